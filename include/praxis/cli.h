@@ -1,0 +1,62 @@
+/* cli.h: the command-line front end. Each subcommand is one cmd_*.c file
+ * with a `struct cli_command`; cli.c holds the table and the shared helpers
+ * (opening the database, choosing the coder, parsing options). */
+#ifndef PRAXIS_CLI_H
+#define PRAXIS_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "praxis/db.h"
+
+struct cli {
+	const char *db_path;     /* --db, $PRAXIS_DB, ./praxis.db */
+	const char *coder;       /* --coder, $PRAXIS_CODER (may be NULL) */
+	const char *theme;       /* --theme */
+	const char *script;      /* --script KEYS (headless TUI) */
+	const char *dump_screen; /* --dump-screen OUT */
+	int dump_attrs;          /* --dump-attrs: mark colors in the dump */
+	int argc;                /* the command's own arguments, argv[0] = name */
+	char **argv;
+	FILE *out;
+	FILE *err;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *c);
+	const char *summary;     /* one line for `praxis --help` */
+	const char *usage;       /* full text for `praxis COMMAND --help` */
+};
+
+extern const struct cli_command *const cli_commands[];
+
+int cli_main(int argc, char **argv);
+
+/* Prints "praxis: msg" to c->err and returns the exit status for code. */
+int cli_error(struct cli *c, int code, const char *fmt, ...) PX_PRINTF(3, 4);
+int cli_report(struct cli *c, const px_err *e);
+/* Prints the command's usage line and "try --help"; returns 1. */
+int cli_usage_error(struct cli *c, const struct cli_command *cmd, const char *fmt, ...)
+	PX_PRINTF(3, 4);
+
+int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e);
+/* The coder this session works as: --coder / $PRAXIS_CODER (created if
+ * absent), else the first coder in the database, else one named after
+ * $USER. */
+int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
+
+/* Minimal option parsing shared by subcommands: long options only,
+ * "--name value" or "--name=value"; flags have no value. */
+struct cli_opt {
+	const char *name;
+	int has_value;
+	const char **value;      /* set for options with a value */
+	int *flag;               /* set to 1 for flags */
+};
+/* Parses c->argv[1..]; positional arguments are gathered into *pos
+ * (c->argv is reordered). Returns 0, or 1 after printing a usage error.
+ * "--help" prints the usage and returns 2 (exit 0). */
+int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt *opts,
+	      char ***pos, int *npos);
+
+#endif

@@ -1,0 +1,77 @@
+/* coding.h: a code attached to a span of a vignette by one coder.
+ *
+ * Spans count Unicode code points, end exclusive; start = end = -1 means
+ * the whole vignette. Every write notifies the db listeners (summaries,
+ * undo) with the coding before and after. */
+#ifndef PRAXIS_CODING_H
+#define PRAXIS_CODING_H
+
+#include <stdint.h>
+#include "praxis/db.h"
+#include "praxis/util.h"
+
+enum coding_mode { MODE_NONE = 0, MODE_PARTICIPATION, MODE_REIFICATION };
+enum coding_stance {
+	STANCE_NONE = 0, STANCE_UPHELD, STANCE_BREACHED, STANCE_NEGOTIATED,
+	STANCE_CONTESTED, STANCE_COUNT
+};
+
+typedef struct px_coding {
+	int64_t id;
+	int64_t vignette_id;
+	int64_t code_id;
+	int64_t coder_id;
+	int64_t start;           /* -1 with end -1: whole vignette */
+	int64_t end;
+	int mode;                /* enum coding_mode */
+	char *memo;
+	int64_t repertoire_id;   /* 0 if none */
+	char *interpretation;    /* only with a repertoire entry */
+	int64_t accountability_id;
+	int stance;              /* enum coding_stance, only with accountability */
+	idlist participants;
+	idlist held_by;          /* only with accountability */
+	int needs_review;        /* an edit of the text cut into the span */
+	char *uuid;
+	char *created;
+	char *updated;
+} px_coding;
+
+const char *coding_mode_name(int mode);     /* NULL for MODE_NONE */
+int coding_mode_parse(const char *s);       /* -1 if unknown */
+const char *coding_stance_name(int stance); /* NULL for STANCE_NONE */
+int coding_stance_parse(const char *s);     /* -1 if unknown */
+
+/* Checks the coding against the store: span inside the text and
+ * non-empty, ids exist, stance/held_by only with accountability,
+ * interpretation only with repertoire. */
+int coding_validate(px_db *db, const px_coding *c, px_err *e);
+/* Validates, inserts, fills c->id, uuid and times. */
+int coding_add(px_db *db, px_coding *c, px_err *e);
+int coding_update(px_db *db, const px_coding *c, px_err *e);
+int coding_delete(px_db *db, int64_t id, px_err *e);
+int coding_get(px_db *db, int64_t id, px_coding *out, px_err *e);
+void coding_free(px_coding *c);
+void coding_copy(px_coding *dst, const px_coding *src);
+
+/* Which codings coding_each visits (0 / NULL fields do not filter). */
+typedef struct coding_query {
+	int64_t vignette_id;
+	int64_t code_id;
+	int deep;                /* with code_id: include descendants */
+	int64_t coder_id;
+	int64_t at;              /* with vignette_id: spans covering code point at
+				    (whole-vignette codings included); -1 off */
+} coding_query;
+
+#define CODING_QUERY_ALL ((coding_query){0, 0, 0, 0, -1})
+
+/* Visits codings ordered by vignette (insertion order), then start, then id;
+ * whole-vignette codings first. */
+typedef int (*coding_fn)(const px_coding *c, void *ud);
+int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err *e);
+int64_t coding_count(px_db *db);
+/* Codings on one vignette. */
+int64_t coding_count_in(px_db *db, int64_t vignette_id);
+
+#endif

@@ -1,0 +1,90 @@
+/* db.h: the one owner of the SQLite connection.
+ *
+ * Opens and migrates the schema (PRAGMA user_version), turns on foreign keys,
+ * WAL and a busy timeout, creates new files with mode 0600, and keeps every
+ * prepared statement for the life of the connection (db_stmt). All SQL in
+ * praxis lives in core/. */
+#ifndef PRAXIS_DB_H
+#define PRAXIS_DB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+#include "praxis/err.h"
+
+#define DB_SCHEMA_VERSION 1
+
+enum db_open_flags {
+	DB_CREATE = 1 << 0,   /* create the file (and default codebook) if absent */
+	DB_READONLY = 1 << 1
+};
+
+typedef struct px_db px_db;
+
+int db_open(const char *path, int flags, px_db **out, px_err *e);
+void db_close(px_db *db);
+const char *db_path(const px_db *db);
+sqlite3 *db_sqlite(px_db *db);
+
+/* A cached prepared statement for sql (compared by content), reset and with
+ * bindings cleared. NULL on error, with e set. Do not finalize it. */
+sqlite3_stmt *db_stmt(px_db *db, const char *sql, px_err *e);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite; a
+ * rollback at any depth rolls back the whole outermost transaction. */
+int db_begin(px_db *db, px_err *e);
+int db_commit(px_db *db, px_err *e);
+void db_rollback(px_db *db);
+int db_in_transaction(const px_db *db);
+
+int db_exec(px_db *db, const char *sql, px_err *e);
+/* Error from the last SQLite call, as a px status with message. */
+int db_fail(px_db *db, px_err *e, const char *what);
+
+/* Steps a statement that returns no rows; resets it. */
+int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t db_data_version(px_db *db);
+/* Sum of changes this connection made, for change detection by panes. */
+int64_t db_change_counter(px_db *db);
+void db_touch(px_db *db);
+
+/* The first column of the first row of sql (no parameters), or 0. */
+int64_t db_scalar(px_db *db, const char *sql);
+/* A fresh statement for a loop whose callbacks may reuse cached ones;
+ * the caller finalizes it. NULL with e set on error. */
+sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e);
+
+/* Helpers for reading columns: a malloc'd copy or NULL for SQL NULL. */
+char *db_col_strdup(sqlite3_stmt *st, int col);
+int64_t db_col_id(sqlite3_stmt *st, int col); /* 0 for NULL */
+/* Binds 0 as NULL, else the id. */
+int db_bind_id(sqlite3_stmt *st, int idx, int64_t id);
+/* Binds NULL for a NULL pointer, else the text (SQLITE_TRANSIENT). */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+
+/* Change listeners: summaries and undo follow every coding write. Events
+ * are sent after the row is written (inside the caller's transaction);
+ * DB_EV_ROLLBACK says earlier events of the transaction were undone and
+ * DB_EV_RESET that many rows changed at once (import, merge, a code
+ * deleted): listeners then rebuild from the store. */
+struct px_coding;
+enum db_event {
+	DB_EV_CODING_ADD,    /* before NULL, after the new coding */
+	DB_EV_CODING_UPDATE, /* before and after */
+	DB_EV_CODING_DELETE, /* before the removed coding, after NULL */
+	DB_EV_ROLLBACK,
+	DB_EV_RESET
+};
+typedef void (*db_listener_fn)(void *ud, int event, const struct px_coding *before,
+			       const struct px_coding *after);
+int db_listen(px_db *db, db_listener_fn fn, void *ud);
+void db_unlisten(px_db *db, db_listener_fn fn, void *ud);
+void db_notify(px_db *db, int event, const struct px_coding *before,
+	       const struct px_coding *after);
+
+/* Project metadata (title, uuid, ...) in the meta table. */
+int db_meta_get(px_db *db, const char *key, char **out, px_err *e);
+int db_meta_set(px_db *db, const char *key, const char *value, px_err *e);
+
+#endif

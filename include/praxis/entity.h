@@ -1,0 +1,51 @@
+/* entity.h: the small named tables every corpus refers to by a short id:
+ * coders, communities, and the repertoire and accountability registers.
+ *
+ * They share one shape (ext_id, name, and for registers kind/reified), so
+ * one module serves them all, parameterised by the entity kind. */
+#ifndef PRAXIS_ENTITY_H
+#define PRAXIS_ENTITY_H
+
+#include <stdint.h>
+#include "praxis/db.h"
+
+enum entity_kind {
+	ENT_CODER,
+	ENT_COMMUNITY,
+	ENT_REPERTOIRE,
+	ENT_ACCOUNTABILITY,
+	ENT_KIND_COUNT
+};
+
+typedef struct px_entity {
+	int64_t id;
+	char *ext_id;   /* the corpus id: [a-z0-9_-]+ for coders, free otherwise */
+	char *name;
+	char *kind;     /* repertoire only: routine, word, tool, ... (or NULL) */
+	int reified;    /* registers only: -1 unknown, 0 no, 1 yes */
+	char *uuid;
+} px_entity;
+
+/* "coder", "community", "repertoire entry", "accountability entry". */
+const char *entity_label(enum entity_kind k);
+
+int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e);
+int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e);
+int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e);
+/* 0 and *id on success; PX_ENOTFOUND (with e naming the id) if absent. */
+int entity_find(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id, px_err *e);
+int entity_get(px_db *db, enum entity_kind k, int64_t id, px_entity *out, px_err *e);
+/* Calls fn for each entity in insertion order; a non-zero return stops. */
+typedef int (*entity_fn)(const px_entity *ent, void *ud);
+int entity_each(px_db *db, enum entity_kind k, entity_fn fn, void *ud, px_err *e);
+int64_t entity_count(px_db *db, enum entity_kind k);
+void entity_free(px_entity *ent);
+
+/* The repertoire kinds of CORPUS-FORMAT.md; 1 if kind is one of them. */
+int entity_repertoire_kind_valid(const char *kind);
+extern const char *const entity_repertoire_kinds[];
+
+/* Short ids for coders: [a-z0-9_-]+. */
+int entity_coder_id_valid(const char *id);
+
+#endif

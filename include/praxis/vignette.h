@@ -1,0 +1,54 @@
+/* vignette.h: observed episodes, their text and who was present.
+ *
+ * Changing a vignette's text keeps its codings anchored: spans after the
+ * edit shift, spans the edit cuts into are kept and flagged needs_review. */
+#ifndef PRAXIS_VIGNETTE_H
+#define PRAXIS_VIGNETTE_H
+
+#include <stdint.h>
+#include "praxis/db.h"
+#include "praxis/util.h"
+
+typedef struct px_vignette {
+	int64_t id;
+	char *ext_id;
+	char *title;
+	char *date;          /* YYYY-MM-DD or YYYY-MM-DDTHH:MM */
+	int64_t community_id;/* 0 if none */
+	int64_t observer_id; /* a coder, 0 if none */
+	char *text;
+	idlist participants; /* in the order given */
+	int64_t length;      /* code points of text (filled by get/add) */
+	char *uuid;
+	char *created;
+	char *updated;
+} px_vignette;
+
+/* 1 if date is YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with real calendar values. */
+int vignette_date_valid(const char *date);
+
+int vignette_add(px_db *db, px_vignette *v, px_err *e);
+/* Updates metadata, participants and text of v->id. A text change
+ * re-anchors codings (see vignette_reanchor); *flagged (may be NULL)
+ * receives how many codings were flagged for review. */
+int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e);
+int vignette_delete(px_db *db, int64_t id, px_err *e);
+int vignette_find(px_db *db, const char *ext_id, int64_t *id, px_err *e);
+int vignette_get(px_db *db, int64_t id, px_vignette *out, px_err *e);
+typedef int (*vignette_fn)(const px_vignette *v, void *ud);
+/* In insertion order; without text when with_text is 0 (faster listing). */
+int vignette_each(px_db *db, int with_text, vignette_fn fn, void *ud, px_err *e);
+int64_t vignette_count(px_db *db);
+/* Codings on the vignette: counts[0] all, counts[1..3] per dimension
+ * (CODE_ME, CODE_JE, CODE_SR). */
+void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4]);
+void vignette_free(px_vignette *v);
+
+/* Where a span [start,end) lands after old text became new text. The edit
+ * is found as the region between the common prefix and common suffix.
+ * Returns 0 if the span is untouched or shifted, 1 if the edit cut into it
+ * (the span is then stretched or clipped to stay non-empty and inside). */
+int vignette_reanchor(const char *old_text, const char *new_text,
+		      int64_t *start, int64_t *end);
+
+#endif

@@ -1,0 +1,314 @@
+/* cli.c: global options, dispatch and shared helpers; see praxis/cli.h. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/cli.h"
+#include "praxis/entity.h"
+#include "praxis/util.h"
+#include "commands.h"
+
+const struct cli_command *const cli_commands[] = {
+	&cmd_init,
+	&cmd_import,
+	&cmd_export,
+	&cmd_list,
+	&cmd_code,
+	&cmd_uncode,
+	NULL
+};
+
+static const char global_usage[] =
+	"usage: praxis [--db FILE] [--coder ID] [COMMAND [ARGS...]]\n"
+	"\n"
+	"A terminal workbench for coding field notes with the three dimensions of\n"
+	"a community of practice. Without a command, opens the interface.\n"
+	"\n"
+	"Global options (anywhere on the line):\n"
+	"  --db FILE          the project database (else $PRAXIS_DB, else ./praxis.db)\n"
+	"  --coder ID         who is coding (else $PRAXIS_CODER, else the first coder)\n"
+	"  --theme NAME|FILE  interface colors: default, light, high-contrast, mono\n"
+	"  --script KEYS      run the interface headless on keys read from KEYS\n"
+	"  --dump-screen OUT  with --script: write the final screen to OUT\n"
+	"  --dump-attrs       with --dump-screen: mark colors and attributes\n"
+	"  --help, -h         this help; `praxis COMMAND --help` for one command\n"
+	"  --version          print the version\n"
+	"\n"
+	"Commands:\n";
+
+static const char global_footer[] =
+	"\n"
+	"Exit status: 0 success, 1 bad usage, 2 bad data or I/O error.\n"
+	"See praxis(1) for the corpus format and every option.\n";
+
+int cli_error(struct cli *c, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("praxis: ", c->err);
+	va_start(ap, fmt);
+	vfprintf(c->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', c->err);
+	return px_exit_status(code);
+}
+
+int cli_report(struct cli *c, const px_err *e)
+{
+	return cli_error(c, e->code ? e->code : PX_EIO, "%s", e->msg[0] ? e->msg : "failed");
+}
+
+int cli_usage_error(struct cli *c, const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(c->err, "praxis %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(c->err, fmt, ap);
+	va_end(ap);
+	fprintf(c->err, "\ntry 'praxis %s --help'\n", cmd->name);
+	return 1;
+}
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t n)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == n && strncmp(opts->name, name, n) == 0)
+			return opts;
+	return NULL;
+}
+
+int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt *opts,
+	      char ***pos, int *npos)
+{
+	int only_positional = 0;
+
+	*npos = 0;
+	*pos = c->argv + 1;
+	for (int i = 1; i < c->argc; i++) {
+		char *a = c->argv[i];
+		if (only_positional || a[0] != '-' || strcmp(a, "-") == 0) {
+			(*pos)[(*npos)++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_positional = 1;
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(cmd->usage, c->out);
+			return 2;
+		}
+		if (strncmp(a, "--", 2) != 0)
+			return cli_usage_error(c, cmd, "unknown option '%s'", a);
+		const char *name = a + 2, *eq = strchr(name, '=');
+		const struct cli_opt *o = find_opt(opts, name, eq ? (size_t)(eq - name) : strlen(name));
+		if (!o)
+			return cli_usage_error(c, cmd, "unknown option '%s'", a);
+		if (!o->has_value) {
+			if (eq)
+				return cli_usage_error(c, cmd, "--%s takes no value", o->name);
+			*o->flag = 1;
+			continue;
+		}
+		if (eq) {
+			*o->value = eq + 1;
+		} else if (i + 1 < c->argc) {
+			*o->value = c->argv[++i];
+		} else {
+			return cli_usage_error(c, cmd, "--%s needs a value", o->name);
+		}
+	}
+	return 0;
+}
+
+int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
+{
+	return db_open(c->db_path, flags, db, e);
+}
+
+/* A coder id from a login name: lower-case, [a-z0-9_-] only. */
+static char *coder_id_from_user(void)
+{
+	const char *user = getenv("USER");
+	strbuf b;
+
+	sb_init(&b);
+	for (const char *p = user ? user : ""; *p; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-')
+			sb_addc(&b, ch);
+	}
+	if (b.len == 0)
+		sb_add(&b, "me");
+	return sb_steal(&b);
+}
+
+static int first_coder(const px_entity *ent, void *ud)
+{
+	*(int64_t *)ud = ent->id;
+	return 1;
+}
+
+int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
+{
+	px_entity ent = { 0 };
+	char *fallback = NULL;
+	int rc;
+
+	*coder_id = 0;
+	if (!c->coder) {
+		entity_each(db, ENT_CODER, first_coder, coder_id, e);
+		if (*coder_id)
+			return PX_OK;
+		fallback = coder_id_from_user();
+	}
+	const char *want = c->coder ? c->coder : fallback;
+	if (entity_find(db, ENT_CODER, want, coder_id, NULL) == PX_OK) {
+		free(fallback);
+		return PX_OK;
+	}
+	if (!entity_coder_id_valid(want)) {
+		rc = px_fail(e, PX_EUSAGE, "coder id '%s': use only a-z, 0-9, '_' and '-'", want);
+		free(fallback);
+		return rc;
+	}
+	ent.ext_id = xstrdup(want);
+	ent.reified = -1;
+	rc = entity_add(db, ENT_CODER, &ent, e);
+	*coder_id = ent.id;
+	entity_free(&ent);
+	free(fallback);
+	return rc;
+}
+
+static void print_global_help(FILE *out)
+{
+	fputs(global_usage, out);
+	for (int i = 0; cli_commands[i]; i++)
+		fprintf(out, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+	fputs(global_footer, out);
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (int i = 0; cli_commands[i]; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
+	return NULL;
+}
+
+/* Takes the global options out of argv wherever they stand (before a
+ * lone "--"), so `praxis import x.yaml --db p.db` works too. */
+static int take_globals(struct cli *c, int *argc, char **argv, int *help, int *version)
+{
+	static const struct { const char *name; size_t off; } opts[] = {
+		{ "db", offsetof(struct cli, db_path) },
+		{ "coder", offsetof(struct cli, coder) },
+		{ "theme", offsetof(struct cli, theme) },
+		{ "script", offsetof(struct cli, script) },
+		{ "dump-screen", offsetof(struct cli, dump_screen) },
+	};
+	int out = 1, seen_command = 0;
+
+	for (int i = 1; i < *argc; i++) {
+		char *a = argv[i];
+		int taken = 0;
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		for (size_t k = 0; k < sizeof(opts) / sizeof(opts[0]) && !taken; k++) {
+			size_t n = strlen(opts[k].name);
+			const char **slot = (const char **)((char *)c + opts[k].off);
+			if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, opts[k].name, n) != 0)
+				continue;
+			if (a[2 + n] == '=') {
+				*slot = a + 3 + n;
+				taken = 1;
+			} else if (a[2 + n] == '\0') {
+				if (i + 1 >= *argc) {
+					fprintf(c->err, "praxis: --%s needs a value\n", opts[k].name);
+					return 1;
+				}
+				*slot = argv[++i];
+				taken = 1;
+			}
+		}
+		if (!taken && strcmp(a, "--dump-attrs") == 0) {
+			c->dump_attrs = 1;
+			taken = 1;
+		}
+		if (!taken && !seen_command && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+			*help = 1;
+			taken = 1;
+		}
+		if (!taken && !seen_command && strcmp(a, "--version") == 0) {
+			*version = 1;
+			taken = 1;
+		}
+		if (!taken) {
+			if (a[0] != '-')
+				seen_command = 1;
+			argv[out++] = a;
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+static int run_without_command(struct cli *c)
+{
+	return cli_overview(c);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int help = 0, version = 0;
+	const struct cli_command *cmd;
+
+	c.out = stdout;
+	c.err = stderr;
+	if (take_globals(&c, &argc, argv, &help, &version))
+		return 1;
+	if (!c.db_path)
+		c.db_path = getenv("PRAXIS_DB");
+	if (!c.db_path || !*c.db_path)
+		c.db_path = "praxis.db";
+	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
+		c.coder = getenv("PRAXIS_CODER");
+	if (version) {
+		fprintf(c.out, "praxis %s (SQLite %s)\n", PRAXIS_VERSION, sqlite3_libversion());
+		return 0;
+	}
+	if (help) {
+		print_global_help(c.out);
+		return 0;
+	}
+	if (argc < 2)
+		return run_without_command(&c);
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (cmd = find_command(argv[2]))) {
+			fputs(cmd->usage, c.out);
+			return 0;
+		}
+		print_global_help(c.out);
+		return argc > 2 ? cli_error(&c, PX_EUSAGE, "no command '%s'", argv[2]) : 0;
+	}
+	if (argv[1][0] == '-') {
+		fprintf(c.err, "praxis: unknown option '%s'\ntry 'praxis --help'\n", argv[1]);
+		return 1;
+	}
+	if (!(cmd = find_command(argv[1]))) {
+		fprintf(c.err, "praxis: no command '%s'\ntry 'praxis --help'\n", argv[1]);
+		return 1;
+	}
+	c.argc = argc - 1;
+	c.argv = argv + 1;
+	return cmd->run(&c);
+}

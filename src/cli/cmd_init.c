@@ -1,0 +1,45 @@
+/* cmd_init.c: `praxis init`: a new project with the default codebook. */
+#include <unistd.h>
+#include "praxis/codebook.h"
+#include "commands.h"
+
+static int run_init(struct cli *c)
+{
+	const char *title = NULL;
+	const struct cli_opt opts[] = {
+		{ "title", 1, &title, NULL },
+		{ NULL, 0, NULL, NULL },
+	};
+	char **pos;
+	int npos, rc;
+	px_db *db;
+	px_err e = { 0 };
+
+	if ((rc = cli_parse(c, &cmd_init, opts, &pos, &npos)))
+		return rc == 2 ? 0 : rc;
+	if (npos)
+		return cli_usage_error(c, &cmd_init, "unexpected argument '%s'", pos[0]);
+	if (access(c->db_path, F_OK) == 0)
+		return cli_error(c, PX_EDATA, "%s: already exists; remove it first or use "
+				 "another --db", c->db_path);
+	if ((rc = cli_open_db(c, DB_CREATE, &db, &e)))
+		return cli_report(c, &e);
+	if (title && (rc = db_meta_set(db, "title", title, &e))) {
+		db_close(db);
+		return cli_report(c, &e);
+	}
+	fprintf(c->out, "created %s with the default codebook (%lld codes)\n", c->db_path,
+		(long long)codebook_count(db));
+	db_close(db);
+	return 0;
+}
+
+const struct cli_command cmd_init = {
+	"init", run_init, "create a new project database with the default codebook",
+	"usage: praxis [--db FILE] init [--title TEXT]\n"
+	"\n"
+	"Creates the database (mode 0600) with the three dimensions of practice and\n"
+	"their default sub-codes. Fails if the file already exists.\n"
+	"\n"
+	"  --title TEXT  the project's title\n",
+};

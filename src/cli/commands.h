@@ -1,0 +1,17 @@
+/* commands.h (private to cli/): every subcommand's descriptor. */
+#ifndef PRAXIS_CLI_COMMANDS_H
+#define PRAXIS_CLI_COMMANDS_H
+
+#include "praxis/cli.h"
+
+extern const struct cli_command cmd_init;
+extern const struct cli_command cmd_import;
+extern const struct cli_command cmd_export;
+extern const struct cli_command cmd_list;
+extern const struct cli_command cmd_code;
+extern const struct cli_command cmd_uncode;
+
+/* Without a command and without the interface: counts of the project. */
+int cli_overview(struct cli *c);
+
+#endif

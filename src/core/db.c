@@ -1,0 +1,476 @@
+/* db.c: opening, migrating and talking to the SQLite file; see praxis/db.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "praxis/db.h"
+#include "praxis/codebook.h"
+#include "praxis/util.h"
+#include "schema.h"
+
+#define DB_BUSY_TIMEOUT_MS 5000
+#define STMT_SLOTS 256          /* power of two; more distinct SQL texts than
+				   praxis has, so the table never fills */
+
+struct stmt_slot {
+	char *sql;
+	sqlite3_stmt *st;
+};
+
+struct listener {
+	db_listener_fn fn;
+	void *ud;
+};
+
+struct px_db {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	int depth;               /* nesting of db_begin */
+	int failed;              /* an inner level rolled back */
+	int64_t changes;         /* bumped by db_touch on every write */
+	struct stmt_slot stmts[STMT_SLOTS];
+	struct listener *listeners;
+	size_t nlisteners;
+};
+
+int db_fail(px_db *db, px_err *e, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->h);
+	int code = PX_EIO;
+
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		code = PX_EBUSY;
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		code = PX_EDATA;
+	if ((rc & 0xff) == SQLITE_BUSY)
+		return px_fail(e, code, "%s: the database %s stayed locked by another "
+			       "process for more than %d s; try again", what, db->path,
+			       DB_BUSY_TIMEOUT_MS / 1000);
+	return px_fail(e, code, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+static uint32_t hash_sql(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+sqlite3_stmt *db_stmt(px_db *db, const char *sql, px_err *e)
+{
+	uint32_t i = hash_sql(sql) & (STMT_SLOTS - 1);
+
+	for (;;) {
+		struct stmt_slot *s = &db->stmts[i];
+		if (!s->sql)
+			break;
+		if (strcmp(s->sql, sql) == 0) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			return s->st;
+		}
+		i = (i + 1) & (STMT_SLOTS - 1);
+	}
+	struct stmt_slot *slot = &db->stmts[i];
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->st,
+			       NULL) != SQLITE_OK) {
+		db_fail(db, e, "preparing a query");
+		slot->st = NULL;
+		return NULL;
+	}
+	slot->sql = xstrdup(sql);
+	return slot->st;
+}
+
+int db_exec(px_db *db, const char *sql, px_err *e)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, e, "database");
+	return PX_OK;
+}
+
+int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		int code = db_fail(db, e, what);
+		sqlite3_reset(st);
+		return code;
+	}
+	sqlite3_reset(st);
+	db->changes++;
+	return PX_OK;
+}
+
+int db_begin(px_db *db, px_err *e)
+{
+	if (db->depth == 0) {
+		int rc = db_exec(db, "BEGIN IMMEDIATE", e);
+		if (rc)
+			return rc;
+		db->failed = 0;
+	}
+	db->depth++;
+	return PX_OK;
+}
+
+static void db_finish_rollback(px_db *db)
+{
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->changes++;
+	db_notify(db, DB_EV_ROLLBACK, NULL, NULL);
+}
+
+int db_commit(px_db *db, px_err *e)
+{
+	if (db->depth == 0)
+		return px_fail(e, PX_EIO, "commit without a transaction");
+	if (--db->depth > 0)
+		return PX_OK;
+	if (db->failed) {
+		db_finish_rollback(db);
+		return px_fail(e, PX_EIO, "the transaction was rolled back");
+	}
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int code = db_fail(db, e, "saving");
+		db_finish_rollback(db);
+		return code;
+	}
+	return PX_OK;
+}
+
+void db_rollback(px_db *db)
+{
+	if (db->depth == 0)
+		return;
+	db->failed = 1;
+	if (--db->depth == 0)
+		db_finish_rollback(db);
+}
+
+int db_in_transaction(const px_db *db)
+{
+	return db->depth > 0;
+}
+
+char *db_col_strdup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+int64_t db_col_id(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, col);
+}
+
+int db_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	return id ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
+}
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	return s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+}
+
+int64_t db_scalar(px_db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t v = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(db, e, "preparing a query");
+		return NULL;
+	}
+	return st;
+}
+
+int64_t db_data_version(px_db *db)
+{
+	return db_scalar(db, "PRAGMA data_version");
+}
+
+int64_t db_change_counter(px_db *db)
+{
+	return db->changes;
+}
+
+void db_touch(px_db *db)
+{
+	db->changes++;
+}
+
+int db_listen(px_db *db, db_listener_fn fn, void *ud)
+{
+	db->listeners = xrealloc(db->listeners, (db->nlisteners + 1) * sizeof(*db->listeners));
+	db->listeners[db->nlisteners].fn = fn;
+	db->listeners[db->nlisteners].ud = ud;
+	db->nlisteners++;
+	return PX_OK;
+}
+
+void db_unlisten(px_db *db, db_listener_fn fn, void *ud)
+{
+	for (size_t i = 0; i < db->nlisteners; i++) {
+		if (db->listeners[i].fn == fn && db->listeners[i].ud == ud) {
+			memmove(&db->listeners[i], &db->listeners[i + 1],
+				(db->nlisteners - i - 1) * sizeof(*db->listeners));
+			db->nlisteners--;
+			return;
+		}
+	}
+}
+
+void db_notify(px_db *db, int event, const struct px_coding *before,
+	       const struct px_coding *after)
+{
+	for (size_t i = 0; i < db->nlisteners; i++)
+		db->listeners[i].fn(db->listeners[i].ud, event, before, after);
+}
+
+int db_meta_get(px_db *db, const char *key, char **out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta WHERE key = ?", e);
+
+	*out = NULL;
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = db_col_strdup(st, 0);
+	sqlite3_reset(st);
+	return PX_OK;
+}
+
+int db_meta_set(px_db *db, const char *key, const char *value, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO meta(key, value) VALUES (?, ?)"
+				   " ON CONFLICT(key) DO UPDATE SET value = excluded.value", e);
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, value ? value : "");
+	return db_step_done(db, st, e, "saving project metadata");
+}
+
+const char *db_path(const px_db *db)
+{
+	return db->path;
+}
+
+sqlite3 *db_sqlite(px_db *db)
+{
+	return db->h;
+}
+
+static int pragma_int(px_db *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A new, empty file: schema, default codebook and project identity. */
+static int db_initialize(px_db *db, px_err *e)
+{
+	char uuid[37], now[32], sql[64];
+	int rc;
+
+	if ((rc = db_begin(db, e)))
+		return rc;
+	for (int v = 1; v <= schema_version_count; v++) {
+		if ((rc = db_exec(db, schema_migrations[v], e)))
+			goto fail;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_version_count);
+	if ((rc = db_exec(db, sql, e)))
+		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", SCHEMA_APPLICATION_ID);
+	if ((rc = db_exec(db, sql, e)))
+		goto fail;
+	if ((rc = codebook_seed(db, e)))
+		goto fail;
+	util_uuid(uuid);
+	util_now_iso(now);
+	if ((rc = db_meta_set(db, "uuid", uuid, e)) || (rc = db_meta_set(db, "created", now, e)))
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+/* Brings an older schema up to date, one numbered migration at a time. */
+static int db_migrate(px_db *db, int64_t from, px_err *e)
+{
+	char sql[64];
+	int rc;
+
+	if ((rc = db_begin(db, e)))
+		return rc;
+	for (int64_t v = from + 1; v <= schema_version_count; v++) {
+		if ((rc = db_exec(db, schema_migrations[v], e)))
+			goto fail;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_version_count);
+	if ((rc = db_exec(db, sql, e)))
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return px_wrap(e, "%s: migrating schema %lld to %d", db->path, (long long)from,
+		       schema_version_count);
+}
+
+static int db_check_schema(px_db *db, int created, px_err *e)
+{
+	int64_t version = 0, app = 0, tables = 0;
+
+	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
+		return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
+			       sqlite3_errmsg(db->h));
+	pragma_int(db, "PRAGMA application_id", &app);
+	pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (version > schema_version_count)
+		return px_fail(e, PX_EDATA,
+			       "%s: the database has schema version %lld, newer than this "
+			       "praxis supports (%d); upgrade praxis to open it",
+			       db->path, (long long)version, schema_version_count);
+	if (version == 0 && tables == 0) {
+		if (db->readonly)
+			return px_fail(e, PX_EDATA, "%s: empty database (read-only, cannot "
+				       "initialize)", db->path);
+		(void)created;
+		return db_initialize(db, e);
+	}
+	if (app != SCHEMA_APPLICATION_ID)
+		return px_fail(e, PX_EDATA, "%s: not a praxis database (an SQLite file of "
+			       "another program)", db->path);
+	if (version < schema_version_count) {
+		if (db->readonly)
+			return px_fail(e, PX_EDATA, "%s: schema version %lld needs migrating "
+				       "to %d, but the database is read-only", db->path,
+				       (long long)version, schema_version_count);
+		return db_migrate(db, version, e);
+	}
+	return PX_OK;
+}
+
+/* Creates the file ourselves so that it is 0600 from the first byte:
+ * field notes name real people's pseudonyms and private aliases. */
+static int db_create_file(const char *path, int *created, px_err *e)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	*created = 0;
+	if (fd >= 0) {
+		close(fd);
+		*created = 1;
+		return PX_OK;
+	}
+	if (errno == EEXIST)
+		return PX_OK;
+	return px_fail(e, PX_EIO, "%s: cannot create the database: %s", path, strerror(errno));
+}
+
+static int db_configure(px_db *db, px_err *e)
+{
+	int64_t ignored;
+
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e))
+		return px_status_of(e);
+	if (!db->readonly) {
+		/* journal_mode returns a row; read it so errors surface here */
+		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK)
+			return px_fail(e, PX_EDATA, "%s: %s", db->path, sqlite3_errmsg(db->h));
+		if (db_exec(db, "PRAGMA synchronous = NORMAL", e))
+			return px_status_of(e);
+	}
+	return PX_OK;
+}
+
+int db_open(const char *path, int flags, px_db **out, px_err *e)
+{
+	struct stat sb;
+	int created = 0, rc, oflags;
+	px_db *db;
+
+	*out = NULL;
+	if (!path || !*path)
+		return px_fail(e, PX_EUSAGE, "no database file given");
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return px_fail(e, PX_EIO, "%s: is a directory, not a database file", path);
+	if (access(path, F_OK) != 0) {
+		if (!(flags & DB_CREATE))
+			return px_fail(e, PX_EIO, "%s: no such database (create one with "
+				       "'praxis init' or 'praxis import FILE.yaml')", path);
+		if ((rc = db_create_file(path, &created, e)))
+			return rc;
+	}
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	db->readonly = (flags & DB_READONLY) != 0;
+	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = px_fail(e, PX_EIO, "%s: cannot open: %s", path,
+			     db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	if ((rc = db_configure(db, e)) || (rc = db_check_schema(db, created, e)))
+		goto fail;
+	*out = db;
+	return PX_OK;
+fail:
+	db_close(db);
+	if (created)
+		unlink(path);
+	return rc;
+}
+
+void db_close(px_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < STMT_SLOTS; i++) {
+		if (db->stmts[i].st)
+			sqlite3_finalize(db->stmts[i].st);
+		free(db->stmts[i].sql);
+	}
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->listeners);
+	free(db->path);
+	free(db);
+}

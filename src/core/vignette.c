@@ -1,0 +1,436 @@
+/* vignette.c: observed episodes; see praxis/vignette.h. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/vignette.h"
+#include "praxis/coding.h"
+#include "praxis/text.h"
+
+#define VIGNETTE_COLUMNS "id, ext_id, title, date, community_id, observer_id, " \
+	"length, uuid, created, updated"
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int read_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 1;
+}
+
+int vignette_date_valid(const char *date)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, hh, mm, ss;
+	size_t len;
+
+	if (!date)
+		return 0;
+	len = strlen(date);
+	if (len < 10 || !read_digits(date, 4, &y) || date[4] != '-' ||
+	    !read_digits(date + 5, 2, &m) || date[7] != '-' || !read_digits(date + 8, 2, &d))
+		return 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return 0;
+	if (d > mdays[m - 1] + (m == 2 && is_leap(y)))
+		return 0;
+	if (len == 10)
+		return 1;
+	if ((len != 16 && len != 19) || date[10] != 'T' || !read_digits(date + 11, 2, &hh) ||
+	    date[13] != ':' || !read_digits(date + 14, 2, &mm) || hh > 23 || mm > 59)
+		return 0;
+	if (len == 19 && (date[16] != ':' || !read_digits(date + 17, 2, &ss) || ss > 59))
+		return 0;
+	return 1;
+}
+
+void vignette_free(px_vignette *v)
+{
+	free(v->ext_id);
+	free(v->title);
+	free(v->date);
+	free(v->text);
+	free(v->uuid);
+	free(v->created);
+	free(v->updated);
+	idl_free(&v->participants);
+	memset(v, 0, sizeof(*v));
+}
+
+static int vignette_check(const px_vignette *v, px_err *e)
+{
+	size_t bad;
+
+	if (!v->ext_id || !*v->ext_id)
+		return px_fail(e, PX_EDATA, "vignette: empty id");
+	if (!v->title || !*v->title)
+		return px_fail(e, PX_EDATA, "vignette '%s': empty title", v->ext_id);
+	if (!vignette_date_valid(v->date))
+		return px_fail(e, PX_EDATA, "vignette '%s': bad date '%s' (use YYYY-MM-DD or "
+			       "YYYY-MM-DDTHH:MM)", v->ext_id, v->date ? v->date : "");
+	if (!v->text)
+		return px_fail(e, PX_EDATA, "vignette '%s': no text", v->ext_id);
+	if (!text_utf8_valid(v->text, strlen(v->text), &bad))
+		return px_fail(e, PX_EDATA, "vignette '%s': text is not valid UTF-8 at byte %zu",
+			       v->ext_id, bad);
+	return PX_OK;
+}
+
+static int vignette_write_participants(px_db *db, const px_vignette *v, px_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = db_stmt(db, "DELETE FROM vignette_participant WHERE vignette_id = ?", e)))
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, v->id);
+	if ((rc = db_step_done(db, st, e, "vignette participants")))
+		return rc;
+	for (size_t i = 0; i < v->participants.n; i++) {
+		if (!(st = db_stmt(db, "INSERT OR IGNORE INTO vignette_participant"
+				   "(vignette_id, participant_id, ord) VALUES (?, ?, ?)", e)))
+			return px_status_of(e);
+		sqlite3_bind_int64(st, 1, v->id);
+		sqlite3_bind_int64(st, 2, v->participants.v[i]);
+		sqlite3_bind_int64(st, 3, (int64_t)i);
+		if ((rc = db_step_done(db, st, e, "vignette participant")))
+			return px_wrap(e, "vignette '%s'", v->ext_id);
+	}
+	return PX_OK;
+}
+
+int vignette_add(px_db *db, px_vignette *v, px_err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[32];
+	int rc;
+
+	if ((rc = vignette_check(v, e)))
+		return rc;
+	if ((rc = db_begin(db, e)))
+		return rc;
+	if (!(st = db_stmt(db, "INSERT INTO vignette(ext_id, title, date, community_id,"
+			   " observer_id, text, length, uuid, created, updated)"
+			   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e))) {
+		rc = px_status_of(e);
+		goto fail;
+	}
+	if (!v->uuid) {
+		util_uuid(uuid);
+		v->uuid = xstrdup(uuid);
+	}
+	util_now_iso(now);
+	v->length = (int64_t)text_cp_len(v->text);
+	db_bind_text(st, 1, v->ext_id);
+	db_bind_text(st, 2, v->title);
+	db_bind_text(st, 3, v->date);
+	db_bind_id(st, 4, v->community_id);
+	db_bind_id(st, 5, v->observer_id);
+	db_bind_text(st, 6, v->text);
+	sqlite3_bind_int64(st, 7, v->length);
+	db_bind_text(st, 8, v->uuid);
+	db_bind_text(st, 9, v->created ? v->created : now);
+	db_bind_text(st, 10, v->updated ? v->updated : now);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		int ext = sqlite3_extended_errcode(db_sqlite(db));
+		sqlite3_reset(st);
+		rc = ext == SQLITE_CONSTRAINT_UNIQUE
+			? px_fail(e, PX_EDATA, "vignette '%s' already exists", v->ext_id)
+			: db_fail(db, e, "vignette");
+		goto fail;
+	}
+	sqlite3_reset(st);
+	v->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if ((rc = vignette_write_participants(db, v, e)))
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+/* Common prefix and suffix of two texts, in bytes, on code point
+ * boundaries, with the suffix not overlapping the prefix in either text. */
+static void edit_region(const char *a, size_t alen, const char *b, size_t blen,
+			size_t *prefix, size_t *suffix)
+{
+	size_t p = 0, s = 0;
+
+	while (p < alen && p < blen && a[p] == b[p])
+		p++;
+	while (p > 0 && ((unsigned char)a[p] & 0xC0) == 0x80)
+		p--;
+	while (s < alen - p && s < blen - p && a[alen - 1 - s] == b[blen - 1 - s])
+		s++;
+	while (s > 0 && ((unsigned char)a[alen - s] & 0xC0) == 0x80)
+		s--;
+	*prefix = p;
+	*suffix = s;
+}
+
+int vignette_reanchor(const char *old_text, const char *new_text, int64_t *start, int64_t *end)
+{
+	size_t olen = strlen(old_text), nlen = strlen(new_text), pb, sb;
+	int64_t p, oe, ne, a = *start, b = *end, na, nb;
+
+	edit_region(old_text, olen, new_text, nlen, &pb, &sb);
+	p = (int64_t)text_byte_to_cp(old_text, pb);
+	oe = (int64_t)text_byte_to_cp(old_text, olen - sb);
+	ne = (int64_t)text_byte_to_cp(new_text, nlen - sb);
+	if (b <= p)
+		return 0;                       /* wholly before the edit */
+	if (a >= oe) {
+		*start = a + (ne - oe);
+		*end = b + (ne - oe);
+		return 0;                       /* wholly after: shifted */
+	}
+	/* The edit touches the span: keep what survives, flag for review. */
+	na = a < p ? a : p;
+	nb = b > oe ? b + (ne - oe) : ne;
+	if (nb <= na) {
+		int64_t nlen_cp = (int64_t)text_cp_len(new_text);
+		nb = na + 1;
+		if (nb > nlen_cp) {
+			nb = nlen_cp;
+			na = nb > 0 ? nb - 1 : 0;
+		}
+	}
+	*start = na;
+	*end = nb;
+	return 1;
+}
+
+struct reanchor_ctx {
+	const char *old_text;
+	const char *new_text;
+	int64_t new_len;
+	idlist ids;
+};
+
+static int collect_coding(const px_coding *c, void *ud)
+{
+	struct reanchor_ctx *ctx = ud;
+
+	if (c->start >= 0)
+		idl_push(&ctx->ids, c->id);
+	return 0;
+}
+
+static int vignette_reanchor_codings(px_db *db, int64_t vid, const char *old_text,
+				     const char *new_text, int *flagged, px_err *e)
+{
+	struct reanchor_ctx ctx = { old_text, new_text, (int64_t)text_cp_len(new_text), {0} };
+	coding_query q = CODING_QUERY_ALL;
+	int rc;
+
+	q.vignette_id = vid;
+	if ((rc = coding_each(db, &q, collect_coding, &ctx, e)))
+		goto out;
+	for (size_t i = 0; i < ctx.ids.n; i++) {
+		px_coding c;
+		if ((rc = coding_get(db, ctx.ids.v[i], &c, e)))
+			goto out;
+		if (vignette_reanchor(old_text, new_text, &c.start, &c.end)) {
+			c.needs_review = 1;
+			if (flagged)
+				(*flagged)++;
+		}
+		if (ctx.new_len == 0) {
+			c.start = c.end = -1;   /* nothing left to anchor to */
+			c.needs_review = 1;
+		}
+		rc = coding_update(db, &c, e);
+		coding_free(&c);
+		if (rc)
+			goto out;
+	}
+out:
+	idl_free(&ctx.ids);
+	return rc;
+}
+
+int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
+{
+	px_vignette old;
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if (flagged)
+		*flagged = 0;
+	if ((rc = vignette_check(v, e)))
+		return rc;
+	if ((rc = db_begin(db, e)))
+		return rc;
+	if ((rc = vignette_get(db, v->id, &old, e)))
+		goto fail;
+	if (!(st = db_stmt(db, "UPDATE vignette SET ext_id = ?, title = ?, date = ?,"
+			   " community_id = ?, observer_id = ?, text = ?, length = ?,"
+			   " updated = ? WHERE id = ?", e))) {
+		rc = px_status_of(e);
+		goto fail_old;
+	}
+	util_now_iso(now);
+	db_bind_text(st, 1, v->ext_id);
+	db_bind_text(st, 2, v->title);
+	db_bind_text(st, 3, v->date);
+	db_bind_id(st, 4, v->community_id);
+	db_bind_id(st, 5, v->observer_id);
+	db_bind_text(st, 6, v->text);
+	sqlite3_bind_int64(st, 7, (int64_t)text_cp_len(v->text));
+	db_bind_text(st, 8, now);
+	sqlite3_bind_int64(st, 9, v->id);
+	if ((rc = db_step_done(db, st, e, "vignette")) ||
+	    (rc = vignette_write_participants(db, v, e)))
+		goto fail_old;
+	if (strcmp(old.text, v->text) != 0 &&
+	    (rc = vignette_reanchor_codings(db, v->id, old.text, v->text, flagged, e)))
+		goto fail_old;
+	vignette_free(&old);
+	return db_commit(db, e);
+fail_old:
+	vignette_free(&old);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int vignette_delete(px_db *db, int64_t id, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM vignette WHERE id = ?", e);
+	int rc;
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_done(db, st, e, "deleting a vignette")))
+		return rc;
+	db_notify(db, DB_EV_RESET, NULL, NULL);
+	return PX_OK;
+}
+
+int vignette_find(px_db *db, const char *ext_id, int64_t *id, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM vignette WHERE ext_id = ?", e);
+	int found;
+
+	*id = 0;
+	if (!st)
+		return px_status_of(e);
+	db_bind_text(st, 1, ext_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return found ? PX_OK : px_fail(e, PX_ENOTFOUND, "no vignette '%s'", ext_id);
+}
+
+static void vignette_read_row(sqlite3_stmt *st, px_vignette *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = sqlite3_column_int64(st, 0);
+	v->ext_id = db_col_strdup(st, 1);
+	v->title = db_col_strdup(st, 2);
+	v->date = db_col_strdup(st, 3);
+	v->community_id = db_col_id(st, 4);
+	v->observer_id = db_col_id(st, 5);
+	v->length = sqlite3_column_int64(st, 6);
+	v->uuid = db_col_strdup(st, 7);
+	v->created = db_col_strdup(st, 8);
+	v->updated = db_col_strdup(st, 9);
+}
+
+static int vignette_read_extra(px_db *db, px_vignette *v, int with_text, px_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (with_text) {
+		if (!(st = db_stmt(db, "SELECT text FROM vignette WHERE id = ?", e)))
+			return px_status_of(e);
+		sqlite3_bind_int64(st, 1, v->id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v->text = db_col_strdup(st, 0);
+		sqlite3_reset(st);
+	}
+	if (!(st = db_stmt(db, "SELECT participant_id FROM vignette_participant"
+			   " WHERE vignette_id = ? ORDER BY ord", e)))
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, v->id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		idl_push(&v->participants, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	return PX_OK;
+}
+
+int vignette_get(px_db *db, int64_t id, px_vignette *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " VIGNETTE_COLUMNS " FROM vignette WHERE id = ?", e);
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		vignette_read_row(st, out);
+	sqlite3_reset(st);
+	if (!found)
+		return px_fail(e, PX_ENOTFOUND, "no vignette with row id %lld", (long long)id);
+	return vignette_read_extra(db, out, 1, e);
+}
+
+int vignette_each(px_db *db, int with_text, vignette_fn fn, void *ud, px_err *e)
+{
+	sqlite3_stmt *st = db_prepare_iter(db, "SELECT " VIGNETTE_COLUMNS " FROM vignette"
+					   " ORDER BY id", e);
+	int rc = PX_OK;
+
+	if (!st)
+		return px_status_of(e);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		px_vignette v;
+		vignette_read_row(st, &v);
+		rc = vignette_read_extra(db, &v, with_text, e);
+		if (!rc)
+			rc = fn(&v, ud);
+		vignette_free(&v);
+		if (rc)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int64_t vignette_count(px_db *db)
+{
+	return db_scalar(db, "SELECT count(*) FROM vignette");
+}
+
+void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code.dimension, count(*) FROM coding"
+				   " JOIN code ON code.id = coding.code_id"
+				   " WHERE coding.vignette_id = ? GROUP BY code.dimension", NULL);
+
+	memset(counts, 0, 4 * sizeof(*counts));
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int d = sqlite3_column_int(st, 0);
+		int64_t n = sqlite3_column_int64(st, 1);
+		if (d >= 1 && d <= 3)
+			counts[d] = n;
+		counts[0] += n;
+	}
+	sqlite3_reset(st);
+}

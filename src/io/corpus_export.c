@@ -1,0 +1,444 @@
+/* corpus_export.c: the project as corpus YAML, in a fixed order.
+ *
+ * libyaml's emitter does the quoting, so any text (leading spaces, trailing
+ * blanks, control characters) reads back exactly as stored. Strings that a
+ * plain scalar would turn into null, a boolean or a number are quoted. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/corpus.h"
+#include "praxis/entity.h"
+#include "praxis/memo.h"
+#include "praxis/names.h"
+#include "praxis/participant.h"
+#include "praxis/text.h"
+#include "praxis/util.h"
+#include "praxis/vignette.h"
+
+/* Quotes longer than this, or spanning lines, are written as offsets. */
+#define EXPORT_QUOTE_MAX 120
+
+struct exp {
+	yaml_emitter_t em;
+	px_db *db;
+	px_names nm;
+	px_err *e;
+	int failed;
+};
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	return fwrite(buffer, 1, size, (FILE *)data) == size;
+}
+
+static void emit(struct exp *x, yaml_event_t *ev)
+{
+	if (x->failed) {
+		yaml_event_delete(ev);
+		return;
+	}
+	if (!yaml_emitter_emit(&x->em, ev)) {
+		x->failed = 1;
+		px_fail(x->e, PX_EIO, "writing YAML: %s",
+			x->em.problem ? x->em.problem : "write error");
+	}
+}
+
+/* 1 if a plain scalar s would read back as something other than a string. */
+static int plain_is_special(const char *s)
+{
+	static const char *const words[] = {
+		"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+		"FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+		"OFF", "y", "Y", "n", "N", NULL
+	};
+	char *end;
+
+	for (int i = 0; words[i]; i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	strtod(s, &end);
+	return *end == '\0';
+}
+
+static void scalar(struct exp *x, const char *s, yaml_scalar_style_t style)
+{
+	yaml_event_t ev;
+
+	if (style == YAML_PLAIN_SCALAR_STYLE && plain_is_special(s))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+				     style);
+	emit(x, &ev);
+}
+
+static void str(struct exp *x, const char *s)
+{
+	scalar(x, s, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* An integer or boolean: always plain. */
+static void raw(struct exp *x, const char *s)
+{
+	yaml_event_t ev;
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+				     YAML_PLAIN_SCALAR_STYLE);
+	emit(x, &ev);
+}
+
+static void integer(struct exp *x, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	raw(x, buf);
+}
+
+static void map_start(struct exp *x, int flow)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE
+					    : YAML_BLOCK_MAPPING_STYLE);
+	emit(x, &ev);
+}
+
+static void map_end(struct exp *x)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_end_event_initialize(&ev);
+	emit(x, &ev);
+}
+
+static void seq_start(struct exp *x, int flow)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE
+					     : YAML_BLOCK_SEQUENCE_STYLE);
+	emit(x, &ev);
+}
+
+static void seq_end(struct exp *x)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_end_event_initialize(&ev);
+	emit(x, &ev);
+}
+
+/* key: value, skipped when value is NULL. */
+static void kv(struct exp *x, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	raw(x, key);
+	str(x, value);
+}
+
+static void kv_bool(struct exp *x, const char *key, int value)
+{
+	if (value < 0)
+		return;
+	raw(x, key);
+	raw(x, value ? "true" : "false");
+}
+
+static void kv_ids(struct exp *x, const char *key, const idlist *ids, enum names_kind k)
+{
+	if (!ids->n)
+		return;
+	raw(x, key);
+	seq_start(x, 1);
+	for (size_t i = 0; i < ids->n; i++)
+		str(x, names_get(&x->nm, k, ids->v[i]));
+	seq_end(x);
+}
+
+static void section_start(struct exp *x, const char *key)
+{
+	raw(x, key);
+	seq_start(x, 0);
+}
+
+static int count_rows(px_db *db, enum entity_kind k)
+{
+	return entity_count(db, k) > 0;
+}
+
+static int entity_item(const px_entity *ent, void *ud)
+{
+	struct exp *x = ud;
+
+	map_start(x, 0);
+	kv(x, "id", ent->ext_id);
+	kv(x, "name", ent->name);
+	kv(x, "kind", ent->kind);
+	kv_bool(x, "reified", ent->reified);
+	map_end(x);
+	return x->failed;
+}
+
+static int export_entities(struct exp *x, enum entity_kind k, const char *key)
+{
+	int rc;
+
+	if (!count_rows(x->db, k))
+		return PX_OK;
+	section_start(x, key);
+	if ((rc = entity_each(x->db, k, entity_item, x, x->e)))
+		return rc;
+	seq_end(x);
+	return PX_OK;
+}
+
+static int code_item(const px_code *c, void *ud)
+{
+	struct exp *x = ud;
+
+	if (c->depth == 0)
+		return 0;
+	map_start(x, 0);
+	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->id));
+	kv(x, "description", c->description);
+	if (c->color)
+		scalar(x, "color", YAML_PLAIN_SCALAR_STYLE), scalar(x, c->color,
+								  YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	map_end(x);
+	return x->failed;
+}
+
+static int participant_item(const px_participant *p, void *ud)
+{
+	struct exp *x = ud;
+
+	map_start(x, 0);
+	kv(x, "id", p->ext_id);
+	kv(x, "pseudonym", p->pseudonym);
+	kv(x, "role", p->role);
+	if (p->nattrs) {
+		raw(x, "attributes");
+		map_start(x, 1);
+		for (size_t i = 0; i < p->nattrs; i++) {
+			str(x, p->attrs[i].key);
+			str(x, p->attrs[i].value);
+		}
+		map_end(x);
+	}
+	if (p->aliases.n) {
+		raw(x, "aliases");
+		seq_start(x, 1);
+		for (size_t i = 0; i < p->aliases.n; i++)
+			str(x, p->aliases.v[i]);
+		seq_end(x);
+	}
+	map_end(x);
+	return x->failed;
+}
+
+static int memo_item(const px_memo *m, void *ud)
+{
+	struct exp *x = ud;
+
+	map_start(x, 0);
+	raw(x, "text");
+	scalar(x, m->text, strchr(m->text, '\n') ? YAML_LITERAL_SCALAR_STYLE
+					       : YAML_PLAIN_SCALAR_STYLE);
+	map_end(x);
+	return x->failed;
+}
+
+struct vignette_ctx {
+	struct exp *x;
+	const px_vignette *v;
+};
+
+/* The span as a quote when that reads well and anchors the same place,
+ * else as offsets. */
+static void coding_span(struct exp *x, const px_vignette *v, const px_coding *c)
+{
+	char *quote;
+	int count = 0;
+
+	if (c->start < 0)
+		return;
+	quote = text_cp_substr(v->text, (size_t)c->start, (size_t)c->end);
+	if (c->end - c->start <= EXPORT_QUOTE_MAX && !strchr(quote, '\n')) {
+		int nth = 0;
+		for (int k = 1;; k++) {
+			int64_t at = text_find_nth(v->text, quote, k, &count);
+			if (at < 0)
+				break;
+			if (at == c->start) {
+				nth = k;
+				break;
+			}
+		}
+		if (nth > 0) {
+			kv(x, "quote", quote);
+			if (count > 1) {
+				raw(x, "occurrence");
+				integer(x, nth);
+			}
+			free(quote);
+			return;
+		}
+	}
+	free(quote);
+	raw(x, "start");
+	integer(x, c->start);
+	raw(x, "end");
+	integer(x, c->end);
+}
+
+static int coding_item(const px_coding *c, void *ud)
+{
+	struct vignette_ctx *ctx = ud;
+	struct exp *x = ctx->x;
+
+	map_start(x, 0);
+	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->code_id));
+	coding_span(x, ctx->v, c);
+	kv_ids(x, "participants", &c->participants, NAMES_PARTICIPANT);
+	kv(x, "mode", coding_mode_name(c->mode));
+	kv(x, "coder", names_get(&x->nm, NAMES_CODER, c->coder_id));
+	if (c->memo) {
+		raw(x, "memo");
+		scalar(x, c->memo, strchr(c->memo, '\n') ? YAML_LITERAL_SCALAR_STYLE
+							: YAML_PLAIN_SCALAR_STYLE);
+	}
+	if (c->repertoire_id)
+		kv(x, "repertoire", names_get(&x->nm, NAMES_REPERTOIRE, c->repertoire_id));
+	kv(x, "interpretation", c->interpretation);
+	if (c->accountability_id)
+		kv(x, "accountability", names_get(&x->nm, NAMES_ACCOUNTABILITY,
+						  c->accountability_id));
+	kv(x, "stance", coding_stance_name(c->stance));
+	kv_ids(x, "held_by", &c->held_by, NAMES_PARTICIPANT);
+	map_end(x);
+	return x->failed;
+}
+
+static int has_memo(const px_memo *m, void *ud)
+{
+	(void)m;
+	*(int *)ud = 1;
+	return 1;
+}
+
+static int vignette_item(const px_vignette *v, void *ud)
+{
+	struct exp *x = ud;
+	struct vignette_ctx ctx = { x, v };
+	coding_query q = CODING_QUERY_ALL;
+	int any = 0, rc;
+
+	map_start(x, 0);
+	kv(x, "id", v->ext_id);
+	kv(x, "title", v->title);
+	kv(x, "date", v->date);
+	if (v->community_id)
+		kv(x, "community", names_get(&x->nm, NAMES_COMMUNITY, v->community_id));
+	if (v->observer_id)
+		kv(x, "observer", names_get(&x->nm, NAMES_CODER, v->observer_id));
+	kv_ids(x, "participants", &v->participants, NAMES_PARTICIPANT);
+	raw(x, "text");
+	scalar(x, v->text, YAML_LITERAL_SCALAR_STYLE);
+	memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e);
+	if (any) {
+		raw(x, "memos");
+		seq_start(x, 0);
+		if ((rc = memo_each(x->db, MEMO_VIGNETTE, v->id, memo_item, x, x->e)))
+			return rc;
+		seq_end(x);
+	}
+	q.vignette_id = v->id;
+	if (coding_count_in(x->db, v->id) > 0) {
+		raw(x, "codings");
+		seq_start(x, 0);
+		if ((rc = coding_each(x->db, &q, coding_item, &ctx, x->e)))
+			return rc;
+		seq_end(x);
+	}
+	map_end(x);
+	return x->failed;
+}
+
+static int export_body(struct exp *x)
+{
+	char *title = NULL;
+	int rc;
+
+	raw(x, "praxis");
+	integer(x, CORPUS_FORMAT_VERSION);
+	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+		return rc;
+	if (title) {
+		raw(x, "project");
+		str(x, title);
+		free(title);
+	}
+	if ((rc = export_entities(x, ENT_CODER, "coders")) ||
+	    (rc = export_entities(x, ENT_COMMUNITY, "communities")))
+		return rc;
+	if (codebook_count(x->db) > 3) {
+		section_start(x, "codebook");
+		if ((rc = codebook_each(x->db, code_item, x, x->e)))
+			return rc;
+		seq_end(x);
+	}
+	if ((rc = export_entities(x, ENT_REPERTOIRE, "repertoire")) ||
+	    (rc = export_entities(x, ENT_ACCOUNTABILITY, "accountability")))
+		return rc;
+	if (participant_count(x->db)) {
+		section_start(x, "participants");
+		if ((rc = participant_each(x->db, participant_item, x, x->e)))
+			return rc;
+		seq_end(x);
+	}
+	if (vignette_count(x->db)) {
+		section_start(x, "vignettes");
+		if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
+			return rc;
+		seq_end(x);
+	}
+	return PX_OK;
+}
+
+int corpus_export(px_db *db, FILE *out, px_err *e)
+{
+	struct exp x = { 0 };
+	yaml_event_t ev;
+	int rc;
+
+	x.db = db;
+	x.e = e;
+	if ((rc = names_load(db, &x.nm, e)))
+		return rc;
+	yaml_emitter_initialize(&x.em);
+	yaml_emitter_set_output(&x.em, write_handler, out);
+	yaml_emitter_set_unicode(&x.em, 1);
+	yaml_emitter_set_width(&x.em, -1);
+	yaml_emitter_set_indent(&x.em, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(&x, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(&x, &ev);
+	map_start(&x, 0);
+	rc = export_body(&x);
+	map_end(&x);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(&x, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(&x, &ev);
+	yaml_emitter_flush(&x.em);
+	yaml_emitter_delete(&x.em);
+	names_free(&x.nm);
+	if (!rc && x.failed)
+		rc = PX_EIO;
+	return rc;
+}

@@ -1,0 +1,863 @@
+/* corpus_import.c: reading the YAML corpus format into the store.
+ *
+ * Sections are handled in file order, and long lists one item at a time,
+ * so memory stays flat however many vignettes a file holds. A vignette may
+ * therefore only name participants, communities, coders and register
+ * entries listed above it (or already in the database). */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/corpus.h"
+#include "praxis/entity.h"
+#include "praxis/memo.h"
+#include "praxis/participant.h"
+#include "praxis/text.h"
+#include "praxis/util.h"
+#include "praxis/vignette.h"
+#include "praxis/ytree.h"
+
+enum seen_kind {
+	SEEN_CODER, SEEN_COMMUNITY, SEEN_REPERTOIRE, SEEN_ACCOUNTABILITY,
+	SEEN_PARTICIPANT, SEEN_VIGNETTE, SEEN_CODE, SEEN_COUNT
+};
+
+struct imp {
+	px_db *db;
+	yreader *r;
+	int64_t coder_id;
+	corpus_stats *st;
+	px_err *e;
+	strlist files;             /* names, for "first at FILE:L:C" */
+	strmap seen[SEEN_COUNT];   /* ext id -> where it was first listed */
+};
+
+/* A place in the input packed into one integer for the seen maps. */
+static int64_t pack_mark(size_t file, const ynode *n)
+{
+	return ((int64_t)file << 44) | ((int64_t)n->line << 16) | (n->col & 0xffff);
+}
+
+static const char *mark_text(const struct imp *im, int64_t m, char buf[512])
+{
+	size_t file = (size_t)(m >> 44);
+
+	snprintf(buf, 512, "%s:%lld:%lld", file < im->files.n ? im->files.v[file] : "?",
+		 (long long)((m >> 16) & 0xfffffff), (long long)(m & 0xffff));
+	return buf;
+}
+
+/* ---- field access -------------------------------------------------- */
+
+static int check_keys(struct imp *im, const ynode *map, const char *what,
+		      const char *const *allowed)
+{
+	if (map->type != YN_MAP)
+		return yerr(im->e, im->r, map, "%s must be a mapping of keys", what);
+	for (size_t i = 0; i < map->n; i += 2) {
+		int ok = 0;
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = strcmp(map->kids[i]->value, *a) == 0;
+		if (!ok) {
+			strbuf list;
+			sb_init(&list);
+			for (const char *const *a = allowed; *a; a++)
+				sb_printf(&list, "%s%s", a == allowed ? "" : ", ", *a);
+			int rc = yerr(im->e, im->r, map->kids[i], "unknown key '%s' in %s "
+				      "(expected %s)", map->kids[i]->value, what, sb_str(&list));
+			sb_free(&list);
+			return rc;
+		}
+	}
+	return PX_OK;
+}
+
+/* A scalar string field: NULL when absent or null; an error when required
+ * and missing, or when it is not a scalar. */
+static int get_str(struct imp *im, const ynode *map, const char *key, int required,
+		   const char *what, const char **out)
+{
+	const ynode *v = ynode_get(map, key);
+
+	*out = NULL;
+	if (!v || ynode_is_null(v)) {
+		if (required)
+			return yerr(im->e, im->r, v ? v : map, "%s needs '%s'", what, key);
+		return PX_OK;
+	}
+	if (v->type != YN_SCALAR)
+		return yerr(im->e, im->r, v, "'%s' must be a single value, not a list or mapping",
+			    key);
+	if (required && !*v->value)
+		return yerr(im->e, im->r, v, "'%s' cannot be empty", key);
+	*out = v->value;
+	return PX_OK;
+}
+
+static int scalar_int(struct imp *im, const ynode *v, const char *key, int64_t *out)
+{
+	char *end;
+	long long x;
+
+	if (v->type != YN_SCALAR || !v->plain || !*v->value)
+		return yerr(im->e, im->r, v, "'%s' must be a whole number", key);
+	x = strtoll(v->value, &end, 10);
+	if (*end)
+		return yerr(im->e, im->r, v, "'%s' must be a whole number, not '%s'", key, v->value);
+	*out = x;
+	return PX_OK;
+}
+
+/* -1 when absent; 0 or 1. */
+static int get_bool(struct imp *im, const ynode *map, const char *key, int *out)
+{
+	const ynode *v = ynode_get(map, key);
+
+	*out = -1;
+	if (!v || ynode_is_null(v))
+		return PX_OK;
+	if (v->type == YN_SCALAR && v->plain && strcmp(v->value, "true") == 0)
+		*out = 1;
+	else if (v->type == YN_SCALAR && v->plain && strcmp(v->value, "false") == 0)
+		*out = 0;
+	else
+		return yerr(im->e, im->r, v, "'%s' must be true or false", key);
+	return PX_OK;
+}
+
+/* A list of scalars (block or flow sequence); absent or null is empty. */
+static int get_list(struct imp *im, const ynode *map, const char *key, const ynode **out)
+{
+	const ynode *v = ynode_get(map, key);
+
+	*out = NULL;
+	if (!v || ynode_is_null(v))
+		return PX_OK;
+	if (v->type != YN_SEQ)
+		return yerr(im->e, im->r, v, "'%s' must be a list, e.g. [a, b]", key);
+	for (size_t i = 0; i < v->n; i++)
+		if (v->kids[i]->type != YN_SCALAR || ynode_is_null(v->kids[i]))
+			return yerr(im->e, im->r, v->kids[i], "'%s' lists plain values", key);
+	*out = v;
+	return PX_OK;
+}
+
+/* Records id as listed at n; a second listing in this import is an error. */
+static int note_seen(struct imp *im, enum seen_kind k, const char *label, const ynode *n,
+		     const char *id)
+{
+	int64_t first;
+	char where[512];
+
+	if (sm_get(&im->seen[k], id, &first))
+		return yerr(im->e, im->r, n, "duplicate %s id '%s' (first listed at %s)", label, id,
+			    mark_text(im, first, where));
+	sm_put(&im->seen[k], id, pack_mark(im->files.n - 1, n));
+	return PX_OK;
+}
+
+/* Core errors carry no position: prefix the node's. */
+static int at_node(struct imp *im, const ynode *n, int rc)
+{
+	char msg[sizeof(im->e->msg)];
+
+	if (!rc)
+		return rc;
+	memcpy(msg, im->e->msg, sizeof(msg));
+	return yerr(im->e, im->r, n, "%s", msg);
+}
+
+static int find_entity(struct imp *im, enum entity_kind k, const ynode *map, const char *key,
+		       const char *listed_under, int64_t *id)
+{
+	const char *ext;
+	int rc;
+
+	*id = 0;
+	if ((rc = get_str(im, map, key, 0, key, &ext)) || !ext)
+		return rc;
+	if (entity_find(im->db, k, ext, id, NULL) != PX_OK)
+		return yerr(im->e, im->r, ynode_get(map, key), "no %s '%s' (list it under %s: "
+			    "above this point)", entity_label(k), ext, listed_under);
+	return PX_OK;
+}
+
+static int find_people(struct imp *im, const ynode *list, const idlist *allowed,
+		       const char *key, idlist *out)
+{
+	for (size_t i = 0; list && i < list->n; i++) {
+		const ynode *item = list->kids[i];
+		int64_t id;
+		if (participant_find(im->db, item->value, &id, NULL) != PX_OK)
+			return yerr(im->e, im->r, item, "no participant '%s' (list it under "
+				    "participants: above this point)", item->value);
+		if (allowed && !idl_has(allowed, id))
+			return yerr(im->e, im->r, item, "participant '%s' is not among the "
+				    "vignette's participants", item->value);
+		if (idl_has(out, id))
+			return yerr(im->e, im->r, item, "participant '%s' is named twice in '%s'",
+				    item->value, key);
+		idl_push(out, id);
+	}
+	return PX_OK;
+}
+
+/* ---- sections ------------------------------------------------------ */
+
+static int import_named(struct imp *im, const ynode *n, enum entity_kind k,
+			enum seen_kind seen)
+{
+	static const char *const keys[] = { "id", "name", NULL };
+	const char *id, *name;
+	px_entity ent = { 0 };
+	int rc;
+
+	if ((rc = check_keys(im, n, k == ENT_CODER ? "a coder" : "a community", keys)) ||
+	    (rc = get_str(im, n, "id", 1, entity_label(k), &id)) ||
+	    (rc = get_str(im, n, "name", 0, entity_label(k), &name)))
+		return rc;
+	if (k == ENT_CODER && !entity_coder_id_valid(id))
+		return yerr(im->e, im->r, ynode_get(n, "id"), "coder id '%s': use only a-z, 0-9, "
+			    "'_' and '-'", id);
+	if ((rc = note_seen(im, seen, entity_label(k), ynode_get(n, "id"), id)))
+		return rc;
+	if (entity_find(im->db, k, id, &ent.id, NULL) == PX_OK) {
+		/* coders and communities merge: the file's name wins */
+		if (!name)
+			return PX_OK;
+		if ((rc = entity_get(im->db, k, ent.id, &ent, im->e)))
+			return rc;
+		free(ent.name);
+		ent.name = xstrdup(name);
+		rc = entity_update(im->db, k, &ent, im->e);
+	} else {
+		ent.ext_id = xstrdup(id);
+		ent.name = xstrdup(name);
+		ent.reified = -1;
+		rc = entity_add(im->db, k, &ent, im->e);
+		if (!rc) {
+			if (k == ENT_CODER)
+				im->st->coders++;
+			else
+				im->st->communities++;
+		}
+	}
+	entity_free(&ent);
+	return at_node(im, n, rc);
+}
+
+static int import_coder(struct imp *im, const ynode *n)
+{
+	return import_named(im, n, ENT_CODER, SEEN_CODER);
+}
+
+static int import_community(struct imp *im, const ynode *n)
+{
+	return import_named(im, n, ENT_COMMUNITY, SEEN_COMMUNITY);
+}
+
+static int import_code(struct imp *im, const ynode *n)
+{
+	static const char *const keys[] = { "code", "description", "color", NULL };
+	const char *path, *desc, *color;
+	int64_t id;
+	int created, rc;
+
+	if ((rc = check_keys(im, n, "a codebook entry", keys)) ||
+	    (rc = get_str(im, n, "code", 1, "a codebook entry", &path)) ||
+	    (rc = get_str(im, n, "description", 0, "", &desc)) ||
+	    (rc = get_str(im, n, "color", 0, "", &color)))
+		return rc;
+	if (color && !codebook_color_valid(color))
+		return yerr(im->e, im->r, ynode_get(n, "color"), "color '%s': use \"#rrggbb\" or "
+			    "\"#rgb\" (quoted: # starts a comment)", color);
+	if ((rc = codebook_resolve(im->db, path, 1, &id, &created, im->e)))
+		return at_node(im, ynode_get(n, "code"), PX_EDATA);
+	if ((rc = note_seen(im, SEEN_CODE, "codebook", ynode_get(n, "code"), path)))
+		return rc;
+	im->st->codes += created;
+	if (desc && (rc = codebook_set_description(im->db, id, desc, im->e)))
+		return at_node(im, n, rc);
+	if (color && (rc = codebook_set_color(im->db, id, color, im->e)))
+		return at_node(im, n, rc);
+	return PX_OK;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
+{
+	static const char *const rep_keys[] = { "id", "name", "kind", "reified", NULL };
+	static const char *const acc_keys[] = { "id", "name", "reified", NULL };
+	const char *id, *name, *kind = NULL;
+	px_entity ent = { 0 }, old;
+	int rc, reified;
+	enum seen_kind seen = k == ENT_REPERTOIRE ? SEEN_REPERTOIRE : SEEN_ACCOUNTABILITY;
+
+	if ((rc = check_keys(im, n, k == ENT_REPERTOIRE ? "a repertoire entry"
+			     : "an accountability entry", k == ENT_REPERTOIRE ? rep_keys : acc_keys)) ||
+	    (rc = get_str(im, n, "id", 1, entity_label(k), &id)) ||
+	    (rc = get_str(im, n, "name", 0, "", &name)) ||
+	    (k == ENT_REPERTOIRE && (rc = get_str(im, n, "kind", 0, "", &kind))) ||
+	    (rc = get_bool(im, n, "reified", &reified)))
+		return rc;
+	if (kind && !entity_repertoire_kind_valid(kind)) {
+		strbuf list;
+		sb_init(&list);
+		for (int i = 0; entity_repertoire_kinds[i]; i++)
+			sb_printf(&list, "%s%s", i ? ", " : "", entity_repertoire_kinds[i]);
+		rc = yerr(im->e, im->r, ynode_get(n, "kind"), "unknown repertoire kind '%s' "
+			  "(one of %s)", kind, sb_str(&list));
+		sb_free(&list);
+		return rc;
+	}
+	if ((rc = note_seen(im, seen, entity_label(k), ynode_get(n, "id"), id)))
+		return rc;
+	if (entity_find(im->db, k, id, &ent.id, NULL) == PX_OK) {
+		if ((rc = entity_get(im->db, k, ent.id, &old, im->e)))
+			return rc;
+		int same = same_str(old.name, name) && same_str(old.kind, kind) &&
+			   old.reified == reified;
+		entity_free(&old);
+		if (!same)
+			return yerr(im->e, im->r, n, "%s '%s' already exists in the database with "
+				    "other fields", entity_label(k), id);
+		return PX_OK;
+	}
+	ent.ext_id = xstrdup(id);
+	ent.name = xstrdup(name);
+	ent.kind = xstrdup(kind);
+	ent.reified = reified;
+	rc = entity_add(im->db, k, &ent, im->e);
+	entity_free(&ent);
+	if (!rc)
+		im->st->repertoire += k == ENT_REPERTOIRE, im->st->accountability += k != ENT_REPERTOIRE;
+	return at_node(im, n, rc);
+}
+
+static int import_repertoire(struct imp *im, const ynode *n)
+{
+	return import_register(im, n, ENT_REPERTOIRE);
+}
+
+static int import_accountability(struct imp *im, const ynode *n)
+{
+	return import_register(im, n, ENT_ACCOUNTABILITY);
+}
+
+static int participant_same(const px_participant *a, const px_participant *b)
+{
+	if (!same_str(a->pseudonym, b->pseudonym) || !same_str(a->role, b->role) ||
+	    a->nattrs != b->nattrs || a->aliases.n != b->aliases.n)
+		return 0;
+	for (size_t i = 0; i < a->nattrs; i++)
+		if (!same_str(a->attrs[i].key, b->attrs[i].key) ||
+		    !same_str(a->attrs[i].value, b->attrs[i].value))
+			return 0;
+	for (size_t i = 0; i < a->aliases.n; i++)
+		if (!same_str(a->aliases.v[i], b->aliases.v[i]))
+			return 0;
+	return 1;
+}
+
+static int read_participant(struct imp *im, const ynode *n, px_participant *p)
+{
+	static const char *const keys[] = {
+		"id", "pseudonym", "role", "attributes", "aliases", NULL
+	};
+	const char *id, *pseudonym, *role;
+	const ynode *attrs, *aliases;
+	int rc;
+
+	if ((rc = check_keys(im, n, "a participant", keys)) ||
+	    (rc = get_str(im, n, "id", 1, "a participant", &id)) ||
+	    (rc = get_str(im, n, "pseudonym", 1, "a participant", &pseudonym)) ||
+	    (rc = get_str(im, n, "role", 0, "", &role)) ||
+	    (rc = get_list(im, n, "aliases", &aliases)))
+		return rc;
+	p->ext_id = xstrdup(id);
+	p->pseudonym = xstrdup(pseudonym);
+	p->role = xstrdup(role);
+	for (size_t i = 0; aliases && i < aliases->n; i++)
+		sl_push(&p->aliases, aliases->kids[i]->value);
+	attrs = ynode_get(n, "attributes");
+	if (attrs && !ynode_is_null(attrs)) {
+		if (attrs->type != YN_MAP)
+			return yerr(im->e, im->r, attrs, "'attributes' must be a mapping, e.g. "
+				    "{tenure: 3 years}");
+		for (size_t i = 0; i + 1 < attrs->n; i += 2) {
+			const ynode *v = attrs->kids[i + 1];
+			if (v->type != YN_SCALAR)
+				return yerr(im->e, im->r, v, "attribute '%s' must be a single value",
+					    attrs->kids[i]->value);
+			participant_attr_add(p, attrs->kids[i]->value, v->value);
+		}
+	}
+	return PX_OK;
+}
+
+static int import_participant(struct imp *im, const ynode *n)
+{
+	px_participant p = { 0 }, old;
+	int64_t existing;
+	int rc;
+
+	if ((rc = read_participant(im, n, &p)))
+		goto out;
+	if ((rc = note_seen(im, SEEN_PARTICIPANT, "participant", ynode_get(n, "id"), p.ext_id)))
+		goto out;
+	if (participant_find(im->db, p.ext_id, &existing, NULL) == PX_OK) {
+		if ((rc = participant_get(im->db, existing, &old, im->e)))
+			goto out;
+		int same = participant_same(&old, &p);
+		participant_free(&old);
+		if (!same)
+			rc = yerr(im->e, im->r, n, "participant '%s' already exists in the database "
+				  "with other fields", p.ext_id);
+		goto out;
+	}
+	rc = at_node(im, n, participant_add(im->db, &p, im->e));
+	if (!rc)
+		im->st->participants++;
+out:
+	participant_free(&p);
+	return rc;
+}
+
+/* The span of a coding: quote (+ occurrence), start/end, or the whole. */
+static int coding_span(struct imp *im, const ynode *n, const px_vignette *v, px_coding *c)
+{
+	const ynode *quote = ynode_get(n, "quote"), *occ = ynode_get(n, "occurrence");
+	const ynode *start = ynode_get(n, "start"), *end = ynode_get(n, "end");
+	int64_t nth = 1;
+	int count = 0, rc;
+
+	c->start = c->end = -1;
+	if (quote && (start || end))
+		return yerr(im->e, im->r, quote, "give either 'quote' or 'start'/'end', not both");
+	if (occ && !quote)
+		return yerr(im->e, im->r, occ, "'occurrence' goes with 'quote'");
+	if (quote) {
+		if (quote->type != YN_SCALAR || !*quote->value)
+			return yerr(im->e, im->r, quote, "'quote' must be a non-empty piece of the text");
+		if (occ && ((rc = scalar_int(im, occ, "occurrence", &nth)) || nth < 1))
+			return rc ? rc : yerr(im->e, im->r, occ, "'occurrence' counts from 1");
+		int64_t at = text_find_nth(v->text, quote->value, nth > 1000000 ? -1 : (int)nth,
+					   &count);
+		if (count == 0)
+			return yerr(im->e, im->r, quote, "quote not found in vignette '%s': \"%s\"",
+				    v->ext_id, quote->value);
+		if (count > 1 && !occ)
+			return yerr(im->e, im->r, quote, "quote occurs %d times in vignette '%s'; "
+				    "add 'occurrence:' (1 to %d) to say which", count, v->ext_id,
+				    count);
+		if (at < 0)
+			return yerr(im->e, im->r, occ, "occurrence %lld, but the quote occurs %d "
+				    "time%s in vignette '%s'", (long long)nth, count,
+				    count == 1 ? "" : "s", v->ext_id);
+		c->start = at;
+		c->end = at + (int64_t)text_cp_len(quote->value);
+		return PX_OK;
+	}
+	if (!start && !end)
+		return PX_OK;
+	if (!start || !end)
+		return yerr(im->e, im->r, start ? start : end, "'start' and 'end' go together");
+	if ((rc = scalar_int(im, start, "start", &c->start)) ||
+	    (rc = scalar_int(im, end, "end", &c->end)))
+		return rc;
+	if (c->start < 0 || c->end <= c->start)
+		return yerr(im->e, im->r, start, "span %lld-%lld is empty or reversed (end is "
+			    "exclusive and must be greater than start)", (long long)c->start,
+			    (long long)c->end);
+	if (c->end > v->length)
+		return yerr(im->e, im->r, end, "span %lld-%lld lies outside the text of vignette "
+			    "'%s' (%lld characters)", (long long)c->start, (long long)c->end,
+			    v->ext_id, (long long)v->length);
+	return PX_OK;
+}
+
+static int coding_links(struct imp *im, const ynode *n, px_coding *c)
+{
+	const char *stance, *interp;
+	const ynode *held;
+	int rc;
+
+	if ((rc = find_entity(im, ENT_REPERTOIRE, n, "repertoire", "repertoire",
+			      &c->repertoire_id)) ||
+	    (rc = find_entity(im, ENT_ACCOUNTABILITY, n, "accountability", "accountability",
+			      &c->accountability_id)) ||
+	    (rc = get_str(im, n, "interpretation", 0, "", &interp)) ||
+	    (rc = get_str(im, n, "stance", 0, "", &stance)) ||
+	    (rc = get_list(im, n, "held_by", &held)))
+		return rc;
+	if (interp && !c->repertoire_id)
+		return yerr(im->e, im->r, ynode_get(n, "interpretation"), "'interpretation' needs "
+			    "'repertoire' (the entry it interprets)");
+	if (stance && !c->accountability_id)
+		return yerr(im->e, im->r, ynode_get(n, "stance"), "'stance' needs 'accountability' "
+			    "(the norm the stance is taken to)");
+	if (held && !c->accountability_id)
+		return yerr(im->e, im->r, held, "'held_by' needs 'accountability'");
+	if (stance && (c->stance = coding_stance_parse(stance)) < 0)
+		return yerr(im->e, im->r, ynode_get(n, "stance"), "unknown stance '%s' (upheld, "
+			    "breached, negotiated or contested)", stance);
+	c->interpretation = xstrdup(interp);
+	return find_people(im, held, NULL, "held_by", &c->held_by);
+}
+
+static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
+{
+	static const char *const keys[] = {
+		"code", "quote", "occurrence", "start", "end", "participants", "mode", "coder",
+		"memo", "repertoire", "interpretation", "accountability", "stance", "held_by",
+		NULL
+	};
+	const char *path, *mode, *memo;
+	const ynode *people;
+	px_coding c = { 0 };
+	int rc;
+
+	c.vignette_id = v->id;
+	c.coder_id = im->coder_id;
+	if ((rc = check_keys(im, n, "a coding", keys)) ||
+	    (rc = get_str(im, n, "code", 1, "a coding", &path)) ||
+	    (rc = get_str(im, n, "mode", 0, "", &mode)) ||
+	    (rc = get_str(im, n, "memo", 0, "", &memo)) ||
+	    (rc = get_list(im, n, "participants", &people)))
+		goto out;
+	if (codebook_resolve(im->db, path, 1, &c.code_id, NULL, im->e)) {
+		rc = at_node(im, ynode_get(n, "code"), PX_EDATA);
+		goto out;
+	}
+	if ((rc = coding_span(im, n, v, &c)) ||
+	    (rc = find_people(im, people, &v->participants, "participants", &c.participants)) ||
+	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &c.coder_id)) ||
+	    (rc = coding_links(im, n, &c)))
+		goto out;
+	if (!c.coder_id)
+		c.coder_id = im->coder_id;
+	if (mode && (c.mode = coding_mode_parse(mode)) < 0) {
+		rc = yerr(im->e, im->r, ynode_get(n, "mode"), "unknown mode '%s' (participation "
+			  "or reification)", mode);
+		goto out;
+	}
+	c.memo = xstrdup(memo);
+	if (!(rc = at_node(im, n, coding_add(im->db, &c, im->e))))
+		im->st->codings++;
+out:
+	coding_free(&c);
+	return rc;
+}
+
+static int import_vignette_memos(struct imp *im, const ynode *n, int64_t vid)
+{
+	static const char *const keys[] = { "text", NULL };
+	const ynode *memos = ynode_get(n, "memos");
+	int rc;
+
+	if (!memos || ynode_is_null(memos))
+		return PX_OK;
+	if (memos->type != YN_SEQ)
+		return yerr(im->e, im->r, memos, "'memos' must be a list of {text: ...}");
+	for (size_t i = 0; i < memos->n; i++) {
+		px_memo m = { 0 };
+		const char *text;
+		if ((rc = check_keys(im, memos->kids[i], "a memo", keys)) ||
+		    (rc = get_str(im, memos->kids[i], "text", 1, "a memo", &text)))
+			return rc;
+		m.target = MEMO_VIGNETTE;
+		m.target_id = vid;
+		m.coder_id = im->coder_id;
+		m.text = xstrdup(text);
+		rc = at_node(im, memos->kids[i], memo_add(im->db, &m, im->e));
+		memo_free(&m);
+		if (rc)
+			return rc;
+		im->st->memos++;
+	}
+	return PX_OK;
+}
+
+static int read_vignette(struct imp *im, const ynode *n, px_vignette *v)
+{
+	static const char *const keys[] = {
+		"id", "title", "date", "community", "observer", "participants", "text", "memos",
+		"codings", NULL
+	};
+	const char *id, *title, *date, *text;
+	const ynode *people;
+	int rc;
+
+	if ((rc = check_keys(im, n, "a vignette", keys)) ||
+	    (rc = get_str(im, n, "id", 1, "a vignette", &id)) ||
+	    (rc = get_str(im, n, "title", 1, "a vignette", &title)) ||
+	    (rc = get_str(im, n, "date", 1, "a vignette", &date)))
+		return rc;
+	if (!vignette_date_valid(date))
+		return yerr(im->e, im->r, ynode_get(n, "date"), "bad date '%s' (use YYYY-MM-DD or "
+			    "\"YYYY-MM-DDTHH:MM\")", date);
+	if ((rc = get_str(im, n, "text", 0, "", &text)))
+		return rc;
+	if (!text && !ynode_get(n, "text"))
+		return yerr(im->e, im->r, n, "a vignette needs 'text'");
+	if ((rc = note_seen(im, SEEN_VIGNETTE, "vignette", ynode_get(n, "id"), id)))
+		return rc;
+	v->ext_id = xstrdup(id);
+	v->title = xstrdup(title);
+	v->date = xstrdup(date);
+	v->text = xstrdup(text ? text : "");
+	v->length = (int64_t)text_cp_len(v->text);
+	if ((rc = find_entity(im, ENT_COMMUNITY, n, "community", "communities",
+			      &v->community_id)) ||
+	    (rc = find_entity(im, ENT_CODER, n, "observer", "coders", &v->observer_id)) ||
+	    (rc = get_list(im, n, "participants", &people)))
+		return rc;
+	return find_people(im, people, NULL, "participants", &v->participants);
+}
+
+static int import_vignette(struct imp *im, const ynode *n)
+{
+	px_vignette v = { 0 };
+	const ynode *codings;
+	int64_t existing;
+	int rc;
+
+	if ((rc = read_vignette(im, n, &v)))
+		goto out;
+	if (vignette_find(im->db, v.ext_id, &existing, NULL) == PX_OK) {
+		rc = yerr(im->e, im->r, ynode_get(n, "id"), "vignette '%s' already exists in the "
+			  "database", v.ext_id);
+		goto out;
+	}
+	if ((rc = at_node(im, n, vignette_add(im->db, &v, im->e))))
+		goto out;
+	im->st->vignettes++;
+	if ((rc = import_vignette_memos(im, n, v.id)))
+		goto out;
+	codings = ynode_get(n, "codings");
+	if (codings && !ynode_is_null(codings)) {
+		if (codings->type != YN_SEQ) {
+			rc = yerr(im->e, im->r, codings, "'codings' must be a list");
+			goto out;
+		}
+		for (size_t i = 0; i < codings->n && !rc; i++)
+			rc = import_coding(im, codings->kids[i], &v);
+	}
+out:
+	vignette_free(&v);
+	return rc;
+}
+
+/* ---- the top level ---------------------------------------------------- */
+
+static const struct section {
+	const char *key;
+	int (*item)(struct imp *im, const ynode *n);
+} sections[] = {
+	{ "coders", import_coder },
+	{ "communities", import_community },
+	{ "codebook", import_code },
+	{ "repertoire", import_repertoire },
+	{ "accountability", import_accountability },
+	{ "participants", import_participant },
+	{ "vignettes", import_vignette },
+};
+
+static int import_section(struct imp *im, const struct section *s, const ynode *key)
+{
+	int line, col, more, rc;
+	ynode *item;
+
+	more = yreader_peek_seq(im->r, &line, &col, im->e);
+	if (more < 0)
+		return -more;
+	if (more == 0) {
+		ynode *v;
+		if ((rc = yreader_node(im->r, &v, im->e)))
+			return rc;
+		rc = ynode_is_null(v) ? PX_OK
+			: yerr(im->e, im->r, v, "'%s' must be a list of entries", key->value);
+		ynode_free(v);
+		return rc;
+	}
+	while ((more = yreader_next_item(im->r, &item, im->e)) > 0) {
+		rc = s->item(im, item);
+		ynode_free(item);
+		if (rc)
+			return rc;
+	}
+	return more < 0 ? -more : PX_OK;
+}
+
+static int import_version(struct imp *im, const ynode *key)
+{
+	ynode *v;
+	int64_t version = 0;
+	int rc;
+
+	if (strcmp(key->value, "praxis") != 0)
+		return yerr(im->e, im->r, key, "a corpus starts with 'praxis: %d' (the format "
+			    "version), not '%s'", CORPUS_FORMAT_VERSION, key->value);
+	if ((rc = yreader_node(im->r, &v, im->e)))
+		return rc;
+	if (!(rc = scalar_int(im, v, "praxis", &version))) {
+		if (version > CORPUS_FORMAT_VERSION)
+			rc = yerr(im->e, im->r, v, "format version %lld is newer than this praxis "
+				  "reads (%d); upgrade praxis", (long long)version,
+				  CORPUS_FORMAT_VERSION);
+		else if (version < 1)
+			rc = yerr(im->e, im->r, v, "format version must be %d",
+				  CORPUS_FORMAT_VERSION);
+	}
+	ynode_free(v);
+	return rc;
+}
+
+static int import_project(struct imp *im)
+{
+	ynode *v;
+	char *old = NULL;
+	int rc;
+
+	if ((rc = yreader_node(im->r, &v, im->e)))
+		return rc;
+	if (v->type != YN_SCALAR)
+		rc = yerr(im->e, im->r, v, "'project' is the project's title, a single value");
+	else if (!ynode_is_null(v) && !(rc = db_meta_get(im->db, "title", &old, im->e)) && !old)
+		rc = db_meta_set(im->db, "title", v->value, im->e);
+	free(old);
+	ynode_free(v);
+	return rc;
+}
+
+static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
+{
+	for (size_t i = 0; i < seen_keys->n; i++)
+		if (strcmp(seen_keys->v[i], key->value) == 0)
+			return yerr(im->e, im->r, key, "duplicate key '%s'", key->value);
+	sl_push(seen_keys, key->value);
+	if (strcmp(key->value, "project") == 0)
+		return import_project(im);
+	if (strcmp(key->value, "praxis") == 0)
+		return yerr(im->e, im->r, key, "duplicate key 'praxis'");
+	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		if (strcmp(key->value, sections[i].key) == 0)
+			return import_section(im, &sections[i], key);
+	return yerr(im->e, im->r, key, "unknown key '%s' (a corpus has praxis, project, coders, "
+		    "communities, codebook, repertoire, accountability, participants, "
+		    "vignettes)", key->value);
+}
+
+static int import_stream(struct imp *im)
+{
+	strlist seen_keys = { 0 };
+	ynode *key;
+	int more, rc;
+
+	if ((rc = yreader_begin_map(im->r, im->e)))
+		return rc;
+	more = yreader_next_key(im->r, &key, im->e);
+	if (more < 0)
+		return -more;
+	if (more == 0)
+		return yerr_at(im->e, im->r->name, 1, 1, "the corpus is empty (expected "
+			       "'praxis: %d' first)", CORPUS_FORMAT_VERSION);
+	rc = import_version(im, key);
+	ynode_free(key);
+	if (rc)
+		return rc;
+	sl_push(&seen_keys, "praxis");
+	while (!rc && (more = yreader_next_key(im->r, &key, im->e)) > 0) {
+		rc = import_top_key(im, key, &seen_keys);
+		ynode_free(key);
+	}
+	sl_free(&seen_keys);
+	if (rc)
+		return rc;
+	if (more < 0)
+		return -more;
+	return yreader_end(im->r, im->e);
+}
+
+static void imp_free(struct imp *im)
+{
+	for (int k = 0; k < SEEN_COUNT; k++)
+		sm_free(&im->seen[k]);
+	sl_free(&im->files);
+}
+
+static int import_one(struct imp *im, yreader *r)
+{
+	/* Files of one project may each list the same coders, participants
+	 * and registers (merged or compared with the database); only within a
+	 * file is a repeated id a mistake. Vignette ids stay unique across all. */
+	for (int k = 0; k < SEEN_COUNT; k++)
+		if (k != SEEN_VIGNETTE)
+			sm_free(&im->seen[k]);
+	im->r = r;
+	sl_push(&im->files, r->name);
+	return import_stream(im);
+}
+
+int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder_id,
+		  corpus_stats *stats, px_err *e)
+{
+	struct imp im = { 0 };
+	corpus_stats local = { 0 };
+	int rc;
+
+	im.db = db;
+	im.coder_id = coder_id;
+	im.st = stats ? stats : &local;
+	im.e = e;
+	memset(im.st, 0, sizeof(*im.st));
+	if ((rc = db_begin(db, e)))
+		return rc;
+	for (int i = 0; i < nfiles && !rc; i++) {
+		yreader r;
+		if ((rc = yreader_open_file(&r, files[i], e)))
+			break;
+		rc = import_one(&im, &r);
+		yreader_close(&r);
+	}
+	imp_free(&im);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	rc = db_commit(db, e);
+	db_notify(db, DB_EV_RESET, NULL, NULL);
+	return rc;
+}
+
+int corpus_import_buffer(px_db *db, const char *name, const char *data, size_t len,
+			 int64_t coder_id, corpus_stats *stats, px_err *e)
+{
+	struct imp im = { 0 };
+	corpus_stats local = { 0 };
+	yreader r;
+	int rc;
+
+	im.db = db;
+	im.coder_id = coder_id;
+	im.st = stats ? stats : &local;
+	im.e = e;
+	memset(im.st, 0, sizeof(*im.st));
+	if ((rc = db_begin(db, e)))
+		return rc;
+	yreader_open_buffer(&r, name, data, len);
+	rc = import_one(&im, &r);
+	yreader_close(&r);
+	imp_free(&im);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	rc = db_commit(db, e);
+	db_notify(db, DB_EV_RESET, NULL, NULL);
+	return rc;
+}

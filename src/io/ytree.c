@@ -1,0 +1,385 @@
+/* ytree.c: YAML events into small marked trees; see praxis/ytree.h. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "praxis/ytree.h"
+#include "praxis/util.h"
+
+/* Deeper nesting than any corpus needs means a hostile file: refuse it
+ * before the recursion can exhaust the stack. */
+#define YTREE_MAX_DEPTH 64
+
+int yerr_at(px_err *e, const char *name, int line, int col, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return px_fail(e, PX_EDATA, "%s:%d:%d: %s", name, line, col, msg);
+}
+
+int yerr(px_err *e, const yreader *r, const ynode *at, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return px_fail(e, PX_EDATA, "%s:%d:%d: %s", r->name, at ? at->line : 1, at ? at->col : 1,
+		       msg);
+}
+
+int yreader_open_file(yreader *r, const char *path, px_err *e)
+{
+	struct stat sb;
+
+	memset(r, 0, sizeof(*r));
+	r->name = path;
+	if (stat(path, &sb) != 0)
+		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
+	if (S_ISDIR(sb.st_mode))
+		return px_fail(e, PX_EIO, "%s: is a directory, not a corpus file", path);
+	if (!(r->fp = fopen(path, "rb")))
+		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
+	yaml_parser_initialize(&r->parser);
+	yaml_parser_set_input_file(&r->parser, r->fp);
+	return PX_OK;
+}
+
+int yreader_open_buffer(yreader *r, const char *name, const char *data, size_t len)
+{
+	memset(r, 0, sizeof(*r));
+	r->name = name;
+	yaml_parser_initialize(&r->parser);
+	yaml_parser_set_input_string(&r->parser, (const unsigned char *)data, len);
+	return PX_OK;
+}
+
+void yreader_close(yreader *r)
+{
+	if (r->has_event)
+		yaml_event_delete(&r->ev);
+	yaml_parser_delete(&r->parser);
+	if (r->fp)
+		fclose(r->fp);
+	memset(r, 0, sizeof(*r));
+}
+
+static int parse_error(yreader *r, px_err *e)
+{
+	yaml_parser_t *p = &r->parser;
+	int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
+
+	if (p->error == YAML_READER_ERROR) {
+		if (p->problem && strstr(p->problem, "UTF"))
+			return yerr_at(e, r->name, line, col, "invalid UTF-8 (%s at byte %zu)",
+				       p->problem, p->problem_offset);
+		return yerr_at(e, r->name, line, col, "cannot read: %s",
+			       p->problem ? p->problem : "read error");
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		return px_fail(e, PX_EIO, "%s: out of memory while reading", r->name);
+	if (p->context)
+		return yerr_at(e, r->name, line, col, "syntax error: %s %s (line %d)", p->problem,
+			       p->context, (int)p->context_mark.line + 1);
+	return yerr_at(e, r->name, line, col, "syntax error: %s",
+		       p->problem ? p->problem : "malformed YAML");
+}
+
+/* Makes sure the lookahead event is loaded. */
+static int peek(yreader *r, px_err *e)
+{
+	if (r->has_event)
+		return PX_OK;
+	if (!yaml_parser_parse(&r->parser, &r->ev))
+		return parse_error(r, e);
+	r->has_event = 1;
+	return PX_OK;
+}
+
+static void consume(yreader *r)
+{
+	if (r->has_event)
+		yaml_event_delete(&r->ev);
+	r->has_event = 0;
+}
+
+static int ev_line(const yreader *r)
+{
+	return (int)r->ev.start_mark.line + 1;
+}
+
+static int ev_col(const yreader *r)
+{
+	return (int)r->ev.start_mark.column + 1;
+}
+
+static int expect(yreader *r, yaml_event_type_t type, const char *what, px_err *e)
+{
+	int rc = peek(r, e);
+
+	if (rc)
+		return rc;
+	if (r->ev.type != type)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r), "expected %s", what);
+	consume(r);
+	return PX_OK;
+}
+
+static int refuse_anchor(yreader *r, const yaml_char_t *anchor, const yaml_char_t *tag,
+			 int implicit, px_err *e)
+{
+	if (anchor)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r),
+			       "anchors (&%s) are not supported in a corpus", (const char *)anchor);
+	if (tag && !implicit)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r),
+			       "tags (%s) are not supported in a corpus", (const char *)tag);
+	return PX_OK;
+}
+
+static ynode *node_new(int type, int line, int col)
+{
+	ynode *n = xcalloc(1, sizeof(*n));
+
+	n->type = type;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+static void node_add(ynode *parent, ynode *kid, size_t *cap)
+{
+	if (parent->n == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		parent->kids = xrealloc(parent->kids, *cap * sizeof(*parent->kids));
+	}
+	parent->kids[parent->n++] = kid;
+}
+
+static int read_node(yreader *r, ynode **out, int depth, px_err *e);
+
+static int read_children(yreader *r, ynode *n, yaml_event_type_t end, int depth, px_err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	for (;;) {
+		if ((rc = peek(r, e)))
+			return rc;
+		if (r->ev.type == end) {
+			consume(r);
+			return PX_OK;
+		}
+		ynode *kid;
+		if ((rc = read_node(r, &kid, depth + 1, e)))
+			return rc;
+		if (n->type == YN_MAP && n->n % 2 == 0) {
+			if (kid->type != YN_SCALAR)
+				rc = yerr(e, r, kid, "a mapping key must be a plain word");
+			else if (ynode_get(n, kid->value))
+				rc = yerr(e, r, kid, "duplicate key '%s'", kid->value);
+			if (rc) {
+				ynode_free(kid);
+				return rc;
+			}
+		}
+		node_add(n, kid, &cap);
+	}
+}
+
+static int read_node(yreader *r, ynode **out, int depth, px_err *e)
+{
+	int rc;
+	ynode *n;
+
+	*out = NULL;
+	if ((rc = peek(r, e)))
+		return rc;
+	if (depth > YTREE_MAX_DEPTH)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r), "nested more than %d levels deep",
+			       YTREE_MAX_DEPTH);
+	switch (r->ev.type) {
+	case YAML_SCALAR_EVENT:
+		if ((rc = refuse_anchor(r, r->ev.data.scalar.anchor, r->ev.data.scalar.tag,
+					r->ev.data.scalar.plain_implicit ||
+					r->ev.data.scalar.quoted_implicit, e)))
+			return rc;
+		n = node_new(YN_SCALAR, ev_line(r), ev_col(r));
+		n->len = r->ev.data.scalar.length;
+		n->value = xstrndup((const char *)r->ev.data.scalar.value, n->len);
+		n->plain = r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		consume(r);
+		if (strlen(n->value) != n->len) {
+			rc = yerr(e, r, n, "a NUL character is not allowed in text");
+			ynode_free(n);
+			return rc;
+		}
+		*out = n;
+		return PX_OK;
+	case YAML_SEQUENCE_START_EVENT:
+		if ((rc = refuse_anchor(r, r->ev.data.sequence_start.anchor,
+					r->ev.data.sequence_start.tag,
+					r->ev.data.sequence_start.implicit, e)))
+			return rc;
+		n = node_new(YN_SEQ, ev_line(r), ev_col(r));
+		consume(r);
+		rc = read_children(r, n, YAML_SEQUENCE_END_EVENT, depth, e);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		if ((rc = refuse_anchor(r, r->ev.data.mapping_start.anchor,
+					r->ev.data.mapping_start.tag,
+					r->ev.data.mapping_start.implicit, e)))
+			return rc;
+		n = node_new(YN_MAP, ev_line(r), ev_col(r));
+		consume(r);
+		rc = read_children(r, n, YAML_MAPPING_END_EVENT, depth, e);
+		break;
+	case YAML_ALIAS_EVENT:
+		return yerr_at(e, r->name, ev_line(r), ev_col(r),
+			       "aliases (*%s) are not supported in a corpus",
+			       (const char *)r->ev.data.alias.anchor);
+	default:
+		return yerr_at(e, r->name, ev_line(r), ev_col(r), "unexpected YAML structure");
+	}
+	if (rc) {
+		ynode_free(n);
+		return rc;
+	}
+	*out = n;
+	return PX_OK;
+}
+
+int yreader_node(yreader *r, ynode **out, px_err *e)
+{
+	return read_node(r, out, 0, e);
+}
+
+int yreader_begin_map(yreader *r, px_err *e)
+{
+	int rc;
+
+	if ((rc = expect(r, YAML_STREAM_START_EVENT, "the start of the file", e)))
+		return rc;
+	if ((rc = peek(r, e)))
+		return rc;
+	if (r->ev.type == YAML_STREAM_END_EVENT)
+		return yerr_at(e, r->name, 1, 1, "the file is empty (expected a praxis corpus "
+			       "starting with 'praxis: 1')");
+	if ((rc = expect(r, YAML_DOCUMENT_START_EVENT, "a YAML document", e)))
+		return rc;
+	if ((rc = peek(r, e)))
+		return rc;
+	if (r->ev.type == YAML_SCALAR_EVENT && r->ev.data.scalar.length == 0 &&
+	    r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r), "the document is empty "
+			       "(expected a praxis corpus starting with 'praxis: 1')");
+	if (r->ev.type != YAML_MAPPING_START_EVENT)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r), "a corpus is a mapping of "
+			       "keys (praxis, project, participants, vignettes, ...)");
+	if ((rc = refuse_anchor(r, r->ev.data.mapping_start.anchor, r->ev.data.mapping_start.tag,
+				r->ev.data.mapping_start.implicit, e)))
+		return rc;
+	consume(r);
+	return PX_OK;
+}
+
+int yreader_next_key(yreader *r, ynode **key, px_err *e)
+{
+	int rc;
+
+	*key = NULL;
+	if ((rc = peek(r, e)))
+		return -rc;
+	if (r->ev.type == YAML_MAPPING_END_EVENT) {
+		consume(r);
+		return 0;
+	}
+	if (r->ev.type != YAML_SCALAR_EVENT)
+		return -yerr_at(e, r->name, ev_line(r), ev_col(r), "a key must be a plain word");
+	if ((rc = read_node(r, key, 1, e)))
+		return -rc;
+	return 1;
+}
+
+int yreader_peek_seq(yreader *r, int *line, int *col, px_err *e)
+{
+	int rc;
+
+	if ((rc = peek(r, e)))
+		return -rc;
+	*line = ev_line(r);
+	*col = ev_col(r);
+	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
+		return 0;
+	if ((rc = refuse_anchor(r, r->ev.data.sequence_start.anchor,
+				r->ev.data.sequence_start.tag,
+				r->ev.data.sequence_start.implicit, e)))
+		return -rc;
+	consume(r);
+	return 1;
+}
+
+int yreader_next_item(yreader *r, ynode **item, px_err *e)
+{
+	int rc;
+
+	*item = NULL;
+	if ((rc = peek(r, e)))
+		return -rc;
+	if (r->ev.type == YAML_SEQUENCE_END_EVENT) {
+		consume(r);
+		return 0;
+	}
+	if ((rc = read_node(r, item, 1, e)))
+		return -rc;
+	return 1;
+}
+
+int yreader_end(yreader *r, px_err *e)
+{
+	int rc;
+
+	if ((rc = expect(r, YAML_DOCUMENT_END_EVENT, "the end of the document", e)))
+		return rc;
+	if ((rc = peek(r, e)))
+		return rc;
+	if (r->ev.type == YAML_DOCUMENT_START_EVENT)
+		return yerr_at(e, r->name, ev_line(r), ev_col(r),
+			       "a second YAML document; a corpus file holds one");
+	return expect(r, YAML_STREAM_END_EVENT, "the end of the file", e);
+}
+
+void ynode_free(ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		ynode_free(n->kids[i]);
+	free(n->kids);
+	free(n->value);
+	free(n);
+}
+
+ynode *ynode_get(const ynode *map, const char *key)
+{
+	if (!map || map->type != YN_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (strcmp(map->kids[i]->value, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+int ynode_is_null(const ynode *n)
+{
+	if (!n || n->type != YN_SCALAR || !n->plain)
+		return 0;
+	return !*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
+	       strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0;
+}

@@ -1,0 +1,201 @@
+/* fixture.c: shared test scaffolding; see fixture.h. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+#include "praxis/codebook.h"
+#include "praxis/corpus.h"
+#include "praxis/entity.h"
+#include "praxis/participant.h"
+#include "praxis/util.h"
+#include "praxis/vignette.h"
+#include "fixture.h"
+
+const char fx_small_corpus[] =
+	"praxis: 1\n"
+	"project: Fixture\n"
+	"coders:\n"
+	"  - id: tester\n"
+	"    name: Test Coder\n"
+	"  - id: other\n"
+	"communities:\n"
+	"  - id: desk\n"
+	"    name: The desk\n"
+	"repertoire:\n"
+	"  - id: pile\n"
+	"    name: the Q pile\n"
+	"    kind: tool\n"
+	"    reified: true\n"
+	"accountability:\n"
+	"  - id: quota\n"
+	"    name: meet the daily quota\n"
+	"    reified: true\n"
+	"participants:\n"
+	"  - id: ann\n"
+	"    pseudonym: Ann\n"
+	"    role: old-timer\n"
+	"    aliases: [Annie]\n"
+	"  - id: bo\n"
+	"    pseudonym: Bo\n"
+	"    role: newcomer\n"
+	"vignettes:\n"
+	"  - id: v1\n"
+	"    title: The pile\n"
+	"    date: 2026-03-02\n"
+	"    community: desk\n"
+	"    observer: tester\n"
+	"    participants: [ann, bo]\n"
+	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
+	"    codings:\n"
+	"      - code: SR/tools\n"
+	"        quote: the Q pile\n"
+	"        participants: [ann]\n"
+	"        repertoire: pile\n"
+	"        interpretation: a place to park doubt\n"
+	"      - code: ME\n"
+	"  - id: v2\n"
+	"    title: Quota talk\n"
+	"    date: 2026-04-10T09:30\n"
+	"    community: desk\n"
+	"    participants: [ann]\n"
+	"    text: Ann said the quota can wait.\n"
+	"    codings:\n"
+	"      - code: JE/mutual accountability\n"
+	"        start: 4\n"
+	"        end: 27\n"
+	"        accountability: quota\n"
+	"        stance: negotiated\n"
+	"        held_by: [ann]\n"
+	"        coder: other\n";
+
+static int path_counter;
+
+char *fx_path(const char *suffix)
+{
+	const char *dir = getenv("PRAXIS_SCRATCH");
+
+	return xasprintf("%s/fx-%ld-%d%s", dir && *dir ? dir : "/tmp", (long)getpid(),
+			 ++path_counter, suffix ? suffix : "");
+}
+
+px_db *fx_db(void)
+{
+	char *path = fx_path(".db");
+	px_db *db = NULL;
+	px_err e = { 0 };
+	int rc = db_open(path, DB_CREATE, &db, &e);
+
+	if (rc)
+		fail_msg("fx_db: %s", e.msg);
+	free(path);
+	return db;
+}
+
+int fx_import(px_db *db, const char *yaml, char *msg, size_t msglen)
+{
+	px_err e = { 0 };
+	int64_t coder = 0;
+	int rc;
+
+	if (entity_find(db, ENT_CODER, "tester", &coder, NULL) != PX_OK) {
+		px_entity ent = { 0 };
+		ent.ext_id = xstrdup("tester");
+		ent.reified = -1;
+		if (entity_add(db, ENT_CODER, &ent, &e))
+			fail_msg("fx_import: %s", e.msg);
+		coder = ent.id;
+		entity_free(&ent);
+	}
+	rc = corpus_import_buffer(db, "fixture.yaml", yaml, strlen(yaml), coder, NULL, &e);
+	if (msg)
+		snprintf(msg, msglen, "%s", rc ? e.msg : "");
+	return rc;
+}
+
+int64_t fx_vignette(px_db *db, const char *ext_id)
+{
+	int64_t id = 0;
+
+	if (vignette_find(db, ext_id, &id, NULL))
+		fail_msg("no vignette %s", ext_id);
+	return id;
+}
+
+int64_t fx_participant(px_db *db, const char *ext_id)
+{
+	int64_t id = 0;
+
+	if (participant_find(db, ext_id, &id, NULL))
+		fail_msg("no participant %s", ext_id);
+	return id;
+}
+
+int64_t fx_code(px_db *db, const char *path)
+{
+	int64_t id = 0;
+	px_err e = { 0 };
+
+	if (codebook_resolve(db, path, 0, &id, NULL, &e))
+		fail_msg("no code %s: %s", path, e.msg);
+	return id;
+}
+
+int64_t fx_coder(px_db *db, const char *ext_id)
+{
+	int64_t id = 0;
+
+	if (entity_find(db, ENT_CODER, ext_id, &id, NULL))
+		fail_msg("no coder %s", ext_id);
+	return id;
+}
+
+char *fx_read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	strbuf b;
+	char buf[65536];
+	size_t n;
+
+	if (!fp)
+		return NULL;
+	sb_init(&b);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_addn(&b, buf, n);
+	fclose(fp);
+	if (len)
+		*len = b.len;
+	return sb_steal(&b);
+}
+
+const char *fx_top(void)
+{
+	const char *top = getenv("PRAXIS_TOP");
+
+	return top && *top ? top : ".";
+}
+
+int fx_run(const char *args, char **out, char **err)
+{
+	const char *bin = getenv("PRAXIS_BIN");
+	char *out_path = fx_path(".out"), *err_path = fx_path(".err");
+	char *cmd = xasprintf("%s %s >'%s' 2>'%s' </dev/null", bin && *bin ? bin : "./praxis",
+			      args, out_path, err_path);
+	int status = system(cmd);
+
+	if (out)
+		*out = fx_read_file(out_path, NULL);
+	if (err)
+		*err = fx_read_file(err_path, NULL);
+	unlink(out_path);
+	unlink(err_path);
+	free(out_path);
+	free(err_path);
+	free(cmd);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}

@@ -1,0 +1,36 @@
+/* fixture.h: what unit tests share: scratch databases, corpora from
+ * strings, and running the built praxis binary. Include after cmocka.h. */
+#ifndef PRAXIS_TEST_FIXTURE_H
+#define PRAXIS_TEST_FIXTURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "praxis/db.h"
+
+/* A fresh path in the scratch directory ($PRAXIS_SCRATCH or /tmp),
+ * unique per call; caller frees. */
+char *fx_path(const char *suffix);
+/* A new database with the default codebook; fails the test on error. */
+px_db *fx_db(void);
+/* Imports corpus YAML text into db as coder "tester"; returns the status
+ * and leaves the message in msg (may be NULL). */
+int fx_import(px_db *db, const char *yaml, char *msg, size_t msglen);
+/* A small corpus every test may use (2 participants, 2 vignettes,
+ * a few codings) -- see fixture.c for its exact text. */
+extern const char fx_small_corpus[];
+/* The row id for a corpus id, failing the test if absent. */
+int64_t fx_vignette(px_db *db, const char *ext_id);
+int64_t fx_participant(px_db *db, const char *ext_id);
+int64_t fx_code(px_db *db, const char *path);
+int64_t fx_coder(px_db *db, const char *ext_id);
+
+/* Runs the praxis binary ($PRAXIS_BIN, else ./praxis) with the argument
+ * string through /bin/sh; captures stdout and stderr (caller frees).
+ * Returns the exit status. */
+int fx_run(const char *args, char **out, char **err);
+/* Reads a whole file; caller frees. NULL if unreadable. */
+char *fx_read_file(const char *path, size_t *len);
+/* The project's top directory ($PRAXIS_TOP, else "."). */
+const char *fx_top(void);
+
+#endif
