@@ -11,6 +11,8 @@
 struct cli {
 	const char *db_path;     /* --db, $PRAXIS_DB, ./praxis.db */
 	const char *coder;       /* --coder, $PRAXIS_CODER (may be NULL) */
+	const char *coder_arg;   /* --coder as given on the command line only: the
+				    coder filter of export (and summaries) */
 	const char *theme;       /* --theme */
 	const char *script;      /* --script KEYS (headless TUI) */
 	const char *dump_screen; /* --dump-screen OUT */

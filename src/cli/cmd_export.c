@@ -49,7 +49,6 @@ static int run_export(struct cli *c)
 		{ "output", 1, &o.output, NULL },
 		{ "participant", 1, &o.participant, NULL },
 		{ "community", 1, &o.community, NULL },
-		{ "coder", 1, &o.coder, NULL },
 		{ "code", 1, &o.code, NULL },
 		{ "from", 1, &o.from, NULL },
 		{ "to", 1, &o.to, NULL },
@@ -71,6 +70,8 @@ static int run_export(struct cli *c)
 		return rc == 2 ? 0 : rc;
 	if (npos)
 		return cli_usage_error(c, &cmd_export, "unexpected argument '%s'", pos[0]);
+	/* --coder is a global option (taken before us); as typed it filters */
+	o.coder = c->coder_arg;
 	if ((o.format = export_format_parse(format ? format : "yaml")) < 0)
 		return cli_usage_error(c, &cmd_export,
 				       "--format '%s': use md, html, csv, yaml, qdpx or qdc", format);

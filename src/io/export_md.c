@@ -45,6 +45,9 @@ static void md_line_n(strbuf *b, const char *s, size_t n)
 
 	if (n && strchr("+-*>:=%#|", s[0]) && s[0]) {
 		sb_addc(b, '\\');
+		sb_addc(b, s[0]);
+		s++;
+		n--;
 	} else {
 		while (d < n && s[d] >= '0' && s[d] <= '9')
 			d++;
@@ -123,11 +126,6 @@ static void md_yaml_str(strbuf *b, const char *s)
 	sb_addc(b, '"');
 }
 
-static void md_span_open(strbuf *b)
-{
-	sb_addc(b, '[');
-}
-
 static void md_span_close(struct md *m, const struct export_coding *ec)
 {
 	const char *path = names_get(&m->x->nm, NAMES_CODE, ec->c.code_id);
@@ -140,21 +138,46 @@ static void md_span_close(struct md *m, const struct export_coding *ec)
 	sb_addc(&m->b, '}');
 }
 
-/* One line's worth of segment text: leading spaces kept as escaped
- * (non-breaking) spaces so that indentation never makes a code block. */
-static void md_segment_text(struct md *m, const char *t, int64_t s, int64_t e, int line_start)
+/* A segment's text, wrapped in one span per coding covering it. Leading
+ * and trailing blanks go outside the spans (pandoc drops them inside);
+ * at a line start they are escaped (non-breaking) spaces so indentation
+ * never makes a code block. */
+static void md_segment(struct md *m, const struct export_vignette *ev,
+		       const struct export_segment *sg, int line_start)
 {
-	size_t bs = text_cp_to_byte(t, (size_t)s), be = text_cp_to_byte(t, (size_t)e);
+	const char *t = ev->v.text;
+	size_t bs = text_cp_to_byte(t, (size_t)sg->start), be = text_cp_to_byte(t, (size_t)sg->end);
+	size_t cs = bs, ce = be;
 
-	if (line_start)
-		while (bs < be && (t[bs] == ' ' || t[bs] == '\t')) {
-			sb_add(&m->b, "\\ ");
-			bs++;
-		}
-	if (line_start)
-		md_line_n(&m->b, t + bs, be - bs);
-	else
-		md_inline_n(&m->b, t + bs, be - bs);
+	while (cs < ce && (t[cs] == ' ' || t[cs] == '\t'))
+		cs++;
+	while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == '\t'))
+		ce--;
+	for (size_t i = bs; i < cs; i++)
+		sb_add(&m->b, line_start ? "\\ " : " ");
+	if (cs < ce) {
+		for (size_t k = 0; k < sg->ncover; k++)
+			sb_addc(&m->b, '[');
+		if (line_start && cs == bs)
+			md_line_n(&m->b, t + cs, ce - cs);
+		else
+			md_inline_n(&m->b, t + cs, ce - cs);
+		for (size_t k = sg->ncover; k-- > 0;)
+			md_span_close(m, &ev->codings[sg->cover[k]]);
+	}
+	for (size_t i = ce; i < be; i++)
+		sb_addc(&m->b, ' ');
+}
+
+/* Footnotes for the memos of codings ending in (from, to]. */
+static void md_memos_ending(struct md *m, const struct export_vignette *ev, int64_t from,
+			    int64_t to)
+{
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		if (ec->c.start >= 0 && ec->c.end > from && ec->c.end <= to && ec->memo)
+			md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id), ec->memo);
+	}
 }
 
 static void md_text(struct md *m, const struct export_vignette *ev)
@@ -171,25 +194,17 @@ static void md_text(struct md *m, const struct export_vignette *ev)
 			while (i + run < nseg && t[text_cp_to_byte(t, (size_t)seg[i + run].start)] == '\n'
 			       && seg[i + run].end == seg[i + run].start + 1)
 				run++;
+			md_memos_ending(m, ev, sg->start, sg->start + (int64_t)run);
 			if (i + run < nseg)
 				sb_add(&m->b, run > 1 ? "\n\n" : "\\\n");
 			i += run - 1;
 			line_start = 1;
 			continue;
 		}
-		for (size_t k = 0; k < sg->ncover; k++)
-			md_span_open(&m->b);
-		md_segment_text(m, t, sg->start, sg->end, line_start);
+		md_segment(m, ev, sg, line_start);
 		line_start = 0;
-		for (size_t k = sg->ncover; k-- > 0;)
-			md_span_close(m, &ev->codings[sg->cover[k]]);
 		/* a coding that ends here gets its memo as a footnote */
-		for (size_t k = 0; k < ev->ncodings; k++) {
-			const struct export_coding *ec = &ev->codings[k];
-			if (ec->c.start >= 0 && ec->c.end == sg->end && ec->memo)
-				md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id),
-					    ec->memo);
-		}
+		md_memos_ending(m, ev, sg->end - 1, sg->end);
 	}
 	export_segments_free(seg, nseg);
 	sb_add(&m->b, "\n\n");
@@ -238,7 +253,7 @@ static void md_vignette(struct md *m, const struct export_vignette *ev)
 		if (ec->c.start >= 0)
 			continue;
 		sb_add(&m->b, "- whole vignette: ");
-		md_span_open(&m->b);
+		sb_addc(&m->b, '[');
 		md_inline(&m->b, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id));
 		md_span_close(m, ec);
 		if (ec->memo)
