@@ -106,10 +106,15 @@ static void ref(struct qx *q, xmlNodePtr parent, const char *name, const char *g
 	attr(el(q, parent, name), "targetGUID", guid);
 }
 
-/* A GUID praxis keeps no row uuid for: derived from the project's. */
+/* A GUID praxis keeps no row uuid for: derived from the row it belongs
+ * to (a coding's uuid is unique on its own, so its selection and memo
+ * keep their GUIDs through an export and import), or for variables,
+ * which are only names, from the project's uuid. */
 static void derived(struct qx *q, const char *kind, const char *id, char out[37])
 {
-	char *seed = xasprintf("%s:%s:%s", q->project_uuid, kind, id);
+	char *seed = strcmp(kind, "variable") == 0
+		? xasprintf("%s:%s:%s", q->project_uuid, kind, id)
+		: xasprintf("praxis:%s:%s", kind, id);
 
 	refi_guid(seed, out);
 	free(seed);

@@ -302,7 +302,8 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
 /* ---- text normalization ---- */
 
 /* Strips a BOM and turns CR LF and lone CR into LF. map[i] is the new
- * code point offset of old code point i (old length + 1 entries).
+ * code point offset of old code point i, counted after the BOM and with
+ * CR LF as two (old length + 1 entries).
  * Returns 1 if anything changed. */
 static int normalize(char *s, int64_t **map_out, int64_t *old_len)
 {
@@ -310,9 +311,11 @@ static int normalize(char *s, int64_t **map_out, int64_t *old_len)
 	int64_t *map = xmalloc((n + 1) * sizeof(*map)), ocp = 0, ncp = 0;
 	int changed = 0;
 
+	/* tools read the file through a decoder that eats the BOM: positions
+	 * do not count it */
 	if (strncmp(s, "\xef\xbb\xbf", 3) == 0) {
-		map[ocp++] = 0;
 		i = 3;
+		n--;
 		changed = 1;
 	}
 	while (s[i]) {
@@ -356,7 +359,7 @@ static int pass_users(struct rin *r, xmlNodePtr users)
 			return rc;
 		name = prop(u, "name");
 		id = prop(u, "id");
-		ext = slug(id && entity_coder_id_valid(id) ? id : name, "user");
+		ext = slug(id && *id ? id : name, "user");
 		if (entity_find(r->db, ENT_CODER, ext, &cid, NULL) != PX_OK) {
 			px_entity ent = { 0 };
 			ent.ext_id = ext;
@@ -572,11 +575,13 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 			goto done;
 		}
 	}
-	if (created) {
+	if (created)
 		r->st->codes++;
-		if ((rc = codebook_set_uuid(r->db, id, guid, r->e)))
-			goto done;
-	}
+	/* a code nothing refers to yet takes the incoming GUID, so a project
+	 * goes into a fresh database with its identities (default codes too) */
+	if ((created || codebook_coding_count(r->db, id, 0) == 0) &&
+	    (rc = codebook_set_uuid(r->db, id, guid, r->e)))
+		goto done;
 	if (child(n, "Description")) {
 		char *d = content(child(n, "Description"));
 		rc = codebook_set_description(r->db, id, d, r->e);
@@ -1061,6 +1066,15 @@ int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
 	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
 	if (!(r.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr))) {
 		zip_error_t ze;
+		/* an inconsistent archive may still say why more precisely (a
+		 * declared size past the limit, a ../ name) */
+		if (zerr == ZIP_ER_INCONS && (r.zip = zip_open(path, ZIP_RDONLY, NULL))) {
+			rc = zip_check(&r, &qde);
+			zip_discard(r.zip);
+			r.zip = NULL;
+			if (rc)
+				return rc;
+		}
 		zip_error_init_with_code(&ze, zerr);
 		rc = px_fail(e, zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? PX_EIO : PX_EDATA,
 			     "%s: not a readable .qdpx (zip) file: %s", path,
