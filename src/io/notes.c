@@ -248,7 +248,7 @@ static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 	}
 	v.text = body_text(data + body, len - body, f.title ? NULL : &heading);
 	if (!*v.text) {
-		line_col(data, len, &line, &col);
+		line_col(data, body, &line, &col);   /* where the text should start */
 		rc = px_fail(e, PX_EDATA, "%s:%d:%d: the note has no text", name, line, col);
 		goto done;
 	}
