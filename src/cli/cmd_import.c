@@ -133,7 +133,6 @@ static int run_import(struct cli *c)
 		else
 			rc = db_commit(db, &e);
 	}
-	if (!rc)
 	db_close(db);
 	if (rc) {
 		rc = cli_report(c, &e);
