@@ -139,7 +139,8 @@ struct load_ctx {
 	const struct filter *f;
 	size_t cap;
 	struct export_vignette *ev;   /* while collecting codings */
-	alias_edits edits;
+	alias_edits edits;            /* alias replacements in the text */
+	alias_edits crs;              /* then CRs removed */
 };
 
 static void vignette_dup(px_vignette *d, const px_vignette *s)
@@ -178,6 +179,41 @@ char *export_text(const export_ctx *x, const char *s)
 	return alias_apply(&x->aliases, s, NULL);
 }
 
+/* Exports carry LF line ends (REFI-QDA sources must): CR LF becomes LF
+ * and a lone CR becomes LF; *ed receives the removed CRs as edits so spans
+ * can be mapped. */
+static char *lf_only(const char *s, alias_edits *ed)
+{
+	strbuf b;
+	int64_t ocp = 0, ncp = 0;
+
+	ed->n = 0;
+	sb_init(&b);
+	sb_add(&b, "");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r' && p[1] == '\n') {
+			if (ed->n == ed->cap) {
+				ed->cap = ed->cap ? ed->cap * 2 : 8;
+				ed->v = xrealloc(ed->v, ed->cap * sizeof(*ed->v));
+			}
+			ed->v[ed->n++] = (struct alias_edit){ ocp, ocp + 1, ncp, ncp };
+			ocp++;
+			continue;
+		}
+		sb_addc(&b, *p == '\r' ? '\n' : *p);
+		if ((*p & 0xC0) != 0x80) {
+			ocp++;
+			ncp++;
+		}
+	}
+	return sb_steal(&b);
+}
+
+static int64_t map_span(const struct load_ctx *l, int64_t pos, int is_end)
+{
+	return alias_map_offset(&l->crs, alias_map_offset(&l->edits, pos, is_end), is_end);
+}
+
 static int collect_coding(const px_coding *c, void *ud)
 {
 	struct load_ctx *l = ud;
@@ -191,8 +227,8 @@ static int collect_coding(const px_coding *c, void *ud)
 	memset(ec, 0, sizeof(*ec));
 	coding_copy(&ec->c, c);
 	if (c->start >= 0) {
-		ec->c.start = alias_map_offset(&l->edits, c->start, 0);
-		ec->c.end = alias_map_offset(&l->edits, c->end, 1);
+		ec->c.start = map_span(l, c->start, 0);
+		ec->c.end = map_span(l, c->end, 1);
 		ec->quote = text_cp_substr(ev->v.text, (size_t)ec->c.start, (size_t)ec->c.end);
 	} else {
 		ec->quote = xstrdup("");
@@ -228,8 +264,9 @@ static int load_details(struct load_ctx *l, struct export_vignette *ev)
 	ev->v.title = s;
 	s = alias_apply(&l->x->aliases, ev->v.text, &l->edits);
 	free(ev->v.text);
-	ev->v.text = s;
-	ev->v.length = (int64_t)text_cp_len(s);
+	ev->v.text = lf_only(s, &l->crs);
+	free(s);
+	ev->v.length = (int64_t)text_cp_len(ev->v.text);
 	q.vignette_id = ev->v.id;
 	if ((rc = coding_each(l->x->db, &q, collect_coding, l, l->x->e)))
 		return rc;
@@ -271,6 +308,7 @@ int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err
 	x->nvs = keep;
 done:
 	alias_edits_free(&l.edits);
+	alias_edits_free(&l.crs);
 	idl_free(&f.codes);
 	return rc;
 }

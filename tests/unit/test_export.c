@@ -383,6 +383,34 @@ static void test_csv_tables(void **state)
 	db_close(db);
 }
 
+/* CR LF in a stored text leaves as LF, spans mapped through both the
+ * alias replacement and the removed CRs. */
+static void test_crlf_text(void **state)
+{
+	px_db *db = corpus_db();
+	char msg[1024];
+	struct export_options o = { .format = EXP_CSV, .participant = "bo" };
+	char *csv;
+
+	(void)state;
+	if (fx_import(db, "praxis: 1\nvignettes:\n  - id: cr\n    title: CR\n"
+				   "    date: 2026-05-01\n    participants: [bo]\n"
+				   "    text: \"Line one\\r\\nAnnie here\\rthen\"\n"
+				   "    codings:\n      - code: ME\n        quote: here\n",
+				   msg, sizeof(msg)))
+		fail_msg("%s", msg);
+	o.from = "2026-05-01";
+	csv = export_str(db, &o);
+	assert_non_null(strstr(csv, "\r\ncr,2026-05-01,,,ME,ME,13,17,here,tester,"));
+	free(csv);
+	o.format = EXP_MD;
+	csv = export_str(db, &o);
+	assert_null(strchr(csv, '\r'));
+	assert_non_null(strstr(csv, "Line one\\\nAnn [here]{.code .ME"));
+	free(csv);
+	db_close(db);
+}
+
 static void test_filters(void **state)
 {
 	px_db *db = corpus_db();
@@ -517,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_html_escaped_and_valid),
 		cmocka_unit_test(test_csv_codings),
 		cmocka_unit_test(test_csv_tables),
+		cmocka_unit_test(test_crlf_text),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
