@@ -223,8 +223,8 @@ static void html_coverage(export_ctx *x, strbuf *b)
 
 static void html_registers(export_ctx *x, strbuf *b)
 {
-	struct export_register_row *rows;
-	size_t n;
+	struct export_register_row *rows = NULL;
+	size_t n = 0;
 
 	if (!export_registers(x, ENT_REPERTOIRE, &rows, &n) && n) {
 		sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
@@ -250,10 +250,8 @@ static void html_registers(export_ctx *x, strbuf *b)
 			sb_add(b, "</td></tr>\n");
 		}
 		sb_add(b, "</table>\n");
-		export_registers_free(rows, n);
-	} else if (n) {
-		export_registers_free(rows, n);
 	}
+	export_registers_free(rows, n);
 	if (!export_registers(x, ENT_ACCOUNTABILITY, &rows, &n) && n) {
 		sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
 		       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
@@ -269,10 +267,8 @@ static void html_registers(export_ctx *x, strbuf *b)
 			sb_add(b, "</tr>\n");
 		}
 		sb_add(b, "</table>\n");
-		export_registers_free(rows, n);
-	} else if (n) {
-		export_registers_free(rows, n);
 	}
+	export_registers_free(rows, n);
 }
 
 struct cb_ctx {

@@ -16,7 +16,7 @@
 #include "praxis/util.h"
 #include "fixture.h"
 
-const char exp_corpus[] =
+static const char exp_corpus[] =
 	"praxis: 1\n"
 	"project: Export fixture\n"
 	"coders:\n"
@@ -83,16 +83,6 @@ const char exp_corpus[] =
 	"      - code: JE/mutual accountability\n"
 	"        quote: \"<script>\"\n"
 	"        coder: tester\n";
-
-static px_db *corpus_db(void)
-{
-	px_db *db = fx_db();
-	char msg[1024];
-
-	if (fx_import(db, exp_corpus, msg, sizeof(msg)))
-		fail_msg("import: %s", msg);
-	return db;
-}
 
 /* Runs an export into a scratch file and returns its text. */
 static char *export_str(px_db *db, struct export_options *o)
@@ -183,7 +173,7 @@ static const char md_expected_v1[] =
 
 static void test_markdown_exact(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_MD };
 	char *md = export_str(db, &o);
 
@@ -207,7 +197,7 @@ static void test_markdown_exact(void **state)
 
 static void test_markdown_keep_names(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_MD, .keep_names = 1 };
 	char *md = export_str(db, &o);
 
@@ -265,7 +255,7 @@ static char *pandoc_html(const char *md_path)
 
 static void test_markdown_pandoc(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	char msg[1024];
 	struct export_options o = { .format = EXP_MD };
 	char *path = fx_path(".md"), *html;
@@ -303,7 +293,7 @@ static void test_markdown_pandoc(void **state)
 
 static void test_html_escaped_and_valid(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_HTML };
 	char *html = export_str(db, &o);
 	xmlDocPtr doc;
@@ -339,7 +329,7 @@ static void test_html_escaped_and_valid(void **state)
 
 static void test_csv_codings(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_CSV };
 	char *csv = export_str(db, &o);
 
@@ -359,7 +349,7 @@ static void test_csv_codings(void **state)
 
 static void test_csv_tables(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_CSV, .table = EXP_TABLE_PARTICIPANTS };
 	char *csv = export_str(db, &o);
 
@@ -387,7 +377,7 @@ static void test_csv_tables(void **state)
  * alias replacement and the removed CRs. */
 static void test_crlf_text(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	char msg[1024];
 	struct export_options o = { .format = EXP_CSV, .participant = "bo" };
 	char *csv;
@@ -413,7 +403,7 @@ static void test_crlf_text(void **state)
 
 static void test_filters(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	struct export_options o = { .format = EXP_CSV };
 	char *csv;
 	px_err e = { 0 };
@@ -458,7 +448,7 @@ static void test_filters(void **state)
 
 static void test_unwritable_output(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	char *dir = fx_path(".d"), *path, *out, *err, *args, *before;
 	struct export_options o = { .format = EXP_MD };
 	px_err e = { 0 };
@@ -506,7 +496,7 @@ static void test_unwritable_output(void **state)
 
 static void test_cli_export(void **state)
 {
-	px_db *db = corpus_db();
+	px_db *db = fx_db_with(exp_corpus);
 	char *args, *out = NULL, *err = NULL;
 	int rc;
 

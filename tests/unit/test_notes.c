@@ -15,16 +15,6 @@
 #include "praxis/vignette.h"
 #include "fixture.h"
 
-static px_db *notes_db(void)
-{
-	px_db *db = fx_db();
-	char msg[1024];
-
-	if (fx_import(db, fx_small_corpus, msg, sizeof(msg)))
-		fail_msg("import: %s", msg);
-	return db;
-}
-
 static int import_note(px_db *db, const char *name, const char *text, px_err *e)
 {
 	return notes_import_buffer(db, name, text, strlen(text), fx_coder(db, "tester"), e);
@@ -32,7 +22,7 @@ static int import_note(px_db *db, const char *name, const char *text, px_err *e)
 
 static void test_front_matter(void **state)
 {
-	px_db *db = notes_db();
+	px_db *db = fx_db_with(fx_small_corpus);
 	px_vignette v = { 0 };
 	px_err e = { 0 };
 
@@ -59,7 +49,7 @@ static void test_front_matter(void **state)
 
 static void test_plain_note(void **state)
 {
-	px_db *db = notes_db();
+	px_db *db = fx_db_with(fx_small_corpus);
 	px_vignette v = { 0 };
 	px_err e = { 0 };
 
@@ -80,7 +70,7 @@ static void test_plain_note(void **state)
 
 static void expect_error(const char *name, const char *text, const char *want)
 {
-	px_db *db = notes_db();
+	px_db *db = fx_db_with(fx_small_corpus);
 	px_err e = { 0 };
 	int64_t before = vignette_count(db);
 
@@ -114,7 +104,7 @@ static void test_errors(void **state)
 
 static void test_cli_notes(void **state)
 {
-	px_db *db = notes_db();
+	px_db *db = fx_db_with(fx_small_corpus);
 	char *dir = fx_path(".notes"), *a, *b, *args, *out, *err, *cmd;
 	FILE *fp;
 	int rc;

@@ -75,16 +75,6 @@ static const char refi_corpus[] =
 	"    participants: [bo]\n"
 	"    text: Bo said the quota can wait.\n";
 
-static px_db *refi_db(void)
-{
-	px_db *db = fx_db();
-	char msg[1024];
-
-	if (fx_import(db, refi_corpus, msg, sizeof(msg)))
-		fail_msg("import: %s", msg);
-	return db;
-}
-
 /* A coder for imports into a fresh database. */
 static int64_t make_coder(px_db *db, const char *ext)
 {
@@ -226,7 +216,7 @@ static char *export_to(px_db *db, int format, int keep_names)
 
 static void test_qdc_valid(void **state)
 {
-	px_db *db = refi_db();
+	px_db *db = fx_db_with(refi_corpus);
 	char *path = export_to(db, EXP_QDC, 0);
 	size_t len;
 	char *xml = fx_read_file(path, &len);
@@ -305,7 +295,7 @@ static void check_selections(const char *qdpx, const char *qde)
 
 static void test_qdpx_valid_and_stable(void **state)
 {
-	px_db *db = refi_db();
+	px_db *db = fx_db_with(refi_corpus);
 	char *p1 = export_to(db, EXP_QDPX, 0), *p2 = export_to(db, EXP_QDPX, 0);
 	char *q1 = zip_entry(p1, "project.qde", NULL), *q2 = zip_entry(p2, "project.qde", NULL);
 	char *src, *name;
@@ -394,7 +384,7 @@ static char *codings_of(px_db *db)
 
 static void test_qdpx_round_trip(void **state)
 {
-	px_db *db = refi_db(), *db2 = fx_db();
+	px_db *db = fx_db_with(refi_corpus), *db2 = fx_db();
 	char *p1 = export_to(db, EXP_QDPX, 1), *p2, *q1, *q2, *c1, *c2;
 	struct refi_import_stats st;
 	px_participant p = { 0 };
