@@ -133,5 +133,11 @@ const struct cli_command cmd_export = {
 	"  --format F       yaml (default), md, html, csv, qdpx, qdc\n"
 	"  -o, --output F   the file to write ('-' for standard output)\n"
 	"  --keep-names     do not replace aliases by pseudonyms\n"
+	"  --participant ID vignettes with the participant present\n"
+	"  --community ID   vignettes of the community\n"
+	"  --from D, --to D vignettes dated in the range (YYYY-MM-DD, inclusive)\n"
+	"  --coder ID       codings by the coder (as typed on the command line;\n"
+	"                   $PRAXIS_CODER does not filter)\n"
+	"  --code PATH      codings with the code or one below it\n"
 	"  --table T        with csv: codings (default), participants, vignettes, codes\n",
 };
