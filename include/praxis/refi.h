@@ -28,7 +28,8 @@ void refi_guid(const char *seed, char out[37]);
 
 struct refi_import_stats {
 	int64_t users, codes, cases, sources, codings, notes;
-	int64_t skipped_sources;   /* PDF, picture, audio, video sources */
+	int64_t skipped_sources;   /* PDF, picture, audio, video sources, and text
+				      sources whose file is outside the archive */
 	int64_t skipped_elements;  /* elements praxis does not keep */
 	int64_t normalized;        /* sources whose CR LF / BOM was normalized */
 };

@@ -77,8 +77,9 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 		fprintf(c->err, "praxis: warning: normalized CR LF line ends or a BOM in %lld"
 			" source(s); selection positions adjusted\n", (long long)r->normalized);
 	if (r->skipped_sources)
-		fprintf(c->err, "praxis: warning: skipped %lld non-text source(s) (PDF, picture,"
-			" audio, video)\n", (long long)r->skipped_sources);
+		fprintf(c->err, "praxis: warning: skipped %lld source(s) praxis cannot read (PDF,"
+			" picture, audio, video, or text outside the archive)\n",
+			(long long)r->skipped_sources);
 	if (r->skipped_elements)
 		fprintf(c->err, "praxis: warning: skipped %lld element(s) praxis does not keep\n",
 			(long long)r->skipped_elements);

@@ -923,6 +923,17 @@ done:
 	return rc;
 }
 
+/* A text source whose file lies outside the archive (an absolute or
+ * relative path on the other tool's disk): praxis cannot read it. */
+static int external_text(xmlNodePtr s)
+{
+	char *path = prop(s, "plainTextPath");
+	int ext = path && !child(s, "PlainTextContent") && strncmp(path, "internal://", 11) != 0;
+
+	free(path);
+	return ext;
+}
+
 static int pass_sources(struct rin *r, xmlNodePtr sources)
 {
 	int rc;
@@ -930,7 +941,7 @@ static int pass_sources(struct rin *r, xmlNodePtr sources)
 	for (xmlNodePtr s = sources->children; s; s = s->next) {
 		if (s->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is(s, "TextSource")) {
+		if (!is(s, "TextSource") || external_text(s)) {
 			r->st->skipped_sources++;
 			continue;
 		}

@@ -480,6 +480,8 @@ static const char foreign_qde[] =
 	"  </PlainTextSelection>\r\n"
 	" </TextSource>\r\n"
 	" <PDFSource guid=\"{50050000-0000-4000-8000-000000000002}\" name=\"scan.pdf\" path=\"internal://scan.pdf\"/>\r\n"
+	" <TextSource guid=\"{50050000-0000-4000-8000-000000000004}\" name=\"On my disk\""
+	" plainTextPath=\"C:/Users/mk/notes.txt\"/>\r\n"
 	" <TextSource guid=\"{50050000-0000-4000-8000-000000000003}\" name=\"Inline\">"
 	"<PlainTextContent>Inline text.</PlainTextContent></TextSource>\r\n"
 	"</Sources>\r\n"
@@ -526,7 +528,7 @@ static void test_foreign_qdpx(void **state)
 		fail_msg("import: %s", e.msg);
 	assert_int_equal(db_commit(db, &e), 0);
 	assert_int_equal(st.sources, 2);
-	assert_int_equal(st.skipped_sources, 1);
+	assert_int_equal(st.skipped_sources, 2);     /* the PDF, the file on a disk */
 	assert_int_equal(st.normalized, 1);
 	assert_int_equal(st.skipped_elements, 1);       /* Links */
 	assert_int_equal(st.codings, 2);
@@ -694,7 +696,7 @@ static void test_cli_import_qdpx(void **state)
 	if (!strstr(out, "imported 2 vignettes, 1 participants, 2 codings, 1 memos"))
 		fail_msg("out: %s err: %s", out, err);
 	assert_non_null(strstr(err, "normalized CR LF line ends or a BOM in 1 source(s)"));
-	assert_non_null(strstr(err, "skipped 1 non-text source(s)"));
+	assert_non_null(strstr(err, "skipped 2 source(s) praxis cannot read"));
 	free(args), free(out), free(err);
 	/* the same file again: new ids, no clash */
 	args = xasprintf("--db '%s' import --root SR '%s' notes.pdf", dbp, qdpx);
