@@ -100,8 +100,22 @@ asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
-bench: praxis
-	$(Q)$(MAKE) -C bench BENCH_SIZES="$(BENCH_SIZES)"
+BENCH_SIZES ?= 1k 10k 100k
+BENCH_SRC   := $(filter-out bench/gen.c,$(sort $(wildcard bench/*.c)))
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< -lm
+
+$(BUILD)/bench/bench: $(BENCH_SRC) bench/bench.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(BENCH_SRC) $(LDLIBS)
+
+bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
+	$(BUILD)/bench/bench --sizes "$(BENCH_SIZES)" --praxis ./praxis \
+		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md
 
 install: praxis
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes

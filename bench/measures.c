@@ -1,0 +1,9 @@
+/* measures.c: the table of what `make bench` measures, in report order. */
+#include <stddef.h>
+#include "bench.h"
+
+const struct bench_measure bench_measures[] = {
+	{ "import YAML corpus", measure_import },
+	{ "CSV export of all codings", measure_export_csv },
+	{ NULL, NULL },
+};
