@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
@@ -353,6 +354,8 @@ int merge_from(px_db *db, const char *other_path, merge_report *r, px_err *e)
 	m.dst = db;
 	m.r = r;
 	m.e = e;
+	if (access(other_path, F_OK) != 0)
+		return px_fail(e, PX_EIO, "%s: no such database to merge from", other_path);
 	if ((rc = db_open(other_path, DB_READONLY, &m.src, e)))
 		return rc == PX_EUSAGE ? rc : px_status_of(e);
 	if ((rc = db_begin(db, e)))

@@ -131,48 +131,18 @@ static void test_count_spans(void **state)
 	assert_int_equal(agree_unit_parse("word"), -1);
 }
 
-/* Two coders on two vignettes (v1 is 48 code points, v2 28), v3 coded by
- * A alone (so it is not a unit):
+/* fx_two_coder_corpus: two coders on two vignettes (v1 is 48 code points,
+ * v2 28), v3 coded by A alone (so it is not a unit):
  *   ME          whole v1 by a and b             -> vignette: both 1, neither 1
  *   JE/rhythms  0-5 on v1 by b                  -> b_only 1, neither 1
  *   SR/words    0-3 on v2 by a and b            -> both 1, neither 1
  *   SR/tools    23-33 by a, 27-33 by b on v1    -> both 1, neither 1 */
-static const char two_coder_corpus[] =
-	"praxis: 1\n"
-	"coders:\n"
-	"  - id: a\n"
-	"  - id: b\n"
-	"vignettes:\n"
-	"  - id: v1\n"
-	"    title: The pile\n"
-	"    date: 2026-03-02\n"
-	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
-	"    codings:\n"
-	"      - {code: ME, coder: a}\n"
-	"      - {code: ME, coder: b}\n"
-	"      - {code: JE/rhythms, coder: b, start: 0, end: 5}\n"
-	"      - {code: SR/tools, coder: a, start: 23, end: 33}\n"
-	"      - {code: SR/tools, coder: b, start: 27, end: 33}\n"
-	"  - id: v2\n"
-	"    title: Quota talk\n"
-	"    date: 2026-04-10\n"
-	"    text: Ann said the quota can wait.\n"
-	"    codings:\n"
-	"      - {code: SR/words, coder: a, start: 0, end: 3}\n"
-	"      - {code: SR/words, coder: b, start: 0, end: 3}\n"
-	"  - id: v3\n"
-	"    title: Alone\n"
-	"    date: 2026-04-11\n"
-	"    text: Nobody else read this.\n"
-	"    codings:\n"
-	"      - {code: SR/tools, coder: a}\n";
-
 static px_db *two_coder_db(void)
 {
 	px_db *db = fx_db();
 	char msg[1024];
 
-	if (fx_import(db, two_coder_corpus, msg, sizeof(msg)))
+	if (fx_import(db, fx_two_coder_corpus, msg, sizeof(msg)))
 		fail_msg("import: %s", msg);
 	return db;
 }
@@ -263,7 +233,7 @@ static void test_cli_agree(void **state)
 
 	(void)state;
 	assert_non_null(fp);
-	fputs(two_coder_corpus, fp);
+	fputs(fx_two_coder_corpus, fp);
 	fclose(fp);
 	args = xasprintf("--db '%s' import '%s'", path, yaml);
 	assert_int_equal(fx_run(args, NULL, NULL), 0);

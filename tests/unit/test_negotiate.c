@@ -16,39 +16,7 @@
 #include "praxis/negotiate.h"
 #include "fixture.h"
 
-/* v1 (48 code points) and v2 coded by both a and b; v3 by a alone.
- * Disagreements: SR/tools on v1 (a 23-33, b 27-33) and JE/rhythms on v1
- * (b alone, 0-5). ME on v1 and SR/words on v2 agree. */
-static const char corpus[] =
-	"praxis: 1\n"
-	"coders:\n"
-	"  - id: a\n"
-	"  - id: b\n"
-	"vignettes:\n"
-	"  - id: v1\n"
-	"    title: The pile\n"
-	"    date: 2026-03-02\n"
-	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
-	"    codings:\n"
-	"      - {code: ME, coder: a}\n"
-	"      - {code: ME, coder: b}\n"
-	"      - {code: JE/rhythms, coder: b, start: 0, end: 5}\n"
-	"      - {code: SR/tools, coder: a, start: 23, end: 33, memo: the pile itself}\n"
-	"      - {code: SR/tools, coder: b, start: 27, end: 33}\n"
-	"  - id: v2\n"
-	"    title: Quota talk\n"
-	"    date: 2026-04-10\n"
-	"    text: Ann said the quota can wait.\n"
-	"    codings:\n"
-	"      - {code: SR/words, coder: a, start: 0, end: 3}\n"
-	"      - {code: SR/words, coder: b, start: 0, end: 3}\n"
-	"  - id: v3\n"
-	"    title: Alone\n"
-	"    date: 2026-04-11\n"
-	"    text: Nobody else read this.\n"
-	"    codings:\n"
-	"      - {code: SR/tools, coder: a}\n";
-
+/* fx_two_coder_corpus: a and b disagree on SR/tools and JE/rhythms in v1. */
 struct pair {
 	px_db *db;
 	int64_t a, b, v1, tools, rhythms;
@@ -60,7 +28,7 @@ static struct pair setup_pair(void)
 	char msg[1024];
 
 	p.db = fx_db();
-	if (fx_import(p.db, corpus, msg, sizeof(msg)))
+	if (fx_import(p.db, fx_two_coder_corpus, msg, sizeof(msg)))
 		fail_msg("import: %s", msg);
 	p.a = fx_coder(p.db, "a");
 	p.b = fx_coder(p.db, "b");
