@@ -356,8 +356,12 @@ int merge_from(px_db *db, const char *other_path, merge_report *r, px_err *e)
 	m.e = e;
 	if (access(other_path, F_OK) != 0)
 		return px_fail(e, PX_EIO, "%s: no such database to merge from", other_path);
-	if ((rc = db_open(other_path, DB_READONLY, &m.src, e)))
-		return rc == PX_EUSAGE ? rc : px_status_of(e);
+	if ((rc = db_open(other_path, DB_READONLY, &m.src, e))) {
+		/* every message names the file the user gave */
+		if (!strstr(e->msg, other_path))
+			px_wrap(e, "%s", other_path);
+		return rc;
+	}
 	if ((rc = db_begin(db, e)))
 		goto done;
 	if ((rc = merge_all(&m))) {
