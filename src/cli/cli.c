@@ -15,6 +15,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_list,
 	&cmd_code,
 	&cmd_uncode,
+	&cmd_merge,
+	&cmd_agree,
 	NULL
 };
 
