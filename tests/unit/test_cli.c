@@ -16,13 +16,13 @@
 #include "praxis/util.h"
 #include "fixture.h"
 
-/* A database holding the fixture corpus (imported as coder "tester"). */
-static char *fixture_db_path(void)
+/* A database holding corpus (imported as coder "tester"). */
+static char *db_with(const char *corpus)
 {
 	px_db *db = fx_db();
 	char msg[1024], *path;
 
-	if (fx_import(db, fx_small_corpus, msg, sizeof(msg)))
+	if (fx_import(db, corpus, msg, sizeof(msg)))
 		fail_msg("fixture: %s", msg);
 	path = xstrdup(db_path(db));
 	db_close(db);
@@ -146,29 +146,6 @@ static const struct usage_case {
 	{ "uncode abc", "praxis uncode: 'abc' is not a coding id\ntry 'praxis uncode --help'\n" },
 };
 
-/* Bad usage: status 1, the exact message, nothing on stdout, db untouched. */
-static void test_usage_errors(void **state)
-{
-	char *db = fixture_db_path(), *before = run_ok(db, "export");
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(usage_cases) / sizeof(usage_cases[0]); i++) {
-		char *out, *err, *after;
-		int rc = run_db(db, usage_cases[i].args, &out, &err);
-		if (rc != 1 || strcmp(err, usage_cases[i].err) != 0)
-			fail_msg("praxis %s: status %d (want 1)\n got:  %s want: %s",
-				 usage_cases[i].args, rc, err, usage_cases[i].err);
-		assert_string_equal(out, "");
-		after = run_ok(db, "export");
-		assert_string_equal(after, before);
-		free(after);
-		free(out);
-		free(err);
-	}
-	free(before);
-	free(db);
-}
-
 /* Bad data: status 2 and the exact message. */
 static const struct usage_case data_cases[] = {
 	{ "code --vignette nope --code ME --whole", "praxis: no vignette 'nope'\n" },
@@ -196,21 +173,22 @@ static const struct usage_case data_cases[] = {
 	{ "init", "praxis: DB: already exists; remove it first or use another --db\n" },
 };
 
-static void test_data_errors(void **state)
+/* Each case gives the status, the exact message ("DB" after "praxis: "
+ * stands for the database path), nothing on stdout, and leaves the
+ * database as it was (all or nothing: "uncode 1 999" keeps coding 1). */
+static void run_cases(const struct usage_case *cases, size_t n, int status)
 {
-	char *db = fixture_db_path(), *before = run_ok(db, "export");
+	char *db = db_with(fx_small_corpus), *before = run_ok(db, "export");
 
-	(void)state;
-	for (size_t i = 0; i < sizeof(data_cases) / sizeof(data_cases[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		char *out, *err, *after, *want;
-		int rc = run_db(db, data_cases[i].args, &out, &err);
-		const char *p = strstr(data_cases[i].err, "DB");
-		want = p ? xasprintf("praxis: %s%s", db, p + 2) : xstrdup(data_cases[i].err);
-		if (rc != 2 || strcmp(err, want) != 0)
-			fail_msg("praxis %s: status %d (want 2)\n got:  %s want: %s",
-				 data_cases[i].args, rc, err, want);
+		int rc = run_db(db, cases[i].args, &out, &err);
+		const char *p = strstr(cases[i].err, "DB");
+		want = p ? xasprintf("praxis: %s%s", db, p + 2) : xstrdup(cases[i].err);
+		if (rc != status || strcmp(err, want) != 0)
+			fail_msg("praxis %s: status %d (want %d)\n got:  %s want: %s",
+				 cases[i].args, rc, status, err, want);
 		assert_string_equal(out, "");
-		/* all or nothing: "uncode 1 999" kept coding 1 */
 		after = run_ok(db, "export");
 		assert_string_equal(after, before);
 		free(after);
@@ -222,9 +200,23 @@ static void test_data_errors(void **state)
 	free(db);
 }
 
+/* Bad usage: status 1. */
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	run_cases(usage_cases, sizeof(usage_cases) / sizeof(usage_cases[0]), 1);
+}
+
+/* Bad data: status 2. */
+static void test_data_errors(void **state)
+{
+	(void)state;
+	run_cases(data_cases, sizeof(data_cases) / sizeof(data_cases[0]), 2);
+}
+
 static void test_code_list_uncode(void **state)
 {
-	char *db = fixture_db_path(), *out, *json, *err;
+	char *db = db_with(fx_small_corpus), *out, *json, *err;
 
 	(void)state;
 	out = run_ok(db, "code --vignette v1 --code SR/tools --quote 'Q pile' "
@@ -285,21 +277,9 @@ static const char tricky_corpus[] =
 	"        quote: \"+1\"\n"
 	"        memo: \"+tab\\there\"\n";
 
-static char *tricky_db(void)
-{
-	px_db *db = fx_db();
-	char msg[1024], *path;
-
-	if (fx_import(db, tricky_corpus, msg, sizeof(msg)))
-		fail_msg("tricky: %s", msg);
-	path = xstrdup(db_path(db));
-	db_close(db);
-	return path;
-}
-
 static void test_list_csv(void **state)
 {
-	char *db = tricky_db(), *out;
+	char *db = db_with(tricky_corpus), *out;
 
 	(void)state;
 	out = run_ok(db, "list participants --format csv");
@@ -322,7 +302,7 @@ static void test_list_csv(void **state)
 
 static void test_list_json(void **state)
 {
-	char *db = tricky_db(), *out;
+	char *db = db_with(tricky_corpus), *out;
 
 	(void)state;
 	out = run_ok(db, "list participants --format json");
@@ -395,7 +375,7 @@ static void test_missing_db(void **state)
 /* --db beats $PRAXIS_DB, which beats ./praxis.db. */
 static void test_db_precedence(void **state)
 {
-	char *a = fixture_db_path(), *b = fx_path(".db"), *out, *args;
+	char *a = db_with(fx_small_corpus), *b = fx_path(".db"), *out, *args;
 
 	(void)state;
 	args = xasprintf("--db '%s' init --title B", b);
@@ -424,7 +404,7 @@ static void test_db_precedence(void **state)
 
 static void test_coder_choice(void **state)
 {
-	char *db = fixture_db_path(), *json, *out, *err;
+	char *db = db_with(fx_small_corpus), *json, *out, *err;
 
 	(void)state;
 	/* no --coder, no $PRAXIS_CODER: the first coder in the database */
