@@ -1,11 +1,27 @@
 /* cmd_import.c: `praxis import FILE...`: corpus YAML into the project. */
+#include <stdlib.h>
+#include <unistd.h>
 #include "praxis/corpus.h"
+#include "praxis/util.h"
 #include "commands.h"
+
+/* A database this import created is removed again when the import fails:
+ * "nothing written" includes the file itself. */
+static void remove_created(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+		unlink(p);
+		free(p);
+	}
+}
 
 static int run_import(struct cli *c)
 {
 	char **pos;
-	int npos, rc, quiet = 0;
+	int npos, rc, quiet = 0, existed;
 	const struct cli_opt opts[] = {
 		{ "quiet", 0, NULL, &quiet },
 		{ NULL, 0, NULL, NULL },
@@ -19,6 +35,7 @@ static int run_import(struct cli *c)
 		return rc == 2 ? 0 : rc;
 	if (npos < 1)
 		return cli_usage_error(c, &cmd_import, "name at least one corpus file");
+	existed = access(c->db_path, F_OK) == 0;
 	if ((rc = cli_open_db(c, DB_CREATE, &db, &e)))
 		return cli_report(c, &e);
 	if (!(rc = db_begin(db, &e))) {
@@ -29,6 +46,8 @@ static int run_import(struct cli *c)
 			rc = db_commit(db, &e);
 	}
 	db_close(db);
+	if (rc && !existed)
+		remove_created(c->db_path);
 	if (rc)
 		return cli_report(c, &e);
 	if (!quiet)

@@ -157,9 +157,11 @@ int participant_delete(px_db *db, int64_t id, int force, px_err *e)
 	int rc;
 
 	if (!force) {
+		/* held_by counts too: unforced, it must not silently lose them */
 		if (!(st = db_stmt(db, "SELECT (SELECT count(*) FROM vignette_participant"
 				   " WHERE participant_id = ?1) + (SELECT count(*) FROM"
-				   " coding_participant WHERE participant_id = ?1)", e)))
+				   " coding_participant WHERE participant_id = ?1) + (SELECT"
+				   " count(*) FROM coding_held_by WHERE participant_id = ?1)", e)))
 			return px_status_of(e);
 		sqlite3_bind_int64(st, 1, id);
 		int64_t refs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
