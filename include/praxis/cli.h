@@ -44,6 +44,9 @@ int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e);
  * absent), else the first coder in the database, else one named after
  * $USER. */
 int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
+/* As cli_coder, but 0 (undecided) when no coder was named and the project
+ * has none yet: an import then takes the first coder its files list. */
+int cli_explicit_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
 
 /* Minimal option parsing shared by subcommands: long options only,
  * "--name value" or "--name=value"; flags have no value. */

@@ -39,7 +39,7 @@ static int run_import(struct cli *c)
 	if ((rc = cli_open_db(c, DB_CREATE, &db, &e)))
 		return cli_report(c, &e);
 	if (!(rc = db_begin(db, &e))) {
-		if ((rc = cli_coder(c, db, &coder, &e)) ||
+		if ((rc = cli_explicit_coder(c, db, &coder, &e)) ||
 		    (rc = corpus_import(db, (const char *const *)pos, npos, coder, &st, &e)))
 			db_rollback(db);
 		else

@@ -275,8 +275,11 @@ static int import_named(struct imp *im, const ynode *n, enum entity_kind k,
 		ent.reified = -1;
 		rc = entity_add(im->db, k, &ent, im->e);
 		if (!rc) {
-			if (k == ENT_CODER)
+			if (k == ENT_CODER) {
 				im->st->coders++;
+				if (!im->coder_id)
+					im->coder_id = ent.id;
+			}
 			else
 				im->st->communities++;
 		}
@@ -548,6 +551,23 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 	return find_people(im, held, NULL, "held_by", &c->held_by);
 }
 
+/* The coder for codings that name none: see corpus_import. */
+static int importing_coder(struct imp *im, int64_t *id)
+{
+	char *fallback;
+	int rc;
+
+	if (!im->coder_id) {
+		fallback = entity_coder_default_id();
+		rc = entity_coder_ensure(im->db, fallback, &im->coder_id, im->e);
+		free(fallback);
+		if (rc)
+			return rc;
+	}
+	*id = im->coder_id;
+	return PX_OK;
+}
+
 static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 {
 	static const char *const keys[] = {
@@ -561,7 +581,6 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	int rc;
 
 	c.vignette_id = v->id;
-	c.coder_id = im->coder_id;
 	if ((rc = check_keys(im, n, "a coding", keys)) ||
 	    (rc = get_str(im, n, "code", 1, "a coding", &path)) ||
 	    (rc = get_str(im, n, "mode", 0, "", &mode)) ||
@@ -577,8 +596,8 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &c.coder_id)) ||
 	    (rc = coding_links(im, n, &c)))
 		goto out;
-	if (!c.coder_id)
-		c.coder_id = im->coder_id;
+	if (!c.coder_id && (rc = importing_coder(im, &c.coder_id)))
+		goto out;
 	if (mode && (c.mode = coding_mode_parse(mode)) < 0) {
 		rc = yerr(im->e, im->r, ynode_get(n, "mode"), "unknown mode '%s' (participation "
 			  "or reification)", mode);

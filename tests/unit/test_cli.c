@@ -432,6 +432,49 @@ static void test_coder_choice(void **state)
 	free(db);
 }
 
+/* Into an empty project, an import without --coder attributes codings
+ * that name no coder to the first coder the file lists, and adds no
+ * coder of its own; with no coder listed it falls back to $USER. */
+static void test_import_coder_fallback(void **state)
+{
+	static const char listed[] =
+		"praxis: 1\ncoders:\n  - id: kim\nvignettes:\n  - id: v1\n    title: T\n"
+		"    date: 2026-01-05\n    text: some text\n    codings:\n      - code: ME\n";
+	static const char unlisted[] =
+		"praxis: 1\nvignettes:\n  - id: v1\n    title: T\n"
+		"    date: 2026-01-05\n    text: some text\n    codings:\n      - code: ME\n";
+	char *file = fx_path(".yaml"), *db = fx_path(".db"), *args, *out;
+	FILE *fp;
+
+	(void)state;
+	setenv("USER", "Alice.B", 1);
+	fp = fopen(file, "w");
+	fputs(listed, fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' import --quiet '%s'", db, file);
+	assert_int_equal(fx_run(args, NULL, NULL), 0);
+	free(args);
+	out = run_ok(db, "list codings --format csv");
+	assert_non_null(strstr(out, ",ME,,,kim,"));
+	free(out);
+	out = run_ok(db, "export");
+	assert_null(strstr(out, "alice"));
+	free(out);
+	free(db);
+	db = fx_path(".db");
+	fp = fopen(file, "w");
+	fputs(unlisted, fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' import --quiet '%s'", db, file);
+	assert_int_equal(fx_run(args, NULL, NULL), 0);
+	free(args);
+	out = run_ok(db, "list codings --format csv");
+	assert_non_null(strstr(out, ",ME,,,aliceb,"));
+	free(out);
+	free(db);
+	free(file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_missing_db),
 		cmocka_unit_test(test_db_precedence),
 		cmocka_unit_test(test_coder_choice),
+		cmocka_unit_test(test_import_coder_fallback),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
