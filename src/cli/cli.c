@@ -281,6 +281,7 @@ int cli_main(int argc, char **argv)
 		c.db_path = getenv("PRAXIS_DB");
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "praxis.db";
+	c.coder_given = c.coder != NULL;
 	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
 		c.coder = getenv("PRAXIS_CODER");
 	if (version) {

@@ -174,7 +174,6 @@ static int run_summary(struct cli *c)
 		{ "format", 1, &a.format, NULL },
 		{ "participant", 1, &a.participant, NULL },
 		{ "community", 1, &a.community, NULL },
-		{ "coder", 1, &a.coder, NULL },
 		{ "code", 1, &a.code, NULL },
 		{ "from", 1, &a.from, NULL },
 		{ "to", 1, &a.to, NULL },
@@ -190,6 +189,10 @@ static int run_summary(struct cli *c)
 	px_err e = { 0 };
 
 	a.format = "table";
+	/* --coder is a global option; as a filter only when typed, not from
+	 * $PRAXIS_CODER */
+	if (c->coder_given)
+		a.coder = c->coder;
 	if ((rc = cli_parse(c, &cmd_summary, opts, &pos, &npos)))
 		return rc == 2 ? 0 : rc;
 	if (npos)

@@ -208,9 +208,10 @@ static int load_vignettes(px_summary *s, px_err *e)
 		s->vig[id].live = 1;
 	}
 	sqlite3_finalize(st);
-	/* the primary key orders rows by vignette, so each list is contiguous */
+	/* ordered by vignette (the primary key's order, no sort), so each list
+	 * is contiguous in the pool */
 	if (!(st = db_prepare_iter(s->db, "SELECT vignette_id, participant_id"
-				   " FROM vignette_participant", e)))
+				   " FROM vignette_participant ORDER BY vignette_id", e)))
 		return px_status_of(e);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t v = sqlite3_column_int64(st, 0);
@@ -233,7 +234,8 @@ static int stance_of(const unsigned char *t)
 	return k < 0 ? STANCE_NONE : k;
 }
 
-/* People lists of codings, grouped by coding id by the primary key. */
+/* People lists of codings; ORDER BY the primary key keeps each coding's
+ * list contiguous (without it SQLite may scan the by-participant index). */
 static int load_people(px_summary *s, const char *sql, int held, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, sql, e);
@@ -287,10 +289,12 @@ static int load_codings(px_summary *s, px_err *e)
 			  s->code[c->code].live;
 	}
 	sqlite3_finalize(st);
-	if ((rc = load_people(s, "SELECT coding_id, participant_id FROM coding_participant",
+	if ((rc = load_people(s, "SELECT coding_id, participant_id FROM coding_participant"
+			      " ORDER BY coding_id",
 			      0, e)))
 		return rc;
-	return load_people(s, "SELECT coding_id, participant_id FROM coding_held_by", 1, e);
+	return load_people(s, "SELECT coding_id, participant_id FROM coding_held_by"
+			      " ORDER BY coding_id", 1, e);
 }
 
 static void recompute(px_summary *s)
