@@ -385,6 +385,27 @@ int summary_stale(const px_summary *s)
 	return s->stale;
 }
 
+/* Interned ids (interpretations, roles) depend on the order strings were
+ * met, so maps keyed by them are compared through the strings. */
+static int equal_interned(const smap *ma, const smap *mb, int in_owner, const strlist *names,
+			  const strmap *ids_b)
+{
+	if (ma->n != mb->n)
+		return 0;
+	for (size_t i = 0; i < ma->cap; i++) {
+		const struct smap_slot *sl = &ma->s[i];
+		int64_t a_id = in_owner ? SM_OWNER(sl->x) : sl->y, b_id = 0;
+		if (!sl->x)
+			continue;
+		if (a_id && (a_id > (int64_t)names->n || !sm_get(ids_b, names->v[a_id - 1], &b_id)))
+			return 0;
+		if (in_owner ? smap_get(mb, SM_KEY(b_id), sl->y) != sl->v
+			     : smap_get(mb, sl->x, (uint32_t)b_id) != sl->v)
+			return 0;
+	}
+	return 1;
+}
+
 int summary_equal(const px_summary *a, const px_summary *b, char *why, size_t whylen)
 {
 	if (a->stale || b->stale) {
@@ -392,7 +413,12 @@ int summary_equal(const px_summary *a, const px_summary *b, char *why, size_t wh
 		return 0;
 	}
 	for (int i = 0; i < NS_COUNT; i++) {
-		if (!smap_equal(&a->m[i], &b->m[i])) {
+		int same = i == NS_REP_INTERP
+			? equal_interned(&a->m[i], &b->m[i], 0, &a->interps, &b->interp_ids)
+			: i == NS_ROLEDIM
+			? equal_interned(&a->m[i], &b->m[i], 1, &a->roles, &b->role_ids)
+			: smap_equal(&a->m[i], &b->m[i]);
+		if (!same) {
 			snprintf(why, whylen, "%s differ (%zu vs %zu keys)", ns_names[i],
 				 a->m[i].n, b->m[i].n);
 			return 0;
