@@ -1,6 +1,7 @@
 /* summary.c: the summary state -- load from the store, filter, compare;
  * see praxis/summary.h. The deltas are in summary_apply.c, the four
  * summaries' query functions in summary_<kind>.c. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,19 +76,36 @@ size_t summary_idx_find(const struct summary_idx *ix, size_t n, int64_t id)
 	return (size_t)-1;
 }
 
-void summary_date_range(const smap *m, const struct summary_idx *ix, size_t n,
-			int *first, int *last)
+void *summary_grow(void *v, size_t n, size_t *cap, size_t size)
 {
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(v, *cap * size);
+}
+
+void summary_fill_dates(const smap *m, void *rows, size_t n, size_t size, size_t id_off,
+			size_t first_off, size_t last_off)
+{
+	struct summary_idx *ix = xcalloc(n ? n : 1, sizeof(*ix));
+	char *base = rows;
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (struct summary_idx){ *(int64_t *)(base + i * size + id_off), i };
+	summary_idx_sort(ix, n);
 	for (size_t i = 0; i < m->cap; i++) {
 		size_t row = m->s[i].x ? summary_idx_find(ix, n, SM_OWNER(m->s[i].x)) : (size_t)-1;
-		int d = (int)m->s[i].y;
+		int d = (int)m->s[i].y, *first, *last;
 		if (row == (size_t)-1)
 			continue;
-		if (!first[row] || d < first[row])
-			first[row] = d;
-		if (d > last[row])
-			last[row] = d;
+		first = (int *)(base + row * size + first_off);
+		last = (int *)(base + row * size + last_off);
+		if (!*first || d < *first)
+			*first = d;
+		if (d > *last)
+			*last = d;
 	}
+	free(ix);
 }
 
 static void clear_aggregates(px_summary *s)

@@ -1,6 +1,7 @@
 /* summary_accountability.c: the accountability register rows
  * (praxis/summary.h): stances, who held whom, dates and the monthly
  * timeline, from the in-memory counters. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/entity.h"
@@ -19,19 +20,16 @@ static int acc_entry(const px_entity *ent, void *ud)
 	struct acc_ctx *ctx = ud;
 	summary_acc_row *r;
 
-	if (ctx->n == ctx->cap) {
-		ctx->cap = ctx->cap ? ctx->cap * 2 : 16;
-		ctx->rows = xrealloc(ctx->rows, ctx->cap * sizeof(*ctx->rows));
-	}
+	ctx->rows = summary_grow(ctx->rows, ctx->n, &ctx->cap, sizeof(*ctx->rows));
 	r = &ctx->rows[ctx->n++];
 	memset(r, 0, sizeof(*r));
 	r->id = ent->id;
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
 	r->reified = ent->reified;
-	r->occurrences = smap_get(&ctx->s->m[NS_ACC_OCC], SM_KEY(ent->id), 0);
+	r->occurrences = summary_get(ctx->s, NS_ACC_OCC, (uint64_t)ent->id, 0);
 	for (int k = 0; k < STANCE_COUNT; k++)
-		r->stance[k] = smap_get(&ctx->s->m[NS_ACC_STANCE], SM_KEY(ent->id), (uint32_t)k);
+		r->stance[k] = summary_get(ctx->s, NS_ACC_STANCE, (uint64_t)ent->id, (uint32_t)k);
 	return 0;
 }
 
@@ -51,20 +49,6 @@ static int month_cmp(const void *a, const void *b)
 	const summary_month_count *x = a, *y = b;
 
 	return (x->month > y->month) - (x->month < y->month);
-}
-
-static void acc_dates(summary_acc_row *rows, size_t n, const struct summary_idx *ix,
-		      const smap *m)
-{
-	int *first = xcalloc(n ? n : 1, sizeof(int)), *last = xcalloc(n ? n : 1, sizeof(int));
-
-	summary_date_range(m, ix, n, first, last);
-	for (size_t i = 0; i < n; i++) {
-		rows[i].first_seen = first[i];
-		rows[i].last_seen = last[i];
-	}
-	free(first);
-	free(last);
 }
 
 static void acc_timeline(summary_acc_row *rows, size_t n, const struct summary_idx *ix,
@@ -115,7 +99,9 @@ int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_
 	for (size_t i = 0; i < ctx.n; i++)
 		ix[i] = (struct summary_idx){ ctx.rows[i].id, i };
 	summary_idx_sort(ix, ctx.n);
-	acc_dates(ctx.rows, ctx.n, ix, &s->m[NS_ACC_DATE]);
+	summary_fill_dates(&s->m[NS_ACC_DATE], ctx.rows, ctx.n, sizeof(*ctx.rows),
+			   offsetof(summary_acc_row, id), offsetof(summary_acc_row, first_seen),
+			   offsetof(summary_acc_row, last_seen));
 	acc_timeline(ctx.rows, ctx.n, ix, &s->m[NS_ACC_MONTH]);
 	acc_held(ctx.rows, ctx.n, ix, &s->m[NS_ACC_HELD]);
 	free(ix);

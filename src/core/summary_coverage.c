@@ -16,10 +16,8 @@ static int code_row(const px_code *k, void *ud)
 	struct cov_ctx *ctx = ud;
 	summary_code_row *r;
 
-	if (ctx->c->ncodes == ctx->cap) {
-		ctx->cap = ctx->cap ? ctx->cap * 2 : 64;
-		ctx->c->codes = xrealloc(ctx->c->codes, ctx->cap * sizeof(*ctx->c->codes));
-	}
+	ctx->c->codes = summary_grow(ctx->c->codes, ctx->c->ncodes, &ctx->cap,
+				     sizeof(*ctx->c->codes));
 	r = &ctx->c->codes[ctx->c->ncodes++];
 	r->code_id = k->id;
 	r->dimension = k->dimension;

@@ -129,10 +129,13 @@ struct summary_idx {
 /* Sorts ix by id; summary_idx_find gives the row of id, or (size_t)-1. */
 void summary_idx_sort(struct summary_idx *ix, size_t n);
 size_t summary_idx_find(const struct summary_idx *ix, size_t n, int64_t id);
-/* Earliest and latest date per row from a (owner, date) map; first/last
- * are arrays of n, zeroed by the caller. */
-void summary_date_range(const smap *m, const struct summary_idx *ix, size_t n,
-			int *first, int *last);
+/* Sets the int fields at first_off/last_off of each of n rows (of size
+ * bytes, the row id an int64_t at id_off) to the earliest and latest date
+ * in the (owner, date) map m. */
+void summary_fill_dates(const smap *m, void *rows, size_t n, size_t size, size_t id_off,
+			size_t first_off, size_t last_off);
+/* v with room for element n (capacity doubling in *cap). */
+void *summary_grow(void *v, size_t n, size_t *cap, size_t size);
 int summary_code_under(const px_summary *s, uint32_t code, uint32_t anc);
 /* The vignette passes the vignette-level parts of the filter. */
 int summary_vig_passes(const px_summary *s, uint32_t v);

@@ -1,6 +1,7 @@
 /* summary_repertoire.c: the repertoire register rows (praxis/summary.h),
  * read from the in-memory counters; only the small register table is
  * read from the store, for names. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/entity.h"
@@ -17,10 +18,7 @@ static int rep_entry(const px_entity *ent, void *ud)
 	struct rep_ctx *ctx = ud;
 	summary_rep_row *r;
 
-	if (ctx->n == ctx->cap) {
-		ctx->cap = ctx->cap ? ctx->cap * 2 : 16;
-		ctx->rows = xrealloc(ctx->rows, ctx->cap * sizeof(*ctx->rows));
-	}
+	ctx->rows = summary_grow(ctx->rows, ctx->n, &ctx->cap, sizeof(*ctx->rows));
 	r = &ctx->rows[ctx->n++];
 	memset(r, 0, sizeof(*r));
 	r->id = ent->id;
@@ -47,19 +45,14 @@ static int interp_cmp(const void *a, const void *b)
 static void rep_details(px_summary *s, summary_rep_row *rows, size_t n)
 {
 	struct summary_idx *ix = xcalloc(n ? n : 1, sizeof(*ix));
-	const smap *dates = &s->m[NS_REP_DATE], *interps = &s->m[NS_REP_INTERP];
-	int *first = xcalloc(n ? n : 1, sizeof(int)), *last = xcalloc(n ? n : 1, sizeof(int));
+	const smap *interps = &s->m[NS_REP_INTERP];
 
+	summary_fill_dates(&s->m[NS_REP_DATE], rows, n, sizeof(*rows),
+			   offsetof(summary_rep_row, id), offsetof(summary_rep_row, first_seen),
+			   offsetof(summary_rep_row, last_seen));
 	for (size_t i = 0; i < n; i++)
 		ix[i] = (struct summary_idx){ rows[i].id, i };
 	summary_idx_sort(ix, n);
-	summary_date_range(dates, ix, n, first, last);
-	for (size_t i = 0; i < n; i++) {
-		rows[i].first_seen = first[i];
-		rows[i].last_seen = last[i];
-	}
-	free(first);
-	free(last);
 	for (size_t i = 0; i < interps->cap; i++) {
 		const struct smap_slot *sl = &interps->s[i];
 		size_t row = sl->x ? summary_idx_find(ix, n, SM_OWNER(sl->x)) : (size_t)-1;
