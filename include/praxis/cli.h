@@ -11,6 +11,7 @@
 struct cli {
 	const char *db_path;     /* --db, $PRAXIS_DB, ./praxis.db */
 	const char *coder;       /* --coder, $PRAXIS_CODER (may be NULL) */
+	int coder_given;         /* --coder was on the command line */
 	const char *theme;       /* --theme */
 	const char *script;      /* --script KEYS (headless TUI) */
 	const char *dump_screen; /* --dump-screen OUT */

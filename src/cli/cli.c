@@ -17,6 +17,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_uncode,
 	&cmd_merge,
 	&cmd_agree,
+	&cmd_summary,
 	NULL
 };
 
@@ -260,6 +261,7 @@ int cli_main(int argc, char **argv)
 		c.db_path = getenv("PRAXIS_DB");
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "praxis.db";
+	c.coder_given = c.coder != NULL;
 	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
 		c.coder = getenv("PRAXIS_CODER");
 	if (version) {

@@ -139,6 +139,8 @@ int participant_update(px_db *db, const px_participant *p, px_err *e)
 	if ((rc = db_step_done(db, st, e, "participant")) ||
 	    (rc = participant_write_lists(db, p, e)))
 		goto fail;
+	/* a role change regroups the engagement summaries */
+	db_notify(db, DB_EV_RESET, NULL, NULL);
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
