@@ -224,10 +224,11 @@ int keymap_load_config(char **theme, px_err *e)
 		free(path);
 		return PX_OK;
 	}
-	rc = yreader_open_file(&r, path, e);
-	free(path);
-	if (rc)
+	/* the reader keeps the name for its messages: free path at the end */
+	if ((rc = yreader_open_file(&r, path, e))) {
+		free(path);
 		return rc;
+	}
 	if ((rc = yreader_begin_map(&r, e)))
 		goto done;
 	while ((got = yreader_next_key(&r, &key, e)) == 1) {
@@ -252,5 +253,6 @@ done:
 	ynode_free(key);
 	ynode_free(val);
 	yreader_close(&r);
+	free(path);
 	return rc;
 }

@@ -73,7 +73,8 @@ static void load_around(struct pane *p, struct tui *t, const char *date, int64_t
 		set_rows(s, before, nb + na);
 		s->cursor = nb;
 	}
-	s->top = s->cursor;
+	/* show the rows before it too: the cursor sits mid-pane */
+	s->top = s->cursor > (size_t)(p->r.h / 2) ? s->cursor - (size_t)(p->r.h / 2) : 0;
 	if (s->n)
 		browse_vignette_rank(t->db, &t->filter, s->rows[s->cursor].date,
 				     s->rows[s->cursor].id, &s->rank, &e);

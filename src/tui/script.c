@@ -39,12 +39,7 @@ static int parse_line(script *s, const char *name, int lineno, const char *line,
 			int k = keymap_parse_key(&p);
 			if (k < 0 || p == at)
 				return px_fail(e, PX_EUSAGE, "%s:%d: bad text", name, lineno);
-			/* in a command line only the text counts, not key names */
-			if (*at == '<')
-				for (const char *q = at; q < p; q++)
-					push(s, (unsigned char)*q);
-			else
-				push(s, k);
+			push(s, k);
 		}
 		push(s, TK_ENTER);
 		return PX_OK;
