@@ -81,6 +81,9 @@ int display_init(int is_headless, px_err *e)
 		set_term(screen);
 		resizeterm(rows, cols);
 	} else {
+		/* $LINES/$COLUMNS size the headless screen; a real terminal is
+		 * measured, so a stale export cannot garble it */
+		use_env(FALSE);
 		screen = newterm(NULL, stdout, stdin);
 		if (!screen)
 			return px_fail(e, PX_EIO, "cannot start the interface on terminal type '%s'",
