@@ -247,9 +247,10 @@ struct picker {
 	strlist items, details;
 	size_t *match;
 	size_t nmatch, cursor, top;
-	int allow_new;
+	int allow_new, answered;
 	picker_done_fn done;
 	void *ud;
+	struct tui *t;
 };
 
 struct scored { size_t i; int score; };
@@ -333,6 +334,7 @@ static int picker_key(struct modal *m, struct tui *t, int key)
 
 	switch (key) {
 	case TK_ESC: case TK_CTRL('c'): case TK_CTRL('g'):
+		p->answered = 1;
 		modal_pop(t, m);
 		done(t, -2, NULL, ud);
 		return 0;
@@ -351,6 +353,7 @@ static int picker_key(struct modal *m, struct tui *t, int key)
 			free(typed);
 			return 0;
 		}
+		p->answered = 1;
 		modal_pop(t, m);
 		done(t, idx, typed, ud);
 		free(typed);
@@ -366,6 +369,9 @@ static void picker_free(struct modal *m)
 {
 	struct picker *p = (struct picker *)m;
 
+	/* closed unanswered (quit, end of script): the callback frees its ud */
+	if (!p->answered)
+		p->done(p->t, -2, NULL, p->ud);
 	sb_free(&p->le.text);
 	sl_free(&p->items);
 	sl_free(&p->details);
@@ -387,6 +393,7 @@ void picker_open(struct tui *t, const char *title, const strlist *items, const s
 	if (details)
 		sl_copy(&p->details, details);
 	p->allow_new = allow_new;
+	p->t = t;
 	p->done = done;
 	p->ud = ud;
 	sb_init(&p->le.text);
@@ -402,6 +409,8 @@ struct confirm {
 	char *question;
 	confirm_done_fn done;
 	void *ud;
+	struct tui *t;
+	int answered;
 };
 
 static void confirm_draw(struct modal *m, struct tui *t)
@@ -423,6 +432,7 @@ static int confirm_key(struct modal *m, struct tui *t, int key)
 
 	if (!yes && key != 'n' && key != 'N' && key != TK_ESC && key != TK_CTRL('c'))
 		return 0;
+	c->answered = 1;
 	modal_pop(t, m);
 	done(t, yes, ud);
 	return 0;
@@ -432,6 +442,8 @@ static void confirm_free(struct modal *m)
 {
 	struct confirm *c = (struct confirm *)m;
 
+	if (!c->answered)
+		c->done(c->t, 0, c->ud);
 	free(c->question);
 	free(c);
 }
@@ -444,6 +456,7 @@ void confirm_open(struct tui *t, const char *question, confirm_done_fn done, voi
 	c->m.key = confirm_key;
 	c->m.free = confirm_free;
 	c->question = xstrdup(question);
+	c->t = t;
 	c->done = done;
 	c->ud = ud;
 	modal_push(t, &c->m);

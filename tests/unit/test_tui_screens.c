@@ -166,8 +166,8 @@ static void test_participants_pane_filters(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, "<Tab><Down><Enter>\n", 80, 24, NULL);
-	assert_has(s, " Ann old-timer    2v 1c");
+	s = run_keys(db, "<Tab><Down><Enter>\n", 120, 30, NULL);
+	assert_has(s, " Ann old-timer                2v 1c │");
 	assert_has(s, "filter: participant=Bo");
 	assert_has(s, " Vignettes 1/1 (filtered");
 	assert_lacks(s, "Quota talk");
@@ -249,7 +249,7 @@ static void test_filter_by_code(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, ":filter code SR/tools\n", 80, 24, NULL);
+	s = run_keys(db, ":filter code SR/tools\n", 120, 30, NULL);
 	assert_has(s, "filter: code=SR/tools");
 	assert_has(s, " Vignettes 1/1 (filtered");
 	assert_lacks(s, "Quota talk");
@@ -262,7 +262,7 @@ static void test_search_and_clear(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, "/quota<Enter>\n", 80, 24, NULL);
+	s = run_keys(db, "/quota<Enter>\n", 120, 30, NULL);
 	assert_has(s, "search=\"quota\"");
 	assert_has(s, "Quota talk");
 	assert_lacks(s, "The pile");
