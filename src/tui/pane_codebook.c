@@ -237,40 +237,34 @@ static void rename_done(struct tui *t, const char *text, void *ud)
 	changed(t, rc, &e, "code renamed");
 }
 
-static void describe_done(struct tui *t, const char *text, void *ud)
+/* Description and color share one shape: set a text field, record the
+ * old and new value for undo. */
+static void set_text_field(struct tui *t, int64_t id, const char *text, int kind)
 {
-	int64_t id = (int64_t)(intptr_t)ud;
 	px_code c = { 0 };
 	px_err e = { 0 };
-	int rc;
+	const char *v = text && *text ? text : NULL;
+	int rc, desc = kind == UNDO_CODE_DESCRIBE;
 
 	if (!text || codebook_get(t->db, id, &c, &e))
 		return;
-	undo_begin(&t->undo, "describe code");
-	rc = codebook_set_description(t->db, id, *text ? text : NULL, &e);
+	undo_begin(&t->undo, desc ? "describe code" : "color code");
+	rc = desc ? codebook_set_description(t->db, id, v, &e) : codebook_set_color(t->db, id, v, &e);
 	if (!rc)
-		undo_record(&t->undo, UNDO_CODE_DESCRIBE, id, 0, 0, c.description, *text ? text : NULL);
+		undo_record(&t->undo, kind, id, 0, 0, desc ? c.description : c.color, v);
 	undo_end(&t->undo);
 	codebook_free(&c);
-	changed(t, rc, &e, "description set");
+	changed(t, rc, &e, desc ? "description set" : "color set");
+}
+
+static void describe_done(struct tui *t, const char *text, void *ud)
+{
+	set_text_field(t, (int64_t)(intptr_t)ud, text, UNDO_CODE_DESCRIBE);
 }
 
 static void color_done(struct tui *t, const char *text, void *ud)
 {
-	int64_t id = (int64_t)(intptr_t)ud;
-	px_code c = { 0 };
-	px_err e = { 0 };
-	int rc;
-
-	if (!text || codebook_get(t->db, id, &c, &e))
-		return;
-	undo_begin(&t->undo, "color code");
-	rc = codebook_set_color(t->db, id, *text ? text : NULL, &e);
-	if (!rc)
-		undo_record(&t->undo, UNDO_CODE_COLOR, id, 0, 0, c.color, *text ? text : NULL);
-	undo_end(&t->undo);
-	codebook_free(&c);
-	changed(t, rc, &e, "color set");
+	set_text_field(t, (int64_t)(intptr_t)ud, text, UNDO_CODE_COLOR);
 }
 
 static void move_done(struct tui *t, int64_t parent, void *ud)
