@@ -82,8 +82,9 @@ int display_init(int is_headless, px_err *e)
 		resizeterm(rows, cols);
 	} else {
 		/* $LINES/$COLUMNS size the headless screen; a real terminal is
-		 * measured, so a stale export cannot garble it */
-		use_env(FALSE);
+		 * measured (use_tioctl: the window size wins over a stale export;
+		 * use_env(FALSE) would fall back to terminfo's 80x24) */
+		use_tioctl(TRUE);
 		screen = newterm(NULL, stdout, stdin);
 		if (!screen)
 			return px_fail(e, PX_EIO, "cannot start the interface on terminal type '%s'",
