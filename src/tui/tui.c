@@ -14,6 +14,7 @@
 #include "praxis/entity.h"
 #include "praxis/keymap.h"
 #include "praxis/script.h"
+#include "praxis/timing.h"
 #include "praxis/text.h"
 #include "praxis/tui.h"
 
@@ -555,6 +556,8 @@ static int run_loop(struct tui *t, script *sc)
 	tui_layout(t);
 	while (t->running) {
 		draw(t);
+		timing_first_frame();
+		timing_key_done();
 		if (sc) {
 			if (!script_next(sc, &key))
 				break;
@@ -564,6 +567,7 @@ static int run_loop(struct tui *t, script *sc)
 		}
 		if (key == (TK_FN | KEY_MOUSE))
 			continue;
+		timing_key_begin(key);
 		handle_key(t, key);
 		check_outside_changes(t);
 	}
@@ -578,6 +582,7 @@ int tui_run(struct cli *c)
 	int rc, headless = c->script != NULL;
 
 	memset(&t, 0, sizeof(t));
+	timing_start();
 	setlocale(LC_ALL, "");
 	if (c->dump_screen && !headless)
 		return cli_error(c, PX_EUSAGE, "--dump-screen needs --script");
@@ -607,6 +612,7 @@ int tui_run(struct cli *c)
 	display_end();
 	teardown(&t);
 	script_free(&sc);
+	timing_stop();
 	if (rc)
 		return cli_report(c, &e);
 	return 0;
