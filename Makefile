@@ -49,6 +49,8 @@ LIB_SRC  := $(sort $(wildcard src/core/*.c src/io/*.c src/cli/*.c src/tui/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB      := $(BUILD)/libpraxis.a
+# The binary; `make asan` builds its own so it never replaces ./praxis.
+BIN      ?= praxis
 
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -61,9 +63,9 @@ SAMPLES   := $(sort $(wildcard samples/*.yaml))
 
 .PHONY: all run test check asan bench fuzz install uninstall deps clean tests
 
-all: praxis
+all: $(BIN)
 
-praxis: $(MAIN_OBJ) $(LIB)
+$(BIN): $(MAIN_OBJ) $(LIB)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS)
 
@@ -82,7 +84,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit/support $(CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(LDLIBS)
 
-tests: praxis $(TEST_BIN)
+tests: $(BIN) $(TEST_BIN)
 
 $(SAMPLE_DB): praxis $(SAMPLES)
 	$(Q)rm -f $@ $@-wal $@-shm
@@ -92,16 +94,30 @@ run: praxis $(SAMPLE_DB)
 	./praxis --db $(SAMPLE_DB)
 
 test: tests
-	@BUILD=$(BUILD) tests/run.sh
+	@BUILD=$(BUILD) PRAXIS_BIN=$(abspath $(BIN)) tests/run.sh
 
 check: test
 
 asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(MAKE) BUILD=build-asan BIN=build-asan/praxis OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
-bench: praxis
-	$(Q)$(MAKE) -C bench BENCH_SIZES="$(BENCH_SIZES)"
+BENCH_SIZES ?= 1k 10k 100k
+BENCH_SRC   := $(filter-out bench/gen.c,$(sort $(wildcard bench/*.c)))
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -o $@ $< -lm
+
+$(BUILD)/bench/bench: $(BENCH_SRC) bench/bench.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(BENCH_SRC) $(LDLIBS)
+
+bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
+	$(BUILD)/bench/bench --sizes "$(BENCH_SIZES)" --praxis ./praxis \
+		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md
 
 install: praxis
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes

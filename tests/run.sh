@@ -13,7 +13,7 @@ export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config"
 mkdir -p "$HOME"
 export LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color LINES=40 COLUMNS=120
 unset NO_COLOR PRAXIS_DB PRAXIS_CODER
-export PRAXIS_BIN="$top/praxis" PRAXIS_TOP="$top" PRAXIS_SCRATCH="$scratch"
+export PRAXIS_BIN="${PRAXIS_BIN:-$top/praxis}" PRAXIS_TOP="$top" PRAXIS_SCRATCH="$scratch"
 
 passed=0
 failed=0

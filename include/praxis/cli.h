@@ -11,8 +11,7 @@
 struct cli {
 	const char *db_path;     /* --db, $PRAXIS_DB, ./praxis.db */
 	const char *coder;       /* --coder, $PRAXIS_CODER (may be NULL) */
-	const char *coder_arg;   /* --coder as given on the command line only: the
-				    coder filter of export (and summaries) */
+	int coder_given;         /* --coder was on the command line */
 	const char *theme;       /* --theme */
 	const char *script;      /* --script KEYS (headless TUI) */
 	const char *dump_screen; /* --dump-screen OUT */
@@ -46,6 +45,9 @@ int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e);
  * absent), else the first coder in the database, else one named after
  * $USER. */
 int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
+/* As cli_coder, but 0 (undecided) when no coder was named and the project
+ * has none yet: an import then takes the first coder its files list. */
+int cli_explicit_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
 
 /* Minimal option parsing shared by subcommands: long options only,
  * "--name value" or "--name=value"; flags have no value. */

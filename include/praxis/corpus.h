@@ -19,7 +19,9 @@ typedef struct corpus_stats {
 } corpus_stats;
 
 /* Imports the files in one transaction. coder_id is the importing coder
- * (codings without a coder get it). stats may be NULL. */
+ * (codings without a coder get it); 0 means the first coder the files
+ * list, else one named after $USER, added only if a coding needs it.
+ * stats may be NULL. */
 int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder_id,
 		  corpus_stats *stats, px_err *e);
 /* The same from a buffer; name is used in error messages. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "praxis/cli.h"
 #include "praxis/entity.h"
+#include "praxis/tui.h"
 #include "praxis/util.h"
 #include "commands.h"
 
@@ -15,6 +16,9 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_list,
 	&cmd_code,
 	&cmd_uncode,
+	&cmd_merge,
+	&cmd_agree,
+	&cmd_summary,
 	NULL
 };
 
@@ -127,25 +131,6 @@ int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 	return db_open(c->db_path, flags, db, e);
 }
 
-/* A coder id from a login name: lower-case, [a-z0-9_-] only. */
-static char *coder_id_from_user(void)
-{
-	const char *user = getenv("USER");
-	strbuf b;
-
-	sb_init(&b);
-	for (const char *p = user ? user : ""; *p; p++) {
-		char ch = *p;
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-')
-			sb_addc(&b, ch);
-	}
-	if (b.len == 0)
-		sb_add(&b, "me");
-	return sb_steal(&b);
-}
-
 static int first_coder(const px_entity *ent, void *ud)
 {
 	*(int64_t *)ud = ent->id;
@@ -154,7 +139,6 @@ static int first_coder(const px_entity *ent, void *ud)
 
 int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 {
-	px_entity ent = { 0 };
 	char *fallback = NULL;
 	int rc;
 
@@ -163,25 +147,23 @@ int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 		entity_each(db, ENT_CODER, first_coder, coder_id, e);
 		if (*coder_id)
 			return PX_OK;
-		fallback = coder_id_from_user();
+		fallback = entity_coder_default_id();
 	}
 	const char *want = c->coder ? c->coder : fallback;
-	if (entity_find(db, ENT_CODER, want, coder_id, NULL) == PX_OK) {
-		free(fallback);
-		return PX_OK;
-	}
-	if (!entity_coder_id_valid(want)) {
+	if (!entity_coder_id_valid(want))
 		rc = px_fail(e, PX_EUSAGE, "coder id '%s': use only a-z, 0-9, '_' and '-'", want);
-		free(fallback);
-		return rc;
-	}
-	ent.ext_id = xstrdup(want);
-	ent.reified = -1;
-	rc = entity_add(db, ENT_CODER, &ent, e);
-	*coder_id = ent.id;
-	entity_free(&ent);
+	else
+		rc = entity_coder_ensure(db, want, coder_id, e);
 	free(fallback);
 	return rc;
+}
+
+int cli_explicit_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
+{
+	*coder_id = 0;
+	if (!c->coder && entity_count(db, ENT_CODER) == 0)
+		return PX_OK;
+	return cli_coder(c, db, coder_id, e);
 }
 
 static void print_global_help(FILE *out)
@@ -261,9 +243,10 @@ static int take_globals(struct cli *c, int *argc, char **argv, int *help, int *v
 	return 0;
 }
 
+/* Without a command praxis opens the interface (headless with --script). */
 static int run_without_command(struct cli *c)
 {
-	return cli_overview(c);
+	return tui_run(c);
 }
 
 int cli_main(int argc, char **argv)
@@ -280,7 +263,7 @@ int cli_main(int argc, char **argv)
 		c.db_path = getenv("PRAXIS_DB");
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "praxis.db";
-	c.coder_arg = c.coder;
+	c.coder_given = c.coder != NULL;
 	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
 		c.coder = getenv("PRAXIS_CODER");
 	if (version) {

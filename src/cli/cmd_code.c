@@ -1,4 +1,5 @@
 /* cmd_code.c: `praxis code` adds one coding, `praxis uncode` removes one. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
@@ -82,7 +83,8 @@ static int resolve_span(struct cli *c, px_db *db, const struct code_args *a, px_
 		vignette_free(&v);
 		return px_fail(e, PX_EUSAGE, "--occurrence takes a number from 1");
 	}
-	int64_t at = text_find_nth(v.text, a->quote, (int)nth, &count);
+	/* beyond INT_MAX no quote can match; do not let the cast wrap to 1 */
+	int64_t at = text_find_nth(v.text, a->quote, nth > INT_MAX ? -1 : (int)nth, &count);
 	rc = PX_OK;
 	if (count == 0)
 		rc = px_fail(e, PX_EDATA, "quote \"%s\" not found in vignette '%s'", a->quote,
@@ -109,6 +111,15 @@ static int resolve_entry(px_db *db, enum entity_kind k, const char *ext_id, int6
 	return entity_find(db, k, ext_id, id, e) ? PX_EDATA : PX_OK;
 }
 
+/* The resolver's "no code" message, with the way out after it. */
+static int missing_code(px_err *e)
+{
+	char msg[sizeof(e->msg)];
+
+	memcpy(msg, e->msg, sizeof(msg));
+	return px_fail(e, PX_EDATA, "%s (add --create to make it)", msg);
+}
+
 static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_coding *cd,
 			px_err *e)
 {
@@ -117,7 +128,7 @@ static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_
 	if ((rc = vignette_find(db, a->vignette, &cd->vignette_id, e)))
 		return PX_EDATA;
 	if ((rc = codebook_resolve(db, a->code, a->create, &cd->code_id, NULL, e)))
-		return rc == PX_ENOTFOUND ? px_wrap(e, "(add --create to make it)"), PX_EDATA : rc;
+		return rc == PX_ENOTFOUND ? missing_code(e) : rc;
 	if ((rc = resolve_span(c, db, a, cd, e)))
 		return rc;
 	if ((rc = cli_coder(c, db, &cd->coder_id, e)))

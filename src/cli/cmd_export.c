@@ -71,7 +71,7 @@ static int run_export(struct cli *c)
 	if (npos)
 		return cli_usage_error(c, &cmd_export, "unexpected argument '%s'", pos[0]);
 	/* --coder is a global option (taken before us); as typed it filters */
-	o.coder = c->coder_arg;
+	o.coder = c->coder_given ? c->coder : NULL;
 	if ((o.format = export_format_parse(format ? format : "yaml")) < 0)
 		return cli_usage_error(c, &cmd_export,
 				       "--format '%s': use md, html, csv, yaml, qdpx or qdc", format);

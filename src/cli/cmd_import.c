@@ -1,8 +1,10 @@
 /* cmd_import.c: `praxis import FILE...`: corpus YAML, REFI-QDA projects
  * (.qdpx) and plain field notes (.md, .txt) into the project, all in one
  * transaction, chosen by each file's extension. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include "praxis/codebook.h"
 #include "praxis/corpus.h"
 #include "praxis/notes.h"
@@ -33,14 +35,34 @@ struct import_totals {
 	int64_t notes;
 };
 
-static int import_all(px_db *db, strlist *files, int64_t coder, int root,
+/* A database this import created is removed again when the import fails:
+ * "nothing written" includes the file itself. */
+static void remove_created(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		      struct import_totals *t, px_err *e)
 {
+	int64_t coder;
 	int rc;
 
+	if ((rc = cli_explicit_coder(c, db, &coder, e)))
+		return rc;
 	if (files[IMP_YAML].n &&
 	    (rc = corpus_import(db, (const char *const *)files[IMP_YAML].v,
 				(int)files[IMP_YAML].n, coder, &t->corpus, e)))
+		return rc;
+	/* codings in a .qdpx without a user need someone: the session's coder */
+	if (!coder && (files[IMP_QDPX].n || files[IMP_NOTES].n) &&
+	    (rc = cli_coder(c, db, &coder, e)))
 		return rc;
 	for (size_t i = 0; i < files[IMP_QDPX].n; i++) {
 		struct refi_import_stats st;
@@ -97,7 +119,7 @@ static int run_import(struct cli *c)
 	};
 	strlist files[IMP_KIND_COUNT] = { { 0 } };
 	struct import_totals t;
-	int64_t coder;
+	int existed;
 	px_db *db;
 	px_err e = { 0 };
 
@@ -105,7 +127,7 @@ static int run_import(struct cli *c)
 	if ((rc = cli_parse(c, &cmd_import, opts, &pos, &npos)))
 		return rc == 2 ? 0 : rc;
 	if (npos < 1)
-		return cli_usage_error(c, &cmd_import, "name at least one file to import");
+		return cli_usage_error(c, &cmd_import, "name at least one corpus file");
 	if (root_name) {
 		for (root = CODE_ME; root <= CODE_SR; root++)
 			if (!strcasecmp(root_name, codebook_root_short(root)))
@@ -123,18 +145,20 @@ static int run_import(struct cli *c)
 		}
 		sl_push(&files[k], pos[i]);
 	}
+	existed = access(c->db_path, F_OK) == 0;
 	if ((rc = cli_open_db(c, DB_CREATE, &db, &e))) {
 		rc = cli_report(c, &e);
 		goto out;
 	}
 	if (!(rc = db_begin(db, &e))) {
-		if ((rc = cli_coder(c, db, &coder, &e)) ||
-		    (rc = import_all(db, files, coder, root, &t, &e)))
+		if ((rc = import_all(c, db, files, root, &t, &e)))
 			db_rollback(db);
 		else
 			rc = db_commit(db, &e);
 	}
 	db_close(db);
+	if (rc && !existed)
+		remove_created(c->db_path);
 	if (rc) {
 		rc = cli_report(c, &e);
 		goto out;
@@ -170,7 +194,7 @@ const struct cli_command cmd_import = {
 	"\n"
 	"All files are imported in one transaction: on the first error, reported as\n"
 	"FILE:LINE:COLUMN: message (or the archive entry at fault), nothing is written\n"
-	"and the exit status is 2. A .qdpx with ../ or absolute entry names, a corrupt\n"
+	"(a database the import created is removed again) and the exit status is 2. A .qdpx with ../ or absolute entry names, a corrupt\n"
 	"or truncated zip, oversized entries, malformed XML or selections outside the\n"
 	"text is refused.\n"
 	"Coders, communities and the codebook are merged; a participant or register\n"

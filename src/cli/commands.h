@@ -10,6 +10,9 @@ extern const struct cli_command cmd_export;
 extern const struct cli_command cmd_list;
 extern const struct cli_command cmd_code;
 extern const struct cli_command cmd_uncode;
+extern const struct cli_command cmd_merge;
+extern const struct cli_command cmd_agree;
+extern const struct cli_command cmd_summary;
 
 /* Without a command and without the interface: counts of the project. */
 int cli_overview(struct cli *c);

@@ -141,14 +141,16 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 static int write_people(px_db *db, int64_t coding_id, const idlist *ids, const char *del,
 			const char *ins, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, del, e);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, coding_id);
-	if ((rc = db_step_done(db, st, e, "coding participants")))
-		return rc;
+	if (del) {
+		if (!(st = db_stmt(db, del, e)))
+			return px_status_of(e);
+		sqlite3_bind_int64(st, 1, coding_id);
+		if ((rc = db_step_done(db, st, e, "coding participants")))
+			return rc;
+	}
 	for (size_t i = 0; i < ids->n; i++) {
 		if (!(st = db_stmt(db, ins, e)))
 			return px_status_of(e);
@@ -161,15 +163,16 @@ static int write_people(px_db *db, int64_t coding_id, const idlist *ids, const c
 	return PX_OK;
 }
 
-static int write_lists(px_db *db, const px_coding *c, px_err *e)
+/* A new coding has no rows to clear (fresh) */
+static int write_lists(px_db *db, const px_coding *c, int fresh, px_err *e)
 {
-	int rc = write_people(db, c->id, &c->participants,
+	int rc = write_people(db, c->id, &c->participants, fresh ? NULL :
 			      "DELETE FROM coding_participant WHERE coding_id = ?",
 			      "INSERT OR IGNORE INTO coding_participant(coding_id, participant_id, ord)"
 			      " VALUES (?, ?, ?)", e);
 	if (rc)
 		return rc;
-	return write_people(db, c->id, &c->held_by,
+	return write_people(db, c->id, &c->held_by, fresh ? NULL :
 			    "DELETE FROM coding_held_by WHERE coding_id = ?",
 			    "INSERT OR IGNORE INTO coding_held_by(coding_id, participant_id, ord)"
 			    " VALUES (?, ?, ?)", e);
@@ -230,7 +233,7 @@ int coding_add(px_db *db, px_coding *c, px_err *e)
 		c->created = xstrdup(now);
 	if (!c->updated)
 		c->updated = xstrdup(now);
-	if ((rc = write_lists(db, c, e)))
+	if ((rc = write_lists(db, c, 1, e)))
 		goto fail;
 	db_notify(db, DB_EV_CODING_ADD, NULL, c);
 	return db_commit(db, e);
@@ -262,7 +265,7 @@ int coding_update(px_db *db, const px_coding *c, px_err *e)
 	util_now_iso(now);
 	bind_fields(st, c, now);
 	sqlite3_bind_int64(st, 14, c->id);
-	if ((rc = db_step_done(db, st, e, "changing a coding")) || (rc = write_lists(db, c, e)))
+	if ((rc = db_step_done(db, st, e, "changing a coding")) || (rc = write_lists(db, c, 0, e)))
 		goto fail_before;
 	db_notify(db, DB_EV_CODING_UPDATE, &before, c);
 	coding_free(&before);

@@ -418,6 +418,10 @@ static int db_configure(px_db *db, px_err *e)
 		if (db_exec(db, "PRAGMA synchronous = NORMAL", e))
 			return px_status_of(e);
 	}
+	/* 32 MiB of page cache: imports and whole-corpus summaries touch
+	 * far more pages than the 2 MiB default holds */
+	if (db_exec(db, "PRAGMA cache_size = -32768", e))
+		return px_status_of(e);
 	return PX_OK;
 }
 

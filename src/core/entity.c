@@ -1,5 +1,6 @@
 /* entity.c: coders, communities and register entries; see praxis/entity.h. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "praxis/entity.h"
 #include "praxis/util.h"
@@ -221,4 +222,42 @@ void entity_free(px_entity *ent)
 	free(ent->kind);
 	free(ent->uuid);
 	memset(ent, 0, sizeof(*ent));
+}
+
+char *entity_coder_default_id(void)
+{
+	const char *user = getenv("USER");
+	strbuf b;
+
+	sb_init(&b);
+	for (const char *p = user ? user : ""; *p; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-')
+			sb_addc(&b, ch);
+	}
+	if (b.len == 0)
+		sb_add(&b, "me");
+	return sb_steal(&b);
+}
+
+int entity_ensure(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id, px_err *e)
+{
+	px_entity ent = { 0 };
+	int rc;
+
+	if (entity_find(db, k, ext_id, id, NULL) == PX_OK)
+		return PX_OK;
+	ent.ext_id = xstrdup(ext_id);
+	ent.reified = -1;
+	rc = entity_add(db, k, &ent, e);
+	*id = ent.id;
+	entity_free(&ent);
+	return rc;
+}
+
+int entity_coder_ensure(px_db *db, const char *ext_id, int64_t *id, px_err *e)
+{
+	return entity_ensure(db, ENT_CODER, ext_id, id, e);
 }

@@ -139,6 +139,8 @@ int participant_update(px_db *db, const px_participant *p, px_err *e)
 	if ((rc = db_step_done(db, st, e, "participant")) ||
 	    (rc = participant_write_lists(db, p, e)))
 		goto fail;
+	/* a role change regroups the engagement summaries */
+	db_notify(db, DB_EV_RESET, NULL, NULL);
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
@@ -157,9 +159,11 @@ int participant_delete(px_db *db, int64_t id, int force, px_err *e)
 	int rc;
 
 	if (!force) {
+		/* held_by counts too: unforced, it must not silently lose them */
 		if (!(st = db_stmt(db, "SELECT (SELECT count(*) FROM vignette_participant"
 				   " WHERE participant_id = ?1) + (SELECT count(*) FROM"
-				   " coding_participant WHERE participant_id = ?1)", e)))
+				   " coding_participant WHERE participant_id = ?1) + (SELECT"
+				   " count(*) FROM coding_held_by WHERE participant_id = ?1)", e)))
 			return px_status_of(e);
 		sqlite3_bind_int64(st, 1, id);
 		int64_t refs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;

@@ -238,26 +238,47 @@ void util_now_iso(char buf[32])
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void random_bytes(unsigned char *p, size_t n)
+/* UUIDs must be unique within a project, not unguessable: a splitmix64
+ * stream seeded once from /dev/urandom (plus time and pid, should that be
+ * missing) is ample, and saves an open() per row on large imports. */
+static uint64_t uuid_state;
+static int uuid_seeded;
+
+static void uuid_seed(void)
 {
 	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-	size_t got = 0;
+	uint64_t seed = 0;
 
-	while (fd >= 0 && got < n) {
-		ssize_t r = read(fd, p + got, n - got);
-		if (r <= 0) {
-			if (r < 0 && errno == EINTR)
-				continue;
-			break;
-		}
-		got += (size_t)r;
-	}
-	if (fd >= 0)
+	if (fd >= 0) {
+		if (read(fd, &seed, sizeof(seed)) != (ssize_t)sizeof(seed))
+			seed = 0;
 		close(fd);
-	/* Without /dev/urandom fall back to a weaker source: a UUID needs to be
-	 * unique within one project, not unguessable. */
-	for (; got < n; got++)
-		p[got] = (unsigned char)(rand() ^ (int)time(NULL) ^ (int)getpid());
+	}
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uuid_state = seed ^ ((uint64_t)ts.tv_sec << 32) ^ (uint64_t)ts.tv_nsec ^
+		     ((uint64_t)getpid() << 16);
+	uuid_seeded = 1;
+}
+
+static uint64_t splitmix64(void)
+{
+	uint64_t z = (uuid_state += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static void random_bytes(unsigned char *p, size_t n)
+{
+	if (!uuid_seeded)
+		uuid_seed();
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t r = splitmix64();
+		for (size_t k = 0; k < 8 && i + k < n; k++)
+			p[i + k] = (unsigned char)(r >> (8 * k));
+	}
 }
 
 void util_uuid(char buf[37])

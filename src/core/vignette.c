@@ -151,6 +151,8 @@ int vignette_add(px_db *db, px_vignette *v, px_err *e)
 	v->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	if ((rc = vignette_write_participants(db, v, e)))
 		goto fail;
+	/* summaries list the vignettes nobody has coded yet */
+	db_notify(db, DB_EV_RESET, NULL, NULL);
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
@@ -257,6 +259,18 @@ out:
 	return rc;
 }
 
+/* What summaries group codings by: the date, the site, who was there. */
+static int vignette_meta_changed(const px_vignette *a, const px_vignette *b)
+{
+	if (strcmp(a->date, b->date) != 0 || a->community_id != b->community_id ||
+	    a->participants.n != b->participants.n)
+		return 1;
+	for (size_t i = 0; i < a->participants.n; i++)
+		if (!idl_has(&b->participants, a->participants.v[i]))
+			return 1;
+	return 0;
+}
+
 int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
 {
 	px_vignette old;
@@ -294,6 +308,8 @@ int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
 	if (strcmp(old.text, v->text) != 0 &&
 	    (rc = vignette_reanchor_codings(db, v->id, old.text, v->text, flagged, e)))
 		goto fail_old;
+	if (vignette_meta_changed(&old, v))
+		db_notify(db, DB_EV_RESET, NULL, NULL);
 	vignette_free(&old);
 	return db_commit(db, e);
 fail_old:

@@ -30,7 +30,46 @@ struct imp {
 	px_err *e;
 	strlist files;             /* names, for "first at FILE:L:C" */
 	strmap seen[SEEN_COUNT];   /* ext id -> where it was first listed */
+	/* Lookups repeated for every coding, cached for the import (rows are
+	 * only added while it runs, so a cached id stays right). */
+	strmap code_ids;           /* code path as written -> code id */
+	strmap people_ids;         /* participant id -> row id */
+	strmap entity_ids[ENT_KIND_COUNT];
 };
+
+static int cached_entity(struct imp *im, enum entity_kind k, const char *ext, int64_t *id)
+{
+	if (sm_get(&im->entity_ids[k], ext, id))
+		return PX_OK;
+	if (entity_find(im->db, k, ext, id, NULL) != PX_OK)
+		return PX_ENOTFOUND;
+	sm_put(&im->entity_ids[k], ext, *id);
+	return PX_OK;
+}
+
+static int cached_participant(struct imp *im, const char *ext, int64_t *id)
+{
+	if (sm_get(&im->people_ids, ext, id))
+		return PX_OK;
+	if (participant_find(im->db, ext, id, NULL) != PX_OK)
+		return PX_ENOTFOUND;
+	sm_put(&im->people_ids, ext, *id);
+	return PX_OK;
+}
+
+static int cached_code(struct imp *im, const char *path, int64_t *id, int *created)
+{
+	int rc;
+
+	if (created)
+		*created = 0;
+	if (sm_get(&im->code_ids, path, id))
+		return PX_OK;
+	if ((rc = codebook_resolve(im->db, path, 1, id, created, im->e)))
+		return rc;
+	sm_put(&im->code_ids, path, *id);
+	return PX_OK;
+}
 
 /* A place in the input packed into one integer for the seen maps. */
 static int64_t pack_mark(size_t file, const ynode *n)
@@ -176,7 +215,7 @@ static int find_entity(struct imp *im, enum entity_kind k, const ynode *map, con
 	*id = 0;
 	if ((rc = get_str(im, map, key, 0, key, &ext)) || !ext)
 		return rc;
-	if (entity_find(im->db, k, ext, id, NULL) != PX_OK)
+	if (cached_entity(im, k, ext, id) != PX_OK)
 		return yerr(im->e, im->r, ynode_get(map, key), "no %s '%s' (list it under %s: "
 			    "above this point)", entity_label(k), ext, listed_under);
 	return PX_OK;
@@ -188,7 +227,7 @@ static int find_people(struct imp *im, const ynode *list, const idlist *allowed,
 	for (size_t i = 0; list && i < list->n; i++) {
 		const ynode *item = list->kids[i];
 		int64_t id;
-		if (participant_find(im->db, item->value, &id, NULL) != PX_OK)
+		if (cached_participant(im, item->value, &id) != PX_OK)
 			return yerr(im->e, im->r, item, "no participant '%s' (list it under "
 				    "participants: above this point)", item->value);
 		if (allowed && !idl_has(allowed, id))
@@ -236,8 +275,11 @@ static int import_named(struct imp *im, const ynode *n, enum entity_kind k,
 		ent.reified = -1;
 		rc = entity_add(im->db, k, &ent, im->e);
 		if (!rc) {
-			if (k == ENT_CODER)
+			if (k == ENT_CODER) {
 				im->st->coders++;
+				if (!im->coder_id)
+					im->coder_id = ent.id;
+			}
 			else
 				im->st->communities++;
 		}
@@ -271,7 +313,7 @@ static int import_code(struct imp *im, const ynode *n)
 	if (color && !codebook_color_valid(color))
 		return yerr(im->e, im->r, ynode_get(n, "color"), "color '%s': use \"#rrggbb\" or "
 			    "\"#rgb\" (quoted: # starts a comment)", color);
-	if ((rc = codebook_resolve(im->db, path, 1, &id, &created, im->e)))
+	if ((rc = cached_code(im, path, &id, &created)))
 		return at_node(im, ynode_get(n, "code"), PX_EDATA);
 	if ((rc = note_seen(im, SEEN_CODE, "codebook", ynode_get(n, "code"), path)))
 		return rc;
@@ -509,6 +551,23 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 	return find_people(im, held, NULL, "held_by", &c->held_by);
 }
 
+/* The coder for codings that name none: see corpus_import. */
+static int importing_coder(struct imp *im, int64_t *id)
+{
+	char *fallback;
+	int rc;
+
+	if (!im->coder_id) {
+		fallback = entity_coder_default_id();
+		rc = entity_coder_ensure(im->db, fallback, &im->coder_id, im->e);
+		free(fallback);
+		if (rc)
+			return rc;
+	}
+	*id = im->coder_id;
+	return PX_OK;
+}
+
 static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 {
 	static const char *const keys[] = {
@@ -522,14 +581,13 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	int rc;
 
 	c.vignette_id = v->id;
-	c.coder_id = im->coder_id;
 	if ((rc = check_keys(im, n, "a coding", keys)) ||
 	    (rc = get_str(im, n, "code", 1, "a coding", &path)) ||
 	    (rc = get_str(im, n, "mode", 0, "", &mode)) ||
 	    (rc = get_str(im, n, "memo", 0, "", &memo)) ||
 	    (rc = get_list(im, n, "participants", &people)))
 		goto out;
-	if (codebook_resolve(im->db, path, 1, &c.code_id, NULL, im->e)) {
+	if (cached_code(im, path, &c.code_id, NULL)) {
 		rc = at_node(im, ynode_get(n, "code"), PX_EDATA);
 		goto out;
 	}
@@ -538,8 +596,8 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &c.coder_id)) ||
 	    (rc = coding_links(im, n, &c)))
 		goto out;
-	if (!c.coder_id)
-		c.coder_id = im->coder_id;
+	if (!c.coder_id && (rc = importing_coder(im, &c.coder_id)))
+		goto out;
 	if (mode && (c.mode = coding_mode_parse(mode)) < 0) {
 		rc = yerr(im->e, im->r, ynode_get(n, "mode"), "unknown mode '%s' (participation "
 			  "or reification)", mode);
@@ -787,6 +845,10 @@ static void imp_free(struct imp *im)
 {
 	for (int k = 0; k < SEEN_COUNT; k++)
 		sm_free(&im->seen[k]);
+	for (int k = 0; k < ENT_KIND_COUNT; k++)
+		sm_free(&im->entity_ids[k]);
+	sm_free(&im->code_ids);
+	sm_free(&im->people_ids);
 	sl_free(&im->files);
 }
 

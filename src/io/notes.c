@@ -189,21 +189,6 @@ static char *id_from_name(const char *path)
 	return dot && dot != base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
-static int community_of(px_db *db, const char *ext, int64_t *id, px_err *e)
-{
-	px_entity ent = { 0 };
-	int rc;
-
-	if (entity_find(db, ENT_COMMUNITY, ext, id, NULL) == PX_OK)
-		return PX_OK;
-	ent.ext_id = xstrdup(ext);
-	ent.reified = -1;
-	rc = entity_add(db, ENT_COMMUNITY, &ent, e);
-	*id = ent.id;
-	entity_free(&ent);
-	return rc;
-}
-
 static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 		     const char *fallback_date, int64_t coder_id, px_err *e)
 {
@@ -260,7 +245,7 @@ static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 	v.date = xstrdup(f.date);
 	v.observer_id = coder_id;
 	idl_copy(&v.participants, &f.participants);
-	if (f.community && (rc = community_of(db, f.community, &v.community_id, e)))
+	if (f.community && (rc = entity_ensure(db, ENT_COMMUNITY, f.community, &v.community_id, e)))
 		goto done;
 	if ((rc = vignette_add(db, &v, e)))
 		px_wrap(e, "%s:1:1", name);

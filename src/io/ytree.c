@@ -70,20 +70,111 @@ void yreader_close(yreader *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* The input from its first byte again, for locating an error after the
+ * parser gave up: file or buffer. Returns 0 if it cannot be re-read (a
+ * pipe). */
+static int input_rewind(yreader *r, size_t *pos)
+{
+	*pos = 0;
+	if (r->fp)
+		return fseek(r->fp, 0, SEEK_SET) == 0;
+	return r->parser.input.string.start != NULL;
+}
+
+static int input_byte(yreader *r, size_t *pos)
+{
+	if (r->fp) {
+		(*pos)++;
+		return getc(r->fp);
+	}
+	if (r->parser.input.string.start + *pos >= r->parser.input.string.end)
+		return EOF;
+	return r->parser.input.string.start[(*pos)++];
+}
+
+/* libyaml reports undecodable bytes and control characters by byte offset
+ * only (its mark stays at 1:1): turn the offset into a line and a column
+ * in characters. For a bad trailing byte the place is the sequence's lead
+ * byte. */
+static void reader_mark(yreader *r, size_t offset, int at_lead, int *line, int *col)
+{
+	int l = 1, c = 1, lead_l = 1, lead_c = 1, b;
+	size_t pos;
+
+	*line = *col = 1;
+	if (!input_rewind(r, &pos))
+		return;
+	while (pos < offset && (b = input_byte(r, &pos)) != EOF) {
+		if ((b & 0xc0) == 0x80)
+			continue;
+		lead_l = l;
+		lead_c = c;
+		if (b == '\n') {
+			l++;
+			c = 1;
+		} else {
+			c++;
+		}
+	}
+	*line = at_lead ? lead_l : l;
+	*col = at_lead ? lead_c : c;
+}
+
+/* 1 if the character at line:col (1-based, columns in characters) is a tab. */
+static int tab_at(yreader *r, int line, int col)
+{
+	int l = 1, c = 1, b;
+	size_t pos;
+
+	if (!input_rewind(r, &pos))
+		return 0;
+	while ((b = input_byte(r, &pos)) != EOF && l <= line) {
+		if ((b & 0xc0) == 0x80)
+			continue;
+		if (l == line && c == col)
+			return b == '\t';
+		if (b == '\n') {
+			l++;
+			c = 1;
+		} else {
+			c++;
+		}
+	}
+	return 0;
+}
+
+static int reader_error(yreader *r, px_err *e)
+{
+	yaml_parser_t *p = &r->parser;
+	const char *problem = p->problem ? p->problem : "read error";
+	int line, col;
+
+	if (strstr(problem, "UTF-8") || strstr(problem, "Unicode")) {
+		reader_mark(r, p->problem_offset, strstr(problem, "trailing") != NULL, &line,
+			    &col);
+		return yerr_at(e, r->name, line, col, "invalid UTF-8 (%s at byte %zu); the "
+			       "file must be UTF-8", problem, p->problem_offset);
+	}
+	reader_mark(r, p->problem_offset, 0, &line, &col);
+	if (strstr(problem, "control characters") && p->problem_value >= 0)
+		return yerr_at(e, r->name, line, col, "control character U+%04X is not "
+			       "allowed; write it as an escape in a double-quoted string",
+			       (unsigned)p->problem_value);
+	return yerr_at(e, r->name, line, col, "cannot read: %s", problem);
+}
+
 static int parse_error(yreader *r, px_err *e)
 {
 	yaml_parser_t *p = &r->parser;
 	int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
 
-	if (p->error == YAML_READER_ERROR) {
-		if (p->problem && strstr(p->problem, "UTF"))
-			return yerr_at(e, r->name, line, col, "invalid UTF-8 (%s at byte %zu)",
-				       p->problem, p->problem_offset);
-		return yerr_at(e, r->name, line, col, "cannot read: %s",
-			       p->problem ? p->problem : "read error");
-	}
+	if (p->error == YAML_READER_ERROR)
+		return reader_error(r, e);
 	if (p->error == YAML_MEMORY_ERROR)
 		return px_fail(e, PX_EIO, "%s: out of memory while reading", r->name);
+	if (p->error == YAML_SCANNER_ERROR && tab_at(r, line, col))
+		return yerr_at(e, r->name, line, col, "syntax error: a tab character; indent "
+			       "with spaces (YAML does not allow tabs for indentation)");
 	if (p->context)
 		return yerr_at(e, r->name, line, col, "syntax error: %s %s (line %d)", p->problem,
 			       p->context, (int)p->context_mark.line + 1);

@@ -74,6 +74,39 @@ const char fx_small_corpus[] =
 	"        held_by: [ann]\n"
 	"        coder: other\n";
 
+/* Coders a and b on v1 (48 code points) and v2 (28); v3 by a alone.
+ * They disagree on SR/tools in v1 (a 23-33, b 27-33) and JE/rhythms in v1
+ * (b alone, 0-5); they agree on ME (whole v1) and SR/words (v2, 0-3). */
+const char fx_two_coder_corpus[] =
+	"praxis: 1\n"
+	"coders:\n"
+	"  - id: a\n"
+	"  - id: b\n"
+	"vignettes:\n"
+	"  - id: v1\n"
+	"    title: The pile\n"
+	"    date: 2026-03-02\n"
+	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
+	"    codings:\n"
+	"      - {code: ME, coder: a}\n"
+	"      - {code: ME, coder: b}\n"
+	"      - {code: JE/rhythms, coder: b, start: 0, end: 5}\n"
+	"      - {code: SR/tools, coder: a, start: 23, end: 33, memo: the pile itself}\n"
+	"      - {code: SR/tools, coder: b, start: 27, end: 33}\n"
+	"  - id: v2\n"
+	"    title: Quota talk\n"
+	"    date: 2026-04-10\n"
+	"    text: Ann said the quota can wait.\n"
+	"    codings:\n"
+	"      - {code: SR/words, coder: a, start: 0, end: 3}\n"
+	"      - {code: SR/words, coder: b, start: 0, end: 3}\n"
+	"  - id: v3\n"
+	"    title: Alone\n"
+	"    date: 2026-04-11\n"
+	"    text: Nobody else read this.\n"
+	"    codings:\n"
+	"      - {code: SR/tools, coder: a}\n";
+
 static int path_counter;
 
 char *fx_path(const char *suffix)

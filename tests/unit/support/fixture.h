@@ -20,6 +20,9 @@ px_db *fx_db_with(const char *yaml);
 /* A small corpus every test may use (2 participants, 2 vignettes,
  * a few codings) -- see fixture.c for its exact text. */
 extern const char fx_small_corpus[];
+/* Two coders (a, b) who agree and disagree on three vignettes (team
+ * coding: agree, negotiate) -- see fixture.c. */
+extern const char fx_two_coder_corpus[];
 /* The row id for a corpus id, failing the test if absent. */
 int64_t fx_vignette(px_db *db, const char *ext_id);
 int64_t fx_participant(px_db *db, const char *ext_id);

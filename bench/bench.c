@@ -1,0 +1,303 @@
+/* bench.c: `make bench`: praxis against raw SQLite on the same data.
+ *
+ * For each corpus size it builds (once, cached under bench/data/) the
+ * synthetic corpus and an imported database, then measures each operation
+ * several times, next to the least raw-SQLite work that gives the same
+ * result, and prints median, p99 and their ratio with the target. The
+ * table also goes to bench/results.md with a description of the machine.
+ * No number here is asserted by the test suite; `tests` runs a smoke
+ * pass at the smallest size so this program cannot rot. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "bench.h"
+
+struct size_spec {
+	const char *name;
+	long vignettes;
+	long codings;
+	int repeats;             /* runs of the slow measures (import, export) */
+};
+
+static const struct size_spec sizes[] = {
+	{ "tiny", 100, 1000, 3 },    /* the smoke run the test suite uses */
+	{ "1k", 1000, 10000, 5 },
+	{ "10k", 10000, 100000, 3 },
+	{ "100k", 100000, 1000000, 1 },
+};
+
+struct bench_env benv;
+
+double bench_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+void samples_add(struct samples *s, double v)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = realloc(s->v, s->cap * sizeof(*s->v));
+		if (!s->v)
+			abort();
+	}
+	s->v[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+double samples_pct(struct samples *s, double pct)
+{
+	if (!s->n)
+		return NAN;
+	qsort(s->v, s->n, sizeof(*s->v), cmp_double);
+	size_t i = (size_t)ceil(pct / 100.0 * (double)s->n);
+	if (i > 0)
+		i--;
+	if (i >= s->n)
+		i = s->n - 1;
+	return s->v[i];
+}
+
+void samples_free(struct samples *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+int bench_sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int status;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	status = system(cmd);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: failed: %s\n", cmd);
+		return -1;
+	}
+	return 0;
+}
+
+/* Wall time of a shell command, in ms; negative on failure. */
+double bench_time_sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	double t0;
+	int status;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	t0 = bench_now_ms();
+	status = system(cmd);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: failed: %s\n", cmd);
+		return -1;
+	}
+	return bench_now_ms() - t0;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && sb.st_size > 0;
+}
+
+/* The corpus and its imported database, made once and kept. */
+static int prepare(const struct size_spec *sz, char *yaml, char *db, size_t cap)
+{
+	snprintf(yaml, cap, "%s/corpus-%s.yaml", benv.data, sz->name);
+	snprintf(db, cap, "%s/%s.db", benv.data, sz->name);
+	if (!file_exists(yaml)) {
+		fprintf(stderr, "bench: generating %s (%ld vignettes, %ld codings)\n", yaml,
+			sz->vignettes, sz->codings);
+		if (bench_sh("'%s' %ld %ld > '%s.part' && mv '%s.part' '%s'", benv.gen,
+			     sz->vignettes, sz->codings, yaml, yaml, yaml))
+			return -1;
+	}
+	if (!file_exists(db)) {
+		fprintf(stderr, "bench: importing %s\n", yaml);
+		if (bench_sh("rm -f '%s.part'* && '%s' --db '%s.part' import --quiet '%s' && "
+			     "mv '%s.part' '%s'", db, benv.praxis, db, yaml, db, db))
+			return -1;
+	}
+	return 0;
+}
+
+static FILE *results;
+
+static void out(const char *fmt, ...) PX_BENCH_PRINTF(1, 2);
+static void out(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	if (results) {
+		va_start(ap, fmt);
+		vfprintf(results, fmt, ap);
+		va_end(ap);
+	}
+}
+
+static int report_mb;
+
+static void fmt_ms(char *buf, size_t cap, double ms)
+{
+	if (report_mb)
+		snprintf(buf, cap, isnan(ms) || ms <= 0 ? "-" : "%.1f MB", ms);
+	else if (isnan(ms))
+		snprintf(buf, cap, "-");
+	else if (ms < 1)
+		snprintf(buf, cap, "%.3f ms", ms);
+	else if (ms < 1000)
+		snprintf(buf, cap, "%.1f ms", ms);
+	else
+		snprintf(buf, cap, "%.2f s", ms / 1000);
+}
+
+static void bench_report(const char *size, const struct measure *m)
+{
+	char a[32], b[32], c[32], d[32], ratio[32], target[64];
+	double r = m->raw_med > 0 ? m->med / m->raw_med : NAN;
+	int ok = 1;
+
+	report_mb = m->unit_mb;
+	fmt_ms(a, sizeof(a), m->med);
+	fmt_ms(b, sizeof(b), m->p99);
+	fmt_ms(c, sizeof(c), m->raw_med);
+	fmt_ms(d, sizeof(d), m->raw_p99);
+	if (isnan(r))
+		snprintf(ratio, sizeof(ratio), "-");
+	else
+		snprintf(ratio, sizeof(ratio), "%.2fx", r);
+	target[0] = '\0';
+	if (m->max_ratio > 0) {
+		snprintf(target, sizeof(target), "<= %.1fx", m->max_ratio);
+		ok = !isnan(r) && r <= m->max_ratio;
+	}
+	if (m->max_ms > 0) {
+		char t[32];
+		fmt_ms(t, sizeof(t), m->max_ms);
+		snprintf(target + strlen(target), sizeof(target) - strlen(target), "%s%s %s",
+			 target[0] ? ", " : "", m->target_on_p99 ? "p99 <=" : "<=", t);
+		ok = ok && (m->target_on_p99 ? m->p99 : m->med) <= m->max_ms;
+	}
+	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n", size, m->name,
+	    a, b, c, d, ratio, target[0] ? target : "-",
+	    !target[0] ? "" : ok ? "ok" : "MISS");
+}
+
+static void machine(void)
+{
+	char line[256], model[256] = "unknown";
+	FILE *fp = fopen("/proc/cpuinfo", "r");
+	long mem_kb = 0;
+
+	while (fp && fgets(line, sizeof(line), fp)) {
+		if (strncmp(line, "model name", 10) == 0) {
+			char *colon = strchr(line, ':');
+			snprintf(model, sizeof(model), "%s", colon ? colon + 2 : line);
+			model[strcspn(model, "\n")] = '\0';
+			break;
+		}
+	}
+	if (fp)
+		fclose(fp);
+	fp = fopen("/proc/meminfo", "r");
+	if (fp && fgets(line, sizeof(line), fp))
+		sscanf(line, "MemTotal: %ld", &mem_kb);
+	if (fp)
+		fclose(fp);
+	out("Machine: %s, %ld cores, %.1f GiB memory; SQLite %s.\n\n", model,
+	    sysconf(_SC_NPROCESSORS_ONLN), mem_kb / 1048576.0, sqlite3_libversion());
+}
+
+static void header(void)
+{
+	out("| size  | measure                            |     median |        p99 | "
+	    "raw median |    raw p99 |   ratio | target                 | ok   |\n");
+	out("|-------|------------------------------------|-----------:|-----------:|"
+	    "-----------:|-----------:|--------:|------------------------|------|\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *wanted = "1k 10k 100k";
+	char yaml[1024], db[1024];
+	int failures = 0;
+
+	benv.praxis = "./praxis";
+	benv.gen = "build/bench/gen";
+	benv.data = "bench/data";
+	const char *results_path = "bench/results.md";
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--sizes") == 0 && *argv[i + 1])
+			wanted = argv[i + 1];
+		else if (strcmp(argv[i], "--praxis") == 0)
+			benv.praxis = argv[i + 1];
+		else if (strcmp(argv[i], "--gen") == 0)
+			benv.gen = argv[i + 1];
+		else if (strcmp(argv[i], "--data") == 0)
+			benv.data = argv[i + 1];
+		else if (strcmp(argv[i], "--results") == 0)
+			results_path = argv[i + 1];
+	}
+	mkdir(benv.data, 0755);
+	if (*results_path && !(results = fopen(results_path, "w")))
+		fprintf(stderr, "bench: cannot write %s: %s\n", results_path, strerror(errno));
+	out("# praxis benchmark\n\n");
+	machine();
+	header();
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		char padded[64];
+		snprintf(padded, sizeof(padded), " %s ", wanted);
+		char key[32];
+		snprintf(key, sizeof(key), " %s ", sizes[i].name);
+		if (!strstr(padded, key))
+			continue;
+		if (prepare(&sizes[i], yaml, db, sizeof(yaml))) {
+			failures++;
+			continue;
+		}
+		for (size_t k = 0; bench_measures[k].run; k++) {
+			struct measure m = { 0 };
+			m.name = bench_measures[k].name;
+			if (bench_measures[k].run(&m, yaml, db, sizes[i].repeats) != 0) {
+				fprintf(stderr, "bench: %s failed at %s\n", m.name, sizes[i].name);
+				failures++;
+				continue;
+			}
+			bench_report(sizes[i].name, &m);
+			fflush(stdout);
+		}
+	}
+	if (results)
+		fclose(results);
+	return failures ? 1 : 0;
+}

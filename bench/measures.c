@@ -1,0 +1,14 @@
+/* measures.c: the table of what `make bench` measures, in report order. */
+#include <stddef.h>
+#include "bench.h"
+
+const struct bench_measure bench_measures[] = {
+	{ "import YAML corpus", measure_import },
+	{ "CSV export of all codings", measure_export_csv },
+	{ "start-up to first frame", measure_startup },
+	{ "keystroke: list move / open", measure_keystroke },
+	{ "add a coding (commit+summary+draw)", measure_add_coding },
+	{ "ranked search, first page", measure_search },
+	{ "peak RSS of the interface (MB)", measure_rss },
+	{ NULL, NULL },
+};

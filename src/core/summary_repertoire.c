@@ -1,0 +1,119 @@
+/* summary_repertoire.c: the repertoire register rows (praxis/summary.h),
+ * read from the in-memory counters; only the small register table is
+ * read from the store, for names. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/entity.h"
+#include "summary_int.h"
+
+struct rep_ctx {
+	px_summary *s;
+	summary_rep_row *rows;
+	size_t n, cap;
+};
+
+static int rep_entry(const px_entity *ent, void *ud)
+{
+	struct rep_ctx *ctx = ud;
+	summary_rep_row *r;
+
+	ctx->rows = summary_grow(ctx->rows, ctx->n, &ctx->cap, sizeof(*ctx->rows));
+	r = &ctx->rows[ctx->n++];
+	memset(r, 0, sizeof(*r));
+	r->id = ent->id;
+	r->ext_id = xstrdup(ent->ext_id);
+	r->name = xstrdup(ent->name);
+	r->kind = xstrdup(ent->kind);
+	r->reified = ent->reified;
+	r->occurrences = summary_get(ctx->s, NS_REP_OCC, (uint64_t)ent->id, 0);
+	r->participants = summary_get(ctx->s, NS_REP_PART_N, (uint64_t)ent->id, 0);
+	r->vignettes = summary_get(ctx->s, NS_REP_VIG_N, (uint64_t)ent->id, 0);
+	return 0;
+}
+
+static int interp_cmp(const void *a, const void *b)
+{
+	const summary_text_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+/* First/last dates and interpretations: one pass over each small map. */
+static void rep_details(px_summary *s, summary_rep_row *rows, size_t n)
+{
+	struct summary_idx *ix = xcalloc(n ? n : 1, sizeof(*ix));
+	const smap *interps = &s->m[NS_REP_INTERP];
+
+	summary_fill_dates(&s->m[NS_REP_DATE], rows, n, sizeof(*rows),
+			   offsetof(summary_rep_row, id), offsetof(summary_rep_row, first_seen),
+			   offsetof(summary_rep_row, last_seen));
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (struct summary_idx){ rows[i].id, i };
+	summary_idx_sort(ix, n);
+	for (size_t i = 0; i < interps->cap; i++) {
+		const struct smap_slot *sl = &interps->s[i];
+		size_t row = sl->x ? summary_idx_find(ix, n, SM_OWNER(sl->x)) : (size_t)-1;
+		summary_rep_row *r;
+		if (row == (size_t)-1 || sl->y == 0 || sl->y > s->interps.n)
+			continue;
+		r = &rows[row];
+		r->interp = xrealloc(r->interp, (r->ninterp + 1) * sizeof(*r->interp));
+		r->interp[r->ninterp].text = xstrdup(s->interps.v[sl->y - 1]);
+		r->interp[r->ninterp].count = sl->v;
+		r->ninterp++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].ninterp > 1)
+			qsort(rows[i].interp, rows[i].ninterp, sizeof(*rows[i].interp), interp_cmp);
+	free(ix);
+}
+
+int summary_repertoire(px_summary *s, summary_rep_row **rows, size_t *n, px_err *e)
+{
+	struct rep_ctx ctx = { s, NULL, 0, 0 };
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	if ((rc = entity_each(s->db, ENT_REPERTOIRE, rep_entry, &ctx, e))) {
+		summary_repertoire_free(ctx.rows, ctx.n);
+		return rc;
+	}
+	rep_details(s, ctx.rows, ctx.n);
+	*rows = ctx.rows;
+	*n = ctx.n;
+	return PX_OK;
+}
+
+void summary_repertoire_free(summary_rep_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].ext_id);
+		free(rows[i].name);
+		free(rows[i].kind);
+		for (size_t j = 0; j < rows[i].ninterp; j++)
+			free(rows[i].interp[j].text);
+		free(rows[i].interp);
+	}
+	free(rows);
+}
+
+int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
+{
+	const smap *m = &s->m[NS_UNLINKED];
+	int rc;
+
+	memset(ids, 0, sizeof(*ids));
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->s[i].x)
+			idl_push(ids, m->s[i].y);
+	idl_sort(ids);
+	return PX_OK;
+}
