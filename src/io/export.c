@@ -10,6 +10,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/summary.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
@@ -63,15 +64,10 @@ static int subtree_collect(const px_code *c, void *ud)
 	return 0;
 }
 
-static int date_arg_valid(const char *d)
-{
-	return !d || (strlen(d) == 10 && vignette_date_valid(d));
-}
-
 static int filter_resolve(px_db *db, const struct export_options *o, struct filter *f,
 			  px_err *e)
 {
-	int rc;
+	int rc, day;
 
 	memset(f, 0, sizeof(*f));
 	if (o->participant && (rc = participant_find(db, o->participant, &f->participant, e)))
@@ -89,10 +85,11 @@ static int filter_resolve(px_db *db, const struct export_options *o, struct filt
 		if ((rc = codebook_each(db, subtree_collect, f, e)))
 			return rc;
 	}
-	if (!date_arg_valid(o->from))
-		return px_fail(e, PX_EUSAGE, "--from '%s': use YYYY-MM-DD", o->from);
-	if (!date_arg_valid(o->to))
-		return px_fail(e, PX_EUSAGE, "--to '%s': use YYYY-MM-DD", o->to);
+	/* dates are read as the summaries read them */
+	if (o->from && summary_parse_date(o->from, &day, e))
+		return px_wrap(e, "--from");
+	if (o->to && summary_parse_date(o->to, &day, e))
+		return px_wrap(e, "--to");
 	return PX_OK;
 }
 

@@ -442,7 +442,7 @@ static void test_filters(void **state)
 	o.participant = NULL;
 	o.to = "March";
 	assert_int_equal(export_run(db, &o, &e), PX_EUSAGE);
-	assert_string_equal(e.msg, "--to 'March': use YYYY-MM-DD");
+	assert_string_equal(e.msg, "--to: bad date 'March' (want YYYY-MM-DD)");
 	db_close(db);
 }
 
