@@ -495,6 +495,35 @@ static void test_config_rebinds_keys(void **state)
 	free(db);
 }
 
+/* :export picks the format from the name, follows the filter and
+ * pseudonymizes: v1's "Annie" (Ann's alias) is written as "Ann". */
+static void test_export_command(void **state)
+{
+	char *db = make_db(NULL), *md = fx_path(".md"), *bad = fx_path(".doc"), *keys, *s, *text;
+
+	(void)state;
+	keys = xasprintf(":filter participant bo\n:export %s\n", md);
+	s = run_keys(db, keys, 100, 30, NULL);
+	assert_has(s, "exported to ");
+	assert_has(s, "(filtered)");
+	free(s);
+	free(keys);
+	text = fx_read_file(md, NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "Ann put the claim"));
+	assert_null(strstr(text, "Annie"));
+	assert_null(strstr(text, "Quota talk"));   /* v2 has no Bo: filtered out */
+	free(text);
+	keys = xasprintf(":export %s\n", bad);
+	s = run_keys(db, keys, 100, 30, NULL);
+	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc)");
+	free(s);
+	free(keys);
+	free(md);
+	free(bad);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -503,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_reader_shows_text_and_stripes),
 		cmocka_unit_test(test_participants_pane_filters),
 		cmocka_unit_test(test_code_span_with_key_3),
+		cmocka_unit_test(test_export_command),
 		cmocka_unit_test(test_undo_and_redo),
 		cmocka_unit_test(test_picker_creates_code_and_form_saves),
 		cmocka_unit_test(test_picker_screen),
