@@ -15,6 +15,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_list,
 	&cmd_code,
 	&cmd_uncode,
+	&cmd_backup,
 	NULL
 };
 

@@ -10,6 +10,7 @@ extern const struct cli_command cmd_export;
 extern const struct cli_command cmd_list;
 extern const struct cli_command cmd_code;
 extern const struct cli_command cmd_uncode;
+extern const struct cli_command cmd_backup;
 
 /* Without a command and without the interface: counts of the project. */
 int cli_overview(struct cli *c);
