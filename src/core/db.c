@@ -374,9 +374,14 @@ static int db_check_schema(px_db *db, int created, px_err *e)
 {
 	int64_t version = 0, app = 0, tables = 0;
 
-	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
-		return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
+	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
+		int rc = sqlite3_errcode(db->h);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+			return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
+				       sqlite3_errmsg(db->h));
+		return px_fail(e, PX_EIO, "%s: cannot read the database (%s)", db->path,
 			       sqlite3_errmsg(db->h));
+	}
 	pragma_int(db, "PRAGMA application_id", &app);
 	pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables);
 	if (version > schema_active_count)
