@@ -125,9 +125,8 @@ int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what)
 int db_begin(px_db *db, px_err *e)
 {
 	if (db->depth == 0) {
-		int rc = db_exec(db, "BEGIN IMMEDIATE", e);
-		if (rc)
-			return rc;
+		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(db, e, "cannot write");
 		db->failed = 0;
 	}
 	db->depth++;
