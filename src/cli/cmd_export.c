@@ -34,7 +34,7 @@ static int run_export(struct cli *c)
 		return cli_report(c, &e);
 	if (!(rc = atomic_open(&af, output, &e))) {
 		if ((rc = corpus_export(db, af.fp, &e)))
-			atomic_abort(&af);
+			atomic_abort_err(&af, &e);
 		else
 			rc = atomic_commit(&af, &e);
 	}

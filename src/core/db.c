@@ -378,6 +378,11 @@ static int db_check_schema(px_db *db, int created, px_err *e)
 		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
 			return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
 				       sqlite3_errmsg(db->h));
+		if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+			return px_fail(e, PX_EIO, "%s: cannot read the database: its directory "
+				       "is not writable, and SQLite must create %s-shm beside a "
+				       "WAL database to read it; make the directory writable or "
+				       "copy the file elsewhere", db->path, db->path);
 		return px_fail(e, PX_EIO, "%s: cannot read the database (%s)", db->path,
 			       sqlite3_errmsg(db->h));
 	}
@@ -455,8 +460,13 @@ static int db_configure(px_db *db, px_err *e)
 		return px_status_of(e);
 	if (!db->readonly) {
 		/* journal_mode returns a row; read it so errors surface here */
-		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK)
+		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK) {
+			if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_READONLY)
+				return px_fail(e, PX_EIO, "%s: cannot write: the database or its "
+					       "directory is read-only (%s); nothing was written",
+					       db->path, sqlite3_errmsg(db->h));
 			return px_fail(e, PX_EDATA, "%s: %s", db->path, sqlite3_errmsg(db->h));
+		}
 		if (db_exec(db, "PRAGMA synchronous = NORMAL", e))
 			return px_status_of(e);
 	}
@@ -488,6 +498,13 @@ int db_open(const char *path, int flags, px_db **out, px_err *e)
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		rc = px_fail(e, PX_EIO, "%s: cannot open: %s", path,
 			     db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	/* SQLite quietly opens a file it may not write read-only; a command
+	 * that means to write must hear it now, not at its first change */
+	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1) {
+		rc = px_fail(e, PX_EIO, "%s: the database file is read-only (no permission "
+			     "to write it); nothing was written", path);
 		goto fail;
 	}
 	if ((rc = db_configure(db, e)) || (rc = db_check_schema(db, created, e)))
