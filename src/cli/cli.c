@@ -281,8 +281,9 @@ int cli_main(int argc, char **argv)
 		c.db_path = getenv("PRAXIS_DB");
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "praxis.db";
-	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
-		c.coder = getenv("PRAXIS_CODER");
+	const char *env_coder = getenv("PRAXIS_CODER");
+	if (!c.coder && env_coder && *env_coder)
+		c.coder = env_coder;
 	if (version) {
 		fprintf(c.out, "praxis %s (SQLite %s)\n", PRAXIS_VERSION, sqlite3_libversion());
 		return 0;

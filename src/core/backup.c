@@ -26,7 +26,11 @@ static int same_file(const char *a, const char *b)
 
 static void remove_temp(const char *tmp)
 {
-	char *journal = xasprintf("%s-journal", tmp);
+	char *journal;
+
+	if (!tmp)
+		return;
+	journal = xasprintf("%s-journal", tmp);
 
 	unlink(tmp);
 	unlink(journal);
@@ -131,20 +135,19 @@ static void fsync_parent(const char *path)
 	free(dir);
 }
 
-static int make_temp(const char *out, char **tmp, px_err *e)
+/* An empty 0600 file beside out (caller frees the name), or NULL. */
+static char *make_temp(const char *out, px_err *e)
 {
-	int fd;
+	char *tmp = xasprintf("%s.tmp-XXXXXX", out);
+	int fd = mkstemp(tmp);
 
-	*tmp = xasprintf("%s.tmp-XXXXXX", out);
-	fd = mkstemp(*tmp); /* 0600 */
 	if (fd < 0) {
-		int err = errno;
-		free(*tmp);
-		*tmp = NULL;
-		return px_fail(e, PX_EIO, "%s: cannot write: %s", out, strerror(err));
+		px_fail(e, PX_EIO, "%s: cannot write: %s", out, strerror(errno));
+		free(tmp);
+		return NULL;
 	}
 	close(fd);
-	return PX_OK;
+	return tmp;
 }
 
 int backup_to_file(px_db *db, const char *out, px_err *e)
@@ -160,8 +163,8 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 		return px_fail(e, PX_EIO, "%s: is a directory; name the backup file", out);
 	if (same_file(out, db_path(db)))
 		return px_fail(e, PX_EUSAGE, "%s: is the database itself; name another file", out);
-	if ((rc = make_temp(out, &tmp, e)))
-		return rc;
+	if (!(tmp = make_temp(out, e)))
+		return PX_EIO;
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = px_fail(e, PX_EIO, "%s: cannot write: %s", out,
 			     dst ? sqlite3_errmsg(dst) : "out of memory");

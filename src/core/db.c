@@ -16,7 +16,7 @@
  * reported (PX_EBUSY, naming the file). $PRAXIS_BUSY_TIMEOUT_MS overrides
  * it (tests use a short one; a shared network home may want a longer). */
 #define DB_BUSY_TIMEOUT_MS 5000
-#define DB_BUSY_TIMEOUT_MAX_MS (10 * 60 * 1000)
+#define DB_BUSY_TIMEOUT_MAX_MS (10L * 60 * 1000)
 #define STMT_SLOTS 256          /* power of two; more distinct SQL texts than
 				   praxis has, so the table never fills */
 

@@ -168,6 +168,8 @@ static void write_csv(const tabular *t, strbuf *b, int on_terminal)
 {
 	size_t ncol = t->cols.n;
 
+	if (ncol == 0)
+		return;
 	for (size_t c = 0; c < ncol; c++) {
 		if (c)
 			sb_addc(b, ',');

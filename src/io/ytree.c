@@ -224,6 +224,8 @@ static void node_add(ynode *parent, ynode *kid, size_t *cap)
 {
 	if (parent->n == *cap) {
 		*cap = *cap ? *cap * 2 : 4;
+		/* an array of pointers: sizeof a pointer is meant */
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 		parent->kids = xrealloc(parent->kids, *cap * sizeof(*parent->kids));
 	}
 	parent->kids[parent->n++] = kid;
@@ -244,8 +246,8 @@ static int read_children(yreader *r, ynode *n, yaml_event_type_t end, int depth,
 			return PX_OK;
 		}
 		ynode *kid;
-		if ((rc = read_node(r, &kid, depth + 1, e)))
-			return rc;
+		if ((rc = read_node(r, &kid, depth + 1, e)) || !kid)
+			return rc ? rc : PX_EDATA;
 		if (n->type == YN_MAP && n->n % 2 == 0) {
 			if (kid->type != YN_SCALAR)
 				rc = yerr(e, r, kid, "a mapping key must be a plain word");
