@@ -2,7 +2,7 @@
 # Targets: all run test check asan valgrind lint bench fuzz install uninstall
 #          deps clean
 # Variables: PREFIX DESTDIR PKG_CONFIG CC V=1 CI=true (adds -Werror)
-#            FUZZ_SECONDS (per harness, default 60) FUZZ_JOBS
+#            FUZZ_SECONDS (per harness, default 60) FUZZ_FLAGS (to libFuzzer)
 
 PREFIX     ?= /usr/local
 DESTDIR    ?=
@@ -161,7 +161,7 @@ fuzz-run: fuzz-build
 	    [ -f "$$s" ] && cp -n "$$s" fuzz/corpus-$$n/ 2>/dev/null; done; \
 	  echo "  FUZZ    $$n for $(FUZZ_SECONDS) s"; \
 	  $(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
 	    -artifact_prefix=$(BUILD)/artifacts/$$n- fuzz/corpus-$$n || exit 1; \
 	done
 
