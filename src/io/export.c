@@ -441,7 +441,7 @@ static int run_yaml(px_db *db, const struct export_options *o, px_err *e)
 	if ((rc = atomic_open(&af, o->output, e)))
 		return rc;
 	if ((rc = corpus_export(db, af.fp, e))) {
-		atomic_abort(&af);
+		atomic_abort_err(&af, e);
 		return rc;
 	}
 	return atomic_commit(&af, e);
