@@ -419,7 +419,7 @@ static int write_file(export_ctx *x, const char *path, int (*fn)(export_ctx *, F
 	if ((rc = atomic_open(&af, path, x->e)))
 		return rc;
 	if ((rc = fn(x, af.fp))) {
-		atomic_abort(&af);
+		atomic_abort_err(&af, x->e);
 		return rc;
 	}
 	return atomic_commit(&af, x->e);
