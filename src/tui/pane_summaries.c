@@ -260,7 +260,8 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	cell_text(r, 0, "(SR not linked)", 0);
 	cell_num(r, 1, (int64_t)unl.n);
 	cell_num(r, 3, (int64_t)r->ids.n);
-	r->detail = xasprintf("%zu shared-repertoire codings not linked to an entry", unl.n);
+	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
+			      unl.n == 1 ? "" : "s");
 	idl_free(&unl);
 	return rc;
 }
@@ -372,7 +373,7 @@ static void cov_pinned(struct stab *tb, const char *label, const idlist *ids, co
 	idl_copy(&r->ids, ids);
 	cell_text(r, 0, label, 0);
 	cell_num(r, 2, (int64_t)ids->n);
-	r->detail = xasprintf("%zu vignettes %s", ids->n, what);
+	r->detail = xasprintf("%zu vignette%s %s", ids->n, ids->n == 1 ? "" : "s", what);
 }
 
 static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
@@ -421,6 +422,16 @@ static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 
 static const struct stab *sort_tab;
 
+/* Text sorts without the tree indentation. */
+static const char *skip_indent(const char *s)
+{
+	if (!s)
+		return "";
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
 static int row_cmp(const void *pa, const void *pb)
 {
 	const struct srow *a = pa, *b = pb;
@@ -432,7 +443,7 @@ static int row_cmp(const void *pa, const void *pb)
 		if (sort_tab->cols[c].numeric)
 			r = a->key[c] < b->key[c] ? -1 : a->key[c] > b->key[c];
 		else
-			r = strcasecmp(a->cell[c] ? a->cell[c] : "", b->cell[c] ? b->cell[c] : "");
+			r = strcasecmp(skip_indent(a->cell[c]), skip_indent(b->cell[c]));
 		if (sort_tab->desc)
 			r = -r;
 	}
@@ -618,6 +629,20 @@ static const char *s_row_text(struct pane *p, size_t i)
 	return c ? c : "";
 }
 
+/* Column c's width in a pane w wide with left columns to its right: the
+ * last column takes the rest; in a narrow pane the first gives way so the
+ * first count still shows. */
+static int col_width(const struct stab *tb, int c, int w, int left)
+{
+	int cw = c < tb->ncols - 1 ? tb->width[c] : left;
+
+	if (c == 0 && tb->ncols > 1 && cw + tb->width[1] + 3 > w) {
+		int room = w - tb->width[1] - 3;
+		cw = room < 8 ? 8 : room;
+	}
+	return cw < left ? cw : left;
+}
+
 /* Draws text in w columns, cut by display width, right-aligned if right. */
 static void draw_cell(int y, int x, int w, const char *s, int right, int role)
 {
@@ -678,15 +703,13 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 
 	(void)t;
 	for (int c = 0; c < tb->ncols && cx < x + w; c++) {
-		int cw = c < tb->ncols - 1 ? tb->width[c] : x + w - cx;
-		if (cw > x + w - cx)
-			cw = x + w - cx;
+		int cw = col_width(tb, c, w, x + w - cx);
 		if (st_of(p)->tab == TAB_ENG && c == 1)
 			draw_matrix(p, i, y, cx, cw, sel);
 		else
 			draw_cell(y, cx, cw, r->cell[c], tb->cols[c].numeric && c < tb->ncols - 1,
 				  pane_row_role(sel, c == 0 || c == 4 ? r->role : ROLE_NORMAL));
-		cx += tb->width[c] + 1;
+		cx += cw + 1;
 	}
 }
 
@@ -699,7 +722,10 @@ static void draw_tabbar(struct sstate *s, struct rect b)
 		full += (int)strlen(tab_names[i]) + 4;
 	for (int i = 0; i < TAB_COUNT && x < b.x + b.w; i++) {
 		char label[32];
-		snprintf(label, sizeof(label), " %d %s ", i + 1, full <= b.w ? tab_names[i] : shortn[i]);
+		if (full <= b.w)
+			snprintf(label, sizeof(label), " %d %s ", i + 1, tab_names[i]);
+		else
+			snprintf(label, sizeof(label), "%s%d%s", i ? " " : "", i + 1, shortn[i]);
 		x += dsp_text(b.y, x, b.x + b.w - x, label, i == s->tab ? ROLE_TITLE_FOCUS : ROLE_DIM);
 	}
 }
@@ -711,10 +737,8 @@ static void draw_header(struct pane *p, struct rect b)
 	int cx = b.x + 1;
 
 	for (int c = 0; c < tb->ncols && cx < b.x + b.w; c++) {
-		int cw = c < tb->ncols - 1 ? tb->width[c] : b.x + b.w - cx;
+		int cw = col_width(tb, c, b.w, b.x + b.w - cx);
 		const char *head = tb->cols[c].head;
-		if (cw > b.x + b.w - cx)
-			cw = b.x + b.w - cx;
 		if (s->tab == TAB_ENG && c == 1) {
 			for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < cw; k++)
 				draw_cell(b.y, cx + (int)k * ENG_CELL, cw - (int)k * ENG_CELL < 3 ?
@@ -726,7 +750,7 @@ static void draw_header(struct pane *p, struct rect b)
 			draw_cell(b.y, cx, cw, head, tb->cols[c].numeric && c < tb->ncols - 1,
 				  c == tb->sort ? ROLE_MATCH : ROLE_DIM);
 		}
-		cx += tb->width[c] + 1;
+		cx += cw + 1;
 	}
 }
 
@@ -819,6 +843,7 @@ static void resort(struct pane *p)
 
 	tab_sort(tb);
 	pane_list_reset(p);
+	p->list.top = 0;
 	for (size_t k = 0; ok && k < tb->n; k++)
 		if (tb->rows[k].order == order)
 			pane_list_select(p, k);
