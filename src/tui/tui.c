@@ -158,6 +158,8 @@ static void filter_text(struct tui *t, strbuf *b)
 		sb_printf(b, " to=%s", f->date_to);
 	if (f->search)
 		sb_printf(b, " search=\"%s\"", f->search);
+	if (f->drill)
+		sb_printf(b, " drill=%s", f->drill_label ? f->drill_label : "");
 }
 
 static void draw_status(struct tui *t)
