@@ -244,7 +244,7 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 	if (s->id != t->vignette_id || p->stale)
 		rd_refresh(p, t);
 	if (!s->id) {
-		dsp_text(b.y, b.x + 1, b.w - 1, "(choose a vignette: Enter in the Vignettes pane)", ROLE_DIM);
+		dsp_text(b.y, b.x + 1, b.w - 1, "(no vignette to show)", ROLE_DIM);
 		return;
 	}
 	if (s->wrap_w != tw || !s->lines)
