@@ -68,6 +68,7 @@ enum key_ctx {
 	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
 	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
+	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
 	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
 	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \

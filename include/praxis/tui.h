@@ -84,6 +84,12 @@ void tui_retrieve(struct tui *t, int64_t code_id);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
 
+/* Vignettes through $EDITOR (see vignette_edit.c), delete after a
+ * confirmation naming its codings; each undoable. */
+void tui_vignette_add(struct tui *t);
+void tui_vignette_edit(struct tui *t, int64_t id);
+void tui_vignette_delete(struct tui *t, int64_t id);
+
 /* Pane hooks for the rest of the interface. */
 int64_t pane_vignettes_current(struct pane *p);
 void pane_vignettes_show(struct pane *p, struct tui *t, int64_t id);

@@ -220,6 +220,9 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 		if (s->n)
 			tui_open_vignette(t, s->rows[s->cursor].id, 0, 1);
 		return 1;
+	case A_V_ADD: tui_vignette_add(t); return 1;
+	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
+	case A_V_DELETE: tui_vignette_delete(t, pane_vignettes_current(p)); return 1;
 	default:
 		return 0;
 	}

@@ -39,10 +39,172 @@ static void test_reader_follows_list(void **state)
 	free(db);
 }
 
+/* An editor that writes body into the file ($1). */
+static char *editor_writing(const char *body)
+{
+	char *sh = xasprintf("#!/bin/sh\ncat > \"$1\" <<'PRAXIS_EOF'\n%sPRAXIS_EOF\n", body);
+	char *path = sc_script_file(sh);
+
+	free(sh);
+	return path;
+}
+
+static const char night[] =
+	"---\nid: v9\ntitle: \"Night shift\"\ndate: 2026-05-01\ncommunity: desk\n"
+	"participants: [bo]\n---\nBo stayed late.\n";
+
+static void test_vignette_add_and_undo(void **state)
+{
+	char *db = sc_make_db(NULL), *ed = editor_writing(night), *s;
+
+	(void)state;
+	setenv("EDITOR", ed, 1);
+	s = sc_run(db, "a\n", 80, 24, NULL);
+	sc_assert_has(s, "vignette v9 added (u undoes)");
+	sc_assert_has(s, "05-01 Night shift");
+	sc_assert_has(s, "│    Bo stayed late.");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 3);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette_participant vp JOIN vignette v"
+				   " ON v.id = vp.vignette_id WHERE v.ext_id = 'v9'"), 1);
+	/* added and undone in one session */
+	free(db);
+	db = sc_make_db(NULL);
+	s = sc_run(db, "au\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: add vignette");
+	sc_assert_lacks(s, "Night shift");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	unsetenv("EDITOR");
+	unlink(ed);
+	free(ed);
+	free(db);
+}
+
+static void test_vignette_add_unchanged_template(void **state)
+{
+	char *db = sc_make_db(NULL), *ed = sc_script_file("#!/bin/sh\nexit 0\n"), *s;
+
+	(void)state;
+	setenv("EDITOR", ed, 1);
+	s = sc_run(db, "a\n", 80, 24, NULL);
+	sc_assert_has(s, "no vignette added (the template was not changed)");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	unsetenv("EDITOR");
+	unlink(ed);
+	free(ed);
+	free(db);
+}
+
+/* A bad file names line:col, writes nothing, and y edits it again: this
+ * editor writes a bad participant over the template, then fixes it. */
+static void test_vignette_parse_error_and_reedit(void **state)
+{
+	char *db = sc_make_db(NULL), *s;
+	char *ed = sc_script_file("#!/bin/sh\nif grep -q zed \"$1\"; then sed -i 's/zed/bo/' \"$1\"; "
+				  "else cat > \"$1\" <<'X'\n---\nid: v9\ntitle: Late\ndate: 2026-05-01\n"
+				  "participants: [ann, zed]\n---\nStill here.\nX\nfi\n");
+
+	(void)state;
+	setenv("EDITOR", ed, 1);
+	s = sc_run(db, "a\n", 80, 24, NULL);
+	sc_assert_has(s, "vignette:5:21: unknown participant 'zed' -- nothing written; edit again? (y/n)");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	s = sc_run(db, "an\n", 80, 24, NULL);
+	sc_assert_has(s, "nothing written");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	s = sc_run(db, "ay\n", 80, 24, NULL);
+	sc_assert_has(s, "vignette v9 added");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette_participant vp JOIN vignette v"
+				   " ON v.id = vp.vignette_id WHERE v.ext_id = 'v9'"), 2);
+	unsetenv("EDITOR");
+	unlink(ed);
+	free(ed);
+	free(db);
+}
+
+/* Editing the text: the span after the edit shifts, the span it cuts
+ * is flagged, marked ! in the margin and listed by !; undo restores. */
+static void test_vignette_edit_keeps_codings_anchored(void **state)
+{
+	char *db = sc_make_db(NULL), *s;
+	char *ed = sc_script_file("#!/bin/sh\nsed -i 's/the Q pile/the heap/; s/^title: .*/title: Heap/' \"$1\"\n");
+
+	(void)state;
+	setenv("EDITOR", ed, 1);
+	s = sc_run(db, "e\n", 80, 24, NULL);
+	sc_assert_has(s, "vignette v1 updated; 1 coding flagged for review (! lists them)");
+	sc_assert_has(s, "│ 2026-03-02  Heap  @0");
+	sc_assert_has(s, "│M S!Annie put the claim on the  │");
+	sc_assert_has(s, "│M S!heap. Bo asked why.");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT needs_review FROM coding WHERE id = 1"), 1);
+	assert_int_equal(sc_scalar(db, "SELECT start FROM coding WHERE id = 1"), 23);
+	assert_int_equal(sc_scalar(db, "SELECT end FROM coding WHERE id = 1"), 31);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM coding"), 3);
+	s = sc_run(db, "<Enter>!\n", 80, 24, NULL);
+	sc_assert_has(s, "Flagged for review");
+	sc_assert_has(s, "! SR/tools  @23-31  tester");
+	free(s);
+	s = sc_run(db, "<Enter>!r\n", 80, 24, NULL);
+	sc_assert_has(s, "SR/tools marked reviewed");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT needs_review FROM coding WHERE id = 1"), 0);
+	free(db);
+	/* edit and undo in one session: text and spans come back exactly */
+	db = sc_make_db(NULL);
+	s = sc_run(db, "eu\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: edit vignette");
+	sc_assert_has(s, "│M S Annie put the claim on the  │");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT start FROM coding WHERE id = 1"), 23);
+	assert_int_equal(sc_scalar(db, "SELECT needs_review FROM coding WHERE id = 1"), 0);
+	unsetenv("EDITOR");
+	unlink(ed);
+	free(ed);
+	free(db);
+}
+
+static void test_vignette_delete_confirms_and_undoes(void **state)
+{
+	char *db = sc_make_db(NULL), *s;
+
+	(void)state;
+	s = sc_run(db, "D\n", 80, 24, NULL);
+	sc_assert_has(s, "delete vignette v1 \"The pile\" and its 2 codings? (y/n)");
+	free(s);
+	s = sc_run(db, "Dn\n", 80, 24, NULL);
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	s = sc_run(db, "Dyu\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: delete vignette");
+	sc_assert_has(s, "The pile");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM vignette"), 2);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM coding"), 3);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM coding_participant"), 1);
+	s = sc_run(db, "Dy\n", 80, 24, NULL);
+	sc_assert_has(s, "vignette v1 deleted (u undoes)");
+	/* the reader moved on to the vignette now under the cursor */
+	sc_assert_has(s, "Quota talk  @");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM coding"), 1);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reader_follows_list),
+		cmocka_unit_test(test_vignette_add_and_undo),
+		cmocka_unit_test(test_vignette_add_unchanged_template),
+		cmocka_unit_test(test_vignette_parse_error_and_reedit),
+		cmocka_unit_test(test_vignette_edit_keeps_codings_anchored),
+		cmocka_unit_test(test_vignette_delete_confirms_and_undoes),
 	};
 	return cmocka_run_group_tests_name("tui gaps", tests, NULL, NULL);
 }
