@@ -196,6 +196,94 @@ static void test_vignette_delete_confirms_and_undoes(void **state)
 	free(db);
 }
 
+static void test_participant_form_and_undo(void **state)
+{
+	char *db = sc_make_db(NULL), *s;
+
+	(void)state;
+	s = sc_run(db, "<Tab>e\n", 80, 24, NULL);
+	sc_assert_has(s, "Participant: ann");
+	sc_assert_has(s, "aliases: Annie");
+	free(s);
+	s = sc_run(db, "<Tab>ejj<Enter><C-u>age=60; site=desk<Enter>j<Enter>, Nan<Enter><C-s>\n",
+		   80, 24, NULL);
+	sc_assert_has(s, "participant Ann updated (u undoes)");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant_attr WHERE key = 'site'"
+				   " AND value = 'desk'"), 1);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant_alias"), 2);
+	s = sc_run(db, "<Tab>ejj<Enter><C-u>x=1<Enter><C-s>u\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: edit participant");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant_attr"), 2);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant_attr WHERE key = 'x'"), 0);
+	s = sc_run(db, "<Tab>ejj<Enter><C-u>oops<Enter><C-s>\n", 80, 24, NULL);
+	sc_assert_has(s, "attributes: 'oops' is not key=value");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant_attr"), 2);
+	free(db);
+}
+
+static void test_participant_add_delete_undo(void **state)
+{
+	char *db = sc_make_db(NULL), *s;
+
+	(void)state;
+	s = sc_run(db, "<Tab>acy/Cy/newcomer<Enter>u\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: add participant");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant"), 2);
+	s = sc_run(db, "<Tab>acy/Cy/newcomer<Enter>\n", 80, 24, NULL);
+	sc_assert_has(s, "participant Cy added");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant"), 3);
+	/* Ann is in use: refused, nothing changes */
+	s = sc_run(db, "<Tab>D\n", 80, 24, NULL);
+	sc_assert_has(s, "Ann is in 2 vignettes and 1 coding: remove them there first");
+	free(s);
+	s = sc_run(db, "<Tab>GDy\n", 80, 24, NULL);
+	sc_assert_has(s, "participant Cy deleted (u undoes)");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant"), 2);
+	s = sc_run(db, "<Tab>acy/Cy/newcomer<Enter>GDyu\n", 80, 24, NULL);
+	sc_assert_has(s, "undone: delete participant");
+	free(s);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM participant WHERE ext_id = 'cy'"), 1);
+	free(db);
+}
+
+/* The coder is the database's first when none is named (not $USER). */
+static void test_default_coder_is_first_in_database(void **state)
+{
+	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *kp = fx_path(".keys");
+	char *out = fx_path(".screen"), *args, *screen;
+	FILE *fp = fopen(yaml, "w");
+
+	(void)state;
+	fputs(fx_two_coder_corpus, fp);
+	fclose(fp);
+	fp = fopen(kp, "w");
+	fputs("# nothing\n", fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' import '%s'", db, yaml);
+	assert_int_equal(fx_run(args, NULL, NULL), 0);
+	free(args);
+	setenv("COLUMNS", "80", 1);
+	setenv("LINES", "24", 1);
+	args = xasprintf("USER=zed '%s' --db '%s' --script '%s' --dump-screen '%s'",
+			 getenv("PRAXIS_BIN") ? getenv("PRAXIS_BIN") : "./praxis", db, kp, out);
+	assert_int_equal(system(args), 0);
+	screen = fx_read_file(out, NULL);
+	sc_assert_has(screen, "| coder a |");
+	free(screen);
+	assert_int_equal(sc_scalar(db, "SELECT count(*) FROM coder WHERE ext_id IN ('zed', 'me')"), 0);
+	free(args);
+	free(db);
+	free(yaml);
+	free(kp);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +293,9 @@ int main(void)
 		cmocka_unit_test(test_vignette_parse_error_and_reedit),
 		cmocka_unit_test(test_vignette_edit_keeps_codings_anchored),
 		cmocka_unit_test(test_vignette_delete_confirms_and_undoes),
+		cmocka_unit_test(test_participant_form_and_undo),
+		cmocka_unit_test(test_participant_add_delete_undo),
+		cmocka_unit_test(test_default_coder_is_first_in_database),
 	};
 	return cmocka_run_group_tests_name("tui gaps", tests, NULL, NULL);
 }
