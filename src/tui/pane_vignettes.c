@@ -64,6 +64,7 @@ static void load_around(struct pane *p, struct tui *t, const char *date, int64_t
 	}
 	if (!na && nb) {
 		/* the row is gone and nothing follows: stay on the last one */
+		free(after);
 		set_rows(s, before, nb);
 		s->cursor = nb - 1;
 	} else {
