@@ -49,7 +49,8 @@ enum key_ctx {
 	X(A_V_EDIT,       "vignette-edit",   KC_VIGNETTES,    "e",               "edit the vignette ($EDITOR)") \
 	X(A_V_DELETE,     "vignette-delete", KC_VIGNETTES,    "D",               "delete the vignette") \
 	X(A_P_ADD,        "participant-add", KC_PARTICIPANTS, "a",               "add a participant") \
-	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym and role") \
+	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym, role, attributes, aliases") \
+	X(A_P_DELETE,     "participant-delete", KC_PARTICIPANTS, "D",            "delete the participant (if unused)") \
 	X(A_P_FILTER,     "participant-filter", KC_PARTICIPANTS, "<Enter>",      "show this participant's vignettes") \
 	X(A_R_CHAR_NEXT,  "char-next",       KC_READER,       "l <Right>",       "next character") \
 	X(A_R_CHAR_PREV,  "char-prev",       KC_READER,       "h <Left>",        "previous character") \
@@ -68,6 +69,7 @@ enum key_ctx {
 	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
 	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
+	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
 	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
 	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \

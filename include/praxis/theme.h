@@ -29,6 +29,7 @@
 	X(ROLE_TEXT_CURSOR,  "reader.cursor",     "black",   "yellow",  "") \
 	X(ROLE_CONTROL,      "control",           "magenta", "default", "bold") \
 	X(ROLE_MEMO,         "memo",              "yellow",  "default", "bold") \
+	X(ROLE_REVIEW,       "review",            "white",   "red",     "bold") \
 	X(ROLE_DIM,          "dim",               "color245", "default", "") \
 	X(ROLE_KEY,          "help.key",          "cyan",    "default", "bold") \
 	X(ROLE_MATCH,        "match",             "yellow",  "default", "underline") \

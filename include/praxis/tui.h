@@ -10,6 +10,7 @@
 #include "praxis/cli.h"
 #include "praxis/names.h"
 #include "praxis/pane.h"
+#include "praxis/participant.h"
 #include "praxis/theme.h"
 #include "praxis/undo.h"
 #include "praxis/widget.h"
@@ -83,6 +84,19 @@ void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn
 void tui_retrieve(struct tui *t, int64_t code_id);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
+
+/* Vignettes through $EDITOR (see vignette_edit.c), delete after a
+ * confirmation naming its codings; each undoable. */
+void tui_vignette_add(struct tui *t);
+void tui_vignette_edit(struct tui *t, int64_t id);
+void tui_vignette_delete(struct tui *t, int64_t id);
+
+/* Participants (pform.c): the form for pseudonym, role, attributes and
+ * aliases; add and delete (only one no vignette or coding names); each
+ * undoable. */
+void tui_participant_edit(struct tui *t, int64_t id);
+int tui_participant_add(struct tui *t, px_participant *p, px_err *e);
+void tui_participant_delete(struct tui *t, int64_t id);
 
 /* Pane hooks for the rest of the interface. */
 int64_t pane_vignettes_current(struct pane *p);

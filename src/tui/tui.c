@@ -556,6 +556,9 @@ static int run_loop(struct tui *t, script *sc)
 	int key;
 
 	tui_layout(t);
+	/* the reader shows the first vignette from the start */
+	t->panes[P_VIGNETTES].stale = 0;
+	(t->panes[P_VIGNETTES].ops->refresh)(&t->panes[P_VIGNETTES], t);
 	while (t->running) {
 		draw(t);
 		timing_first_frame();

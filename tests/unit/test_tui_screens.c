@@ -35,9 +35,9 @@ static char *run_keys(const char *db, const char *keys, int cols, int rows, cons
 
 /* Exact top of the screen at 80x24: three columns, titles, badges. */
 static const char *const start_lines[] = {
-	" Vignettes 1/2          │ Reader                         │ Codebook 1/29",
-	"03-02 The pile     1 0 1│ (choose a vignette: Enter in th│- ME                1",
-	"04-10 Quota talk   0 1 0│                                │    enabling engage 0",
+	" Vignettes 1/2          │ 2026-03-02  The pile  @0       │ Codebook 1/29",
+	"03-02 The pile     1 0 1│M S Annie put the claim on the  │- ME                1",
+	"04-10 Quota talk   0 1 0│M S Q pile. Bo asked why.       │    enabling engage 0",
 };
 
 static void test_start_screen_shows_every_pane(void **state)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 #include "praxis/db.h"
 #include "praxis/util.h"
@@ -18,7 +19,7 @@ char *fx_screen_db(const char *yaml)
 	FILE *fp = fopen(yp, "w");
 
 	assert_non_null(fp);
-	fputs(yaml, fp);
+	fputs(yaml ? yaml : fx_small_corpus, fp);
 	fclose(fp);
 	args = xasprintf("--db '%s' --coder tester import '%s'", db, yp);
 	if (fx_run(args, NULL, &err) != 0)
@@ -43,7 +44,8 @@ char *fx_screen_run(const char *db, const char *keys, int cols, int rows, const 
 	setenv("COLUMNS", buf, 1);
 	snprintf(buf, sizeof(buf), "%d", rows);
 	setenv("LINES", buf, 1);
-	args = xasprintf("--db '%s' --coder tester --script '%s' --dump-screen '%s' %s", db, kp, out,
+	args = xasprintf("--db '%s' %s --script '%s' --dump-screen '%s' %s", db,
+			 opts && strstr(opts, "--coder") ? "" : "--coder tester", kp, out,
 			 opts ? opts : "");
 	rc = fx_run(args, NULL, &err);
 	if (rc != 0)
@@ -101,4 +103,16 @@ int64_t fx_scalar(const char *dbpath, const char *sql)
 	v = db_scalar(db, sql);
 	db_close(db);
 	return v;
+}
+
+char *fx_script_file(const char *text)
+{
+	char *path = fx_path(".sh");
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	chmod(path, 0755);
+	return path;
 }
