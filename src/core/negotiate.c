@@ -516,13 +516,13 @@ static int consensus_cover(px_db *db, int64_t consensus, int64_t vignette_id, in
 	int rc;
 
 	*cover = 0;
-	/* the consensus on both sides: both = its coverage */
+	/* the consensus asked as both coders: its spans land on side a */
 	if ((rc = agree_vignette_codes(db, vignette_id, consensus, consensus, code_id, &vc, &n,
 				       &length, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		if (vc[i].code_id == code_id)
-			*cover = agree_count_spans(length, vc[i].a, vc[i].na, vc[i].b, vc[i].nb).both;
+			*cover = agree_count_spans(length, vc[i].a, vc[i].na, vc[i].a, vc[i].na).both;
 	agree_vcodes_free(vc, n);
 	return PX_OK;
 }
