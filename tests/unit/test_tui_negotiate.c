@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "praxis/util.h"
 #include "fixture.h"
+#include "screen.h"
 
 static char *make_db(const char *yaml_text)
 {
@@ -28,75 +29,6 @@ static char *make_db(const char *yaml_text)
 	free(args);
 	free(yaml);
 	return db;
-}
-
-/* Runs keys on db at cols x rows (as the first coder, a); returns the
- * dumped screen. */
-static char *run_keys(const char *db, const char *keys, int cols, int rows, const char *opts)
-{
-	char *kp = fx_path(".keys"), *out = fx_path(".screen"), *args, *err = NULL, *screen;
-	char buf[16];
-	FILE *fp = fopen(kp, "w");
-	int rc;
-
-	assert_non_null(fp);
-	fputs(keys, fp);
-	fclose(fp);
-	snprintf(buf, sizeof(buf), "%d", cols);
-	setenv("COLUMNS", buf, 1);
-	snprintf(buf, sizeof(buf), "%d", rows);
-	setenv("LINES", buf, 1);
-	args = xasprintf("--db '%s' --script '%s' --dump-screen '%s' %s", db, kp, out,
-			 opts ? opts : "");
-	rc = fx_run(args, NULL, &err);
-	if (rc != 0)
-		fail_msg("praxis exited %d: %s", rc, err ? err : "");
-	screen = fx_read_file(out, NULL);
-	assert_non_null(screen);
-	free(err);
-	free(args);
-	free(kp);
-	free(out);
-	return screen;
-}
-
-static char *line_of(const char *screen, int n)
-{
-	const char *p = screen;
-
-	while (n-- > 0 && (p = strchr(p, '\n')))
-		p++;
-	assert_non_null(p);
-	const char *nl = strchr(p, '\n');
-	return xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-}
-
-static void assert_line(const char *screen, int n, const char *want)
-{
-	char *got = line_of(screen, n);
-
-	if (strcmp(got, want) != 0)
-		fail_msg("line %d:\n got: '%s'\nwant: '%s'\nscreen:\n%s", n, got, want, screen);
-	free(got);
-}
-
-static void assert_has(const char *screen, const char *want)
-{
-	if (!strstr(screen, want))
-		fail_msg("screen lacks '%s':\n%s", want, screen);
-}
-
-static int64_t scalar(const char *dbpath, const char *sql)
-{
-	px_db *db = NULL;
-	px_err e = { 0 };
-	int64_t v;
-
-	if (db_open(dbpath, 0, &db, &e))
-		fail_msg("%s", e.msg);
-	v = db_scalar(db, sql);
-	db_close(db);
-	return v;
 }
 
 /* The consensus coder's codings of a code (path's last name), and spans. */
@@ -125,10 +57,10 @@ static void test_view_screen(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, ":negotiate a b\n", 80, 24, NULL);
+	s = fx_screen(db, ":negotiate a b\n", 80, 24, NULL);
 	for (size_t i = 0; i < sizeof(view_lines) / sizeof(view_lines[0]); i++)
-		assert_line(s, (int)i, view_lines[i]);
-	assert_has(s, "| coder a | 3 vignettes | 8 codings");
+		fx_assert_line(s, (int)i, view_lines[i]);
+	fx_assert_has(s, "| coder a | 3 vignettes | 8 codings");
 	free(s);
 	free(db);
 }
@@ -139,12 +71,12 @@ static void test_overlay_roles(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, ":negotiate a b\n<Down>\n", 80, 24, "--dump-attrs");
-	assert_has(s, " Annie put the claim on the Q pile. Bo asked why.\n"
+	s = fx_screen(db, ":negotiate a b\n<Down>\n", 80, 24, "--dump-attrs");
+	fx_assert_has(s, " Annie put the claim on the Q pile. Bo asked why.\n"
 		   "  @24-27 negotiate.a\n  @28-33 negotiate.both+bold\n");
 	free(s);
-	s = run_keys(db, ":negotiate a b\n", 80, 24, "--dump-attrs --theme mono");
-	assert_has(s, " Annie put the claim on the Q pile. Bo asked why.\n"
+	s = fx_screen(db, ":negotiate a b\n", 80, 24, "--dump-attrs --theme mono");
+	fx_assert_has(s, " Annie put the claim on the Q pile. Bo asked why.\n"
 		   "  @1-5 negotiate.b+reverse\n");
 	free(s);
 	free(db);
@@ -156,37 +88,37 @@ static void test_drop_and_keep_a(void **state)
 
 	(void)state;
 	/* drop JE/rhythms without a note; the cursor moves on to SR/tools */
-	s = run_keys(db, ":negotiate a b\nd<Enter>\na\nthe pile is the tool<Enter>\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  2/2 resolved  2/2");
-	assert_line(s, 2, " after decisions  kappa 1.000  alpha 1.000  observed 1.000");
-	assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     drop      A only 0  both 0  B only 5");
-	assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep A    A only 4  both 6  B only 0");
-	assert_line(s, 12, " decided: keep A -- the pile is the tool");
-	assert_has(s, "SR/tools: keep A (u undoes)");
+	s = fx_screen(db, ":negotiate a b\nd<Enter>\na\nthe pile is the tool<Enter>\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  2/2 resolved  2/2");
+	fx_assert_line(s, 2, " after decisions  kappa 1.000  alpha 1.000  observed 1.000");
+	fx_assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     drop      A only 0  both 0  B only 5");
+	fx_assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep A    A only 4  both 6  B only 0");
+	fx_assert_line(s, 12, " decided: keep A -- the pile is the tool");
+	fx_assert_has(s, "SR/tools: keep A (u undoes)");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("rhythms")), 0);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools")), 1);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools") " AND c.start = 23 AND c.end = 33"), 1);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("negotiated JE/rhythms (a vs b): drop")), 1);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS(
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("rhythms")), 0);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools") " AND c.start = 23 AND c.end = 33"), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("negotiated JE/rhythms (a vs b): drop")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS(
 		"negotiated SR/tools (a vs b): keep A -- the pile is the tool")), 1);
 	/* the coders' own codings are untouched */
-	assert_int_equal(scalar(db, "SELECT count(*) FROM coding c JOIN coder d ON d.id = c.coder_id"
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding c JOIN coder d ON d.id = c.coder_id"
 				" WHERE d.ext_id IN ('a', 'b')"), 8);
 
 	/* reopen SR/tools, then keep B: B's span replaces A's */
-	s = run_keys(db, ":negotiate a b\n<Down>r\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  2/2");
-	assert_line(s, 2, " after decisions  kappa 0.958  alpha 0.958  observed 0.987");
-	assert_has(s, "SR/tools reopened (u undoes)");
+	s = fx_screen(db, ":negotiate a b\n<Down>r\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  2/2");
+	fx_assert_line(s, 2, " after decisions  kappa 0.958  alpha 0.958  observed 0.987");
+	fx_assert_has(s, "SR/tools reopened (u undoes)");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools")), 0);
-	s = run_keys(db, ":negotiate a b\n<Down>b<Enter>\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  2/2 resolved  2/2");
-	assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep B    A only 4  both 6  B only 0");
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools")), 0);
+	s = fx_screen(db, ":negotiate a b\n<Down>b<Enter>\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  2/2 resolved  2/2");
+	fx_assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep B    A only 4  both 6  B only 0");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools") " AND c.start = 27 AND c.end = 33"), 1);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools") " AND c.start = 27 AND c.end = 33"), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools")), 1);
 	free(db);
 }
 
@@ -196,29 +128,29 @@ static void test_keep_both_cancel_and_undo(void **state)
 
 	(void)state;
 	/* Esc at the note prompt takes no decision */
-	s = run_keys(db, ":negotiate a b\n<Down>+<Esc>\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  2/2");
-	assert_has(s, "no decision taken");
+	s = fx_screen(db, ":negotiate a b\n<Down>+<Esc>\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  2/2");
+	fx_assert_has(s, "no decision taken");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("%")), 0);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("%")), 0);
 	/* keep both, then keep A over it, then undo twice: back to keep both, then open */
-	s = run_keys(db, ":negotiate a b\n<Down>+<Enter>\na<Enter>\nu\n", 80, 24, NULL);
-	assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep both A only 4  both 6  B only 0");
-	assert_has(s, "undone: decision on SR/tools");
+	s = fx_screen(db, ":negotiate a b\n<Down>+<Enter>\na<Enter>\nu\n", 80, 24, NULL);
+	fx_assert_line(s, 5, " 2026-03-02 The pile         SR/tools       keep both A only 4  both 6  B only 0");
+	fx_assert_has(s, "undone: decision on SR/tools");
 	free(s);
 	/* keep both copies the shared span once: A 23-33 and B 27-33 */
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools")), 2);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools")), 2);
 	/* undo of a first decision opens the disagreement again */
-	s = run_keys(db, ":negotiate a b\nd<Enter>\nu\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
-	assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     open      A only 0  both 0  B only 5");
-	assert_has(s, "undone: decision on JE/rhythms");
+	s = fx_screen(db, ":negotiate a b\nd<Enter>\nu\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
+	fx_assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     open      A only 0  both 0  B only 5");
+	fx_assert_has(s, "undone: decision on JE/rhythms");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("%JE/rhythms%")), 0);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("tools")), 2);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("%JE/rhythms%")), 0);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("tools")), 2);
 	/* the undo history is the session's */
-	s = run_keys(db, ":negotiate a b\nu\n", 80, 24, NULL);
-	assert_has(s, "no decision to undo");
+	s = fx_screen(db, ":negotiate a b\nu\n", 80, 24, NULL);
+	fx_assert_has(s, "no decision to undo");
 	free(s);
 	free(db);
 }
@@ -230,32 +162,32 @@ static void test_edit_in_reader(void **state)
 	(void)state;
 	/* e: the reader on v1 as consensus; code "Anni" with JE/rhythms (picker,
 	 * then Esc leaves the details form), Esc comes back */
-	s = run_keys(db, ":negotiate a b\ne\n", 80, 24, NULL);
-	assert_has(s, "| coder consensus |");
-	assert_has(s, "coding as consensus: adjust JE/rhythms by hand, Esc returns");
-	assert_has(s, "2026-03-02  The pile  @0");
+	s = fx_screen(db, ":negotiate a b\ne\n", 80, 24, NULL);
+	fx_assert_has(s, "| coder consensus |");
+	fx_assert_has(s, "coding as consensus: adjust JE/rhythms by hand, Esc returns");
+	fx_assert_has(s, "2026-03-02  The pile  @0");
 	free(s);
-	s = run_keys(db, ":negotiate a b\ne\nvlllc\nrhythms<Enter>\n<Esc>\n<Esc>\nmy own span<Enter>\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
-	assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     edited    A only 0  both 0  B only 5");
-	assert_has(s, " decided: edited -- my own span");
-	assert_has(s, "| coder a |");
+	s = fx_screen(db, ":negotiate a b\ne\nvlllc\nrhythms<Enter>\n<Esc>\n<Esc>\nmy own span<Enter>\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
+	fx_assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     edited    A only 0  both 0  B only 5");
+	fx_assert_has(s, " decided: edited -- my own span");
+	fx_assert_has(s, "| coder a |");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("rhythms") " AND c.start = 0 AND c.end = 4"), 1);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("negotiated JE/rhythms (a vs b): edited -- my own span")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("rhythms") " AND c.start = 0 AND c.end = 4"), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("negotiated JE/rhythms (a vs b): edited -- my own span")), 1);
 	/* reopening an edit keeps the hand-made coding, only the decision goes */
-	s = run_keys(db, ":negotiate a b\nr\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  1/2");
+	s = fx_screen(db, ":negotiate a b\nr\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  1/2");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("rhythms")), 1);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("%edited%")), 0);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("rhythms")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("%edited%")), 0);
 	/* edit again (no change), reopen, and u records it again, note included */
-	s = run_keys(db, ":negotiate a b\ne\n<Esc>\nagain<Enter>\nr\nu\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
-	assert_has(s, "undone: decision on JE/rhythms");
+	s = fx_screen(db, ":negotiate a b\ne\n<Esc>\nagain<Enter>\nr\nu\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
+	fx_assert_has(s, "undone: decision on JE/rhythms");
 	free(s);
-	assert_int_equal(scalar(db, CONSENSUS_MEMOS("%edited -- again")), 1);
-	assert_int_equal(scalar(db, CONSENSUS_CODINGS("rhythms")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_MEMOS("%edited -- again")), 1);
+	assert_int_equal(fx_scalar(db, CONSENSUS_CODINGS("rhythms")), 1);
 	free(db);
 }
 
@@ -264,31 +196,31 @@ static void test_command_errors_and_key(void **state)
 	char *db = make_db(NULL), *s;
 
 	(void)state;
-	s = run_keys(db, ":negotiate a\n", 80, 24, NULL);
-	assert_has(s, "negotiate: give two coder ids, e.g. :negotiate mk jt");
+	s = fx_screen(db, ":negotiate a\n", 80, 24, NULL);
+	fx_assert_has(s, "negotiate: give two coder ids, e.g. :negotiate mk jt");
 	free(s);
-	s = run_keys(db, ":negotiate a zz\n", 80, 24, NULL);
-	assert_has(s, "negotiate: ");
-	assert_has(s, "zz");
-	assert_has(s, " Vignettes");
+	s = fx_screen(db, ":negotiate a zz\n", 80, 24, NULL);
+	fx_assert_has(s, "negotiate: ");
+	fx_assert_has(s, "zz");
+	fx_assert_has(s, " Vignettes");
 	free(s);
-	s = run_keys(db, ":negotiate b b\n", 80, 24, NULL);
-	assert_has(s, "negotiate: b twice: give two different coders");
+	s = fx_screen(db, ":negotiate b b\n", 80, 24, NULL);
+	fx_assert_has(s, "negotiate: b twice: give two different coders");
 	free(s);
 	/* N in the vignettes asks for the pair, then remembers it; Esc closes */
-	s = run_keys(db, "N\n", 80, 24, NULL);
-	assert_has(s, "\n:negotiate\n");
+	s = fx_screen(db, "N\n", 80, 24, NULL);
+	fx_assert_has(s, "\n:negotiate\n");
 	free(s);
-	s = run_keys(db, "Na b<Enter>\n<Esc>\n", 80, 24, NULL);
-	assert_has(s, " Vignettes 1/3");
+	s = fx_screen(db, "Na b<Enter>\n<Esc>\n", 80, 24, NULL);
+	fx_assert_has(s, " Vignettes 1/3");
 	free(s);
-	s = run_keys(db, "Na b<Enter>\n<Esc>\nN\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  1/2");
+	s = fx_screen(db, "Na b<Enter>\n<Esc>\nN\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = a, B = b  0/2 resolved  1/2");
 	free(s);
 	/* the help lists the view's keys */
-	s = run_keys(db, "?\nfkeep<Enter>\n", 80, 24, NULL);
-	assert_has(s, "keep coder A's spans (note prompt)");
-	assert_has(s, "keep both coders' spans (note prompt)");
+	s = fx_screen(db, "?\nfkeep<Enter>\n", 80, 24, NULL);
+	fx_assert_has(s, "keep coder A's spans (note prompt)");
+	fx_assert_has(s, "keep both coders' spans (note prompt)");
 	free(s);
 	free(db);
 }
@@ -319,13 +251,13 @@ static void test_completion_and_agreeing_pair(void **state)
 	char *db = make_db(team_corpus), *s;
 
 	(void)state;
-	s = run_keys(db, ":negot<Tab>m<Tab>j<Tab><Enter>\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = mk, B = jt  0/1 resolved  1/1");
-	assert_line(s, 4, " 2026-05-01 Shift change     SR/tools       open      A only 4  both 5  B only 0");
+	s = fx_screen(db, ":negot<Tab>m<Tab>j<Tab><Enter>\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = mk, B = jt  0/1 resolved  1/1");
+	fx_assert_line(s, 4, " 2026-05-01 Shift change     SR/tools       open      A only 4  both 5  B only 0");
 	free(s);
 	/* a pair with nothing to settle */
-	s = run_keys(db, ":negotiate mk jt\na<Enter>\n:negotiate jt mk\n", 80, 24, NULL);
-	assert_line(s, 0, " Negotiate  A = jt, B = mk  0/1 resolved  1/1");
+	s = fx_screen(db, ":negotiate mk jt\na<Enter>\n:negotiate jt mk\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Negotiate  A = jt, B = mk  0/1 resolved  1/1");
 	free(s);
 	free(db);
 }

@@ -14,6 +14,7 @@
 #include "praxis/coding.h"
 #include "praxis/util.h"
 #include "fixture.h"
+#include "screen.h"
 
 /* A scratch database with the fixture corpus imported as coder tester. */
 static char *make_db(const char *extra_yaml)
@@ -33,86 +34,20 @@ static char *make_db(const char *extra_yaml)
 	return db;
 }
 
-/* Runs keys on db at cols x rows; returns the dumped screen. */
+/* Runs keys as coder tester (see fx_screen). */
 static char *run_keys(const char *db, const char *keys, int cols, int rows, const char *opts)
 {
-	char *kp = fx_path(".keys"), *out = fx_path(".screen"), *args, *err = NULL, *screen;
-	char buf[16];
-	FILE *fp = fopen(kp, "w");
-	int rc;
+	char *all = xasprintf("--coder tester %s", opts ? opts : "");
+	char *s = fx_screen(db, keys, cols, rows, all);
 
-	assert_non_null(fp);
-	fputs(keys, fp);
-	fclose(fp);
-	snprintf(buf, sizeof(buf), "%d", cols);
-	setenv("COLUMNS", buf, 1);
-	snprintf(buf, sizeof(buf), "%d", rows);
-	setenv("LINES", buf, 1);
-	args = xasprintf("--db '%s' --coder tester --script '%s' --dump-screen '%s' %s", db, kp, out,
-			 opts ? opts : "");
-	rc = fx_run(args, NULL, &err);
-	if (rc != 0)
-		fail_msg("praxis exited %d: %s", rc, err ? err : "");
-	screen = fx_read_file(out, NULL);
-	assert_non_null(screen);
-	free(err);
-	free(args);
-	free(kp);
-	free(out);
-	return screen;
+	free(all);
+	return s;
 }
 
-/* The n-th line (0-based) of a screen, copied. */
-static char *line_of(const char *screen, int n)
-{
-	const char *p = screen;
-
-	while (n-- > 0 && (p = strchr(p, '\n')))
-		p++;
-	assert_non_null(p);
-	const char *nl = strchr(p, '\n');
-	return xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-}
-
-static void assert_line(const char *screen, int n, const char *want)
-{
-	char *got = line_of(screen, n);
-
-	if (strcmp(got, want) != 0)
-		fail_msg("line %d:\n got: '%s'\nwant: '%s'\nscreen:\n%s", n, got, want, screen);
-	free(got);
-}
-
-static void assert_has(const char *screen, const char *want)
-{
-	if (!strstr(screen, want))
-		fail_msg("screen lacks '%s':\n%s", want, screen);
-}
-
-static void assert_lacks(const char *screen, const char *want)
-{
-	if (strstr(screen, want))
-		fail_msg("screen has '%s':\n%s", want, screen);
-}
-
-static px_db *open_db(const char *path)
-{
-	px_db *db = NULL;
-	px_err e = { 0 };
-
-	if (db_open(path, 0, &db, &e))
-		fail_msg("%s", e.msg);
-	return db;
-}
-
-static int64_t scalar(const char *dbpath, const char *sql)
-{
-	px_db *db = open_db(dbpath);
-	int64_t v = db_scalar(db, sql);
-
-	db_close(db);
-	return v;
-}
+#define assert_line fx_assert_line
+#define assert_has fx_assert_has
+#define assert_lacks fx_assert_lacks
+#define scalar fx_scalar
 
 /* Exact top of the screen at 80x24: three columns, titles, badges. */
 static const char *const start_lines[] = {
