@@ -391,6 +391,36 @@ static int apply_decision(px_db *db, int64_t coder_a, int64_t coder_b, int64_t c
 	return rc;
 }
 
+/* The consensus coder (created if missing), which must not be A or B. */
+static int consensus_for(px_db *db, int64_t coder_a, int64_t coder_b, int64_t *consensus,
+			 px_err *e)
+{
+	int rc = negotiate_consensus_coder(db, 1, consensus, e);
+
+	if (!rc && (*consensus == coder_a || *consensus == coder_b))
+		rc = px_fail(e, PX_EUSAGE, "the consensus coder cannot be one of the pair");
+	return rc;
+}
+
+/* Ends a decision's transaction: commits if rc is 0, else rolls back. */
+static int finish(px_db *db, int rc, char *prefix, char *text, px_err *e)
+{
+	free(prefix);
+	free(text);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, e);
+}
+
+/* "PREFIX WORD[ -- note]" */
+static char *decision_text(const char *prefix, const char *word, const char *note)
+{
+	return note && *note ? xasprintf("%s%s -- %s", prefix, word, note)
+		: xasprintf("%s%s", prefix, word);
+}
+
 int negotiate_resolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
 		      int64_t code_id, int decision, const char *note, px_err *e)
 {
@@ -405,29 +435,16 @@ int negotiate_resolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vigne
 		return px_fail(e, PX_EUSAGE, "negotiation needs two different coders");
 	if ((rc = db_begin(db, e)))
 		return rc;
-	if ((rc = negotiate_consensus_coder(db, 1, &consensus, e)))
+	if ((rc = consensus_for(db, coder_a, coder_b, &consensus, e)))
 		goto fail;
-	if (consensus == coder_a || consensus == coder_b) {
-		rc = px_fail(e, PX_EUSAGE, "the consensus coder cannot be one of the pair");
-		goto fail;
-	}
 	if ((rc = find_decision(db, coder_a, coder_b, vignette_id, code_id, consensus, &f, e)) ||
 	    (rc = clear_decision(db, consensus, vignette_id, code_id, f.id, e)) ||
 	    (rc = memo_prefix(db, coder_a, coder_b, code_id, &prefix, e)))
 		goto fail;
-	text = note && *note ? xasprintf("%s%s -- %s", prefix, decision_names[decision], note)
-		: xasprintf("%s%s", prefix, decision_names[decision]);
-	if ((rc = apply_decision(db, coder_a, coder_b, consensus, vignette_id, code_id,
-				 decision, text, e)))
-		goto fail;
-	free(prefix);
-	free(text);
-	return db_commit(db, e);
+	text = decision_text(prefix, decision_names[decision], note);
+	rc = apply_decision(db, coder_a, coder_b, consensus, vignette_id, code_id, decision, text, e);
 fail:
-	free(prefix);
-	free(text);
-	db_rollback(db);
-	return rc;
+	return finish(db, rc, prefix, text, e);
 }
 
 int negotiate_unresolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
@@ -461,23 +478,16 @@ int negotiate_record_edit(px_db *db, int64_t coder_a, int64_t coder_b, int64_t v
 		return px_fail(e, PX_EUSAGE, "negotiation needs two different coders");
 	if ((rc = db_begin(db, e)))
 		return rc;
-	if ((rc = negotiate_consensus_coder(db, 1, &consensus, e)) ||
-	    (rc = find_decision(db, coder_a, coder_b, vignette_id, code_id, consensus, &f, e)) ||
+	if ((rc = consensus_for(db, coder_a, coder_b, &consensus, e)))
+		goto fail;
+	if ((rc = find_decision(db, coder_a, coder_b, vignette_id, code_id, consensus, &f, e)) ||
 	    (f.id && (rc = memo_delete(db, f.id, e))) ||
 	    (rc = memo_prefix(db, coder_a, coder_b, code_id, &prefix, e)))
 		goto fail;
-	text = note && *note ? xasprintf("%sedited -- %s", prefix, note)
-		: xasprintf("%sedited", prefix);
-	if ((rc = record_memo(db, consensus, vignette_id, text, e)))
-		goto fail;
-	free(prefix);
-	free(text);
-	return db_commit(db, e);
+	text = decision_text(prefix, "edited", note);
+	rc = record_memo(db, consensus, vignette_id, text, e);
 fail:
-	free(prefix);
-	free(text);
-	db_rollback(db);
-	return rc;
+	return finish(db, rc, prefix, text, e);
 }
 
 struct note_find {
