@@ -20,7 +20,7 @@
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -87,7 +87,16 @@ enum key_ctx {
 	X(A_S_SORT,       "sort",            KC_SUMMARIES,    "s",               "sort by the next column") \
 	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
 	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
-	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column")
+	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
+	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
+	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt)") \
+	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt)") \
+	X(A_N_KEEP_BOTH,  "keep-both",       KC_NEGOTIATE,    "+",               "keep both coders' spans (note prompt)") \
+	X(A_N_DROP,       "drop",            KC_NEGOTIATE,    "d",               "drop the code here (note prompt)") \
+	X(A_N_EDIT,       "edit",            KC_NEGOTIATE,    "e",               "code by hand in the reader as consensus") \
+	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
+	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
+	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement")
 
 enum key_action {
 	A_NONE,

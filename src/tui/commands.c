@@ -6,13 +6,14 @@
 #include "praxis/export.h"
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
+#include "praxis/negotiate.h"
 #include "praxis/participant.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
 static const char *const verbs[] = {
-	"filter", "search", "export", "theme", "retrieve", "open", "undo", "redo", "zoom",
-	"help", "quit", NULL
+	"filter", "search", "export", "theme", "retrieve", "open", "negotiate", "undo", "redo",
+	"zoom", "help", "quit", NULL
 };
 
 static const char *const filter_kinds[] = {
@@ -200,6 +201,33 @@ static void cmd_retrieve(struct tui *t, const char *path)
 	tui_retrieve(t, id);
 }
 
+static void cmd_negotiate(struct tui *t, const char *args)
+{
+	char a[64] = "", b[64] = "", extra[8] = "";
+	int64_t ida = 0, idb = 0, consensus = 0;
+	px_err e = { 0 };
+
+	if (sscanf(args, "%63s %63s %7s", a, b, extra) != 2) {
+		tui_error(t, "negotiate: give two coder ids, e.g. :negotiate mk jt");
+		return;
+	}
+	if (entity_find(t->db, ENT_CODER, a, &ida, &e) || entity_find(t->db, ENT_CODER, b, &idb, &e)) {
+		tui_error(t, "negotiate: %s", e.msg);
+		return;
+	}
+	negotiate_consensus_coder(t->db, 0, &consensus, NULL);
+	if (ida == idb) {
+		tui_error(t, "negotiate: %s twice: give two different coders", a);
+		return;
+	}
+	if (ida == consensus || idb == consensus) {
+		tui_error(t, "negotiate: the coder '%s' records the decisions: pick two others",
+			  NEGOTIATE_CONSENSUS);
+		return;
+	}
+	tui_negotiate(t, ida, idb);
+}
+
 void tui_command(struct tui *t, const char *line)
 {
 	char verb[32] = "";
@@ -226,6 +254,8 @@ void tui_command(struct tui *t, const char *line)
 		cmd_open(t, args);
 	else if (strcmp(verb, "retrieve") == 0)
 		cmd_retrieve(t, args);
+	else if (strcmp(verb, "negotiate") == 0)
+		cmd_negotiate(t, args);
 	else if (strcmp(verb, "help") == 0) {
 		t->help = 1;
 		t->panes[P_HELP].stale = 1;
@@ -273,17 +303,38 @@ static char *complete_word(const char *text, const char *word, const char *const
 			 count == 1 ? " " : "");
 }
 
+static int collect_coder(const px_entity *ent, void *ud)
+{
+	if (strcmp(ent->ext_id, NEGOTIATE_CONSENSUS) != 0)
+		sl_push(ud, ent->ext_id);
+	return 0;
+}
+
+/* Coder ids for :negotiate (not the consensus coder). */
+static char *complete_coder(struct tui *t, const char *text, const char *word)
+{
+	strlist ids = { 0 };
+	char *out;
+
+	entity_each(t->db, ENT_CODER, collect_coder, &ids, NULL);
+	sl_push(&ids, NULL);
+	out = complete_word(text, word, (const char *const *)ids.v);
+	sl_free(&ids);
+	return out;
+}
+
 char *tui_command_complete(struct tui *t, const char *text, void *ud)
 {
 	const char *sp = strchr(text, ' ');
 	const char *last = strrchr(text, ' ');
 
-	(void)t;
 	(void)ud;
 	if (!sp)
 		return complete_word(text, text, verbs);
 	if (strncmp(text, "filter ", 7) == 0 && last == sp)
 		return complete_word(text, last + 1, filter_kinds);
+	if (strncmp(text, "negotiate ", 10) == 0)
+		return complete_coder(t, text, last + 1);
 	if (strncmp(text, "theme ", 6) == 0)
 		return complete_word(text, last + 1, theme_builtin_names);
 	return NULL;

@@ -648,6 +648,8 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_BACK:
 		if (s->anchor >= 0) {
 			s->anchor = -1;
+		} else if (t->from_negotiate) {
+			pane_negotiate_edited(&t->panes[P_NEGOTIATE], t);
 		} else if (t->from_retrieval) {
 			t->from_retrieval = 0;
 			t->center = P_RETRIEVAL;

@@ -22,7 +22,7 @@ static char *make_db(const char *extra_yaml)
 	return fx_screen_db(extra_yaml ? extra_yaml : fx_small_corpus);
 }
 
-/* Runs keys on db at cols x rows; returns the dumped screen. */
+/* Runs keys as coder tester (see fx_screen). */
 static char *run_keys(const char *db, const char *keys, int cols, int rows, const char *opts)
 {
 	return fx_screen_run(db, keys, cols, rows, opts);
