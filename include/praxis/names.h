@@ -24,6 +24,10 @@ typedef struct px_names {
 } px_names;
 
 int names_load(px_db *db, px_names *nm, px_err *e);
+/* Only the kinds whose NAMES_BIT is in kinds (codes always load): the
+ * interface skips NAMES_VIGNETTE, one entry per vignette it never shows. */
+#define NAMES_BIT(k) (1u << (k))
+int names_load_kinds(px_db *db, px_names *nm, unsigned kinds, px_err *e);
 /* The name, or "" when id is 0 or unknown. NAMES_CODE gives the path. */
 const char *names_get(const px_names *nm, enum names_kind k, int64_t id);
 /* The dimension (CODE_ME..CODE_SR) of a code id, 0 if unknown. */

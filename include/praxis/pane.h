@@ -14,6 +14,7 @@
 
 struct tui;
 struct pane;
+struct px_coding;
 
 struct pane_ops {
 	const char *name;        /* tab and status label */
@@ -33,6 +34,11 @@ struct pane_ops {
 	size_t (*rows)(struct pane *p);
 	const char *(*row_text)(struct pane *p, size_t i);
 	void (*draw_row)(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int selected);
+	/* Optional: one coding changed (before NULL: added, after NULL:
+	 * removed); the pane moves its counts in memory or marks itself
+	 * stale. Without it a coding change leaves the pane as it is. */
+	void (*coding)(struct pane *p, struct tui *t, const struct px_coding *before,
+		       const struct px_coding *after);
 };
 
 struct pane_list {
@@ -55,6 +61,9 @@ void pane_init(struct pane *p, const struct pane_ops *ops, struct tui *t);
 void pane_free(struct pane *p);
 void pane_draw(struct pane *p, struct tui *t, int focused);
 struct rect pane_body(const struct pane *p);
+/* The `coding` op of a pane that simply reloads on any coding change. */
+void pane_coding_stale(struct pane *p, struct tui *t, const struct px_coding *before,
+		       const struct px_coding *after);
 
 /* After the rows changed: rebuilds the filtered map, clamps the cursor. */
 void pane_list_reset(struct pane *p);

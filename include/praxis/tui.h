@@ -56,6 +56,8 @@ struct tui {
 	int negotiate;           /* the negotiation view fills the screen */
 	int from_negotiate;      /* the reader is editing for the negotiation */
 	int64_t saved_coder;     /* the coder to restore after that edit */
+	int reload_all;          /* a reset or rollback came: the next
+				    tui_codings_changed reloads everything */
 };
 
 /* Runs the interface (headless with c->script). */
@@ -65,6 +67,11 @@ void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Something changed in the store: every pane reloads before drawing. */
 void tui_changed(struct tui *t);
+/* Only codings changed (add, update, delete, and their undo): the panes
+ * already moved their counts from the store's listener events, so no
+ * whole-corpus query runs; falls back to tui_changed after a reset or a
+ * rollback. */
+void tui_codings_changed(struct tui *t);
 void tui_focus(struct tui *t, int pane);
 /* Opens vignette id in the reader with the cursor at code point at. */
 void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);

@@ -344,22 +344,41 @@ void browse_segments_free(browse_segment *s, size_t n)
 	free(s);
 }
 
+/* Sorts out and drops repeated ids. */
+static void sort_unique(idlist *out)
+{
+	size_t k = 0;
+
+	idl_sort(out);
+	for (size_t i = 0; i < out->n; i++)
+		if (!k || out->v[k - 1] != out->v[i])
+			out->v[k++] = out->v[i];
+	out->n = k;
+}
+
+/* Appends the first column of every row of st (bound by the caller);
+ * the caller sorts once at the end (sort_unique): a membership test or a
+ * sort per row is quadratic on a large set. */
+static int append_ids(px_db *db, sqlite3_stmt *st, idlist *out, px_err *e)
+{
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		idl_push(out, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return px_fail(e, PX_EUSAGE, "drill-down: %s", sqlite3_errmsg(db_sqlite(db)));
+	return PX_OK;
+}
+
 /* Appends the first column of every row of st (bound by the caller),
  * keeping out sorted and without duplicates. */
 static int collect_ids(px_db *db, sqlite3_stmt *st, idlist *out, px_err *e)
 {
-	int step;
+	int rc = append_ids(db, st, out, e);
 
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (!idl_has(out, id))
-			idl_push(out, id);
-	}
-	sqlite3_reset(st);
-	idl_sort(out);
-	if (step != SQLITE_DONE)
-		return px_fail(e, PX_EUSAGE, "drill-down: %s", sqlite3_errmsg(db_sqlite(db)));
-	return PX_OK;
+	sort_unique(out);
+	return rc;
 }
 
 int browse_entry_vignettes(px_db *db, int accountability, int64_t id, idlist *out, px_err *e)
@@ -383,9 +402,12 @@ int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_er
 	for (size_t i = 0; i < codings->n; i++) {
 		int rc;
 		sqlite3_bind_int64(st, 1, codings->v[i]);
-		if ((rc = collect_ids(db, st, out, e)))
+		if ((rc = append_ids(db, st, out, e))) {
+			sort_unique(out);
 			return rc;
+		}
 	}
+	sort_unique(out);
 	return PX_OK;
 }
 

@@ -85,12 +85,18 @@ static int cmp_entry(const void *a, const void *b)
 
 int names_load(px_db *db, px_names *nm, px_err *e)
 {
+	return names_load_kinds(db, nm, ~0u, e);
+}
+
+int names_load_kinds(px_db *db, px_names *nm, unsigned kinds, px_err *e)
+{
 	struct code_ctx ctx = { nm, 0, { 0 } };
 	int rc;
 
 	memset(nm, 0, sizeof(*nm));
 	for (int k = 0; k < NAMES_KIND_COUNT; k++)
-		if (names_sql[k] && (rc = load_kind(db, nm, (enum names_kind)k, e)))
+		if (names_sql[k] && (kinds & NAMES_BIT(k)) &&
+		    (rc = load_kind(db, nm, (enum names_kind)k, e)))
 			goto fail;
 	rc = codebook_each(db, add_code, &ctx, e);
 	sl_free(&ctx.stack);

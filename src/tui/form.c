@@ -142,7 +142,7 @@ static void save(struct form *f, struct tui *t)
 		tui_error(t, "%s", e.msg);
 	else
 		tui_message(t, "coding saved");
-	tui_changed(t);
+	tui_codings_changed(t);
 }
 
 /* The form stays open while a prompt or picker edits one field; these

@@ -23,6 +23,15 @@ void pane_free(struct pane *p)
 	memset(&p->list, 0, sizeof(p->list));
 }
 
+void pane_coding_stale(struct pane *p, struct tui *t, const struct px_coding *before,
+		       const struct px_coding *after)
+{
+	(void)t;
+	(void)before;
+	(void)after;
+	p->stale = 1;
+}
+
 struct rect pane_body(const struct pane *p)
 {
 	struct rect b = p->r;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
+#include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/tui.h"
 
@@ -125,6 +126,42 @@ static void c_refresh(struct pane *p, struct tui *t)
 	free(ids);
 	free(counts);
 	rebuild_visible(p);
+}
+
+static struct crow *c_row(struct cstate *s, int64_t id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->all[i].id == id)
+			return &s->all[i];
+	return NULL;
+}
+
+/* A coding moved: its code's count and the deep counts of the code and
+ * every ancestor follow; an unknown code (made since the load) reloads. */
+static void c_count(struct pane *p, int64_t code_id, int d)
+{
+	struct cstate *s = p->st;
+	struct crow *r = c_row(s, code_id);
+
+	if (!r) {
+		p->stale = 1;
+		return;
+	}
+	r->count += d;
+	for (; r; r = r->parent ? c_row(s, r->parent) : NULL)
+		r->deep += d;
+}
+
+static void c_coding(struct pane *p, struct tui *t, const px_coding *before,
+		     const px_coding *after)
+{
+	(void)t;
+	if (p->stale)
+		return;
+	if (before)
+		c_count(p, before->code_id, -1);
+	if (after)
+		c_count(p, after->code_id, 1);
 }
 
 static size_t c_rows(struct pane *p)
@@ -412,4 +449,5 @@ const struct pane_ops pane_codebook_ops = {
 	.rows = c_rows,
 	.row_text = c_row_text,
 	.draw_row = c_draw_row,
+	.coding = c_coding,
 };

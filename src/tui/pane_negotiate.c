@@ -624,4 +624,5 @@ const struct pane_ops pane_negotiate_ops = {
 	.rows = n_rows,
 	.row_text = n_row_text,
 	.draw_row = n_draw_row,
+	.coding = pane_coding_stale,
 };

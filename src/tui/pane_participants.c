@@ -2,6 +2,7 @@
  * Enter narrows the vignettes to the participant's. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/participant.h"
 #include "praxis/tui.h"
@@ -67,6 +68,25 @@ static void p_refresh(struct pane *p, struct tui *t)
 	if (participant_each(t->db, collect, s, &e))
 		tui_error(t, "%s", e.msg);
 	pane_list_reset(p);
+}
+
+/* A coding moved: the coding counts of the people it names follow. */
+static void p_count(struct pstate *s, const idlist *people, int d)
+{
+	for (size_t k = 0; k < people->n; k++)
+		for (size_t i = 0; i < s->n; i++)
+			if (s->rows[i].id == people->v[k])
+				s->rows[i].nc += d;
+}
+
+static void p_coding(struct pane *p, struct tui *t, const px_coding *before,
+		     const px_coding *after)
+{
+	(void)t;
+	if (before)
+		p_count(p->st, &before->participants, -1);
+	if (after)
+		p_count(p->st, &after->participants, 1);
 }
 
 static size_t p_rows(struct pane *p)
@@ -178,4 +198,5 @@ const struct pane_ops pane_participants_ops = {
 	.rows = p_rows,
 	.row_text = p_row_text,
 	.draw_row = p_draw_row,
+	.coding = p_coding,
 };

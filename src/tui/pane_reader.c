@@ -491,7 +491,7 @@ static void delete_coding(struct tui *t, int64_t id)
 		tui_error(t, "%s", e.msg);
 	else
 		tui_message(t, "coding deleted (u undoes)");
-	tui_changed(t);
+	tui_codings_changed(t);
 }
 
 static int menu_codings(struct tui *t, int index, int key, void *ud)
@@ -552,7 +552,7 @@ static int menu_review(struct tui *t, int index, int key, void *ud)
 	else
 		tui_message(t, "%s marked reviewed", names_get(&t->names, NAMES_CODE, c.code_id));
 	coding_free(&c);
-	tui_changed(t);
+	tui_codings_changed(t);
 	return 1;
 }
 
@@ -692,6 +692,15 @@ void pane_reader_goto(struct pane *p, int64_t at)
 		s->top = line_of(s, s->cursor);
 }
 
+/* A coding of the vignette shown moved: reload it (one vignette). */
+static void rd_coding(struct pane *p, struct tui *t, const px_coding *before,
+		      const px_coding *after)
+{
+	if ((before && before->vignette_id == t->vignette_id) ||
+	    (after && after->vignette_id == t->vignette_id))
+		p->stale = 1;
+}
+
 const struct pane_ops pane_reader_ops = {
 	.name = "Reader",
 	.ctx = KC_READER,
@@ -701,4 +710,5 @@ const struct pane_ops pane_reader_ops = {
 	.draw = rd_draw,
 	.key = rd_key,
 	.title = rd_title,
+	.coding = rd_coding,
 };

@@ -146,4 +146,5 @@ const struct pane_ops pane_retrieval_ops = {
 	.rows = r_rows,
 	.row_text = r_row_text,
 	.draw_row = r_draw_row,
+	.coding = pane_coding_stale,
 };

@@ -4,6 +4,7 @@
  * edges (browse_vignettes). */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
 #include "praxis/tui.h"
@@ -301,6 +302,36 @@ static void v_title(struct pane *p, struct tui *t, char *buf, size_t n)
 		 (long long)t->total_vignettes, browse_filter_active(&t->filter) ? " (filtered)" : "");
 }
 
+/* A coding moved: the badges of its vignette follow, if it is in the
+ * window (the list itself moves only under a coding filter, which
+ * tui_codings_changed reloads). */
+static void v_count(struct pane *p, struct tui *t, const px_coding *c, int d)
+{
+	struct vstate *s = vs(p);
+	int dim = names_code_dimension(&t->names, c->code_id);
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->rows[i].id != c->vignette_id)
+			continue;
+		if (!dim) {
+			p->stale = 1;    /* a code the names do not know yet */
+			return;
+		}
+		s->rows[i].counts[0] += d;
+		if (dim >= 1 && dim <= 3)
+			s->rows[i].counts[dim] += d;
+	}
+}
+
+static void v_coding(struct pane *p, struct tui *t, const px_coding *before,
+		     const px_coding *after)
+{
+	if (before)
+		v_count(p, t, before, -1);
+	if (after)
+		v_count(p, t, after, 1);
+}
+
 int64_t pane_vignettes_current(struct pane *p)
 {
 	struct vstate *s = vs(p);
@@ -328,4 +359,5 @@ const struct pane_ops pane_vignettes_ops = {
 	.draw = v_draw,
 	.key = v_key,
 	.title = v_title,
+	.coding = v_coding,
 };

@@ -66,14 +66,20 @@ void tui_error(struct tui *t, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void reload_counts(struct tui *t)
+static void count_vignettes(struct tui *t)
 {
 	px_err e = { 0 };
 
-	names_free(&t->names);
-	names_load(t->db, &t->names, &e);
 	if (browse_vignette_count(t->db, &t->filter, &t->total_vignettes, &e))
 		tui_error(t, "%s", e.msg);
+}
+
+static void reload_counts(struct tui *t)
+{
+	names_free(&t->names);
+	/* every kind the interface names; not one entry per vignette */
+	names_load_kinds(t->db, &t->names, ~NAMES_BIT(NAMES_VIGNETTE), NULL);
+	count_vignettes(t);
 	t->total_codings = coding_count(t->db);
 }
 
@@ -83,11 +89,52 @@ void tui_changed(struct tui *t)
 	for (int i = 0; i < P_COUNT; i++)
 		t->panes[i].stale = 1;
 	t->data_version = db_data_version(t->db);
+	t->reload_all = 0;
 }
 
+/* 1 if the filter keeps vignettes by their codings: a coding change can
+ * then move vignettes in or out of the list. */
+static int filter_on_codings(const struct tui *t)
+{
+	return t->filter.code_id || t->filter.coder_id;
+}
+
+/* The store's listener: each coding change moves the totals and the
+ * panes' counts at once; a reset or a rollback asks for a full reload. */
+static void on_store_event(void *ud, int event, const px_coding *before, const px_coding *after)
+{
+	struct tui *t = ud;
+
+	if (event == DB_EV_RESET || event == DB_EV_ROLLBACK) {
+		t->reload_all = 1;
+		return;
+	}
+	t->total_codings += (after != NULL) - (before != NULL);
+	for (int i = 0; i < P_COUNT; i++)
+		if (t->panes[i].ops && t->panes[i].ops->coding)
+			t->panes[i].ops->coding(&t->panes[i], t, before, after);
+}
+
+void tui_codings_changed(struct tui *t)
+{
+	if (t->reload_all) {
+		tui_changed(t);
+		return;
+	}
+	if (filter_on_codings(t)) {
+		count_vignettes(t);
+		t->panes[P_VIGNETTES].stale = 1;
+	}
+	t->data_version = db_data_version(t->db);
+}
+
+/* Only the panes that show the filtered list follow a filter: the others
+ * mark the filter at draw time. */
 void tui_filter_changed(struct tui *t)
 {
-	tui_changed(t);
+	count_vignettes(t);
+	t->panes[P_VIGNETTES].stale = 1;
+	t->panes[P_SUMMARIES].stale = 1;
 }
 
 void tui_focus(struct tui *t, int pane)
@@ -263,7 +310,7 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 	undo_begin(&t->undo, "code");
 	rc = coding_add(t->db, &c, &e);
 	undo_end(&t->undo);
-	tui_changed(t);
+	tui_codings_changed(t);
 	if (rc) {
 		tui_error(t, "%s", e.msg);
 		coding_free(&c);
@@ -414,17 +461,35 @@ static void search_done(struct tui *t, const char *text, void *ud)
 	tui_filter_changed(t);
 }
 
+/* 1 if the step undo (or redo) would apply changes only codings. */
+static int step_only_codings(const struct undo *u, int redo)
+{
+	const struct undo_step *st;
+
+	if (redo ? u->pos >= u->n : u->pos == 0)
+		return 0;
+	st = &u->steps[redo ? u->pos : u->pos - 1];
+	for (size_t i = 0; i < st->n; i++)
+		if (st->ops[i].kind != UNDO_CODING)
+			return 0;
+	return 1;
+}
+
 static void do_undo(struct tui *t, int redo)
 {
 	const char *label = NULL;
 	px_err e = { 0 };
+	int codings = step_only_codings(&t->undo, redo);
 	int rc = redo ? undo_redo(&t->undo, &label, &e) : undo_undo(&t->undo, &label, &e);
 
 	if (rc)
 		tui_error(t, "%s", e.msg);
 	else
 		tui_message(t, "%s: %s", redo ? "redone" : "undone", label);
-	tui_changed(t);
+	if (codings)
+		tui_codings_changed(t);
+	else
+		tui_changed(t);
 }
 
 static void command_done(struct tui *t, const char *text, void *ud)
@@ -541,6 +606,7 @@ static int setup(struct tui *t, struct cli *c, px_err *e)
 	if ((rc = cli_coder(c, t->db, &t->coder_id, e)))
 		return rc;
 	undo_init(&t->undo, t->db);
+	db_listen(t->db, on_store_event, t);
 	t->center = P_READER;
 	t->focus = P_VIGNETTES;
 	t->running = 1;
@@ -558,6 +624,7 @@ static void teardown(struct tui *t)
 		if (t->panes[i].ops)
 			pane_free(&t->panes[i]);
 	if (t->db) {
+		db_unlisten(t->db, on_store_event, t);
 		undo_free(&t->undo);
 		db_close(t->db);
 	}
