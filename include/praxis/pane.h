@@ -35,8 +35,9 @@ struct pane_ops {
 	const char *(*row_text)(struct pane *p, size_t i);
 	void (*draw_row)(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int selected);
 	/* Optional: one coding changed (before NULL: added, after NULL:
-	 * removed); the pane moves its counts in memory or marks itself
-	 * stale. Without it a coding change leaves the pane as it is. */
+	 * removed; both NULL: a reset or rollback, a full reload follows);
+	 * the pane moves its counts in memory or marks itself stale.
+	 * Without it a coding change leaves the pane as it is. */
 	void (*coding)(struct pane *p, struct tui *t, const struct px_coding *before,
 		       const struct px_coding *after);
 };

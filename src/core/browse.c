@@ -411,6 +411,36 @@ int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_er
 	return PX_OK;
 }
 
+int browse_coding_vignette_of(px_db *db, const idlist *codings, int64_t *vignettes, px_err *e)
+{
+	/* one statement over the whole list: a point query per coding pays
+	 * a read transaction (WAL locks) each */
+	sqlite3_stmt *st = db_stmt(db, "SELECT j.key, c.vignette_id FROM json_each(?1) j"
+				   " JOIN coding c ON c.id = j.value", e);
+	char *json;
+	int step;
+
+	if (!st)
+		return px_status_of(e);
+	for (size_t i = 0; i < codings->n; i++)
+		vignettes[i] = 0;
+	if (!codings->n)
+		return PX_OK;
+	json = drill_json(codings);
+	db_bind_text(st, 1, json);
+	free(json);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t k = sqlite3_column_int64(st, 0);
+		if (k >= 0 && (size_t)k < codings->n)
+			vignettes[k] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (step != SQLITE_DONE)
+		return px_fail(e, PX_EUSAGE, "codings' vignettes: %s", sqlite3_errmsg(db_sqlite(db)));
+	return PX_OK;
+}
+
 int browse_code_vignettes(px_db *db, int64_t code_id, int month, idlist *out, px_err *e)
 {
 	static const char sql[] =

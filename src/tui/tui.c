@@ -107,7 +107,7 @@ static void on_store_event(void *ud, int event, const px_coding *before, const p
 
 	if (event == DB_EV_RESET || event == DB_EV_ROLLBACK) {
 		t->reload_all = 1;
-		return;
+		before = after = NULL;
 	}
 	t->total_codings += (after != NULL) - (before != NULL);
 	for (int i = 0; i < P_COUNT; i++)
