@@ -75,8 +75,65 @@ char *browse_fts_query(const char *words)
 	return sb_steal(&b);
 }
 
-/* The WHERE clause (after "WHERE 1") for f over vignette v. */
-static void filter_sql(strbuf *b, const browse_filter *f)
+/* The search's hits, vignette ids from the vignette and the memo
+ * indexes, kept in temp.browse_hits for the query text, this
+ * connection's changes and the other connections' (data_version) they
+ * were made at: the listing, its count and the cursor's rank then probe
+ * a small table instead of running the full-text query three or four
+ * times per search. 1 if the table holds f's hits; 0: use the query
+ * inline (an error, such as a bad search, then shows from it). */
+static int search_hits(px_db *db, const browse_filter *f)
+{
+	static const char ddl[] =
+		"CREATE TEMP TABLE IF NOT EXISTS browse_hits(id INTEGER PRIMARY KEY);"
+		"CREATE TEMP TABLE IF NOT EXISTS browse_search(q TEXT, changes INTEGER, dv INTEGER)";
+	sqlite3 *h = db_sqlite(db);
+	char *q = browse_fts_query(f->search);
+	const char *query = q ? q : "\"\"";
+	int64_t dv = db_data_version(db);
+	sqlite3_stmt *st;
+	int ok = 0;
+
+	if (sqlite3_exec(h, ddl, NULL, NULL, NULL) != SQLITE_OK ||
+	    !(st = db_stmt(db, "SELECT q = ?1 AND changes = ?2 AND dv = ?3 FROM temp.browse_search",
+			   NULL)))
+		goto done;
+	db_bind_text(st, 1, query);
+	sqlite3_bind_int64(st, 2, sqlite3_total_changes64(h));
+	sqlite3_bind_int64(st, 3, dv);
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	sqlite3_reset(st);
+	if (ok)
+		goto done;
+	if (sqlite3_exec(h, "DELETE FROM temp.browse_hits; DELETE FROM temp.browse_search", NULL,
+			 NULL, NULL) != SQLITE_OK ||
+	    !(st = db_stmt(db, "INSERT INTO temp.browse_hits SELECT rowid FROM vignette_fts"
+			   " WHERE vignette_fts MATCH ?1 UNION SELECT m.target_id FROM memo m"
+			   " WHERE m.target = 1 AND m.id IN (SELECT rowid FROM memo_fts"
+			   " WHERE memo_fts MATCH ?1)", NULL)))
+		goto done;
+	db_bind_text(st, 1, query);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok || !(st = db_stmt(db, "INSERT INTO temp.browse_search VALUES (?1, ?2, ?3)", NULL))) {
+		ok = 0;
+		goto done;
+	}
+	/* the row written here is one change more */
+	db_bind_text(st, 1, query);
+	sqlite3_bind_int64(st, 2, sqlite3_total_changes64(h) + 1);
+	sqlite3_bind_int64(st, 3, dv);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+done:
+	free(q);
+	return ok;
+}
+
+/* The WHERE clause (after "WHERE 1") for f over vignette v; hits: the
+ * search is in temp.browse_hits (the + keeps the planner on the date
+ * order and covering indexes, probing the small table). */
+static void filter_sql(strbuf *b, const browse_filter *f, int hits)
 {
 	if (f->participant_id)
 		sb_add(b, " AND EXISTS (SELECT 1 FROM vignette_participant vp"
@@ -95,7 +152,9 @@ static void filter_sql(strbuf *b, const browse_filter *f)
 		sb_add(b, " AND v.date >= ?5");
 	if (f->date_to)
 		sb_add(b, " AND v.date <= ?6 || 'T99'");
-	if (f->search)
+	if (f->search && hits)
+		sb_add(b, " AND +v.id IN temp.browse_hits");
+	else if (f->search)
 		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
 		       " OR v.id IN (SELECT m.target_id FROM memo m WHERE m.target = 1 AND m.id IN"
 		       " (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?7)))");
@@ -116,7 +175,7 @@ static char *drill_json(const idlist *ids)
 	return sb_steal(&b);
 }
 
-static void filter_bind(sqlite3_stmt *st, const browse_filter *f)
+static void filter_bind(sqlite3_stmt *st, const browse_filter *f, int hits)
 {
 	char *q;
 
@@ -132,7 +191,9 @@ static void filter_bind(sqlite3_stmt *st, const browse_filter *f)
 		db_bind_text(st, P_FROM, f->date_from);
 	if (f->date_to)
 		db_bind_text(st, P_TO, f->date_to);
-	if (f->search && (q = browse_fts_query(f->search))) {
+	if (f->search && hits) {
+		/* nothing to bind: the hits are in their table */
+	} else if (f->search && (q = browse_fts_query(f->search))) {
 		db_bind_text(st, P_SEARCH, q);
 		free(q);
 	} else if (f->search) {
@@ -165,13 +226,13 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	strbuf b;
 	sqlite3_stmt *st;
 	size_t cap = limit > 0 ? (size_t)limit : 1;
-	int step;
+	int step, hits = f->search && search_hits(db, f);
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
 	sb_add(&b, "SELECT v.id, v.date, v.title, v.community_id FROM vignette v WHERE 1");
-	filter_sql(&b, f);
+	filter_sql(&b, f, hits);
 	if (key_date)
 		sb_add(&b, dir > 0 ? " AND (v.date, v.id) > (?8, ?9)" : " AND (v.date, v.id) < (?8, ?9)");
 	sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" : " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
@@ -179,7 +240,7 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
-	filter_bind(st, f);
+	filter_bind(st, f, hits);
 	if (key_date) {
 		db_bind_text(st, P_KDATE, key_date);
 		sqlite3_bind_int64(st, P_KID, key_id);
@@ -209,19 +270,19 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 {
 	strbuf b;
 	sqlite3_stmt *st;
-	int step;
+	int step, hits = f->search && search_hits(db, f);
 
 	*out = 0;
 	sb_init(&b);
 	sb_add(&b, "SELECT count(*) FROM vignette v WHERE 1");
-	filter_sql(&b, f);
+	filter_sql(&b, f, hits);
 	if (date)
 		sb_add(&b, " AND (v.date, v.id) < (?8, ?9)");
 	st = db_stmt(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
-	filter_bind(st, f);
+	filter_bind(st, f, hits);
 	if (date) {
 		db_bind_text(st, P_KDATE, date);
 		sqlite3_bind_int64(st, P_KID, id);
