@@ -14,6 +14,15 @@
 
 #define TK_FN 0x40000000
 #define TK_RESIZE 0x20000000   /* headless: TK_RESIZE | cols << 12 | rows */
+/* A mouse event: TK_MOUSE | kind << 24 | col << 12 | row (0-based cells),
+ * from the terminal or a script's <Click COL ROW>; see tk_mouse. */
+#define TK_MOUSE 0x10000000
+enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
+#define TK_MOUSE_KEY(kind, col, row) (TK_MOUSE | (kind) << 24 | ((col) & 0xfff) << 12 | ((row) & 0xfff))
+#define TK_IS_MOUSE(k) (((k) & (TK_FN | TK_RESIZE | TK_MOUSE)) == TK_MOUSE)
+#define TK_MOUSE_KIND(k) (((k) >> 24) & 0xf)
+#define TK_MOUSE_COL(k) (((k) >> 12) & 0xfff)
+#define TK_MOUSE_ROW(k) ((k) & 0xfff)
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ESC 27
 #define TK_ENTER 13

@@ -90,7 +90,8 @@ int display_init(int is_headless, px_err *e)
 			return px_fail(e, PX_EIO, "cannot start the interface on terminal type '%s'",
 				       term ? term : "(unset)");
 		set_term(screen);
-		mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
 	}
 	active = 1;
 	install_handlers();
@@ -178,6 +179,26 @@ int display_cols(void)
 	return COLS;
 }
 
+/* The terminal's mouse event in the script's encoding (keymap.h), so a
+ * click takes the same path as <Click COL ROW>; -1 for other buttons. */
+static int mouse_key(void)
+{
+	MEVENT ev;
+	int kind = 0;
+
+	if (getmouse(&ev) != OK || ev.x < 0 || ev.y < 0)
+		return -1;
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		kind = TK_CLICK;
+	else if (ev.bstate & BUTTON4_PRESSED)
+		kind = TK_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		kind = TK_WHEEL_DOWN;
+#endif
+	return kind ? TK_MOUSE_KEY(kind, ev.x, ev.y) : -1;
+}
+
 int display_getkey(int timeout_ms)
 {
 	wint_t wc;
@@ -188,6 +209,8 @@ int display_getkey(int timeout_ms)
 	if (rc == ERR)
 		return -1;
 	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_MOUSE)
+			return mouse_key();
 		if (wc == KEY_ENTER)
 			return TK_ENTER;
 		return TK_FN | (int)wc;

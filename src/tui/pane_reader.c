@@ -692,6 +692,43 @@ void pane_reader_goto(struct pane *p, int64_t at)
 		s->top = line_of(s, s->cursor);
 }
 
+/* A click puts the cursor on the character under the pointer (the
+ * margin means the line's start); a selection in progress extends. */
+static void rd_click(struct pane *p, struct tui *t, int row, int col)
+{
+	struct rdstate *s = p->st;
+	size_t line = s->top + (size_t)row;
+
+	(void)t;
+	if (!s->id || !s->lines || line >= s->nlines)
+		return;
+	s->cursor = at_col(s, line, col > MARGIN ? (size_t)(col - MARGIN) : 0);
+	if (s->cursor >= s->n && s->n)
+		s->cursor = s->n - 1;
+}
+
+#define WHEEL_LINES 3
+
+/* The wheel scrolls the text; the cursor keeps its place on the screen. */
+static void rd_wheel(struct pane *p, struct tui *t, int dir)
+{
+	struct rdstate *s = p->st;
+	size_t room = s->nlines > (size_t)(p->r.h - 1) ? s->nlines - (size_t)(p->r.h - 1) : 0;
+
+	(void)t;
+	if (!s->id || !s->lines)
+		return;
+	if (dir > 0 && s->top < room) {
+		size_t by = s->top + WHEEL_LINES <= room ? WHEEL_LINES : room - s->top;
+		s->top += by;
+		line_move(s, 1, by);
+	} else if (dir < 0 && s->top > 0) {
+		size_t by = s->top >= WHEEL_LINES ? WHEEL_LINES : s->top;
+		s->top -= by;
+		line_move(s, -1, by);
+	}
+}
+
 const struct pane_ops pane_reader_ops = {
 	.name = "Reader",
 	.ctx = KC_READER,
@@ -701,4 +738,6 @@ const struct pane_ops pane_reader_ops = {
 	.draw = rd_draw,
 	.key = rd_key,
 	.title = rd_title,
+	.click = rd_click,
+	.wheel = rd_wheel,
 };

@@ -468,6 +468,60 @@ static int global_key(struct tui *t, int action)
 	return 0;
 }
 
+/* One list action for pane p, the way a key would reach it. */
+static void pane_action(struct tui *t, struct pane *p, int action)
+{
+	if (p->ops->key && p->ops->key(p, t, action, 0))
+		return;
+	if (p->ops->is_list)
+		pane_list_key(p, t, action);
+}
+
+static int pane_at(struct tui *t, int y, int x)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		struct rect r = t->panes[i].r;
+		if (t->panes[i].visible && y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w)
+			return i;
+	}
+	return -1;
+}
+
+#define WHEEL_ROWS 3
+
+/* A click focuses the pane under the pointer and selects the row or
+ * places the reader's cursor there; the wheel scrolls the pane under the
+ * pointer (three rows) without moving the focus. Popups take no mouse. */
+static void handle_mouse(struct tui *t, int key)
+{
+	int y = TK_MOUSE_ROW(key), x = TK_MOUSE_COL(key), kind = TK_MOUSE_KIND(key);
+	int which = pane_at(t, y, x);
+	struct pane *p;
+	struct rect b;
+
+	if (t->modal || t->too_small || which < 0)
+		return;
+	p = &t->panes[which];
+	if (kind == TK_WHEEL_UP || kind == TK_WHEEL_DOWN) {
+		if (p->ops->wheel) {
+			p->ops->wheel(p, t, kind == TK_WHEEL_UP ? -1 : 1);
+			return;
+		}
+		for (int i = 0; i < WHEEL_ROWS; i++)
+			pane_action(t, p, kind == TK_WHEEL_UP ? A_UP : A_DOWN);
+		return;
+	}
+	if (which != t->focus && which != P_HELP && which != P_NEGOTIATE)
+		tui_focus(t, which);
+	b = pane_body(p);
+	if (y < b.y || y >= b.y + b.h || x < b.x || x >= b.x + b.w)
+		return;
+	if (p->ops->click)
+		p->ops->click(p, t, y - b.y, x - b.x);
+	else if (p->ops->is_list)
+		pane_list_click(p, y - b.y);
+}
+
 static void handle_key(struct tui *t, int key)
 {
 	int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
@@ -481,6 +535,10 @@ static void handle_key(struct tui *t, int key)
 	}
 	if (key == (TK_FN | KEY_RESIZE)) {
 		tui_layout(t);
+		return;
+	}
+	if (TK_IS_MOUSE(key)) {
+		handle_mouse(t, key);
 		return;
 	}
 	if (modal_key(t, key))
@@ -584,8 +642,6 @@ static int run_loop(struct tui *t, script *sc)
 			check_outside_changes(t);
 			continue;
 		}
-		if (key == (TK_FN | KEY_MOUSE))
-			continue;
 		timing_key_begin(key);
 		handle_key(t, key);
 		check_outside_changes(t);
