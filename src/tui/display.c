@@ -16,8 +16,17 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;
 static int headless;
 static int active;
-static attr_t role_attr[ROLE_COUNT];
-static short role_pair[ROLE_COUNT];
+/* Roles past ROLE_COUNT are codes' own colors (dsp_code_role). */
+#define CODE_ROLES 64
+static attr_t role_attr[ROLE_COUNT + CODE_ROLES];
+static short role_pair[ROLE_COUNT + CODE_ROLES];
+static short role_fg[ROLE_COUNT];
+static int role_has_bg[ROLE_COUNT];   /* the theme colors it (mono: no) */
+static int color_on, ncode_roles;
+static struct {
+	int color, base;
+	char name[16];
+} code_roles[CODE_ROLES];
 
 int display_headless(void)
 {
@@ -150,8 +159,12 @@ void display_apply_theme(const theme *t)
 		start_color();
 		use_default_colors();
 	}
+	color_on = color;
+	ncode_roles = 0;
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const theme_style *s = &t->style[r];
+		role_fg[r] = (short)theme_step_color(s->fg, color ? COLORS : 8);
+		role_has_bg[r] = s->bg >= 0;
 		role_attr[r] = style_attrs(s->attrs);
 		role_pair[r] = 0;
 		if (color && r + 1 < COLOR_PAIRS) {
@@ -162,6 +175,39 @@ void display_apply_theme(const theme *t)
 			role_attr[r] = mono_fallback(r);
 		}
 	}
+}
+
+/* "#rgb" or "#rrggbb" as a color value, else -2. */
+static int code_color_value(const char *c)
+{
+	char six[8];
+
+	if (c && c[0] == '#' && strlen(c) == 4) {
+		snprintf(six, sizeof(six), "#%c%c%c%c%c%c", c[1], c[1], c[2], c[2], c[3], c[3]);
+		c = six;
+	}
+	return c && c[0] == '#' ? theme_parse_color(c) : -2;
+}
+
+int dsp_code_role(const char *color, int base)
+{
+	int v = code_color_value(color), k;
+
+	if (!color_on || v < 0 || base < 0 || base >= ROLE_COUNT || !role_has_bg[base])
+		return base;
+	for (k = 0; k < ncode_roles; k++)
+		if (code_roles[k].color == v && code_roles[k].base == base)
+			return ROLE_COUNT + k;
+	if (ncode_roles == CODE_ROLES || ROLE_COUNT + ncode_roles + 1 >= COLOR_PAIRS)
+		return base;   /* out of pairs: the dimension's color will do */
+	k = ncode_roles++;
+	code_roles[k].color = v;
+	code_roles[k].base = base;
+	snprintf(code_roles[k].name, sizeof(code_roles[k].name), "code#%06x", v & 0xffffff);
+	init_pair((short)(ROLE_COUNT + k + 1), role_fg[base], (short)theme_step_color(v, COLORS));
+	role_pair[ROLE_COUNT + k] = (short)(ROLE_COUNT + k + 1);
+	role_attr[ROLE_COUNT + k] = role_attr[base];
+	return ROLE_COUNT + k;
 }
 
 void display_resize(int rows, int cols)
@@ -410,6 +456,8 @@ void dsp_vline(int y, int x, int h, int role)
 
 static const char *role_of_pair(short pair)
 {
+	if (pair > ROLE_COUNT && pair <= ROLE_COUNT + ncode_roles)
+		return code_roles[pair - ROLE_COUNT - 1].name;
 	return pair > 0 && pair <= ROLE_COUNT ? theme_role_name(pair - 1) : "normal";
 }
 

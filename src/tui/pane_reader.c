@@ -17,6 +17,7 @@
 struct span {
 	int64_t id, start, end;  /* whole vignette: 0..len */
 	int dim, memo, review;
+	int role;                /* the code's color, else its dimension's */
 };
 
 struct line {
@@ -83,6 +84,7 @@ static int add_span(const px_coding *c, void *ud)
 	sp->start = c->start < 0 ? 0 : c->start;
 	sp->end = c->start < 0 ? (int64_t)s->n : c->end;
 	sp->dim = names_code_dimension(&x->t->names, c->code_id);
+	sp->role = tui_code_role(x->t, c->code_id);
 	sp->memo = c->memo && *c->memo;
 	sp->review = c->needs_review;
 	return 0;
@@ -194,17 +196,17 @@ static size_t line_of(const struct rdstate *s, size_t cp)
 static int span_role(const struct rdstate *s, size_t cp)
 {
 	int64_t best_len = -1;
-	int dim = 0;
+	int role = ROLE_NORMAL;
 
 	for (size_t k = 0; k < s->nspans; k++) {
 		const struct span *sp = &s->spans[k];
 		if ((int64_t)cp >= sp->start && (int64_t)cp < sp->end &&
 		    (best_len < 0 || sp->end - sp->start < best_len)) {
 			best_len = sp->end - sp->start;
-			dim = sp->dim;
+			role = sp->role;
 		}
 	}
-	return dim == 1 ? ROLE_CODE_ME : dim == 2 ? ROLE_CODE_JE : dim == 3 ? ROLE_CODE_SR : ROLE_NORMAL;
+	return role;
 }
 
 static void selection(const struct rdstate *s, size_t *a, size_t *b)

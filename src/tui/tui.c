@@ -279,6 +279,21 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 	return PX_OK;
 }
 
+int tui_code_role(struct tui *t, int64_t code_id)
+{
+	int dim = names_code_dimension(&t->names, code_id), role;
+	px_code c = { 0 };
+
+	role = dim == CODE_ME ? ROLE_CODE_ME : dim == CODE_JE ? ROLE_CODE_JE :
+	       dim == CODE_SR ? ROLE_CODE_SR : ROLE_NORMAL;
+	if (role == ROLE_NORMAL || codebook_get(t->db, code_id, &c, NULL))
+		return role;
+	if (c.color)
+		role = dsp_code_role(c.color, role);
+	codebook_free(&c);
+	return role;
+}
+
 /* ---- the code picker ---- */
 
 struct pick_ctx {
