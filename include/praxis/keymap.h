@@ -29,7 +29,7 @@ enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -105,7 +105,8 @@ enum key_ctx {
 	X(A_N_EDIT,       "edit",            KC_NEGOTIATE,    "e",               "code by hand in the reader as consensus") \
 	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
 	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
-	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement")
+	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement") \
+	X(A_F_MEMO_EDITOR, "memo-editor",    KC_FORM,         "E",               "on the memo row: edit the memo in $VISUAL/$EDITOR")
 
 enum key_action {
 	A_NONE,

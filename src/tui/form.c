@@ -108,8 +108,14 @@ static void form_draw(struct modal *m, struct tui *t)
 		dsp_text(y0 + 1 + (int)i, x0 + 2, w - 4, sb_str(&b), role);
 		sb_free(&b);
 	}
-	dsp_text(y0 + h - 1, x0 + 1, w - 2, f->rows[f->cursor].field == F_MEMO ? "Enter edit inline  E $EDITOR  <C-s> save  Esc cancel" :
-		 "Space/Enter change  <C-s> save  Esc cancel", ROLE_DIM);
+	if (f->rows[f->cursor].field == F_MEMO) {
+		char keys[32];
+		keymap_action_keys(A_F_MEMO_EDITOR, keys, sizeof(keys));
+		dsp_textf(y0 + h - 1, x0 + 1, w - 2, ROLE_DIM,
+			  "Enter edit inline  %s $EDITOR  <C-s> save  Esc cancel", keys);
+	} else {
+		dsp_text(y0 + h - 1, x0 + 1, w - 2, "Space/Enter change  <C-s> save  Esc cancel", ROLE_DIM);
+	}
 }
 
 static void toggle(idlist *l, int64_t id)
@@ -288,7 +294,7 @@ static int form_key(struct modal *m, struct tui *t, int key)
 			f->cursor--;
 		return 0;
 	}
-	if (key == 'E' && r->field == F_MEMO) {
+	if (r->field == F_MEMO && keymap_lookup(KC_FORM, key) == A_F_MEMO_EDITOR) {
 		memo_editor(f, t);
 		return 0;
 	}
