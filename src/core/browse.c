@@ -339,6 +339,20 @@ int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, i
 	return read_segments(st, out, n);
 }
 
+/* Binds key's (date, vignette, start, coding) from parameter at on, or
+ * NULL at `at` for no key. */
+static void bind_segment_key(sqlite3_stmt *st, int at, const browse_segment *key)
+{
+	if (!key) {
+		sqlite3_bind_null(st, at);
+		return;
+	}
+	sqlite3_bind_text(st, at, key->date ? key->date : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, at + 1, key->vignette_id);
+	sqlite3_bind_int64(st, at + 2, key->start);
+	sqlite3_bind_int64(st, at + 3, key->coding_id);
+}
+
 /* Keyset pages: the key columns are (date, vignette, start, coding). */
 #define SEGMENT_PAGE(cmp, order) \
 	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code" \
@@ -372,14 +386,7 @@ int browse_segments_page(px_db *db, int64_t code_id, int64_t coder_id, int conte
 	sqlite3_bind_int64(st, 2, coder_id);
 	sqlite3_bind_int(st, 3, context);
 	sqlite3_bind_int(st, 4, limit);
-	if (key) {
-		sqlite3_bind_text(st, 5, key->date ? key->date : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 6, key->vignette_id);
-		sqlite3_bind_int64(st, 7, key->start);
-		sqlite3_bind_int64(st, 8, key->coding_id);
-	} else {
-		sqlite3_bind_null(st, 5);
-	}
+	bind_segment_key(st, 5, key);
 	return read_segments(st, out, n);
 }
 
@@ -398,14 +405,7 @@ int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const bro
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, code_id);
 	sqlite3_bind_int64(st, 2, coder_id);
-	if (key) {
-		sqlite3_bind_text(st, 3, key->date ? key->date : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, key->vignette_id);
-		sqlite3_bind_int64(st, 5, key->start);
-		sqlite3_bind_int64(st, 6, key->coding_id);
-	} else {
-		sqlite3_bind_null(st, 3);
-	}
+	bind_segment_key(st, 3, key);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*count = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

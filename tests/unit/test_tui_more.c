@@ -266,9 +266,30 @@ static int title_rank(const char *screen)
 	return atoi(p + strlen("(all coders) "));
 }
 
+/* The rank the retrieval title shows after moves; Enter then opens the
+ * reader on that segment's word (word i starts at 5 * i). */
+static int rank_after(const char *db, const char *moves)
+{
+	char *keys = xasprintf(":retrieve SR/tools\n%s\n", moves), *s, *want;
+	int n;
+
+	s = fx_screen_run(db, keys, 100, 24, NULL);
+	n = title_rank(s);
+	free(s);
+	free(keys);
+	keys = xasprintf(":retrieve SR/tools\n%s<Enter>\n", moves);
+	s = fx_screen_run(db, keys, 100, 24, NULL);
+	want = xasprintf("Many  @%d", 5 * (n - 1));
+	fx_assert_has(s, want);
+	free(want);
+	free(s);
+	free(keys);
+	return n;
+}
+
 static void test_retrieval_scrolls_by_key(void **state)
 {
-	char *yaml = many_segments(), *db = fx_screen_db(yaml), *s, *keys, *want;
+	char *yaml = many_segments(), *db = fx_screen_db(yaml), *s;
 	strbuf moves;
 	int n;
 
@@ -290,35 +311,11 @@ static void test_retrieval_scrolls_by_key(void **state)
 	sb_init(&moves);
 	for (int i = 0; i < 14; i++)
 		sb_add(&moves, "<PgDn>");
-	sb_add(&moves, "jjj\n");
-	keys = xasprintf(":retrieve SR/tools\n%s", sb_str(&moves));
-	s = fx_screen_run(db, keys, 100, 24, NULL);
-	n = title_rank(s);
+	sb_add(&moves, "jjj");
+	n = rank_after(db, sb_str(&moves));
 	assert_true(n > 256 && n < 300);
-	free(s);
-	free(keys);
-	keys = xasprintf(":retrieve SR/tools\n%s<Enter>\n", sb_str(&moves));
-	s = fx_screen_run(db, keys, 100, 24, NULL);
-	want = xasprintf("Many  @%d", 5 * (n - 1));
-	fx_assert_has(s, want);
-	free(want);
-	free(s);
-	free(keys);
-	keys = xasprintf(":retrieve SR/tools\nG%skkk\n",
-			 "<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>");
-	s = fx_screen_run(db, keys, 100, 24, NULL);
-	n = title_rank(s);
+	n = rank_after(db, "G<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>kkk");
 	assert_true(n > 1 && n < 300 - 2 * 64);
-	free(s);
-	free(keys);
-	keys = xasprintf(":retrieve SR/tools\nG%skkk<Enter>\n",
-			 "<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>");
-	s = fx_screen_run(db, keys, 100, 24, NULL);
-	want = xasprintf("Many  @%d", 5 * (n - 1));
-	fx_assert_has(s, want);
-	free(want);
-	free(s);
-	free(keys);
 	sb_free(&moves);
 	free(db);
 	free(yaml);
