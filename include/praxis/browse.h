@@ -69,6 +69,17 @@ typedef struct browse_segment {
  * points of text either side. */
 int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
 		    browse_segment **out, size_t *n, px_err *e);
+/* The same segments a page at a time, by key (never OFFSET): up to limit
+ * strictly after (dir > 0) or before (dir < 0) key's (date, vignette_id,
+ * start, coding_id); key NULL starts from the first (dir > 0) or the last
+ * (dir < 0). Rows come in ascending order whatever dir is. */
+int browse_segments_page(px_db *db, int64_t code_id, int64_t coder_id, int context,
+			 const browse_segment *key, int dir, int limit, browse_segment **out,
+			 size_t *n, px_err *e);
+/* How many segments browse_segments_page walks through (key NULL), or
+ * how many come before key (its rank). */
+int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const browse_segment *key,
+			 int64_t *count, px_err *e);
 void browse_segments_free(browse_segment *s, size_t n);
 
 /* Drill-down sets (sorted vignette row ids, appended to out):

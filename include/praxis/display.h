@@ -22,6 +22,12 @@ void display_end(void);
 int display_headless(void);
 void display_apply_theme(const theme *t);
 void display_resize(int rows, int cols);
+/* The role for text coded with a code of its own color (#rgb/#rrggbb):
+ * base's foreground on that color stepped down to the terminal's
+ * palette; base itself without colors (NO_COLOR, or a theme like mono
+ * that gives base no background) or without a valid color. The dump
+ * names such runs "code#rrggbb". */
+int dsp_code_role(const char *color, int base);
 int display_rows(void);
 int display_cols(void);
 /* A key from the terminal (see keymap.h for the encoding), or -1 after

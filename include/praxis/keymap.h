@@ -14,13 +14,22 @@
 
 #define TK_FN 0x40000000
 #define TK_RESIZE 0x20000000   /* headless: TK_RESIZE | cols << 12 | rows */
+/* A mouse event: TK_MOUSE | kind << 24 | col << 12 | row (0-based cells),
+ * from the terminal or a script's <Click COL ROW>; see tk_mouse. */
+#define TK_MOUSE 0x10000000
+enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
+#define TK_MOUSE_KEY(kind, col, row) (TK_MOUSE | (kind) << 24 | ((col) & 0xfff) << 12 | ((row) & 0xfff))
+#define TK_IS_MOUSE(k) (((k) & (TK_FN | TK_RESIZE | TK_MOUSE)) == TK_MOUSE)
+#define TK_MOUSE_KIND(k) (((k) >> 24) & 0xf)
+#define TK_MOUSE_COL(k) (((k) >> 12) & 0xfff)
+#define TK_MOUSE_ROW(k) ((k) & 0xfff)
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ESC 27
 #define TK_ENTER 13
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -96,7 +105,8 @@ enum key_ctx {
 	X(A_N_EDIT,       "edit",            KC_NEGOTIATE,    "e",               "code by hand in the reader as consensus") \
 	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
 	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
-	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement")
+	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement") \
+	X(A_F_MEMO_EDITOR, "memo-editor",    KC_FORM,         "E",               "on the memo row: edit the memo in $VISUAL/$EDITOR")
 
 enum key_action {
 	A_NONE,

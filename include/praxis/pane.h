@@ -40,6 +40,10 @@ struct pane_ops {
 	 * Without it a coding change leaves the pane as it is. */
 	void (*coding)(struct pane *p, struct tui *t, const struct px_coding *before,
 		       const struct px_coding *after);
+	/* A click at (row, col) of the body; NULL: list panes select the row. */
+	void (*click)(struct pane *p, struct tui *t, int row, int col);
+	/* The wheel (dir -1 up, 1 down); NULL: the cursor moves by rows. */
+	void (*wheel)(struct pane *p, struct tui *t, int dir);
 };
 
 struct pane_list {
@@ -75,6 +79,9 @@ void pane_list_select(struct pane *p, size_t row);
 int pane_list_key(struct pane *p, struct tui *t, int action);
 void pane_list_draw(struct pane *p, struct tui *t, struct rect body, int focused);
 void pane_list_set_quick(struct pane *p, const char *text);
+
+/* A click on body row `row` of a list pane: selects the row shown there. */
+void pane_list_click(struct pane *p, int row);
 
 /* The right-aligned "n/N" of a list. */
 void pane_list_position(const struct pane *p, char *buf, size_t n);

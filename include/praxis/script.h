@@ -3,7 +3,8 @@
  * One line at a time: `# comment` lines are skipped; `:command` types the
  * command and Enter; otherwise every character is a key, and `<Name>`
  * stands for a named key (<Down>, <Enter>, <C-r>, <Esc>, <Space>, <lt>,
- * <Resize 60x20>). */
+ * <Resize 60x20>), and mouse events at 0-based cells: <Click COL ROW>,
+ * <WheelUp COL ROW>, <WheelDown COL ROW>. */
 #ifndef PRAXIS_SCRIPT_H
 #define PRAXIS_SCRIPT_H
 

@@ -83,6 +83,10 @@ void tui_command(struct tui *t, const char *line);
 char *tui_command_complete(struct tui *t, const char *text, void *ud);
 /* Runs $EDITOR (or vi) on path; 0 if it exited 0. */
 int tui_edit_file(struct tui *t, const char *path);
+/* Edits text in $VISUAL/$EDITOR through a temporary file named with
+ * suffix; the new text (caller frees), or NULL (message shown) if the
+ * editor failed. */
+char *tui_edit_text(struct tui *t, const char *text, const char *suffix);
 
 /* Applies code_id to [start, end) of the reader's vignette (-1/-1 whole),
  * as one undoable step; opens the details form if form. */
@@ -109,6 +113,10 @@ void tui_vignette_delete(struct tui *t, int64_t id);
 void tui_participant_edit(struct tui *t, int64_t id);
 int tui_participant_add(struct tui *t, px_participant *p, px_err *e);
 void tui_participant_delete(struct tui *t, int64_t id);
+
+/* The role that highlights text coded with code_id: the code's own color
+ * from the codebook if it has one, else its dimension's role. */
+int tui_code_role(struct tui *t, int64_t code_id);
 
 /* Pane hooks for the rest of the interface. */
 int64_t pane_vignettes_current(struct pane *p);

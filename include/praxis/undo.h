@@ -5,14 +5,17 @@
  * code, participant and vignette changes are recorded by the caller with
  * undo_record_*. Undoing a step applies the inverse changes in one
  * transaction; rows re-created by an undo get new ids, which are
- * rewritten through the rest of the history. A bulk change the store
- * reports only as DB_EV_RESET (merge, delete of a code) cannot be undone:
- * it ends the history there. */
+ * rewritten through the rest of the history. Merging and deleting codes
+ * (which the store reports only as DB_EV_RESET) are recorded by the
+ * caller as a snapshot of the code's subtree and its codings; any other
+ * DB_EV_RESET ends the history there. Memos moved by a merge stay on the
+ * code merged into. */
 #ifndef PRAXIS_UNDO_H
 #define PRAXIS_UNDO_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/db.h"
 #include "praxis/participant.h"
@@ -26,7 +29,17 @@ enum undo_kind {
 	UNDO_CODE_DESCRIBE,      /* id, old, new description */
 	UNDO_CODE_COLOR,         /* id, old, new color */
 	UNDO_VIGNETTE,           /* vignette snapshots (either may be absent) */
-	UNDO_PARTICIPANT         /* participant snapshots (either may be absent) */
+	UNDO_PARTICIPANT,        /* participant snapshots (either may be absent) */
+	UNDO_CODE_DELETE,        /* id, c_before: the subtree and its codings */
+	UNDO_CODE_MERGE          /* id merged into i_after, c_before as for delete */
+};
+
+/* A code's subtree (pre-order, the code first) and every coding on it. */
+struct undo_csnap {
+	px_code *codes;
+	size_t ncodes;
+	px_coding *codings;
+	size_t n;
 };
 
 /* A vignette as it was: its row and its codings. */
@@ -44,6 +57,7 @@ struct undo_op {
 	char *s_before, *s_after;
 	struct undo_vsnap *v_before, *v_after;
 	px_participant *p_before, *p_after;
+	struct undo_csnap *c_before;
 };
 
 struct undo_step {
@@ -79,6 +93,13 @@ void undo_vsnap_free(struct undo_vsnap *s);
 void undo_record_vignette(struct undo *u, struct undo_vsnap *before, struct undo_vsnap *after);
 px_participant *undo_psnap_load(px_db *db, int64_t participant_id, px_err *e);
 void undo_record_participant(struct undo *u, px_participant *before, px_participant *after);
+/* Code delete and merge: snapshot the subtree of code_id before the store
+ * call (with u->quiet set around it), then record it; the undo takes
+ * ownership. into is the code merged into (0 for a delete). */
+struct undo_csnap *undo_csnap_load(px_db *db, int64_t code_id, px_err *e);
+void undo_csnap_free(struct undo_csnap *s);
+void undo_record_code_tree(struct undo *u, int kind, int64_t code_id, int64_t into,
+			   struct undo_csnap *before);
 /* 0 and the step's label (static until the next call), PX_ENOTFOUND if
  * there is nothing to undo / redo. */
 int undo_undo(struct undo *u, const char **label, px_err *e);

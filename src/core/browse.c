@@ -342,33 +342,11 @@ int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px
 	return PX_OK;
 }
 
-int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
-		    browse_segment **out, size_t *n, px_err *e)
+/* The rows of a segment query (columns as in browse_segments), reset. */
+static int read_segments(sqlite3_stmt *st, browse_segment **out, size_t *n)
 {
-	static const char sql[] =
-		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code"
-		" JOIN sub ON code.parent_id = sub.id)"
-		" SELECT c.id, c.vignette_id, c.code_id, c.coder_id, coalesce(c.start, -1),"
-		" coalesce(c.end, -1), v.date, v.title,"
-		" CASE WHEN c.start IS NULL THEN '' ELSE"
-		"  substr(v.text, max(c.start - ?3, 0) + 1, c.start - max(c.start - ?3, 0)) END,"
-		" CASE WHEN c.start IS NULL THEN substr(v.text, 1, 2 * ?3) ELSE"
-		"  substr(v.text, c.start + 1, c.end - c.start) END,"
-		" CASE WHEN c.start IS NULL THEN '' ELSE substr(v.text, c.end + 1, ?3) END"
-		" FROM coding c JOIN vignette v ON v.id = c.vignette_id"
-		" WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)"
-		" ORDER BY v.date, v.id, c.start, c.id LIMIT ?4";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
 	size_t cap = 16;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, code_id);
-	sqlite3_bind_int64(st, 2, coder_id);
-	sqlite3_bind_int(st, 3, context);
-	sqlite3_bind_int(st, 4, limit);
 	*out = xmalloc(cap * sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		browse_segment *s;
@@ -389,6 +367,108 @@ int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, i
 		s->quote = db_col_strdup(st, 9);
 		s->after = db_col_strdup(st, 10);
 	}
+	sqlite3_reset(st);
+	return PX_OK;
+}
+
+int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
+		    browse_segment **out, size_t *n, px_err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code"
+		" JOIN sub ON code.parent_id = sub.id)"
+		" SELECT c.id, c.vignette_id, c.code_id, c.coder_id, coalesce(c.start, -1),"
+		" coalesce(c.end, -1), v.date, v.title,"
+		" CASE WHEN c.start IS NULL THEN '' ELSE"
+		"  substr(v.text, max(c.start - ?3, 0) + 1, c.start - max(c.start - ?3, 0)) END,"
+		" CASE WHEN c.start IS NULL THEN substr(v.text, 1, 2 * ?3) ELSE"
+		"  substr(v.text, c.start + 1, c.end - c.start) END,"
+		" CASE WHEN c.start IS NULL THEN '' ELSE substr(v.text, c.end + 1, ?3) END"
+		" FROM coding c JOIN vignette v ON v.id = c.vignette_id"
+		" WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)"
+		" ORDER BY v.date, v.id, c.start, c.id LIMIT ?4";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, code_id);
+	sqlite3_bind_int64(st, 2, coder_id);
+	sqlite3_bind_int(st, 3, context);
+	sqlite3_bind_int(st, 4, limit);
+	return read_segments(st, out, n);
+}
+
+/* Binds key's (date, vignette, start, coding) from parameter at on, or
+ * NULL at `at` for no key. */
+static void bind_segment_key(sqlite3_stmt *st, int at, const browse_segment *key)
+{
+	if (!key) {
+		sqlite3_bind_null(st, at);
+		return;
+	}
+	sqlite3_bind_text(st, at, key->date ? key->date : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, at + 1, key->vignette_id);
+	sqlite3_bind_int64(st, at + 2, key->start);
+	sqlite3_bind_int64(st, at + 3, key->coding_id);
+}
+
+/* Keyset pages: the key columns are (date, vignette, start, coding). */
+#define SEGMENT_PAGE(cmp, order) \
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code" \
+	" JOIN sub ON code.parent_id = sub.id)," \
+	" page(cid, d, vid, st) AS (SELECT c.id, v.date, v.id, coalesce(c.start, -1)" \
+	"  FROM coding c JOIN vignette v ON v.id = c.vignette_id" \
+	"  WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)" \
+	"  AND (?5 IS NULL OR (v.date, v.id, coalesce(c.start, -1), c.id) " cmp " (?5, ?6, ?7, ?8))" \
+	"  ORDER BY 2 " order ", 3 " order ", 4 " order ", 1 " order " LIMIT ?4)" \
+	" SELECT c.id, c.vignette_id, c.code_id, c.coder_id, coalesce(c.start, -1)," \
+	" coalesce(c.end, -1), v.date, v.title," \
+	" CASE WHEN c.start IS NULL THEN '' ELSE" \
+	"  substr(v.text, max(c.start - ?3, 0) + 1, c.start - max(c.start - ?3, 0)) END," \
+	" CASE WHEN c.start IS NULL THEN substr(v.text, 1, 2 * ?3) ELSE" \
+	"  substr(v.text, c.start + 1, c.end - c.start) END," \
+	" CASE WHEN c.start IS NULL THEN '' ELSE substr(v.text, c.end + 1, ?3) END" \
+	" FROM page JOIN coding c ON c.id = page.cid JOIN vignette v ON v.id = page.vid" \
+	" ORDER BY page.d, page.vid, page.st, page.cid"
+
+int browse_segments_page(px_db *db, int64_t code_id, int64_t coder_id, int context,
+			 const browse_segment *key, int dir, int limit, browse_segment **out,
+			 size_t *n, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, dir < 0 ? SEGMENT_PAGE("<", "DESC") : SEGMENT_PAGE(">", "ASC"), e);
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, code_id);
+	sqlite3_bind_int64(st, 2, coder_id);
+	sqlite3_bind_int(st, 3, context);
+	sqlite3_bind_int(st, 4, limit);
+	bind_segment_key(st, 5, key);
+	return read_segments(st, out, n);
+}
+
+int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const browse_segment *key,
+			 int64_t *count, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code"
+		" JOIN sub ON code.parent_id = sub.id)"
+		" SELECT count(*) FROM coding c JOIN vignette v ON v.id = c.vignette_id"
+		" WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)"
+		" AND (?3 IS NULL OR (v.date, v.id, coalesce(c.start, -1), c.id) < (?3, ?4, ?5, ?6))", e);
+
+	*count = 0;
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, code_id);
+	sqlite3_bind_int64(st, 2, coder_id);
+	bind_segment_key(st, 3, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return PX_OK;
 }

@@ -1,7 +1,8 @@
 /* corpus_export.c: the project as corpus YAML, in a fixed order.
  *
  * libyaml's emitter does the quoting, so any text (leading spaces, trailing
- * blanks, control characters) reads back exactly as stored. Strings that a
+ * blanks, control characters) reads back exactly as stored; yaml_out.h
+ * keeps characters past U+FFFF (emoji) raw where libyaml would escape them. Strings that a
  * plain scalar would turn into null, a boolean or a number are quoted. */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,22 +18,19 @@
 #include "praxis/text.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
+#include "praxis/yaml_out.h"
 
 /* Quotes longer than this, or spanning lines, are written as offsets. */
 #define EXPORT_QUOTE_MAX 120
 
 struct exp {
 	yaml_emitter_t em;
+	yaml_out out;            /* keeps emoji and other astral text raw */
 	px_db *db;
 	px_names nm;
 	px_err *e;
 	int failed;
 };
-
-static int write_handler(void *data, unsigned char *buffer, size_t size)
-{
-	return fwrite(buffer, 1, size, (FILE *)data) == size;
-}
 
 static void emit(struct exp *x, yaml_event_t *ev)
 {
@@ -71,8 +69,14 @@ static void scalar(struct exp *x, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
 
-	if (style == YAML_PLAIN_SCALAR_STYLE && plain_is_special(s))
+	const char *token = yout_hold(&x->out, s, style == YAML_LITERAL_SCALAR_STYLE);
+
+	if (token) {
+		s = token;
+		style = YAML_PLAIN_SCALAR_STYLE;
+	} else if (style == YAML_PLAIN_SCALAR_STYLE && plain_is_special(s)) {
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	}
 	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
 				     style);
 	emit(x, &ev);
@@ -424,7 +428,8 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	if ((rc = names_load(db, &x.nm, e)))
 		return rc;
 	yaml_emitter_initialize(&x.em);
-	yaml_emitter_set_output(&x.em, write_handler, out);
+	yout_init(&x.out, out);
+	yaml_emitter_set_output(&x.em, yout_write, &x.out);
 	yaml_emitter_set_unicode(&x.em, 1);
 	yaml_emitter_set_width(&x.em, -1);
 	yaml_emitter_set_indent(&x.em, 2);
@@ -441,6 +446,11 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	emit(&x, &ev);
 	yaml_emitter_flush(&x.em);
 	yaml_emitter_delete(&x.em);
+	if (yout_finish(&x.out) && !x.failed) {
+		x.failed = 1;
+		px_fail(e, PX_EIO, "writing YAML: %s", strerror(errno));
+	}
+	yout_free(&x.out);
 	names_free(&x.nm);
 	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
 	if (x.failed)

@@ -16,8 +16,17 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;
 static int headless;
 static int active;
-static attr_t role_attr[ROLE_COUNT];
-static short role_pair[ROLE_COUNT];
+/* Roles past ROLE_COUNT are codes' own colors (dsp_code_role). */
+#define CODE_ROLES 64
+static attr_t role_attr[ROLE_COUNT + CODE_ROLES];
+static short role_pair[ROLE_COUNT + CODE_ROLES];
+static short role_fg[ROLE_COUNT];
+static int role_has_bg[ROLE_COUNT];   /* the theme colors it (mono: no) */
+static int color_on, ncode_roles;
+static struct {
+	int color, base;
+	char name[16];
+} code_roles[CODE_ROLES];
 
 int display_headless(void)
 {
@@ -90,7 +99,8 @@ int display_init(int is_headless, px_err *e)
 			return px_fail(e, PX_EIO, "cannot start the interface on terminal type '%s'",
 				       term ? term : "(unset)");
 		set_term(screen);
-		mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
 	}
 	active = 1;
 	install_handlers();
@@ -149,8 +159,12 @@ void display_apply_theme(const theme *t)
 		start_color();
 		use_default_colors();
 	}
+	color_on = color;
+	ncode_roles = 0;
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const theme_style *s = &t->style[r];
+		role_fg[r] = (short)theme_step_color(s->fg, color ? COLORS : 8);
+		role_has_bg[r] = s->bg >= 0;
 		role_attr[r] = style_attrs(s->attrs);
 		role_pair[r] = 0;
 		if (color && r + 1 < COLOR_PAIRS) {
@@ -161,6 +175,39 @@ void display_apply_theme(const theme *t)
 			role_attr[r] = mono_fallback(r);
 		}
 	}
+}
+
+/* "#rgb" or "#rrggbb" as a color value, else -2. */
+static int code_color_value(const char *c)
+{
+	char six[8];
+
+	if (c && c[0] == '#' && strlen(c) == 4) {
+		snprintf(six, sizeof(six), "#%c%c%c%c%c%c", c[1], c[1], c[2], c[2], c[3], c[3]);
+		c = six;
+	}
+	return c && c[0] == '#' ? theme_parse_color(c) : -2;
+}
+
+int dsp_code_role(const char *color, int base)
+{
+	int v = code_color_value(color), k;
+
+	if (!color_on || v < 0 || base < 0 || base >= ROLE_COUNT || !role_has_bg[base])
+		return base;
+	for (k = 0; k < ncode_roles; k++)
+		if (code_roles[k].color == v && code_roles[k].base == base)
+			return ROLE_COUNT + k;
+	if (ncode_roles == CODE_ROLES || ROLE_COUNT + ncode_roles + 1 >= COLOR_PAIRS)
+		return base;   /* out of pairs: the dimension's color will do */
+	k = ncode_roles++;
+	code_roles[k].color = v;
+	code_roles[k].base = base;
+	snprintf(code_roles[k].name, sizeof(code_roles[k].name), "code#%06x", v & 0xffffff);
+	init_pair((short)(ROLE_COUNT + k + 1), role_fg[base], (short)theme_step_color(v, COLORS));
+	role_pair[ROLE_COUNT + k] = (short)(ROLE_COUNT + k + 1);
+	role_attr[ROLE_COUNT + k] = role_attr[base];
+	return ROLE_COUNT + k;
 }
 
 void display_resize(int rows, int cols)
@@ -178,6 +225,26 @@ int display_cols(void)
 	return COLS;
 }
 
+/* The terminal's mouse event in the script's encoding (keymap.h), so a
+ * click takes the same path as <Click COL ROW>; -1 for other buttons. */
+static int mouse_key(void)
+{
+	MEVENT ev;
+	int kind = 0;
+
+	if (getmouse(&ev) != OK || ev.x < 0 || ev.y < 0)
+		return -1;
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		kind = TK_CLICK;
+	else if (ev.bstate & BUTTON4_PRESSED)
+		kind = TK_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		kind = TK_WHEEL_DOWN;
+#endif
+	return kind ? TK_MOUSE_KEY(kind, ev.x, ev.y) : -1;
+}
+
 int display_getkey(int timeout_ms)
 {
 	wint_t wc;
@@ -188,6 +255,8 @@ int display_getkey(int timeout_ms)
 	if (rc == ERR)
 		return -1;
 	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_MOUSE)
+			return mouse_key();
 		if (wc == KEY_ENTER)
 			return TK_ENTER;
 		return TK_FN | (int)wc;
@@ -387,6 +456,8 @@ void dsp_vline(int y, int x, int h, int role)
 
 static const char *role_of_pair(short pair)
 {
+	if (pair > ROLE_COUNT && pair <= ROLE_COUNT + ncode_roles)
+		return code_roles[pair - ROLE_COUNT - 1].name;
 	return pair > 0 && pair <= ROLE_COUNT ? theme_role_name(pair - 1) : "normal";
 }
 

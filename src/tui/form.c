@@ -108,7 +108,14 @@ static void form_draw(struct modal *m, struct tui *t)
 		dsp_text(y0 + 1 + (int)i, x0 + 2, w - 4, sb_str(&b), role);
 		sb_free(&b);
 	}
-	dsp_text(y0 + h - 1, x0 + 1, w - 2, "Space/Enter change  <C-s> save  Esc cancel", ROLE_DIM);
+	if (f->rows[f->cursor].field == F_MEMO) {
+		char keys[32];
+		keymap_action_keys(A_F_MEMO_EDITOR, keys, sizeof(keys));
+		dsp_textf(y0 + h - 1, x0 + 1, w - 2, ROLE_DIM,
+			  "Enter edit inline  %s $EDITOR  <C-s> save  Esc cancel", keys);
+	} else {
+		dsp_text(y0 + h - 1, x0 + 1, w - 2, "Space/Enter change  <C-s> save  Esc cancel", ROLE_DIM);
+	}
 }
 
 static void toggle(idlist *l, int64_t id)
@@ -156,6 +163,23 @@ static void memo_done(struct tui *t, const char *text, void *ud)
 		return;
 	free(f->c.memo);
 	f->c.memo = *text ? xstrdup(text) : NULL;
+}
+
+/* The memo in $VISUAL/$EDITOR; trailing newlines the editor adds go. */
+static void memo_editor(struct form *f, struct tui *t)
+{
+	char *text = tui_edit_text(t, f->c.memo, ".txt");
+	size_t n;
+
+	if (!text)
+		return;
+	n = strlen(text);
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+		text[--n] = '\0';
+	free(f->c.memo);
+	f->c.memo = n ? text : NULL;
+	if (!n)
+		free(text);
 }
 
 static void interp_done(struct tui *t, const char *text, void *ud)
@@ -268,6 +292,10 @@ static int form_key(struct modal *m, struct tui *t, int key)
 	if (key == 'k' || key == (TK_FN | KEY_UP)) {
 		if (f->cursor)
 			f->cursor--;
+		return 0;
+	}
+	if (r->field == F_MEMO && keymap_lookup(KC_FORM, key) == A_F_MEMO_EDITOR) {
+		memo_editor(f, t);
 		return 0;
 	}
 	if (!act)

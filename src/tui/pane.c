@@ -186,6 +186,14 @@ void pane_list_draw(struct pane *p, struct tui *t, struct rect body, int focused
 		dsp_text(body.y, body.x + 1, body.w - 1, l->quick ? "(no match)" : "(none)", ROLE_DIM);
 }
 
+void pane_list_click(struct pane *p, int row)
+{
+	size_t k = p->list.top + (size_t)row;
+
+	if (row >= 0 && k < p->list.n)
+		p->list.cursor = k;
+}
+
 void pane_list_position(const struct pane *p, char *buf, size_t n)
 {
 	if (p->list.n)

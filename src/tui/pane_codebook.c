@@ -324,14 +324,35 @@ static void move_done(struct tui *t, int64_t parent, void *ud)
 
 struct pair { int64_t from, into; };
 
+/* Merge and delete as one undoable step: the subtree and its codings
+ * are kept before the store call (which reports only a reset). */
+static int tree_change(struct tui *t, int kind, int64_t id, int64_t into, int64_t *n, px_err *e)
+{
+	struct undo_csnap *snap = undo_csnap_load(t->db, id, e);
+	int rc;
+
+	if (!snap)
+		return px_status_of(e);
+	undo_begin(&t->undo, kind == UNDO_CODE_MERGE ? "merge codes" : "delete code");
+	t->undo.quiet = 1;
+	rc = kind == UNDO_CODE_MERGE ? codebook_merge(t->db, id, into, e) : codebook_delete(t->db, id, n, e);
+	t->undo.quiet = 0;
+	if (rc)
+		undo_csnap_free(snap);
+	else
+		undo_record_code_tree(&t->undo, kind, id, into, snap);
+	undo_end(&t->undo);
+	return rc;
+}
+
 static void merge_confirmed(struct tui *t, int yes, void *ud)
 {
 	struct pair *pr = ud;
 	px_err e = { 0 };
 
 	if (yes)
-		changed(t, codebook_merge(t->db, pr->from, pr->into, &e), &e,
-			"codes merged (a merge cannot be undone)");
+		changed(t, tree_change(t, UNDO_CODE_MERGE, pr->from, pr->into, NULL, &e), &e,
+			"codes merged (u undoes)");
 	free(pr);
 }
 
@@ -359,7 +380,7 @@ static void delete_confirmed(struct tui *t, int yes, void *ud)
 	px_err e = { 0 };
 
 	if (yes)
-		changed(t, codebook_delete(t->db, id, &n, &e), &e, "code deleted");
+		changed(t, tree_change(t, UNDO_CODE_DELETE, id, 0, &n, &e), &e, "code deleted (u undoes)");
 }
 
 static int c_key(struct pane *p, struct tui *t, int action, int key)

@@ -30,6 +30,10 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "  (:export writes .md .html .csv .yaml .qdpx or .qdc, by the name)");
 	sl_push(out, "  :theme NAME      :help            :quit");
 	sl_push(out, "  :negotiate A B   the disagreements of coders A and B (Tab completes ids)");
+	sl_push(out, "");
+	sl_push(out, "mouse");
+	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");
+	sl_push(out, "  wheel          scroll the pane under the pointer");
 }
 
 static void h_init(struct pane *p, struct tui *t)

@@ -17,6 +17,7 @@
 struct span {
 	int64_t id, start, end;  /* whole vignette: 0..len */
 	int dim, memo, review;
+	int role;                /* the code's color, else its dimension's */
 };
 
 struct line {
@@ -83,6 +84,7 @@ static int add_span(const px_coding *c, void *ud)
 	sp->start = c->start < 0 ? 0 : c->start;
 	sp->end = c->start < 0 ? (int64_t)s->n : c->end;
 	sp->dim = names_code_dimension(&x->t->names, c->code_id);
+	sp->role = tui_code_role(x->t, c->code_id);
 	sp->memo = c->memo && *c->memo;
 	sp->review = c->needs_review;
 	return 0;
@@ -194,17 +196,17 @@ static size_t line_of(const struct rdstate *s, size_t cp)
 static int span_role(const struct rdstate *s, size_t cp)
 {
 	int64_t best_len = -1;
-	int dim = 0;
+	int role = ROLE_NORMAL;
 
 	for (size_t k = 0; k < s->nspans; k++) {
 		const struct span *sp = &s->spans[k];
 		if ((int64_t)cp >= sp->start && (int64_t)cp < sp->end &&
 		    (best_len < 0 || sp->end - sp->start < best_len)) {
 			best_len = sp->end - sp->start;
-			dim = sp->dim;
+			role = sp->role;
 		}
 	}
-	return dim == 1 ? ROLE_CODE_ME : dim == 2 ? ROLE_CODE_JE : dim == 3 ? ROLE_CODE_SR : ROLE_NORMAL;
+	return role;
 }
 
 static void selection(const struct rdstate *s, size_t *a, size_t *b)
@@ -701,6 +703,43 @@ static void rd_coding(struct pane *p, struct tui *t, const px_coding *before,
 		p->stale = 1;
 }
 
+/* A click puts the cursor on the character under the pointer (the
+ * margin means the line's start); a selection in progress extends. */
+static void rd_click(struct pane *p, struct tui *t, int row, int col)
+{
+	struct rdstate *s = p->st;
+	size_t line = s->top + (size_t)row;
+
+	(void)t;
+	if (!s->id || !s->lines || line >= s->nlines)
+		return;
+	s->cursor = at_col(s, line, col > MARGIN ? (size_t)(col - MARGIN) : 0);
+	if (s->cursor >= s->n && s->n)
+		s->cursor = s->n - 1;
+}
+
+#define WHEEL_LINES 3
+
+/* The wheel scrolls the text; the cursor keeps its place on the screen. */
+static void rd_wheel(struct pane *p, struct tui *t, int dir)
+{
+	struct rdstate *s = p->st;
+	size_t room = s->nlines > (size_t)(p->r.h - 1) ? s->nlines - (size_t)(p->r.h - 1) : 0;
+
+	(void)t;
+	if (!s->id || !s->lines)
+		return;
+	if (dir > 0 && s->top < room) {
+		size_t by = s->top + WHEEL_LINES <= room ? WHEEL_LINES : room - s->top;
+		s->top += by;
+		line_move(s, 1, by);
+	} else if (dir < 0 && s->top > 0) {
+		size_t by = s->top >= WHEEL_LINES ? WHEEL_LINES : s->top;
+		s->top -= by;
+		line_move(s, -1, by);
+	}
+}
+
 const struct pane_ops pane_reader_ops = {
 	.name = "Reader",
 	.ctx = KC_READER,
@@ -711,4 +750,6 @@ const struct pane_ops pane_reader_ops = {
 	.key = rd_key,
 	.title = rd_title,
 	.coding = rd_coding,
+	.click = rd_click,
+	.wheel = rd_wheel,
 };

@@ -1,6 +1,9 @@
 /* pane_retrieval.c: every segment coded with one code (and its
  * sub-codes), with context; Enter jumps to the vignette, and Esc in the
- * reader comes back here. */
+ * reader comes back here. Segments are paged by key (browse.h): the pane
+ * holds a window of rows around the cursor and fetches the next or
+ * previous page at its edges, so a code with 100,000 segments costs no
+ * more than one with ten. The quick filter (f) searches the window. */
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/keymap.h"
@@ -8,7 +11,8 @@
 #include "praxis/tui.h"
 
 #define RETRIEVAL_CONTEXT 40
-#define RETRIEVAL_LIMIT 5000
+#define PAGE 64
+#define WINDOW (4 * PAGE)
 
 struct rstate {
 	int64_t code_id;
@@ -16,6 +20,9 @@ struct rstate {
 	browse_segment *seg;
 	size_t n;
 	char **text;             /* row text for the quick filter */
+	int *role;               /* the quote's highlight */
+	int64_t base;            /* rank of seg[0] among all segments */
+	int64_t count;           /* all segments */
 };
 
 static void r_clear(struct rstate *s)
@@ -23,9 +30,11 @@ static void r_clear(struct rstate *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->text[i]);
 	free(s->text);
+	free(s->role);
 	browse_segments_free(s->seg, s->n);
 	s->seg = NULL;
 	s->text = NULL;
+	s->role = NULL;
 	s->n = 0;
 }
 
@@ -41,19 +50,197 @@ static void r_free(struct pane *p)
 	free(p->st);
 }
 
+static int64_t coder_of(struct rstate *s, struct tui *t)
+{
+	return s->mine ? t->coder_id : 0;
+}
+
+/* Rebuilds the row texts and roles after the window changed. */
+static void index_rows(struct pane *p, struct tui *t)
+{
+	struct rstate *s = p->st;
+
+	s->text = xcalloc(s->n + 1, sizeof(*s->text));
+	s->role = xcalloc(s->n + 1, sizeof(*s->role));
+	for (size_t i = 0; i < s->n; i++) {
+		s->text[i] = xasprintf("%s %s", s->seg[i].title, s->seg[i].quote);
+		s->role[i] = tui_code_role(t, s->seg[i].code_id);
+	}
+	pane_list_reset(p);
+}
+
+/* Replaces the window with seg[0..n) (owned), first at rank base. */
+static void set_window(struct pane *p, struct tui *t, browse_segment *seg, size_t n, int64_t base)
+{
+	struct rstate *s = p->st;
+
+	r_clear(s);
+	s->seg = seg;
+	s->n = n;
+	s->base = base;
+	index_rows(p, t);
+}
+
+static void load_edge(struct pane *p, struct tui *t, int end)
+{
+	struct rstate *s = p->st;
+	browse_segment *seg = NULL;
+	size_t n = 0;
+	px_err e = { 0 };
+
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, NULL,
+				 end ? -1 : 1, PAGE, &seg, &n, &e))
+		tui_error(t, "%s", e.msg);
+	set_window(p, t, seg, n, end && s->count > (int64_t)n ? s->count - (int64_t)n : 0);
+	p->list.cursor = end && n ? n - 1 : 0;
+	p->list.top = end && n > (size_t)p->r.h ? n - (size_t)p->r.h : 0;
+}
+
+/* A window around segment key: the page before it and the page from it
+ * on; the cursor lands on it or the next one still there. */
+static void load_around(struct pane *p, struct tui *t, const browse_segment *key)
+{
+	struct rstate *s = p->st;
+	browse_segment *before = NULL, *after = NULL, at = *key;
+	size_t nb = 0, na = 0;
+	int64_t base = 0;
+	px_err e = { 0 };
+
+	at.coding_id--;
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, key, -1, PAGE,
+				 &before, &nb, &e) ||
+	    browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, &at, 1, PAGE,
+				 &after, &na, &e)) {
+		tui_error(t, "%s", e.msg);
+		browse_segments_free(before, nb);
+		browse_segments_free(after, na);
+		set_window(p, t, NULL, 0, 0);
+		return;
+	}
+	before = xrealloc(before, (nb + na + 1) * sizeof(*before));
+	memcpy(before + nb, after, na * sizeof(*after));
+	free(after);
+	if (nb + na)
+		browse_segment_count(t->db, s->code_id, coder_of(s, t), &before[0], &base, &e);
+	set_window(p, t, before, nb + na, base);
+	p->list.cursor = na ? nb : (nb ? nb - 1 : 0);
+	p->list.top = p->list.cursor > (size_t)(p->r.h / 2) ? p->list.cursor - (size_t)(p->r.h / 2) : 0;
+}
+
 static void r_refresh(struct pane *p, struct tui *t)
 {
 	struct rstate *s = p->st;
 	px_err e = { 0 };
+	int ok;
+	size_t i = pane_list_current(p, &ok);
 
-	r_clear(s);
-	if (s->code_id && browse_segments(t->db, s->code_id, s->mine ? t->coder_id : 0,
-					  RETRIEVAL_CONTEXT, RETRIEVAL_LIMIT, &s->seg, &s->n, &e))
+	s->count = 0;
+	if (!s->code_id) {
+		set_window(p, t, NULL, 0, 0);
+		return;
+	}
+	if (browse_segment_count(t->db, s->code_id, coder_of(s, t), NULL, &s->count, &e))
 		tui_error(t, "%s", e.msg);
-	s->text = xcalloc(s->n + 1, sizeof(*s->text));
+	if (ok && s->n) {
+		browse_segment key = s->seg[i];
+		key.date = xstrdup(key.date);
+		load_around(p, t, &key);
+		free(key.date);
+	} else {
+		load_edge(p, t, 0);
+	}
+}
+
+/* Frees n segments from seg (the array itself stays). */
+static void free_rows(const browse_segment *seg, size_t n)
+{
+	browse_segment *gone = xmalloc((n + 1) * sizeof(*gone));
+
+	memcpy(gone, seg, n * sizeof(*gone));
+	browse_segments_free(gone, n);
+}
+
+/* Drops rows from the front (dir > 0) or back of the window beyond
+ * WINDOW, keeping those on screen. */
+static void trim(struct pane *p, struct tui *t, int dir)
+{
+	struct rstate *s = p->st;
+	size_t drop = s->n > WINDOW ? s->n - WINDOW : 0, h = (size_t)(p->r.h > 1 ? p->r.h : 1);
+
+	if (!drop)
+		return;
+	if (dir > 0 && p->list.top >= drop) {
+		for (size_t i = 0; i < s->n; i++)
+			free(s->text[i]);
+		free(s->text);
+		free(s->role);
+		free_rows(s->seg, drop);
+		memmove(s->seg, s->seg + drop, (s->n - drop) * sizeof(*s->seg));
+		s->n -= drop;
+		s->base += (int64_t)drop;
+		p->list.cursor -= drop;
+		p->list.top -= drop;
+		index_rows(p, t);
+	} else if (dir < 0 && p->list.top + h < s->n - drop) {
+		size_t keep = s->n - drop;
+		for (size_t i = 0; i < s->n; i++)
+			free(s->text[i]);
+		free(s->text);
+		free(s->role);
+		free_rows(s->seg + keep, drop);
+		s->n = keep;
+		index_rows(p, t);
+	}
+}
+
+/* Fetches the next (dir > 0) or previous page onto the window. */
+static void extend(struct pane *p, struct tui *t, int dir)
+{
+	struct rstate *s = p->st;
+	browse_segment *more = NULL, *all;
+	size_t nm = 0;
+	px_err e = { 0 };
+
+	if (!s->n || p->list.quick)
+		return;
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT,
+				 dir > 0 ? &s->seg[s->n - 1] : &s->seg[0], dir, PAGE, &more, &nm, &e)) {
+		tui_error(t, "%s", e.msg);
+		return;
+	}
+	if (!nm) {
+		free(more);
+		return;
+	}
 	for (size_t i = 0; i < s->n; i++)
-		s->text[i] = xasprintf("%s %s", s->seg[i].title, s->seg[i].quote);
-	pane_list_reset(p);
+		free(s->text[i]);
+	free(s->text);
+	free(s->role);
+	all = xmalloc((s->n + nm) * sizeof(*all));
+	memcpy(all + (dir > 0 ? 0 : nm), s->seg, s->n * sizeof(*all));
+	memcpy(all + (dir > 0 ? s->n : 0), more, nm * sizeof(*all));
+	free(more);
+	free(s->seg);
+	s->seg = all;
+	s->n += nm;
+	if (dir < 0) {
+		s->base -= (int64_t)nm;
+		p->list.cursor += nm;
+		p->list.top += nm;
+	}
+	index_rows(p, t);
+	trim(p, t, dir);
+}
+
+/* Before a move: rows enough in the window for it. */
+static void ensure_rows(struct pane *p, struct tui *t, int action)
+{
+	size_t page = p->r.h > 2 ? (size_t)p->r.h - 2 : 1, c = p->list.cursor;
+
+	if ((action == A_DOWN || action == A_PAGE_DOWN) && c + page + 1 >= p->list.n)
+		extend(p, t, 1);
+	if ((action == A_UP || action == A_PAGE_UP) && c < page + 1)
+		extend(p, t, -1);
 }
 
 static size_t r_rows(struct pane *p)
@@ -70,11 +257,12 @@ static const char *r_row_text(struct pane *p, size_t i)
 static void r_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
 {
 	const browse_segment *g = &((struct rstate *)p->st)->seg[i];
-	int role = pane_row_role(sel, ROLE_NORMAL), used = 1, dim = names_code_dimension(&t->names, g->code_id);
-	int qrole = sel ? role : dim == 1 ? ROLE_CODE_ME : dim == 2 ? ROLE_CODE_JE : ROLE_CODE_SR;
+	int role = pane_row_role(sel, ROLE_NORMAL), used = 1;
+	int qrole = sel ? role : ((struct rstate *)p->st)->role[i];
 	const char *before = g->before;
 	size_t bw = text_width(before), room = (size_t)(w / 4);
 
+	(void)t;
 	used += dsp_text(y, x + used, w - used, g->date, sel ? role : ROLE_DIM);
 	used += dsp_text(y, x + used + 1, 22, g->title, role) + 3;
 	/* show the end of the before-context, cut by width */
@@ -96,6 +284,15 @@ static int r_key(struct pane *p, struct tui *t, int action, int key)
 
 	(void)key;
 	switch (action) {
+	case A_DOWN: case A_UP: case A_PAGE_DOWN: case A_PAGE_UP:
+		ensure_rows(p, t, action);
+		return 0;
+	case A_HOME:
+	case A_END:
+		if (p->list.quick)
+			return 0;
+		load_edge(p, t, action == A_END);
+		return 1;
 	case A_OPEN:
 		if (ok) {
 			t->from_retrieval = 1;
@@ -118,9 +315,13 @@ static int r_key(struct pane *p, struct tui *t, int action, int key)
 static void r_title(struct pane *p, struct tui *t, char *buf, size_t n)
 {
 	struct rstate *s = p->st;
-	char pos[32];
+	char pos[48];
 
-	pane_list_position(p, pos, sizeof(pos));
+	if (p->list.quick)
+		pane_list_position(p, pos, sizeof(pos));
+	else
+		snprintf(pos, sizeof(pos), "%lld/%lld", (long long)(s->n ? s->base + (int64_t)p->list.cursor + 1 : 0),
+			 (long long)s->count);
 	snprintf(buf, n, "Retrieval: %s (%s) %s", names_get(&t->names, NAMES_CODE, s->code_id),
 		 s->mine ? "my codings" : "all coders", pos);
 }
@@ -130,6 +331,7 @@ void pane_retrieval_set(struct pane *p, int64_t code_id)
 	struct rstate *s = p->st;
 
 	s->code_id = code_id;
+	r_clear(s);
 	p->list.cursor = p->list.top = 0;
 	p->stale = 1;
 }

@@ -350,6 +350,19 @@ void pane_vignettes_show(struct pane *p, struct tui *t, int64_t id)
 	vignette_free(&v);
 }
 
+/* A click selects the row under the pointer; the reader follows. */
+static void v_click(struct pane *p, struct tui *t, int row, int col)
+{
+	struct vstate *s = vs(p);
+	size_t k = s->top + (size_t)row;
+
+	(void)col;
+	if (row < 0 || k >= s->n)
+		return;
+	move_by(p, t, (long)k - (long)s->cursor);
+	tui_open_vignette(t, s->rows[s->cursor].id, -1, 0);
+}
+
 const struct pane_ops pane_vignettes_ops = {
 	.name = "Vignettes",
 	.ctx = KC_VIGNETTES,
@@ -360,4 +373,5 @@ const struct pane_ops pane_vignettes_ops = {
 	.key = v_key,
 	.title = v_title,
 	.coding = v_coding,
+	.click = v_click,
 };

@@ -27,6 +27,35 @@ static int parse_resize(const char *p, int *key)
 	return 1;
 }
 
+/* <Click COL ROW>, <WheelUp COL ROW>, <WheelDown COL ROW>: 0-based cells. */
+static const struct {
+	const char *name;
+	int kind;
+} mouse_names[] = {
+	{ "<Click ", TK_CLICK }, { "<WheelUp ", TK_WHEEL_UP }, { "<WheelDown ", TK_WHEEL_DOWN },
+};
+
+static int mouse_token(const char *p)
+{
+	for (size_t i = 0; i < sizeof(mouse_names) / sizeof(mouse_names[0]); i++)
+		if (strncmp(p, mouse_names[i].name, strlen(mouse_names[i].name)) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int parse_mouse(const char *p, int which, int *key)
+{
+	int col, row;
+	char tail;
+
+	p += strlen(mouse_names[which].name);
+	if (sscanf(p, "%d %d%c", &col, &row, &tail) != 3 || tail != '>' || col < 0 || row < 0 ||
+	    col > 999 || row > 999)
+		return 0;
+	*key = TK_MOUSE_KEY(mouse_names[which].kind, col, row);
+	return 1;
+}
+
 static int parse_line(script *s, const char *name, int lineno, const char *line, px_err *e)
 {
 	const char *p = line;
@@ -50,6 +79,15 @@ static int parse_line(script *s, const char *name, int lineno, const char *line,
 			if (!parse_resize(p, &k))
 				return px_fail(e, PX_EUSAGE, "%s:%d: bad resize '%.20s' (use <Resize 60x20>)",
 					       name, lineno, p);
+			push(s, k);
+			p = strchr(p, '>') + 1;
+			continue;
+		}
+		int m = mouse_token(p);
+		if (m >= 0) {
+			if (!parse_mouse(p, m, &k))
+				return px_fail(e, PX_EUSAGE, "%s:%d: bad mouse event '%.24s' (use %sCOL ROW>)",
+					       name, lineno, p, mouse_names[m].name);
 			push(s, k);
 			p = strchr(p, '>') + 1;
 			continue;

@@ -326,6 +326,21 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 	return PX_OK;
 }
 
+int tui_code_role(struct tui *t, int64_t code_id)
+{
+	int dim = names_code_dimension(&t->names, code_id), role;
+	px_code c = { 0 };
+
+	role = dim == CODE_ME ? ROLE_CODE_ME : dim == CODE_JE ? ROLE_CODE_JE :
+	       dim == CODE_SR ? ROLE_CODE_SR : ROLE_NORMAL;
+	if (role == ROLE_NORMAL || codebook_get(t->db, code_id, &c, NULL))
+		return role;
+	if (c.color)
+		role = dsp_code_role(c.color, role);
+	codebook_free(&c);
+	return role;
+}
+
 /* ---- the code picker ---- */
 
 struct pick_ctx {
@@ -533,6 +548,60 @@ static int global_key(struct tui *t, int action)
 	return 0;
 }
 
+/* One list action for pane p, the way a key would reach it. */
+static void pane_action(struct tui *t, struct pane *p, int action)
+{
+	if (p->ops->key && p->ops->key(p, t, action, 0))
+		return;
+	if (p->ops->is_list)
+		pane_list_key(p, t, action);
+}
+
+static int pane_at(struct tui *t, int y, int x)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		struct rect r = t->panes[i].r;
+		if (t->panes[i].visible && y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w)
+			return i;
+	}
+	return -1;
+}
+
+#define WHEEL_ROWS 3
+
+/* A click focuses the pane under the pointer and selects the row or
+ * places the reader's cursor there; the wheel scrolls the pane under the
+ * pointer (three rows) without moving the focus. Popups take no mouse. */
+static void handle_mouse(struct tui *t, int key)
+{
+	int y = TK_MOUSE_ROW(key), x = TK_MOUSE_COL(key), kind = TK_MOUSE_KIND(key);
+	int which = pane_at(t, y, x);
+	struct pane *p;
+	struct rect b;
+
+	if (t->modal || t->too_small || which < 0)
+		return;
+	p = &t->panes[which];
+	if (kind == TK_WHEEL_UP || kind == TK_WHEEL_DOWN) {
+		if (p->ops->wheel) {
+			p->ops->wheel(p, t, kind == TK_WHEEL_UP ? -1 : 1);
+			return;
+		}
+		for (int i = 0; i < WHEEL_ROWS; i++)
+			pane_action(t, p, kind == TK_WHEEL_UP ? A_UP : A_DOWN);
+		return;
+	}
+	if (which != t->focus && which != P_HELP && which != P_NEGOTIATE)
+		tui_focus(t, which);
+	b = pane_body(p);
+	if (y < b.y || y >= b.y + b.h || x < b.x || x >= b.x + b.w)
+		return;
+	if (p->ops->click)
+		p->ops->click(p, t, y - b.y, x - b.x);
+	else if (p->ops->is_list)
+		pane_list_click(p, y - b.y);
+}
+
 static void handle_key(struct tui *t, int key)
 {
 	int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
@@ -546,6 +615,10 @@ static void handle_key(struct tui *t, int key)
 	}
 	if (key == (TK_FN | KEY_RESIZE)) {
 		tui_layout(t);
+		return;
+	}
+	if (TK_IS_MOUSE(key)) {
+		handle_mouse(t, key);
 		return;
 	}
 	if (modal_key(t, key))
@@ -651,8 +724,6 @@ static int run_loop(struct tui *t, script *sc)
 			check_outside_changes(t);
 			continue;
 		}
-		if (key == (TK_FN | KEY_MOUSE))
-			continue;
 		timing_key_begin(key);
 		handle_key(t, key);
 		check_outside_changes(t);

@@ -16,6 +16,75 @@ void undo_vsnap_free(struct undo_vsnap *s)
 	free(s);
 }
 
+void undo_csnap_free(struct undo_csnap *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->ncodes; i++)
+		codebook_free(&s->codes[i]);
+	for (size_t i = 0; i < s->n; i++)
+		coding_free(&s->codings[i]);
+	free(s->codes);
+	free(s->codings);
+	free(s);
+}
+
+struct csnap_walk {
+	struct undo_csnap *s;
+	idlist in;               /* ids in the subtree so far */
+};
+
+/* Pre-order: a code is in the subtree if it is the root or its parent is. */
+static int snap_code(const px_code *c, void *ud)
+{
+	struct csnap_walk *w = ud;
+	struct undo_csnap *s = w->s;
+	px_code *dst;
+
+	if (c->id != w->in.v[0] && !idl_has(&w->in, c->parent_id))
+		return 0;
+	if (c->id != w->in.v[0])
+		idl_push(&w->in, c->id);
+	s->codes = xrealloc(s->codes, (s->ncodes + 1) * sizeof(*s->codes));
+	dst = &s->codes[s->ncodes++];
+	*dst = *c;
+	dst->name = xstrdup(c->name);
+	dst->description = c->description ? xstrdup(c->description) : NULL;
+	dst->color = c->color ? xstrdup(c->color) : NULL;
+	dst->uuid = c->uuid ? xstrdup(c->uuid) : NULL;
+	return 0;
+}
+
+static int snap_code_coding(const px_coding *c, void *ud)
+{
+	struct undo_csnap *s = ud;
+
+	s->codings = xrealloc(s->codings, (s->n + 1) * sizeof(*s->codings));
+	coding_copy(&s->codings[s->n++], c);
+	return 0;
+}
+
+struct undo_csnap *undo_csnap_load(px_db *db, int64_t code_id, px_err *e)
+{
+	struct undo_csnap *s = xcalloc(1, sizeof(*s));
+	struct csnap_walk w = { s, { 0 } };
+	coding_query q = CODING_QUERY_ALL;
+	int rc;
+
+	idl_push(&w.in, code_id);
+	rc = codebook_each(db, snap_code, &w, e);
+	idl_free(&w.in);
+	q.code_id = code_id;
+	q.deep = 1;
+	if (rc || !s->ncodes || coding_each(db, &q, snap_code_coding, s, e)) {
+		if (!rc && !s->ncodes)
+			px_fail(e, PX_ENOTFOUND, "code %lld not found", (long long)code_id);
+		undo_csnap_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 static void psnap_free(px_participant *p)
 {
 	if (p)
@@ -62,6 +131,7 @@ static void op_free(struct undo_op *op)
 	undo_vsnap_free(op->v_after);
 	psnap_free(op->p_before);
 	psnap_free(op->p_after);
+	undo_csnap_free(op->c_before);
 	if (op->has_before)
 		coding_free(&op->before);
 	if (op->has_after)
@@ -219,6 +289,22 @@ void undo_record_participant(struct undo *u, px_participant *before, px_particip
 	op->p_after = after;
 }
 
+void undo_record_code_tree(struct undo *u, int kind, int64_t code_id, int64_t into,
+			   struct undo_csnap *before)
+{
+	struct undo_op *op;
+
+	if (!u->recording) {
+		undo_csnap_free(before);
+		return;
+	}
+	op = step_add(&u->cur);
+	op->kind = kind;
+	op->id = code_id;
+	op->i_after = into;
+	op->c_before = before;
+}
+
 /* Every coding the history holds: in coding ops and vignette snapshots. */
 typedef void (*coding_visit_fn)(px_coding *c, int64_t from, int64_t to);
 
@@ -235,6 +321,8 @@ static void each_coding(struct undo *u, coding_visit_fn fn, int64_t from, int64_
 			for (int j = 0; j < 2; j++)
 				for (size_t c = 0; vs[j] && c < vs[j]->n; c++)
 					fn(&vs[j]->codings[c], from, to);
+			for (size_t c = 0; op->c_before && c < op->c_before->n; c++)
+				fn(&op->c_before->codings[c], from, to);
 		}
 }
 
@@ -297,6 +385,8 @@ static void remap_coding(struct undo *u, int64_t from, int64_t to)
 	for (size_t i = 0; i < u->n; i++)
 		for (size_t k = 0; k < u->steps[i].n; k++) {
 			struct undo_op *op = &u->steps[i].ops[k];
+			for (size_t c = 0; op->c_before && c < op->c_before->n; c++)
+				swap_id(&op->c_before->codings[c].id, from, to);
 			if (op->kind != UNDO_CODING)
 				continue;
 			if (op->has_before && op->before.id == from)
@@ -304,6 +394,16 @@ static void remap_coding(struct undo *u, int64_t from, int64_t to)
 			if (op->has_after && op->after.id == from)
 				op->after.id = to;
 		}
+}
+
+static void remap_code_snap(struct undo_csnap *s, int64_t from, int64_t to)
+{
+	for (size_t c = 0; s && c < s->ncodes; c++) {
+		swap_id(&s->codes[c].id, from, to);
+		swap_id(&s->codes[c].parent_id, from, to);
+	}
+	for (size_t c = 0; s && c < s->n; c++)
+		swap_id(&s->codings[c].code_id, from, to);
 }
 
 static void remap_code(struct undo *u, int64_t from, int64_t to)
@@ -319,7 +419,9 @@ static void remap_code(struct undo *u, int64_t from, int64_t to)
 			} else {
 				if (op->id == from)
 					op->id = to;
-				if (op->kind == UNDO_CODE_MOVE || op->kind == UNDO_CODE_ADD) {
+				remap_code_snap(op->c_before, from, to);
+				if (op->kind == UNDO_CODE_MOVE || op->kind == UNDO_CODE_ADD ||
+				    op->kind == UNDO_CODE_MERGE) {
 					if (op->i_before == from)
 						op->i_before = to;
 					if (op->i_after == from)
@@ -417,6 +519,66 @@ static int apply_participant(struct undo *u, px_participant *from, px_participan
 	return PX_OK;
 }
 
+/* The same code still there (a merge moved it): same id and uuid. */
+static int code_alive(px_db *db, const px_code *snap, int64_t *parent)
+{
+	px_code c = { 0 };
+	int alive;
+
+	if (codebook_get(db, snap->id, &c, NULL))
+		return 0;
+	alive = c.uuid && snap->uuid && strcmp(c.uuid, snap->uuid) == 0;
+	*parent = c.parent_id;
+	codebook_free(&c);
+	return alive;
+}
+
+/* Puts a code of the snapshot back: moved back under its parent if a
+ * merge kept it, else created again with its description, color and
+ * uuid (the history's ids are rewritten to the new one). */
+static int restore_code(struct undo *u, const px_code *snap, px_err *e)
+{
+	int64_t parent = 0, id = 0, old = snap->id;
+	int rc;
+
+	if (code_alive(u->db, snap, &parent))
+		return parent == snap->parent_id ? PX_OK : codebook_move(u->db, snap->id, snap->parent_id, e);
+	if ((rc = codebook_add(u->db, snap->parent_id, snap->name, &id, e)) ||
+	    (snap->description && (rc = codebook_set_description(u->db, id, snap->description, e))) ||
+	    (snap->color && (rc = codebook_set_color(u->db, id, snap->color, e))) ||
+	    (snap->uuid && (rc = codebook_set_uuid(u->db, id, snap->uuid, e))))
+		return rc;
+	if (id != old)
+		remap_code(u, old, id);
+	return PX_OK;
+}
+
+static int coding_alive(px_db *db, const px_coding *snap)
+{
+	px_coding c = { 0 };
+	int alive;
+
+	if (coding_get(db, snap->id, &c, NULL))
+		return 0;
+	alive = c.uuid && snap->uuid && strcmp(c.uuid, snap->uuid) == 0;
+	coding_free(&c);
+	return alive;
+}
+
+/* Undoes a delete or merge: the codes (parents first), then every coding
+ * as it was -- moved back if the merge kept it, else added again. */
+static int restore_tree(struct undo *u, struct undo_csnap *s, px_err *e)
+{
+	int rc = PX_OK;
+
+	for (size_t i = 0; i < s->ncodes && !rc; i++)
+		rc = restore_code(u, &s->codes[i], e);
+	for (size_t i = 0; i < s->n && !rc; i++)
+		rc = coding_alive(u->db, &s->codings[i]) ? coding_update(u->db, &s->codings[i], e)
+							 : readd_coding(u, &s->codings[i], e);
+	return rc;
+}
+
 static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 {
 	const char *s = forward ? op->s_after : op->s_before;
@@ -450,6 +612,11 @@ static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 	case UNDO_PARTICIPANT:
 		return forward ? apply_participant(u, op->p_before, op->p_after, e)
 			       : apply_participant(u, op->p_after, op->p_before, e);
+	case UNDO_CODE_DELETE:
+		return forward ? codebook_delete(u->db, op->id, NULL, e) : restore_tree(u, op->c_before, e);
+	case UNDO_CODE_MERGE:
+		return forward ? codebook_merge(u->db, op->id, op->i_after, e)
+			       : restore_tree(u, op->c_before, e);
 	}
 	return px_fail(e, PX_EUSAGE, "unknown undo step");
 }

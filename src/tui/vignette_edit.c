@@ -190,6 +190,30 @@ static void edit_start(struct tui *t, const px_vignette *v)
 	edit_run(t, ve);
 }
 
+char *tui_edit_text(struct tui *t, const char *text, const char *suffix)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/praxis-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix);
+	char *out = NULL;
+	int fd = mkstemps(path, (int)strlen(suffix));
+
+	if (fd < 0) {
+		tui_error(t, "%s: cannot create a file for the editor", path);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	if (write_all(path, text ? text : ""))
+		tui_error(t, "%s: cannot write the file for the editor", path);
+	else if (tui_edit_file(t, path))
+		tui_error(t, "the editor failed: nothing changed");
+	else if (!(out = read_all(path)))
+		tui_error(t, "%s: cannot read the file back", path);
+	unlink(path);
+	free(path);
+	return out;
+}
+
 void tui_vignette_add(struct tui *t)
 {
 	px_vignette v = { 0 };

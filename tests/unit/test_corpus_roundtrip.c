@@ -260,10 +260,70 @@ static void test_both_content(void **state)
 	db_close(db);
 }
 
+/* Characters past U+FFFF stay raw in the export (libyaml alone would
+ * escape them and push the text out of its literal block), and every
+ * awkward shape of text still reads back to the same bytes. */
+static void test_astral_text_stays_literal(void **state)
+{
+	static const char *const texts[] = {
+		"Night \xf0\x9f\x8c\x99 shift.\nSecond line.\n",
+		"  leading spaces \xf0\x9f\x93\x8e\n\n\tthen a tab, \"quotes\" and \\ back\n\n",
+		"no newline at the end \xf0\x9f\x98\x80",
+		"# not a comment \xf0\x9f\x98\x80\nkey: value\n- not a list\n   \n",
+	};
+	px_db *db = fx_db(), *db2 = fx_db();
+	strbuf yaml;
+	char msg[1024];
+
+	(void)state;
+	sb_init(&yaml);
+	sb_add(&yaml, "praxis: 1\ncoders:\n  - id: tester\nvignettes:\n");
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		sb_printf(&yaml, "  - id: a%zu\n    title: \"Moon \xf0\x9f\x8c\x99 %zu\"\n"
+			  "    date: 2026-01-0%zu\n    text: \"", i, i, i + 1);
+		for (const char *p = texts[i]; *p; p++) {
+			if (*p == '\n')
+				sb_add(&yaml, "\\n");
+			else if (*p == '\t')
+				sb_add(&yaml, "\\t");
+			else if (*p == '"' || *p == '\\')
+				sb_printf(&yaml, "\\%c", *p);
+			else
+				sb_addc(&yaml, *p);
+		}
+		sb_add(&yaml, "\"\n    memos:\n      - text: \"memo \xf0\x9f\x93\x8e\\nline two\"\n");
+	}
+	assert_int_equal(fx_import(db, sb_str(&yaml), msg, sizeof(msg)), PX_OK);
+	size_t len;
+	char *a = export_text(db, &len);
+	assert_null(strstr(a, "\\U0001"));
+	assert_non_null(strstr(a, "  text: |2\n    Night \xf0\x9f\x8c\x99 shift.\n    Second line.\n"));
+	assert_non_null(strstr(a, "  text: |2-\n    no newline at the end \xf0\x9f\x98\x80\n"));
+	assert_non_null(strstr(a, "title: \"Moon \xf0\x9f\x8c\x99 0\""));
+	assert_int_equal(fx_import(db2, a, msg, sizeof(msg)), PX_OK);
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char id[8];
+		px_vignette v;
+		px_err e = { 0 };
+		snprintf(id, sizeof(id), "a%zu", i);
+		assert_int_equal(vignette_get(db2, fx_vignette(db2, id), &v, &e), PX_OK);
+		assert_string_equal(v.text, texts[i]);
+		vignette_free(&v);
+	}
+	char *b = export_text(db2, &len);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	sb_free(&yaml);
+	db_close(db);
+	db_close(db2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_claims),
+		cmocka_unit_test(test_astral_text_stays_literal),
 		cmocka_unit_test(test_round_trip_nightshift),
 		cmocka_unit_test(test_round_trip_both),
 		cmocka_unit_test(test_export_twice_same),
