@@ -72,6 +72,8 @@ void tui_changed(struct tui *t);
  * whole-corpus query runs; falls back to tui_changed after a reset or a
  * rollback. */
 void tui_codings_changed(struct tui *t);
+/* Reloads t->names (after a code, entry or participant was added). */
+void tui_names_reload(struct tui *t);
 void tui_focus(struct tui *t, int pane);
 /* Opens vignette id in the reader with the cursor at code point at. */
 void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);

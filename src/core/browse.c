@@ -602,6 +602,50 @@ int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_er
 	return PX_OK;
 }
 
+struct id_at {
+	int64_t id;
+	size_t at;
+};
+
+static int cmp_id_at(const void *a, const void *b)
+{
+	int64_t x = ((const struct id_at *)a)->id, y = ((const struct id_at *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* A long list: one walk over the coding table's id range, merged with
+ * the sorted ids, beats a lookup per id. */
+static int coding_vignettes_scan(px_db *db, const idlist *codings, int64_t *vignettes, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, vignette_id FROM coding"
+				   " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", e);
+	struct id_at *ids;
+	size_t k = 0;
+	int step;
+
+	if (!st)
+		return px_status_of(e);
+	ids = xcalloc(codings->n, sizeof(*ids));
+	for (size_t i = 0; i < codings->n; i++)
+		ids[i] = (struct id_at){ codings->v[i], i };
+	qsort(ids, codings->n, sizeof(*ids), cmp_id_at);
+	sqlite3_bind_int64(st, 1, ids[0].id);
+	sqlite3_bind_int64(st, 2, ids[codings->n - 1].id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		while (k < codings->n && ids[k].id < id)
+			k++;
+		for (; k < codings->n && ids[k].id == id; k++)
+			vignettes[ids[k].at] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	free(ids);
+	if (step != SQLITE_DONE)
+		return px_fail(e, PX_EUSAGE, "codings' vignettes: %s", sqlite3_errmsg(db_sqlite(db)));
+	return PX_OK;
+}
+
 int browse_coding_vignette_of(px_db *db, const idlist *codings, int64_t *vignettes, px_err *e)
 {
 	/* one statement over the whole list: a point query per coding pays
@@ -617,6 +661,8 @@ int browse_coding_vignette_of(px_db *db, const idlist *codings, int64_t *vignett
 		vignettes[i] = 0;
 	if (!codings->n)
 		return PX_OK;
+	if (codings->n > 4096)
+		return coding_vignettes_scan(db, codings, vignettes, e);
 	json = drill_json(codings);
 	db_bind_text(st, 1, json);
 	free(json);

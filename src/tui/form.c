@@ -236,8 +236,7 @@ static void entity_done(struct tui *t, int index, const char *typed, void *ud)
 		else
 			id = ent.id;
 		entity_free(&ent);
-		names_free(&t->names);
-		names_load(t->db, &t->names, NULL);
+		tui_names_reload(t);
 	}
 	if (id && ep->kind == ENT_REPERTOIRE)
 		ep->f->c.repertoire_id = id;

@@ -248,8 +248,7 @@ static void add_done(struct tui *t, const char *text, void *ud)
 	changed(t, rc, &e, "code added");
 	if (!rc) {
 		struct pane *p = &t->panes[P_CODEBOOK];
-		names_free(&t->names);
-		names_load(t->db, &t->names, NULL);
+		tui_names_reload(t);
 		p->stale = 0;
 		(p->ops->refresh)(p, t);
 		select_code(p, id);

@@ -74,11 +74,16 @@ static void count_vignettes(struct tui *t)
 		tui_error(t, "%s", e.msg);
 }
 
-static void reload_counts(struct tui *t)
+void tui_names_reload(struct tui *t)
 {
 	names_free(&t->names);
 	/* every kind the interface names; not one entry per vignette */
 	names_load_kinds(t->db, &t->names, ~NAMES_BIT(NAMES_VIGNETTE), NULL);
+}
+
+static void reload_counts(struct tui *t)
+{
+	tui_names_reload(t);
 	count_vignettes(t);
 	t->total_codings = coding_count(t->db);
 }
