@@ -614,14 +614,13 @@ static int cmp_id_at(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A long list: one walk over the coding table's id range, merged with
- * the sorted ids, beats a lookup per id. */
+/* A long list: one walk over all codings (the planner reads the small
+ * covering index on vignette_id, not the table), each looked up in the
+ * sorted ids, beats a query per id. */
 static int coding_vignettes_scan(px_db *db, const idlist *codings, int64_t *vignettes, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, vignette_id FROM coding"
-				   " WHERE id BETWEEN ?1 AND ?2 ORDER BY id", e);
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, vignette_id FROM coding", e);
 	struct id_at *ids;
-	size_t k = 0;
 	int step;
 
 	if (!st)
@@ -630,13 +629,19 @@ static int coding_vignettes_scan(px_db *db, const idlist *codings, int64_t *vign
 	for (size_t i = 0; i < codings->n; i++)
 		ids[i] = (struct id_at){ codings->v[i], i };
 	qsort(ids, codings->n, sizeof(*ids), cmp_id_at);
-	sqlite3_bind_int64(st, 1, ids[0].id);
-	sqlite3_bind_int64(st, 2, ids[codings->n - 1].id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		while (k < codings->n && ids[k].id < id)
-			k++;
-		for (; k < codings->n && ids[k].id == id; k++)
+		struct id_at key = { sqlite3_column_int64(st, 0), 0 };
+		struct id_at *hit = bsearch(&key, ids, codings->n, sizeof(*ids), cmp_id_at);
+		size_t lo, hi;
+		if (!hit)
+			continue;
+		/* repeated ids in the list: fill every copy */
+		lo = hi = (size_t)(hit - ids);
+		while (lo > 0 && ids[lo - 1].id == key.id)
+			lo--;
+		while (hi + 1 < codings->n && ids[hi + 1].id == key.id)
+			hi++;
+		for (size_t k = lo; k <= hi; k++)
 			vignettes[ids[k].at] = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);

@@ -1,0 +1,115 @@
+/* test_browse_batch.c: the batched lookups the interface uses instead of
+ * a query per row: the vignette of each coding (short lists by one
+ * json_each join, long ones by one walk of the codings) and the coding
+ * badges of a page of vignettes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "praxis/browse.h"
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/vignette.h"
+#include "fixture.h"
+
+/* Enough codings for the long-list path (more than 4096 ids). */
+#define MANY 5000
+
+static void add_codings(px_db *db, int64_t v1, int64_t v2, int64_t coder, idlist *ids)
+{
+	px_err e = { 0 };
+
+	assert_int_equal(db_begin(db, &e), PX_OK);
+	for (int i = 0; i < MANY; i++) {
+		px_coding c = { 0 };
+		c.vignette_id = i % 3 ? v1 : v2;
+		c.code_id = i % 2 ? CODE_ME : CODE_SR;
+		c.coder_id = coder;
+		c.start = c.end = -1;
+		assert_int_equal(coding_add(db, &c, &e), PX_OK);
+		idl_push(ids, c.id);
+		coding_free(&c);
+	}
+	assert_int_equal(db_commit(db, &e), PX_OK);
+}
+
+static void test_coding_vignettes_long_and_short(void **state)
+{
+	px_db *db = fx_db_with(fx_small_corpus);
+	int64_t v1 = fx_vignette(db, "v1"), v2 = fx_vignette(db, "v2");
+	idlist ids = { 0 }, few = { 0 };
+	int64_t *vig = xcalloc(MANY + 2, sizeof(*vig)), got[3];
+	px_err e = { 0 };
+
+	(void)state;
+	add_codings(db, v1, v2, fx_coder(db, "tester"), &ids);
+	/* reversed, a repeat and an id that is no coding */
+	for (size_t i = ids.n; i-- > 0;)
+		idl_push(&few, ids.v[i]);
+	idl_push(&few, ids.v[0]);
+	idl_push(&few, 999999);
+	assert_int_equal(browse_coding_vignette_of(db, &few, vig, &e), PX_OK);
+	assert_int_equal(vig[0], (MANY - 1) % 3 ? v1 : v2);
+	assert_int_equal(vig[MANY - 1], v2);           /* ids.v[0]: i = 0 */
+	assert_int_equal(vig[MANY], v2);               /* the repeat */
+	assert_int_equal(vig[MANY + 1], 0);            /* no such coding */
+	for (size_t i = 0; i < MANY; i++)
+		assert_int_equal(vig[i], (MANY - 1 - i) % 3 ? v1 : v2);
+	/* a short list takes the other path and agrees */
+	idlist three = { 0 };
+	idl_push(&three, ids.v[1]);
+	idl_push(&three, ids.v[3]);
+	idl_push(&three, 999999);
+	assert_int_equal(browse_coding_vignette_of(db, &three, got, &e), PX_OK);
+	assert_int_equal(got[0], v1);
+	assert_int_equal(got[1], v2);
+	assert_int_equal(got[2], 0);
+	idl_free(&three);
+	idl_free(&few);
+	idl_free(&ids);
+	free(vig);
+	db_close(db);
+}
+
+static void test_page_badges_match_one_by_one(void **state)
+{
+	px_db *db = fx_db_with(fx_small_corpus);
+	int64_t v1 = fx_vignette(db, "v1"), v2 = fx_vignette(db, "v2");
+	browse_filter f = { 0 };
+	browse_row *rows = NULL;
+	idlist ids = { 0 };
+	size_t n = 0;
+	px_err e = { 0 };
+
+	(void)state;
+	add_codings(db, v1, v2, fx_coder(db, "tester"), &ids);
+	assert_int_equal(browse_vignettes(db, &f, NULL, 0, 1, 10, &rows, &n, &e), PX_OK);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		int64_t want[4];
+		vignette_dimension_counts(db, rows[i].id, want);
+		for (int d = 0; d < 4; d++)
+			assert_int_equal(rows[i].counts[d], want[d]);
+	}
+	/* v1: the SR/tools and ME codings of the corpus, then 2 of every 3
+	 * added, half of all ME */
+	assert_int_equal(rows[0].id, v1);
+	assert_true(rows[0].counts[0] > MANY / 2);
+	assert_int_equal(rows[0].counts[0], rows[0].counts[1] + rows[0].counts[2] + rows[0].counts[3]);
+	browse_rows_free(rows, n);
+	idl_free(&ids);
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_coding_vignettes_long_and_short),
+		cmocka_unit_test(test_page_badges_match_one_by_one),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
