@@ -130,10 +130,60 @@ done:
 	return ok;
 }
 
+/* A drill-down set above this size goes to temp.browse_drill once
+ * instead of a JSON array parsed by every page, count and rank query. */
+#define DRILL_TABLE_MIN 256
+
+/* The drill-down ids in temp.browse_drill, keyed by a hash of the list:
+ * 1 if the table holds f's set (0: bind it as JSON). */
+static int drill_table(px_db *db, const browse_filter *f)
+{
+	static const char ddl[] =
+		"CREATE TEMP TABLE IF NOT EXISTS browse_drill(id INTEGER PRIMARY KEY);"
+		"CREATE TEMP TABLE IF NOT EXISTS browse_drill_key(k INTEGER)";
+	sqlite3 *h = db_sqlite(db);
+	uint64_t k = 1469598103934665603ull ^ f->drill_ids.n;
+	sqlite3_stmt *st;
+	int ok;
+
+	if (f->drill_ids.n < DRILL_TABLE_MIN)
+		return 0;
+	for (size_t i = 0; i < f->drill_ids.n; i++)
+		k = (k ^ (uint64_t)f->drill_ids.v[i]) * 1099511628211ull;
+	if (sqlite3_exec(h, ddl, NULL, NULL, NULL) != SQLITE_OK ||
+	    !(st = db_stmt(db, "SELECT k = ?1 FROM temp.browse_drill_key", NULL)))
+		return 0;
+	sqlite3_bind_int64(st, 1, (int64_t)k);
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	sqlite3_reset(st);
+	if (ok)
+		return 1;
+	if (sqlite3_exec(h, "SAVEPOINT browse_drill; DELETE FROM temp.browse_drill;"
+			 " DELETE FROM temp.browse_drill_key", NULL, NULL, NULL) != SQLITE_OK)
+		return 0;
+	ok = (st = db_stmt(db, "INSERT OR IGNORE INTO temp.browse_drill VALUES (?1)", NULL)) != NULL;
+	for (size_t i = 0; ok && i < f->drill_ids.n; i++) {
+		sqlite3_bind_int64(st, 1, f->drill_ids.v[i]);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	if (ok && (st = db_stmt(db, "INSERT INTO temp.browse_drill_key VALUES (?1)", NULL))) {
+		sqlite3_bind_int64(st, 1, (int64_t)k);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	} else {
+		ok = 0;
+	}
+	sqlite3_exec(h, ok ? "RELEASE browse_drill" :
+		     "ROLLBACK TO browse_drill; RELEASE browse_drill", NULL, NULL, NULL);
+	return ok;
+}
+
 /* The WHERE clause (after "WHERE 1") for f over vignette v; hits: the
  * search is in temp.browse_hits (the + keeps the planner on the date
- * order and covering indexes, probing the small table). */
-static void filter_sql(strbuf *b, const browse_filter *f, int hits)
+ * order and covering indexes, probing the small table); drill: the
+ * drill-down set is in temp.browse_drill. */
+static void filter_sql(strbuf *b, const browse_filter *f, int hits, int drill)
 {
 	if (f->participant_id)
 		sb_add(b, " AND EXISTS (SELECT 1 FROM vignette_participant vp"
@@ -158,7 +208,9 @@ static void filter_sql(strbuf *b, const browse_filter *f, int hits)
 		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
 		       " OR v.id IN (SELECT m.target_id FROM memo m WHERE m.target = 1 AND m.id IN"
 		       " (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?7)))");
-	if (f->drill)
+	if (f->drill && drill)
+		sb_add(b, " AND +v.id IN temp.browse_drill");
+	else if (f->drill)
 		sb_add(b, " AND v.id IN (SELECT value FROM json_each(?11))");
 }
 
@@ -175,7 +227,7 @@ static char *drill_json(const idlist *ids)
 	return sb_steal(&b);
 }
 
-static void filter_bind(sqlite3_stmt *st, const browse_filter *f, int hits)
+static void filter_bind(sqlite3_stmt *st, const browse_filter *f, int hits, int drill)
 {
 	char *q;
 
@@ -199,7 +251,7 @@ static void filter_bind(sqlite3_stmt *st, const browse_filter *f, int hits)
 	} else if (f->search) {
 		db_bind_text(st, P_SEARCH, "\"\"");
 	}
-	if (f->drill) {
+	if (f->drill && !drill) {
 		q = drill_json(&f->drill_ids);
 		db_bind_text(st, P_DRILL, q);
 		free(q);
@@ -276,13 +328,13 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	strbuf b;
 	sqlite3_stmt *st;
 	size_t cap = limit > 0 ? (size_t)limit : 1;
-	int step, hits = f->search && search_hits(db, f);
+	int step, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
 	sb_add(&b, "SELECT v.id, v.date, v.title, v.community_id FROM vignette v WHERE 1");
-	filter_sql(&b, f, hits);
+	filter_sql(&b, f, hits, drill);
 	if (key_date)
 		sb_add(&b, dir > 0 ? " AND (v.date, v.id) > (?8, ?9)" : " AND (v.date, v.id) < (?8, ?9)");
 	sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" : " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
@@ -290,7 +342,7 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
-	filter_bind(st, f, hits);
+	filter_bind(st, f, hits, drill);
 	if (key_date) {
 		db_bind_text(st, P_KDATE, key_date);
 		sqlite3_bind_int64(st, P_KID, key_id);
@@ -320,19 +372,19 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 {
 	strbuf b;
 	sqlite3_stmt *st;
-	int step, hits = f->search && search_hits(db, f);
+	int step, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
 
 	*out = 0;
 	sb_init(&b);
 	sb_add(&b, "SELECT count(*) FROM vignette v WHERE 1");
-	filter_sql(&b, f, hits);
+	filter_sql(&b, f, hits, drill);
 	if (date)
 		sb_add(&b, " AND (v.date, v.id) < (?8, ?9)");
 	st = db_stmt(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
-	filter_bind(st, f, hits);
+	filter_bind(st, f, hits, drill);
 	if (date) {
 		db_bind_text(st, P_KDATE, date);
 		sqlite3_bind_int64(st, P_KID, id);
