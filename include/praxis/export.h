@@ -93,6 +93,13 @@ void export_progress(const export_ctx *x, size_t i);
 /* Codings per code id, each counting its sub-codes (the summaries'
  * coverage), as an array indexed by code id up to *n (caller frees). */
 int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n);
+/* The registers under the export's filter, each handed to its writer when
+ * it has entries (an entry without a name is named by its id). */
+struct export_register_writer {
+	void (*repertoire)(void *ud, const summary_rep_row *rows, size_t n);
+	void (*accountability)(void *ud, const summary_acc_row *rows, size_t n);
+};
+int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud);
 /* The distinct interpretations of a repertoire row, pseudonymized and
  * joined with "; " (caller frees). */
 char *export_interpretations(const export_ctx *x, const summary_rep_row *r);

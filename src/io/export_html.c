@@ -238,15 +238,23 @@ static void html_date_cell(strbuf *b, int date)
 	sb_printf(b, "<td>%s</td>", d);
 }
 
-static void html_repertoire(export_ctx *x, strbuf *b, const summary_rep_row *rows, size_t n)
+struct html {
+	export_ctx *x;
+	strbuf *b;
+};
+
+static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
 {
+	export_ctx *x = ((struct html *)ud)->x;
+	strbuf *b = ((struct html *)ud)->b;
+
 	sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
 	       "<th>reified</th><th>occurrences</th><th>participants</th><th>first</th>"
 	       "<th>last</th><th>interpretations</th></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		char *in = export_interpretations(x, &rows[i]);
 		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name ? rows[i].name : rows[i].ext_id);
+		esc(b, rows[i].name);
 		sb_add(b, "</td><td>");
 		esc(b, rows[i].kind);
 		sb_printf(b, "</td><td>%s</td><td>%lld</td><td>%lld</td>",
@@ -262,14 +270,16 @@ static void html_repertoire(export_ctx *x, strbuf *b, const summary_rep_row *row
 	sb_add(b, "</table>\n");
 }
 
-static void html_accountability(strbuf *b, const summary_acc_row *rows, size_t n)
+static void html_accountability(void *ud, const summary_acc_row *rows, size_t n)
 {
+	strbuf *b = ((struct html *)ud)->b;
+
 	sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
 	       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
 	       "<th>negotiated</th><th>contested</th></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name ? rows[i].name : rows[i].ext_id);
+		esc(b, rows[i].name);
 		sb_printf(b, "</td><td>%s</td><td>%lld</td>", reified_word(rows[i].reified),
 			  (long long)rows[i].occurrences);
 		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
@@ -279,25 +289,9 @@ static void html_accountability(strbuf *b, const summary_acc_row *rows, size_t n
 	sb_add(b, "</table>\n");
 }
 
-static int html_registers(export_ctx *x, strbuf *b)
-{
-	summary_rep_row *rep;
-	summary_acc_row *acc;
-	size_t n;
-	int rc;
-
-	if ((rc = summary_repertoire(x->sum, &rep, &n, x->e)))
-		return rc;
-	if (n)
-		html_repertoire(x, b, rep, n);
-	summary_repertoire_free(rep, n);
-	if ((rc = summary_accountability(x->sum, &acc, &n, x->e)))
-		return rc;
-	if (n)
-		html_accountability(b, acc, n);
-	summary_accountability_free(acc, n);
-	return PX_OK;
-}
+static const struct export_register_writer html_register_writer = {
+	html_repertoire, html_accountability,
+};
 
 struct cb_ctx {
 	export_ctx *x;
@@ -361,7 +355,7 @@ int export_html(export_ctx *x, FILE *out)
 	if (rc)
 		goto fail;
 	sb_add(&b, "</table>\n");
-	if ((rc = html_registers(x, &b)))
+	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b })))
 		goto fail;
 	sb_add(&b, "</body>\n</html>\n");
 	if (fwrite(b.s, 1, b.len, out) != b.len)

@@ -312,8 +312,9 @@ static void md_date_cell(strbuf *b, int date)
 	md_cell(b, d);
 }
 
-static void md_repertoire(struct md *m, const summary_rep_row *rows, size_t n)
+static void md_repertoire(void *ud, const summary_rep_row *rows, size_t n)
 {
+	struct md *m = ud;
 	strbuf *b = &m->b;
 
 	sb_add(b, "# Repertoire register\n\n"
@@ -322,7 +323,7 @@ static void md_repertoire(struct md *m, const summary_rep_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char *in = export_interpretations(m->x, &rows[i]);
 		sb_add(b, "|");
-		md_cell(b, rows[i].name ? rows[i].name : rows[i].ext_id);
+		md_cell(b, rows[i].name);
 		md_cell(b, rows[i].kind);
 		md_cell(b, reified_word(rows[i].reified));
 		sb_printf(b, " %lld | %lld |", (long long)rows[i].occurrences,
@@ -336,8 +337,9 @@ static void md_repertoire(struct md *m, const summary_rep_row *rows, size_t n)
 	sb_addc(b, '\n');
 }
 
-static void md_accountability(struct md *m, const summary_acc_row *rows, size_t n)
+static void md_accountability(void *ud, const summary_acc_row *rows, size_t n)
 {
+	struct md *m = ud;
 	strbuf *b = &m->b;
 
 	sb_add(b, "# Accountability register\n\n"
@@ -345,7 +347,7 @@ static void md_accountability(struct md *m, const summary_acc_row *rows, size_t 
 	       " contested | first | last |\n|---|---|--:|--:|--:|--:|--:|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		sb_add(b, "|");
-		md_cell(b, rows[i].name ? rows[i].name : rows[i].ext_id);
+		md_cell(b, rows[i].name);
 		md_cell(b, reified_word(rows[i].reified));
 		sb_printf(b, " %lld |", (long long)rows[i].occurrences);
 		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
@@ -357,25 +359,9 @@ static void md_accountability(struct md *m, const summary_acc_row *rows, size_t 
 	sb_addc(b, '\n');
 }
 
-static int md_registers(struct md *m)
-{
-	summary_rep_row *rep;
-	summary_acc_row *acc;
-	size_t n;
-	int rc;
-
-	if ((rc = summary_repertoire(m->x->sum, &rep, &n, m->x->e)))
-		return rc;
-	if (n)
-		md_repertoire(m, rep, n);
-	summary_repertoire_free(rep, n);
-	if ((rc = summary_accountability(m->x->sum, &acc, &n, m->x->e)))
-		return rc;
-	if (n)
-		md_accountability(m, acc, n);
-	summary_accountability_free(acc, n);
-	return PX_OK;
-}
+static const struct export_register_writer md_register_writer = {
+	md_repertoire, md_accountability,
+};
 
 int export_md(export_ctx *x, FILE *out)
 {
@@ -415,7 +401,7 @@ int export_md(export_ctx *x, FILE *out)
 	if (rc)
 		goto done;
 	sb_addc(&m.b, '\n');
-	if ((rc = md_registers(&m)))
+	if ((rc = export_registers(x, &md_register_writer, &m)))
 		goto done;
 	if (m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
 		goto io;

@@ -52,3 +52,29 @@ char *export_interpretations(const export_ctx *x, const summary_rep_row *r)
 	sl_free(&seen);
 	return sb_steal(&b);
 }
+
+int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud)
+{
+	summary_rep_row *rep;
+	summary_acc_row *acc;
+	size_t n;
+	int rc;
+
+	if ((rc = summary_repertoire(x->sum, &rep, &n, x->e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (!rep[i].name)
+			rep[i].name = xstrdup(rep[i].ext_id);
+	if (n)
+		w->repertoire(ud, rep, n);
+	summary_repertoire_free(rep, n);
+	if ((rc = summary_accountability(x->sum, &acc, &n, x->e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (!acc[i].name)
+			acc[i].name = xstrdup(acc[i].ext_id);
+	if (n)
+		w->accountability(ud, acc, n);
+	summary_accountability_free(acc, n);
+	return PX_OK;
+}
