@@ -547,3 +547,36 @@ int ynode_is_null(const ynode *n)
 	return !*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
 	       strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0;
 }
+
+int yreader_document(yreader *r, ynode **root, px_err *e)
+{
+	int rc;
+
+	*root = NULL;
+	if ((rc = expect(r, YAML_STREAM_START_EVENT, "the start of the file", e)))
+		return rc;
+	if ((rc = peek(r, e)))
+		return rc;
+	if (r->ev.type == YAML_STREAM_END_EVENT)
+		return PX_OK;
+	if ((rc = expect(r, YAML_DOCUMENT_START_EVENT, "a YAML document", e)))
+		return rc;
+	if ((rc = read_node(r, root, 0, e)))
+		return rc;
+	if ((rc = expect(r, YAML_DOCUMENT_END_EVENT, "the end of the document", e)))
+		goto fail;
+	if ((rc = peek(r, e)))
+		goto fail;
+	if (r->ev.type == YAML_DOCUMENT_START_EVENT) {
+		rc = yerr_at(e, r->name, ev_line(r), ev_col(r), "a second YAML document; "
+			     "this file holds one");
+		goto fail;
+	}
+	if ((rc = expect(r, YAML_STREAM_END_EVENT, "the end of the file", e)))
+		goto fail;
+	return PX_OK;
+fail:
+	ynode_free(*root);
+	*root = NULL;
+	return rc;
+}
