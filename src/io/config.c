@@ -1,5 +1,4 @@
 /* config.c: the settings table and the settings file; see praxis/config.h. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -200,7 +199,10 @@ int config_load(px_config *cfg, const char *path, px_err *e)
 
 	config_init(&tmp);
 	tmp.path = path ? xstrdup(path) : config_default_path();
-	if (access(tmp.path, F_OK) != 0 && errno == ENOENT) {
+	/* missing, or behind a directory this user may not search (another
+	 * user's HOME): no settings. A file that is there but unreadable is
+	 * an error below. */
+	if (access(tmp.path, F_OK) != 0) {
 		config_free(cfg);
 		*cfg = tmp;
 		return PX_OK;
