@@ -72,7 +72,7 @@ const char *config_source_name(int source)
 
 const char *config_type_name(int type)
 {
-	return type == CFG_KEYMAP ? "keymap" : "text";
+	return type == CFG_KEYMAP ? "mapping" : "text";
 }
 
 static void set_value(px_config *cfg, int id, char *value, int source, char *where)

@@ -319,7 +319,7 @@ static void test_config_command_lists_table(void **state)
 		"database,text,praxis.db,default,,%s\r\n"
 		/* CSV guards a cell starting with - against spreadsheet formulas */
 		"theme,text,light,option,\"'--theme\",\"%s\"\r\n"
-		"keys,keymap,undo: U <C-z>; quit: Q,config file,%s:3:3,\"%s\"\r\n",
+		"keys,mapping,undo: U <C-z>; quit: Q,config file,%s:3:3,\"%s\"\r\n",
 		config_options[CFG_CODER].help, config_options[CFG_DATABASE].help,
 		config_options[CFG_THEME].help, path, "interface keys: a mapping of action: key "
 		"names, e.g. {undo: \"\"U <C-z>\"\"}; `?` lists the actions");
@@ -341,6 +341,36 @@ static void test_config_command_lists_table(void **state)
 	free(path);
 }
 
+/* The man page and README describe the settings by hand: each row of the
+ * table must be there, with its type, so the docs cannot drift from it. */
+static void test_docs_match_table(void **state)
+{
+	char *man_path = xasprintf("%s/man/praxis.1", fx_top());
+	char *readme_path = xasprintf("%s/README.md", fx_top());
+	char *man = fx_read_file(man_path, NULL), *readme = fx_read_file(readme_path, NULL);
+	const char *conf;
+
+	(void)state;
+	assert_non_null(man);
+	assert_non_null(readme);
+	assert_non_null(conf = strstr(man, "\n.SH CONFIGURATION\n"));
+	for (int i = 0; i < CFG_COUNT; i++) {
+		const struct config_option *o = &config_options[i];
+		char *m = xasprintf("\n.BR %s \" (%s)\"\n", o->name, config_type_name(o->type));
+		char *r = xasprintf("\n| `%s` | %s | ", o->name, config_type_name(o->type));
+		if (!strstr(conf, m))
+			fail_msg("man page CONFIGURATION lacks %s", m);
+		if (!strstr(readme, r))
+			fail_msg("README Settings lacks %s", r);
+		free(m);
+		free(r);
+	}
+	free(man);
+	free(readme);
+	free(man_path);
+	free(readme_path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +383,7 @@ int main(void)
 		cmocka_unit_test_setup(test_help_survives_bad_file, setup),
 		cmocka_unit_test_setup(test_empty_or_missing_file, setup),
 		cmocka_unit_test_setup(test_config_command_lists_table, setup),
+		cmocka_unit_test(test_docs_match_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
