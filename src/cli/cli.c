@@ -393,8 +393,10 @@ int cli_main(int argc, char **argv)
 		print_global_help(c.out);
 		return 0;
 	}
-	if ((rc = load_settings(&c, &cfg, argc, argv)))
+	if ((rc = load_settings(&c, &cfg, argc, argv))) {
+		config_free(&cfg);
 		return rc;
+	}
 	resolve_settings(&c, &cfg);
 	rc = dispatch(&c, argc, argv);
 	config_free(&cfg);
