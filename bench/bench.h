@@ -41,6 +41,8 @@ extern const struct bench_measure bench_measures[];
 /* The measures, one file each (measure_*.c). */
 int measure_import(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_export_csv(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_summary_load(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_summary_apply(struct measure *m, const char *yaml, const char *db, int repeats);
 
 double bench_now_ms(void);
 void samples_add(struct samples *s, double v);

@@ -5,5 +5,7 @@
 const struct bench_measure bench_measures[] = {
 	{ "import YAML corpus", measure_import },
 	{ "CSV export of all codings", measure_export_csv },
+	{ "summaries: full load", measure_summary_load },
+	{ "summaries: apply one coding", measure_summary_apply },
 	{ NULL, NULL },
 };
