@@ -226,7 +226,9 @@ static uint32_t pool_add(px_summary *s, uint32_t v)
 
 static int load_vignettes(px_summary *s, px_err *e)
 {
-	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, date, community_id FROM vignette", e);
+	/* two narrow queries, each answered from a covering index, rather
+	 * than one scan over the rows with their texts */
+	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, date FROM vignette", e);
 
 	if (!st)
 		return px_status_of(e);
@@ -239,8 +241,15 @@ static int load_vignettes(px_summary *s, px_err *e)
 			continue;
 		if (summary_parse_date(date, &s->vig[id].date, NULL))
 			s->vig[id].date = 0;
-		s->vig[id].com = (uint32_t)db_col_id(st, 2);
 		s->vig[id].live = 1;
+	}
+	sqlite3_finalize(st);
+	if (!(st = db_prepare_iter(s->db, "SELECT id, community_id FROM vignette", e)))
+		return px_status_of(e);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id > 0 && (size_t)id < s->nvig)
+			s->vig[id].com = (uint32_t)db_col_id(st, 1);
 	}
 	sqlite3_finalize(st);
 	/* ordered by vignette (the primary key's order, no sort), so each list
@@ -249,11 +258,11 @@ static int load_vignettes(px_summary *s, px_err *e)
 				   " FROM vignette_participant ORDER BY vignette_id", e)))
 		return px_status_of(e);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t v = sqlite3_column_int64(st, 0);
+		int64_t v = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
 		uint32_t off;
-		if (v <= 0 || (size_t)v >= s->nvig)
+		if (v <= 0 || (size_t)v >= s->nvig || p <= 0 || (size_t)p >= s->npart)
 			continue;
-		off = pool_add(s, (uint32_t)sqlite3_column_int64(st, 1));
+		off = pool_add(s, (uint32_t)p);
 		if (!s->vig[v].np)
 			s->vig[v].poff = off;
 		s->vig[v].np++;
