@@ -165,9 +165,13 @@ static void out(const char *fmt, ...)
 	}
 }
 
+static int report_mb;
+
 static void fmt_ms(char *buf, size_t cap, double ms)
 {
-	if (isnan(ms))
+	if (report_mb)
+		snprintf(buf, cap, isnan(ms) || ms <= 0 ? "-" : "%.1f MB", ms);
+	else if (isnan(ms))
 		snprintf(buf, cap, "-");
 	else if (ms < 1)
 		snprintf(buf, cap, "%.3f ms", ms);
@@ -183,6 +187,7 @@ static void bench_report(const char *size, const struct measure *m)
 	double r = m->raw_med > 0 ? m->med / m->raw_med : NAN;
 	int ok = 1;
 
+	report_mb = m->unit_mb;
 	fmt_ms(a, sizeof(a), m->med);
 	fmt_ms(b, sizeof(b), m->p99);
 	fmt_ms(c, sizeof(c), m->raw_med);

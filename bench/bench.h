@@ -29,6 +29,7 @@ struct measure {
 	double max_ratio;        /* target: med / raw_med at most this (0: none) */
 	double max_ms;           /* target: an absolute bound (0: none) */
 	int target_on_p99;       /* max_ms bounds p99 rather than the median */
+	int unit_mb;             /* the values are megabytes, not milliseconds */
 };
 
 /* One measure: fills m from runs on the corpus yaml / imported db. */
@@ -43,6 +44,11 @@ int measure_import(struct measure *m, const char *yaml, const char *db, int repe
 int measure_export_csv(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_summary_load(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_summary_apply(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_startup(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_keystroke(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_add_coding(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_search(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_rss(struct measure *m, const char *yaml, const char *db, int repeats);
 
 double bench_now_ms(void);
 void samples_add(struct samples *s, double v);

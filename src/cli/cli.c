@@ -5,6 +5,7 @@
 #include <string.h>
 #include "praxis/cli.h"
 #include "praxis/entity.h"
+#include "praxis/tui.h"
 #include "praxis/util.h"
 #include "commands.h"
 
@@ -242,9 +243,10 @@ static int take_globals(struct cli *c, int *argc, char **argv, int *help, int *v
 	return 0;
 }
 
+/* Without a command praxis opens the interface (headless with --script). */
 static int run_without_command(struct cli *c)
 {
-	return cli_overview(c);
+	return tui_run(c);
 }
 
 int cli_main(int argc, char **argv)

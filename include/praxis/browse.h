@@ -1,0 +1,72 @@
+/* browse.h: what the interface lists, fetched a screenful at a time.
+ *
+ * Vignettes are paged by key (date, id) -- never by OFFSET -- so moving
+ * through a corpus of 100,000 vignettes costs the same at the end as at the
+ * start. A filter narrows every listing: participant, community, code (with
+ * its sub-codes), coder, date range and a full-text search (FTS5) over
+ * vignette titles, texts and vignette memos. */
+#ifndef PRAXIS_BROWSE_H
+#define PRAXIS_BROWSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "praxis/db.h"
+
+typedef struct browse_filter {
+	int64_t participant_id;  /* 0: off */
+	int64_t community_id;
+	int64_t code_id;         /* with its descendants */
+	int64_t coder_id;
+	char *date_from;         /* YYYY-MM-DD inclusive, NULL: off */
+	char *date_to;           /* inclusive */
+	char *search;            /* words; each must match (FTS5), NULL: off */
+} browse_filter;
+
+int browse_filter_active(const browse_filter *f);
+void browse_filter_free(browse_filter *f);
+void browse_filter_copy(browse_filter *dst, const browse_filter *src);
+
+typedef struct browse_row {
+	int64_t id;
+	char *date;
+	char *title;
+	int64_t community_id;
+	int64_t counts[4];       /* codings: all, ME, JE, SR */
+} browse_row;
+
+/* Up to limit vignettes passing f, in (date, id) order, strictly after
+ * (dir > 0) or before (dir < 0) the key (key_date, key_id); key_date NULL
+ * starts from the first (dir > 0) or the last (dir < 0). Rows come in
+ * ascending order whatever dir is. A bad search query is PX_EUSAGE. */
+int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
+		     int dir, int limit, browse_row **rows, size_t *n, px_err *e);
+/* How many vignettes pass f, and how many come before (date, id). */
+int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_err *e);
+int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,
+			 int64_t *rank, px_err *e);
+void browse_rows_free(browse_row *rows, size_t n);
+
+/* Codings per code (not counting descendants), for the codebook pane:
+ * counts[i] for ids[i]. */
+int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px_err *e);
+
+/* One coded segment with its context, for retrieval. */
+typedef struct browse_segment {
+	int64_t coding_id, vignette_id, code_id, coder_id;
+	int64_t start, end;      /* -1/-1: whole vignette */
+	char *date, *title;
+	char *before, *quote, *after;
+} browse_segment;
+
+/* Every segment coded with code_id or a sub-code (by coder_id, 0 for all),
+ * in (date, vignette, start) order, at most limit, with context code
+ * points of text either side. */
+int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
+		    browse_segment **out, size_t *n, px_err *e);
+void browse_segments_free(browse_segment *s, size_t n);
+
+/* The search words as an FTS5 query: each word quoted, all required.
+ * Caller frees; NULL if there are no words. */
+char *browse_fts_query(const char *words);
+
+#endif

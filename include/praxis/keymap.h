@@ -1,0 +1,112 @@
+/* keymap.h: every key binding in one table.
+ *
+ * Keys are ints: a Unicode code point for a character (control keys are
+ * 1..31), or TK_FN|KEY_xxx for curses function keys. Actions belong to a
+ * context (the pane kind); a pane looks up its own context, then the list
+ * context for list panes, then the global one. The `?` help is generated
+ * from this table, and $XDG_CONFIG_HOME/praxis/config.yaml may rebind any
+ * action (`keys: {undo: "U <C-z>"}`). */
+#ifndef PRAXIS_KEYMAP_H
+#define PRAXIS_KEYMAP_H
+
+#include <stddef.h>
+#include "praxis/err.h"
+
+#define TK_FN 0x40000000
+#define TK_RESIZE 0x20000000   /* headless: TK_RESIZE | cols << 12 | rows */
+#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_ESC 27
+#define TK_ENTER 13
+
+enum key_ctx {
+	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
+	KC_RETRIEVAL, KC_COUNT
+};
+
+/*  id                name               context          default keys       help */
+#define KEYMAP_ACTIONS(X) \
+	X(A_QUIT,         "quit",            KC_GLOBAL,       "q",               "quit praxis") \
+	X(A_HELP,         "help",            KC_GLOBAL,       "? <F1>",          "show this help") \
+	X(A_COMMAND,      "command",         KC_GLOBAL,       ":",               "command prompt (Tab completes)") \
+	X(A_NEXT_PANE,    "next-pane",       KC_GLOBAL,       "<Tab>",           "focus the next pane") \
+	X(A_PREV_PANE,    "prev-pane",       KC_GLOBAL,       "<BTab>",          "focus the previous pane") \
+	X(A_ZOOM,         "zoom",            KC_GLOBAL,       "z",               "zoom the pane to full screen and back") \
+	X(A_UNDO,         "undo",            KC_GLOBAL,       "u",               "undo the last change") \
+	X(A_REDO,         "redo",            KC_GLOBAL,       "<C-r>",           "redo") \
+	X(A_SEARCH,       "search",          KC_GLOBAL,       "/",               "full-text search (vignettes and memos)") \
+	X(A_CLEAR_FILTER, "clear-filter",    KC_GLOBAL,       "F",               "clear every filter") \
+	X(A_REDRAW,       "redraw",          KC_GLOBAL,       "<C-l>",           "reload and redraw") \
+	X(A_DOWN,         "down",            KC_LIST,         "j <Down>",        "next row / line") \
+	X(A_UP,           "up",              KC_LIST,         "k <Up>",          "previous row / line") \
+	X(A_PAGE_DOWN,    "page-down",       KC_LIST,         "<PgDn> <C-f>",    "next page") \
+	X(A_PAGE_UP,      "page-up",         KC_LIST,         "<PgUp> <C-b>",    "previous page") \
+	X(A_HOME,         "first",           KC_LIST,         "g <Home>",        "first row") \
+	X(A_END,          "last",            KC_LIST,         "G <End>",         "last row") \
+	X(A_OPEN,         "open",            KC_LIST,         "<Enter>",         "open / drill down") \
+	X(A_BACK,         "back",            KC_LIST,         "<Esc> <BS>",      "back / close") \
+	X(A_QUICK_FILTER, "find",            KC_LIST,         "f",               "filter this list by typing") \
+	X(A_V_ADD,        "vignette-add",    KC_VIGNETTES,    "a",               "add a vignette ($EDITOR)") \
+	X(A_V_EDIT,       "vignette-edit",   KC_VIGNETTES,    "e",               "edit the vignette ($EDITOR)") \
+	X(A_V_DELETE,     "vignette-delete", KC_VIGNETTES,    "D",               "delete the vignette") \
+	X(A_P_ADD,        "participant-add", KC_PARTICIPANTS, "a",               "add a participant") \
+	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym and role") \
+	X(A_P_FILTER,     "participant-filter", KC_PARTICIPANTS, "<Enter>",      "show this participant's vignettes") \
+	X(A_R_CHAR_NEXT,  "char-next",       KC_READER,       "l <Right>",       "next character") \
+	X(A_R_CHAR_PREV,  "char-prev",       KC_READER,       "h <Left>",        "previous character") \
+	X(A_R_WORD_NEXT,  "word-next",       KC_READER,       "w",               "next word") \
+	X(A_R_WORD_PREV,  "word-prev",       KC_READER,       "b",               "previous word") \
+	X(A_R_SENT_NEXT,  "sentence-next",   KC_READER,       ")",               "next sentence") \
+	X(A_R_SENT_PREV,  "sentence-prev",   KC_READER,       "(",               "previous sentence") \
+	X(A_R_PARA_NEXT,  "paragraph-next",  KC_READER,       "}",               "next paragraph") \
+	X(A_R_PARA_PREV,  "paragraph-prev",  KC_READER,       "{",               "previous paragraph") \
+	X(A_R_SELECT,     "select",          KC_READER,       "v",               "start / drop a selection") \
+	X(A_R_CODE,       "code",            KC_READER,       "c",               "code the selection (fuzzy picker)") \
+	X(A_R_CODE_ME,    "code-me",         KC_READER,       "1",               "code with ME (or last ME sub-code)") \
+	X(A_R_CODE_JE,    "code-je",         KC_READER,       "2",               "code with JE (or last JE sub-code)") \
+	X(A_R_CODE_SR,    "code-sr",         KC_READER,       "3",               "code with SR (or last SR sub-code)") \
+	X(A_R_CODE_WHOLE, "code-vignette",   KC_READER,       "V",               "code the whole vignette (picker)") \
+	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
+	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
+	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
+	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
+	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
+	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \
+	X(A_C_MOVE,       "code-move",       KC_CODEBOOK,     "m",               "move under another code") \
+	X(A_C_MERGE,      "code-merge",      KC_CODEBOOK,     "M",               "merge into another code") \
+	X(A_C_DELETE,     "code-delete",     KC_CODEBOOK,     "D",               "delete the code and its codings") \
+	X(A_C_DESCRIBE,   "code-describe",   KC_CODEBOOK,     "d",               "set the description") \
+	X(A_C_COLOR,      "code-color",      KC_CODEBOOK,     "C",               "set the color (#rrggbb)") \
+	X(A_C_FILTER,     "code-filter",     KC_CODEBOOK,     "=",               "show vignettes with this code") \
+	X(A_C_RETRIEVE,   "retrieve",        KC_CODEBOOK,     "r",               "every segment coded with this code") \
+	X(A_T_CODERS,     "all-coders",      KC_RETRIEVAL,    "a",               "toggle all coders / only me")
+
+enum key_action {
+	A_NONE,
+#define KEYMAP_ENUM(id, name, ctx, keys, help) id,
+	KEYMAP_ACTIONS(KEYMAP_ENUM)
+#undef KEYMAP_ENUM
+	A_COUNT
+};
+
+void keymap_init(void);
+/* The action key is bound to in ctx (not falling back), or A_NONE. */
+int keymap_lookup(int ctx, int key);
+/* Parses one key name ("j", "<C-r>", "<Enter>", "<F1>", "é") at *s and
+ * advances *s; -1 if malformed. */
+int keymap_parse_key(const char **s);
+void keymap_key_name(int key, char *buf, size_t n);
+/* Rebinds action (by name) to the space-separated key names. */
+int keymap_bind(const char *action, const char *keys, px_err *e);
+const char *keymap_action_name(int a);
+const char *keymap_action_help(int a);
+int keymap_action_ctx(int a);
+const char *keymap_ctx_name(int ctx);
+/* The action's keys as "j <Down>". */
+void keymap_action_keys(int a, char *buf, size_t n);
+
+/* $XDG_CONFIG_HOME/praxis/config.yaml (else ~/.config/...): `theme:` and
+ * `keys:`. A missing file is fine; errors name FILE:LINE:COL. *theme
+ * receives the theme setting (caller frees) if any. */
+int keymap_load_config(char **theme, px_err *e);
+
+#endif

@@ -1,0 +1,94 @@
+/* tui.h: the panelled interface: application state shared by the panes,
+ * the event loop and the `:` commands. Everything that includes curses
+ * lives in src/tui/. */
+#ifndef PRAXIS_TUI_H
+#define PRAXIS_TUI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "praxis/browse.h"
+#include "praxis/cli.h"
+#include "praxis/names.h"
+#include "praxis/pane.h"
+#include "praxis/theme.h"
+#include "praxis/undo.h"
+#include "praxis/widget.h"
+
+enum pane_id {
+	P_VIGNETTES, P_PARTICIPANTS, P_READER, P_CODEBOOK, P_SUMMARIES,
+	P_RETRIEVAL, P_HELP, P_COUNT
+};
+
+/* Below this size the "terminal too small" screen shows. */
+#define TUI_MIN_COLS 40
+#define TUI_MIN_ROWS 10
+/* At or above this size every pane shows at once; below, panes are tabs. */
+#define TUI_FULL_COLS 80
+#define TUI_FULL_ROWS 24
+
+struct tui {
+	px_db *db;
+	const char *db_path;
+	int64_t coder_id;
+	px_names names;          /* reloaded after every change */
+	browse_filter filter;
+	theme theme;
+	struct pane panes[P_COUNT];
+	int focus;               /* enum pane_id */
+	int center;              /* P_READER or P_RETRIEVAL in the middle slot */
+	int zoom;
+	int help;                /* the help overlay is open */
+	int tabs;                /* narrow layout: one pane at a time */
+	int too_small;
+	int running;
+	int headless;
+	struct modal *modal;
+	char msg[512];
+	int msg_role;
+	int64_t data_version;
+	struct undo undo;
+	int64_t last_code[4];    /* last sub-code used per dimension */
+	int64_t vignette_id;     /* the vignette in the reader */
+	int64_t total_vignettes; /* passing the filter */
+	int64_t total_codings;
+	int from_retrieval;      /* the reader was opened from retrieval */
+};
+
+/* Runs the interface (headless with c->script). */
+int tui_run(struct cli *c);
+
+void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
+void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
+/* Something changed in the store: every pane reloads before drawing. */
+void tui_changed(struct tui *t);
+void tui_focus(struct tui *t, int pane);
+/* Opens vignette id in the reader with the cursor at code point at. */
+void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);
+/* The filter changed. */
+void tui_filter_changed(struct tui *t);
+void tui_layout(struct tui *t);
+/* Runs one `:` command line. */
+void tui_command(struct tui *t, const char *line);
+char *tui_command_complete(struct tui *t, const char *text, void *ud);
+/* Runs $EDITOR (or vi) on path; 0 if it exited 0. */
+int tui_edit_file(struct tui *t, const char *path);
+
+/* Applies code_id to [start, end) of the reader's vignette (-1/-1 whole),
+ * as one undoable step; opens the details form if form. */
+int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form);
+/* Opens the code picker; the chosen (or created) code goes to done. */
+typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
+void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);
+/* Retrieval of code_id in the middle slot. */
+void tui_retrieve(struct tui *t, int64_t code_id);
+/* The help text lines generated from the key table (caller frees). */
+void tui_help_lines(strlist *out);
+
+/* Pane hooks for the rest of the interface. */
+int64_t pane_vignettes_current(struct pane *p);
+void pane_vignettes_show(struct pane *p, struct tui *t, int64_t id);
+void pane_retrieval_set(struct pane *p, int64_t code_id);
+int64_t pane_reader_cursor(struct pane *p);
+void pane_reader_goto(struct pane *p, int64_t at);
+
+#endif

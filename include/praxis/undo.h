@@ -1,0 +1,63 @@
+/* undo.h: undo and redo of every change made in the interface.
+ *
+ * A step groups the changes of one user action. Coding changes are
+ * recorded from the store's listener events (before/after snapshots);
+ * code, participant and vignette changes are recorded by the caller with
+ * undo_record_*. Undoing a step applies the inverse changes in one
+ * transaction; rows re-created by an undo get new ids, which are
+ * rewritten through the rest of the history. A bulk change the store
+ * reports only as DB_EV_RESET (merge, delete of a code) cannot be undone:
+ * it ends the history there. */
+#ifndef PRAXIS_UNDO_H
+#define PRAXIS_UNDO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "praxis/coding.h"
+#include "praxis/db.h"
+
+enum undo_kind {
+	UNDO_CODING,             /* before/after snapshot (either may be empty) */
+	UNDO_CODE_ADD,           /* id, parent, name */
+	UNDO_CODE_RENAME,        /* id, old name, new name */
+	UNDO_CODE_MOVE,          /* id, old parent, new parent */
+	UNDO_CODE_DESCRIBE,      /* id, old, new description */
+	UNDO_CODE_COLOR          /* id, old, new color */
+};
+
+struct undo_op {
+	int kind;
+	int has_before, has_after;
+	px_coding before, after;
+	int64_t id, i_before, i_after;
+	char *s_before, *s_after;
+};
+
+struct undo_step {
+	char *label;
+	struct undo_op *ops;
+	size_t n;
+};
+
+struct undo {
+	px_db *db;
+	struct undo_step *steps;
+	size_t n, cap, pos;      /* steps[0..pos) can be undone, [pos..n) redone */
+	struct undo_step cur;
+	int recording, applying, broken;
+};
+
+void undo_init(struct undo *u, px_db *db);
+void undo_free(struct undo *u);
+/* Starts a step; coding events until undo_end belong to it. */
+void undo_begin(struct undo *u, const char *label);
+/* Ends the step (kept if it recorded anything). */
+void undo_end(struct undo *u);
+void undo_record(struct undo *u, int kind, int64_t id, int64_t i_before, int64_t i_after,
+		 const char *s_before, const char *s_after);
+/* 0 and the step's label (static until the next call), PX_ENOTFOUND if
+ * there is nothing to undo / redo. */
+int undo_undo(struct undo *u, const char **label, px_err *e);
+int undo_redo(struct undo *u, const char **label, px_err *e);
+
+#endif

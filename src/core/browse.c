@@ -1,0 +1,318 @@
+/* browse.c: filtered, keyset-paged listings for the interface; see
+ * praxis/browse.h. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/browse.h"
+#include "praxis/util.h"
+#include "praxis/vignette.h"
+
+/* Parameters are numbered so one binder serves every query built here. */
+#define P_PART 1
+#define P_COMM 2
+#define P_CODE 3
+#define P_CODER 4
+#define P_FROM 5
+#define P_TO 6
+#define P_SEARCH 7
+#define P_KDATE 8
+#define P_KID 9
+#define P_LIMIT 10
+
+int browse_filter_active(const browse_filter *f)
+{
+	return f->participant_id || f->community_id || f->code_id || f->coder_id ||
+	       f->date_from || f->date_to || f->search;
+}
+
+void browse_filter_free(browse_filter *f)
+{
+	free(f->date_from);
+	free(f->date_to);
+	free(f->search);
+	memset(f, 0, sizeof(*f));
+}
+
+void browse_filter_copy(browse_filter *dst, const browse_filter *src)
+{
+	*dst = *src;
+	dst->date_from = xstrdup(src->date_from);
+	dst->date_to = xstrdup(src->date_to);
+	dst->search = xstrdup(src->search);
+}
+
+char *browse_fts_query(const char *words)
+{
+	strbuf b;
+	const char *p = words;
+
+	sb_init(&b);
+	while (p && *p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (b.len)
+			sb_addc(&b, ' ');
+		sb_addc(&b, '"');
+		for (; *p && *p != ' ' && *p != '\t'; p++) {
+			if (*p == '"')
+				sb_addc(&b, '"');
+			sb_addc(&b, *p);
+		}
+		sb_addc(&b, '"');
+	}
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_steal(&b);
+}
+
+/* The WHERE clause (after "WHERE 1") for f over vignette v. */
+static void filter_sql(strbuf *b, const browse_filter *f)
+{
+	if (f->participant_id)
+		sb_add(b, " AND EXISTS (SELECT 1 FROM vignette_participant vp"
+		       " WHERE vp.vignette_id = v.id AND vp.participant_id = ?1)");
+	if (f->community_id)
+		sb_add(b, " AND v.community_id = ?2");
+	if (f->code_id)
+		sb_add(b, " AND EXISTS (SELECT 1 FROM coding c WHERE c.vignette_id = v.id"
+		       " AND c.code_id IN (WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL"
+		       " SELECT code.id FROM code JOIN sub ON code.parent_id = sub.id)"
+		       " SELECT id FROM sub))");
+	if (f->coder_id)
+		sb_add(b, " AND EXISTS (SELECT 1 FROM coding c2 WHERE c2.vignette_id = v.id"
+		       " AND c2.coder_id = ?4)");
+	if (f->date_from)
+		sb_add(b, " AND v.date >= ?5");
+	if (f->date_to)
+		sb_add(b, " AND v.date <= ?6 || 'T99'");
+	if (f->search)
+		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
+		       " OR v.id IN (SELECT m.target_id FROM memo m WHERE m.target = 1 AND m.id IN"
+		       " (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?7)))");
+}
+
+static void filter_bind(sqlite3_stmt *st, const browse_filter *f)
+{
+	char *q;
+
+	if (f->participant_id)
+		sqlite3_bind_int64(st, P_PART, f->participant_id);
+	if (f->community_id)
+		sqlite3_bind_int64(st, P_COMM, f->community_id);
+	if (f->code_id)
+		sqlite3_bind_int64(st, P_CODE, f->code_id);
+	if (f->coder_id)
+		sqlite3_bind_int64(st, P_CODER, f->coder_id);
+	if (f->date_from)
+		db_bind_text(st, P_FROM, f->date_from);
+	if (f->date_to)
+		db_bind_text(st, P_TO, f->date_to);
+	if (f->search && (q = browse_fts_query(f->search))) {
+		db_bind_text(st, P_SEARCH, q);
+		free(q);
+	} else if (f->search) {
+		db_bind_text(st, P_SEARCH, "\"\"");
+	}
+}
+
+static int finish_rows(px_db *db, sqlite3_stmt *st, browse_row *rows, size_t n, int dir)
+{
+	sqlite3_reset(st);
+	if (dir < 0)
+		for (size_t i = 0; i < n / 2; i++) {
+			browse_row t = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = t;
+		}
+	for (size_t i = 0; i < n; i++)
+		vignette_dimension_counts(db, rows[i].id, rows[i].counts);
+	return PX_OK;
+}
+
+int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
+		     int dir, int limit, browse_row **rows, size_t *n, px_err *e)
+{
+	strbuf b;
+	sqlite3_stmt *st;
+	size_t cap = limit > 0 ? (size_t)limit : 1;
+	int step;
+
+	*rows = xcalloc(cap, sizeof(**rows));
+	*n = 0;
+	sb_init(&b);
+	sb_add(&b, "SELECT v.id, v.date, v.title, v.community_id FROM vignette v WHERE 1");
+	filter_sql(&b, f);
+	if (key_date)
+		sb_add(&b, dir > 0 ? " AND (v.date, v.id) > (?8, ?9)" : " AND (v.date, v.id) < (?8, ?9)");
+	sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" : " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+	st = db_stmt(db, sb_str(&b), e);
+	sb_free(&b);
+	if (!st)
+		return px_status_of(e);
+	filter_bind(st, f);
+	if (key_date) {
+		db_bind_text(st, P_KDATE, key_date);
+		sqlite3_bind_int64(st, P_KID, key_id);
+	}
+	sqlite3_bind_int(st, P_LIMIT, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && *n < cap) {
+		browse_row *r = &(*rows)[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->date = db_col_strdup(st, 1);
+		r->title = db_col_strdup(st, 2);
+		r->community_id = db_col_id(st, 3);
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		int rc = px_fail(e, PX_EUSAGE, "listing vignettes: %s",
+				 sqlite3_errmsg(db_sqlite(db)));
+		sqlite3_reset(st);
+		browse_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return rc;
+	}
+	return finish_rows(db, st, *rows, *n, dir);
+}
+
+static int count_query(px_db *db, const browse_filter *f, const char *date, int64_t id,
+		       int64_t *out, px_err *e)
+{
+	strbuf b;
+	sqlite3_stmt *st;
+	int step;
+
+	*out = 0;
+	sb_init(&b);
+	sb_add(&b, "SELECT count(*) FROM vignette v WHERE 1");
+	filter_sql(&b, f);
+	if (date)
+		sb_add(&b, " AND (v.date, v.id) < (?8, ?9)");
+	st = db_stmt(db, sb_str(&b), e);
+	sb_free(&b);
+	if (!st)
+		return px_status_of(e);
+	filter_bind(st, f);
+	if (date) {
+		db_bind_text(st, P_KDATE, date);
+		sqlite3_bind_int64(st, P_KID, id);
+	}
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW)
+		return px_fail(e, PX_EUSAGE, "counting vignettes: %s", sqlite3_errmsg(db_sqlite(db)));
+	return PX_OK;
+}
+
+int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_err *e)
+{
+	return count_query(db, f, NULL, 0, count, e);
+}
+
+int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,
+			 int64_t *rank, px_err *e)
+{
+	return count_query(db, f, date ? date : "", id, rank, e);
+}
+
+void browse_rows_free(browse_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].date);
+		free(rows[i].title);
+	}
+	free(rows);
+}
+
+int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code_id, count(*) FROM coding GROUP BY code_id", e);
+	size_t cap = 16;
+
+	*n = 0;
+	*ids = NULL;
+	*counts = NULL;
+	if (!st)
+		return px_status_of(e);
+	*ids = xmalloc(cap * sizeof(**ids));
+	*counts = xmalloc(cap * sizeof(**counts));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+			*counts = xrealloc(*counts, cap * sizeof(**counts));
+		}
+		(*ids)[*n] = sqlite3_column_int64(st, 0);
+		(*counts)[*n] = sqlite3_column_int64(st, 1);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return PX_OK;
+}
+
+int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
+		    browse_segment **out, size_t *n, px_err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code"
+		" JOIN sub ON code.parent_id = sub.id)"
+		" SELECT c.id, c.vignette_id, c.code_id, c.coder_id, coalesce(c.start, -1),"
+		" coalesce(c.end, -1), v.date, v.title,"
+		" CASE WHEN c.start IS NULL THEN '' ELSE"
+		"  substr(v.text, max(c.start - ?3, 0) + 1, c.start - max(c.start - ?3, 0)) END,"
+		" CASE WHEN c.start IS NULL THEN substr(v.text, 1, 2 * ?3) ELSE"
+		"  substr(v.text, c.start + 1, c.end - c.start) END,"
+		" CASE WHEN c.start IS NULL THEN '' ELSE substr(v.text, c.end + 1, ?3) END"
+		" FROM coding c JOIN vignette v ON v.id = c.vignette_id"
+		" WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)"
+		" ORDER BY v.date, v.id, c.start, c.id LIMIT ?4";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	size_t cap = 16;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, code_id);
+	sqlite3_bind_int64(st, 2, coder_id);
+	sqlite3_bind_int(st, 3, context);
+	sqlite3_bind_int(st, 4, limit);
+	*out = xmalloc(cap * sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		browse_segment *s;
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		s = &(*out)[(*n)++];
+		s->coding_id = sqlite3_column_int64(st, 0);
+		s->vignette_id = sqlite3_column_int64(st, 1);
+		s->code_id = sqlite3_column_int64(st, 2);
+		s->coder_id = sqlite3_column_int64(st, 3);
+		s->start = sqlite3_column_int64(st, 4);
+		s->end = sqlite3_column_int64(st, 5);
+		s->date = db_col_strdup(st, 6);
+		s->title = db_col_strdup(st, 7);
+		s->before = db_col_strdup(st, 8);
+		s->quote = db_col_strdup(st, 9);
+		s->after = db_col_strdup(st, 10);
+	}
+	sqlite3_reset(st);
+	return PX_OK;
+}
+
+void browse_segments_free(browse_segment *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].date);
+		free(s[i].title);
+		free(s[i].before);
+		free(s[i].quote);
+		free(s[i].after);
+	}
+	free(s);
+}

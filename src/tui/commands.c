@@ -1,0 +1,242 @@
+/* commands.c: the `:` command line and its completion. The verbs are the
+ * CLI's that make sense inside the interface. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/atomic.h"
+#include "praxis/codebook.h"
+#include "praxis/corpus.h"
+#include "praxis/entity.h"
+#include "praxis/participant.h"
+#include "praxis/tui.h"
+#include "praxis/vignette.h"
+
+static const char *const verbs[] = {
+	"filter", "search", "export", "theme", "retrieve", "open", "undo", "redo", "zoom",
+	"help", "quit", NULL
+};
+
+static const char *const filter_kinds[] = {
+	"participant", "community", "code", "coder", "from", "to", "search", "clear", NULL
+};
+
+static int set_id_filter(struct tui *t, const char *kind, const char *value, int64_t *slot)
+{
+	px_err e = { 0 };
+	int64_t id = 0;
+	int rc;
+
+	if (!*value) {
+		*slot = 0;
+		return PX_OK;
+	}
+	if (strcmp(kind, "participant") == 0)
+		rc = participant_find(t->db, value, &id, &e);
+	else if (strcmp(kind, "community") == 0)
+		rc = entity_find(t->db, ENT_COMMUNITY, value, &id, &e);
+	else if (strcmp(kind, "coder") == 0)
+		rc = entity_find(t->db, ENT_CODER, value, &id, &e);
+	else
+		rc = codebook_resolve(t->db, value, 0, &id, NULL, &e);
+	if (rc) {
+		tui_error(t, "filter %s: %s", kind, e.msg);
+		return rc;
+	}
+	*slot = id;
+	return PX_OK;
+}
+
+static void set_date(struct tui *t, char **slot, const char *value)
+{
+	free(*slot);
+	*slot = NULL;
+	if (!*value)
+		return;
+	if (!vignette_date_valid(value)) {
+		tui_error(t, "date '%s': use YYYY-MM-DD", value);
+		return;
+	}
+	*slot = xstrdup(value);
+}
+
+static void cmd_filter(struct tui *t, const char *args)
+{
+	browse_filter *f = &t->filter;
+	char kind[32] = "";
+	const char *value;
+	int n = 0;
+
+	sscanf(args, "%31s%n", kind, &n);
+	value = args + n;
+	while (*value == ' ')
+		value++;
+	if (!*kind || strcmp(kind, "clear") == 0) {
+		browse_filter_free(f);
+	} else if (strcmp(kind, "participant") == 0) {
+		set_id_filter(t, kind, value, &f->participant_id);
+	} else if (strcmp(kind, "community") == 0) {
+		set_id_filter(t, kind, value, &f->community_id);
+	} else if (strcmp(kind, "code") == 0) {
+		set_id_filter(t, kind, value, &f->code_id);
+	} else if (strcmp(kind, "coder") == 0) {
+		set_id_filter(t, kind, value, &f->coder_id);
+	} else if (strcmp(kind, "from") == 0) {
+		set_date(t, &f->date_from, value);
+	} else if (strcmp(kind, "to") == 0) {
+		set_date(t, &f->date_to, value);
+	} else if (strcmp(kind, "search") == 0) {
+		free(f->search);
+		f->search = *value ? xstrdup(value) : NULL;
+	} else {
+		tui_error(t, "filter: unknown kind '%s' (participant, community, code, coder, from,"
+			  " to, search, clear)", kind);
+		return;
+	}
+	tui_filter_changed(t);
+}
+
+static void cmd_export(struct tui *t, const char *path)
+{
+	px_err e = { 0 };
+	atomic_file af;
+	int rc;
+
+	if (!*path) {
+		tui_error(t, "export: give a file name, e.g. :export notes.yaml");
+		return;
+	}
+	if ((rc = atomic_open(&af, path, &e)) == PX_OK) {
+		rc = corpus_export(t->db, af.fp, &e);
+		rc = rc ? (atomic_abort(&af), rc) : atomic_commit(&af, &e);
+	}
+	if (rc)
+		tui_error(t, "export: %s", e.msg);
+	else
+		tui_message(t, "exported to %s", path);
+}
+
+static void cmd_theme(struct tui *t, const char *name)
+{
+	px_err e = { 0 };
+	theme th;
+
+	if (theme_load(&th, *name ? name : "default", &e)) {
+		tui_error(t, "theme: %s", e.msg);
+		return;
+	}
+	t->theme = th;
+	display_apply_theme(&t->theme);
+	tui_message(t, "theme %s", *name ? name : "default");
+}
+
+static void cmd_open(struct tui *t, const char *ext_id)
+{
+	int64_t id = 0;
+	px_err e = { 0 };
+
+	if (vignette_find(t->db, ext_id, &id, &e)) {
+		tui_error(t, "open: %s", e.msg);
+		return;
+	}
+	tui_open_vignette(t, id, 0, 1);
+}
+
+static void cmd_retrieve(struct tui *t, const char *path)
+{
+	int64_t id = 0;
+	px_err e = { 0 };
+
+	if (codebook_resolve(t->db, path, 0, &id, NULL, &e)) {
+		tui_error(t, "retrieve: %s", e.msg);
+		return;
+	}
+	tui_retrieve(t, id);
+}
+
+void tui_command(struct tui *t, const char *line)
+{
+	char verb[32] = "";
+	const char *args;
+	int n = 0;
+
+	sscanf(line, " %31s%n", verb, &n);
+	args = line + n;
+	while (*args == ' ')
+		args++;
+	if (strcmp(verb, "q") == 0 || strcmp(verb, "quit") == 0)
+		t->running = 0;
+	else if (strcmp(verb, "filter") == 0)
+		cmd_filter(t, args);
+	else if (strcmp(verb, "search") == 0) {
+		free(t->filter.search);
+		t->filter.search = *args ? xstrdup(args) : NULL;
+		tui_filter_changed(t);
+	} else if (strcmp(verb, "export") == 0)
+		cmd_export(t, args);
+	else if (strcmp(verb, "theme") == 0)
+		cmd_theme(t, args);
+	else if (strcmp(verb, "open") == 0)
+		cmd_open(t, args);
+	else if (strcmp(verb, "retrieve") == 0)
+		cmd_retrieve(t, args);
+	else if (strcmp(verb, "help") == 0) {
+		t->help = 1;
+		t->panes[P_HELP].stale = 1;
+		tui_layout(t);
+	} else if (strcmp(verb, "zoom") == 0) {
+		t->zoom = !t->zoom;
+		tui_layout(t);
+	} else if (strcmp(verb, "undo") == 0 || strcmp(verb, "redo") == 0) {
+		const char *label;
+		px_err e = { 0 };
+		int rc = verb[0] == 'u' ? undo_undo(&t->undo, &label, &e) : undo_redo(&t->undo, &label, &e);
+		if (rc)
+			tui_error(t, "%s", e.msg);
+		tui_changed(t);
+	} else {
+		tui_error(t, "unknown command '%s' (Tab completes; :help lists them)", verb);
+	}
+}
+
+/* Completes the last word against words; the common prefix of all
+ * matches, or the only match followed by a space. */
+static char *complete_word(const char *text, const char *word, const char *const *words)
+{
+	size_t wl = strlen(word), common = 0;
+	const char *first = NULL;
+	int count = 0;
+
+	for (int i = 0; words[i]; i++) {
+		if (strncmp(words[i], word, wl) != 0)
+			continue;
+		if (!first) {
+			first = words[i];
+			common = strlen(first);
+		} else {
+			size_t k = 0;
+			while (k < common && first[k] == words[i][k])
+				k++;
+			common = k;
+		}
+		count++;
+	}
+	if (!first)
+		return NULL;
+	return xasprintf("%.*s%.*s%s", (int)(word - text), text, (int)common, first,
+			 count == 1 ? " " : "");
+}
+
+char *tui_command_complete(struct tui *t, const char *text, void *ud)
+{
+	const char *sp = strchr(text, ' ');
+	const char *last = strrchr(text, ' ');
+
+	(void)t;
+	(void)ud;
+	if (!sp)
+		return complete_word(text, text, verbs);
+	if (strncmp(text, "filter ", 7) == 0 && last == sp)
+		return complete_word(text, last + 1, filter_kinds);
+	if (strncmp(text, "theme ", 6) == 0)
+		return complete_word(text, last + 1, theme_builtin_names);
+	return NULL;
+}

@@ -1,0 +1,104 @@
+/* pane_help.c: `?` -- the key table as help, generated from keymap.h so
+ * it can never disagree with the bindings (config overrides included). */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/keymap.h"
+#include "praxis/tui.h"
+
+void tui_help_lines(strlist *out)
+{
+	for (int ctx = 0; ctx < KC_COUNT; ctx++) {
+		char head[64];
+		snprintf(head, sizeof(head), "%s%s", ctx ? "" : "", keymap_ctx_name(ctx));
+		if (out->n)
+			sl_push(out, "");
+		sl_push(out, head);
+		for (int a = 1; a < A_COUNT; a++) {
+			char keys[64], *line;
+			if (keymap_action_ctx(a) != ctx)
+				continue;
+			keymap_action_keys(a, keys, sizeof(keys));
+			line = xasprintf("  %-14s %s", keys, keymap_action_help(a));
+			sl_push(out, line);
+			free(line);
+		}
+	}
+	sl_push(out, "");
+	sl_push(out, "commands (after :, Tab completes)");
+	sl_push(out, "  :filter participant|community|code|coder|from|to|search VALUE");
+	sl_push(out, "  :filter clear    :search WORDS    :export FILE.yaml");
+	sl_push(out, "  :theme NAME      :help            :quit");
+}
+
+static void h_init(struct pane *p, struct tui *t)
+{
+	(void)t;
+	p->st = xcalloc(1, sizeof(strlist));
+}
+
+static void h_free(struct pane *p)
+{
+	sl_free(p->st);
+	free(p->st);
+}
+
+static void h_refresh(struct pane *p, struct tui *t)
+{
+	(void)t;
+	sl_free(p->st);
+	tui_help_lines(p->st);
+	pane_list_reset(p);
+}
+
+static size_t h_rows(struct pane *p)
+{
+	return ((strlist *)p->st)->n;
+}
+
+static const char *h_row_text(struct pane *p, size_t i)
+{
+	return ((strlist *)p->st)->v[i];
+}
+
+static void h_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
+{
+	const char *line = ((strlist *)p->st)->v[i];
+
+	(void)t;
+	if (line[0] && line[0] != ' ') {
+		dsp_text(y, x + 1, w - 1, line, pane_row_role(sel, ROLE_TITLE_FOCUS));
+		return;
+	}
+	if (strlen(line) > 17 && line[2] != ':') {
+		char keys[32];
+		snprintf(keys, sizeof(keys), "%.15s", line + 2);
+		dsp_text(y, x + 3, 15, keys, pane_row_role(sel, ROLE_KEY));
+		dsp_text(y, x + 18, w - 18, line + 17, pane_row_role(sel, ROLE_NORMAL));
+		return;
+	}
+	dsp_text(y, x + 1, w - 1, line, pane_row_role(sel, ROLE_NORMAL));
+}
+
+static int h_key(struct pane *p, struct tui *t, int action, int key)
+{
+	(void)p;
+	if (action == A_BACK || action == A_HELP || key == 'q') {
+		t->help = 0;
+		tui_layout(t);
+		return 1;
+	}
+	return 0;
+}
+
+const struct pane_ops pane_help_ops = {
+	.name = "Help",
+	.ctx = KC_GLOBAL,
+	.is_list = 1,
+	.init = h_init,
+	.free = h_free,
+	.refresh = h_refresh,
+	.key = h_key,
+	.rows = h_rows,
+	.row_text = h_row_text,
+	.draw_row = h_draw_row,
+};

@@ -1,0 +1,213 @@
+/* pane_participants.c: pseudonym, role and usage of every participant;
+ * Enter narrows the vignettes to the participant's. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/keymap.h"
+#include "praxis/participant.h"
+#include "praxis/tui.h"
+
+struct prow {
+	int64_t id;
+	char *pseudonym, *role, *text;
+	int64_t nv, nc;
+};
+
+struct pstate {
+	struct prow *rows;
+	size_t n;
+	px_db *db;
+};
+
+static void p_clear(struct pstate *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->rows[i].pseudonym);
+		free(s->rows[i].role);
+		free(s->rows[i].text);
+	}
+	free(s->rows);
+	s->rows = NULL;
+	s->n = 0;
+}
+
+static void p_init(struct pane *p, struct tui *t)
+{
+	(void)t;
+	p->st = xcalloc(1, sizeof(struct pstate));
+}
+
+static void p_free(struct pane *p)
+{
+	p_clear(p->st);
+	free(p->st);
+}
+
+static int collect(const px_participant *pp, void *ud)
+{
+	struct pstate *s = ud;
+	struct prow *r;
+
+	s->rows = xrealloc(s->rows, (s->n + 1) * sizeof(*s->rows));
+	r = &s->rows[s->n++];
+	r->id = pp->id;
+	r->pseudonym = xstrdup(pp->pseudonym);
+	r->role = xstrdup(pp->role);
+	r->text = xasprintf("%s %s", pp->pseudonym, pp->role ? pp->role : "");
+	participant_usage(s->db, pp->id, &r->nv, &r->nc);
+	return 0;
+}
+
+static void p_refresh(struct pane *p, struct tui *t)
+{
+	struct pstate *s = p->st;
+	px_err e = { 0 };
+
+	p_clear(s);
+	s->db = t->db;
+	if (participant_each(t->db, collect, s, &e))
+		tui_error(t, "%s", e.msg);
+	pane_list_reset(p);
+}
+
+static size_t p_rows(struct pane *p)
+{
+	return ((struct pstate *)p->st)->n;
+}
+
+static const char *p_row_text(struct pane *p, size_t i)
+{
+	return ((struct pstate *)p->st)->rows[i].text;
+}
+
+static void p_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
+{
+	struct prow *r = &((struct pstate *)p->st)->rows[i];
+	int role = pane_row_role(sel, ROLE_NORMAL);
+	char counts[48];
+	int cw, used;
+
+	snprintf(counts, sizeof(counts), "%lldv %lldc", (long long)r->nv, (long long)r->nc);
+	cw = (int)strlen(counts);
+	used = dsp_text(y, x + 1, w - cw - 3, r->pseudonym, t->filter.participant_id == r->id ?
+			(sel ? role : ROLE_MATCH) : role);
+	if (r->role)
+		dsp_text(y, x + 2 + used, w - cw - 4 - used, r->role, sel ? role : ROLE_DIM);
+	if (cw < w)
+		dsp_text(y, x + w - cw - 1, cw, counts, sel ? role : ROLE_DIM);
+}
+
+static void add_done(struct tui *t, const char *text, void *ud);
+
+static void edit_done(struct tui *t, const char *text, void *ud)
+{
+	int64_t id = (int64_t)(intptr_t)ud;
+	px_participant pp = { 0 };
+	px_err e = { 0 };
+	char *slash;
+
+	if (!text || !*text)
+		return;
+	if (participant_get(t->db, id, &pp, &e)) {
+		tui_error(t, "%s", e.msg);
+		return;
+	}
+	free(pp.pseudonym);
+	free(pp.role);
+	pp.pseudonym = xstrdup(text);
+	pp.role = NULL;
+	if ((slash = strchr(pp.pseudonym, '/'))) {
+		*slash = '\0';
+		pp.role = *(slash + 1) ? xstrdup(slash + 1) : NULL;
+	}
+	if (participant_update(t->db, &pp, &e))
+		tui_error(t, "%s", e.msg);
+	else
+		tui_message(t, "participant %s updated", pp.pseudonym);
+	participant_free(&pp);
+	tui_changed(t);
+}
+
+static void add_done(struct tui *t, const char *text, void *ud)
+{
+	px_participant pp = { 0 };
+	px_err e = { 0 };
+	char *copy, *f[3] = { 0 };
+	int nf = 0;
+
+	(void)ud;
+	if (!text || !*text)
+		return;
+	copy = xstrdup(text);
+	for (char *tok = strtok(copy, "/"); tok && nf < 3; tok = strtok(NULL, "/"))
+		f[nf++] = tok;
+	if (nf < 2) {
+		tui_error(t, "write id/pseudonym[/role], e.g. cy/Cy/newcomer");
+		free(copy);
+		return;
+	}
+	pp.ext_id = xstrdup(f[0]);
+	pp.pseudonym = xstrdup(f[1]);
+	pp.role = xstrdup(f[2]);
+	if (participant_add(t->db, &pp, &e))
+		tui_error(t, "participant '%s': %s", f[0], e.msg);
+	else
+		tui_message(t, "participant %s added", pp.pseudonym);
+	participant_free(&pp);
+	free(copy);
+	tui_changed(t);
+}
+
+static int p_key(struct pane *p, struct tui *t, int action, int key)
+{
+	struct pstate *s = p->st;
+	int ok;
+	size_t i = pane_list_current(p, &ok);
+
+	(void)key;
+	switch (action) {
+	case A_P_ADD:
+		prompt_open(t, "new participant (id/pseudonym/role): ", "", NULL, add_done, NULL);
+		return 1;
+	case A_P_EDIT:
+		if (ok) {
+			char *init = xasprintf("%s/%s", s->rows[i].pseudonym,
+					       s->rows[i].role ? s->rows[i].role : "");
+			prompt_open(t, "pseudonym/role: ", init, NULL, edit_done,
+				    (void *)(intptr_t)s->rows[i].id);
+			free(init);
+		}
+		return 1;
+	case A_P_FILTER:
+		if (ok) {
+			t->filter.participant_id = t->filter.participant_id == s->rows[i].id ?
+						   0 : s->rows[i].id;
+			tui_filter_changed(t);
+			tui_focus(t, P_VIGNETTES);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static void p_title(struct pane *p, struct tui *t, char *buf, size_t n)
+{
+	char pos[32];
+
+	(void)t;
+	pane_list_position(p, pos, sizeof(pos));
+	snprintf(buf, n, "Participants %s", pos);
+}
+
+const struct pane_ops pane_participants_ops = {
+	.name = "Participants",
+	.ctx = KC_PARTICIPANTS,
+	.is_list = 1,
+	.init = p_init,
+	.free = p_free,
+	.refresh = p_refresh,
+	.key = p_key,
+	.title = p_title,
+	.rows = p_rows,
+	.row_text = p_row_text,
+	.draw_row = p_draw_row,
+};

@@ -1,0 +1,626 @@
+/* pane_reader.c: the selected vignette's text, wrapped by display width,
+ * with coded spans in their dimension's color, a margin of coding stripes
+ * (M J S) and memo markers (*); cursor movement by character, word,
+ * sentence and paragraph; `v` selection; coding keys. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/keymap.h"
+#include "praxis/text.h"
+#include "praxis/tui.h"
+#include "praxis/vignette.h"
+
+#define MARGIN 4
+
+struct span {
+	int64_t id, start, end;  /* whole vignette: 0..len */
+	int dim, memo;
+};
+
+struct line {
+	size_t start, end;       /* code points [start, end) shown on the line */
+};
+
+struct rdstate {
+	int64_t id;
+	px_vignette v;
+	uint32_t *cp;
+	size_t n;
+	struct span *spans;
+	size_t nspans;
+	struct line *lines;
+	size_t nlines;
+	int wrap_w;
+	size_t cursor, top;
+	long anchor;             /* selection start, -1 none */
+};
+
+static void rd_clear(struct rdstate *s)
+{
+	vignette_free(&s->v);
+	memset(&s->v, 0, sizeof(s->v));
+	free(s->cp);
+	free(s->spans);
+	free(s->lines);
+	s->cp = NULL;
+	s->spans = NULL;
+	s->lines = NULL;
+	s->n = s->nspans = s->nlines = 0;
+	s->wrap_w = 0;
+}
+
+static void rd_init(struct pane *p, struct tui *t)
+{
+	struct rdstate *s = xcalloc(1, sizeof(*s));
+
+	(void)t;
+	s->anchor = -1;
+	p->st = s;
+}
+
+static void rd_free(struct pane *p)
+{
+	rd_clear(p->st);
+	free(p->st);
+}
+
+struct span_ctx {
+	struct rdstate *s;
+	struct tui *t;
+};
+
+static int add_span(const px_coding *c, void *ud)
+{
+	struct span_ctx *x = ud;
+	struct rdstate *s = x->s;
+	struct span *sp;
+
+	s->spans = xrealloc(s->spans, (s->nspans + 1) * sizeof(*s->spans));
+	sp = &s->spans[s->nspans++];
+	sp->id = c->id;
+	sp->start = c->start < 0 ? 0 : c->start;
+	sp->end = c->start < 0 ? (int64_t)s->n : c->end;
+	sp->dim = names_code_dimension(&x->t->names, c->code_id);
+	sp->memo = c->memo && *c->memo;
+	return 0;
+}
+
+static void rd_refresh(struct pane *p, struct tui *t)
+{
+	struct rdstate *s = p->st;
+	struct span_ctx ctx = { s, t };
+	coding_query q = CODING_QUERY_ALL;
+	px_err e = { 0 };
+	size_t len, i = 0;
+
+	rd_clear(s);
+	s->id = t->vignette_id;
+	if (!s->id)
+		return;
+	if (vignette_get(t->db, s->id, &s->v, &e)) {
+		s->id = 0;
+		t->vignette_id = 0;
+		return;
+	}
+	len = strlen(s->v.text);
+	s->cp = xcalloc(len + 1, sizeof(*s->cp));
+	while (i < len)
+		i += text_decode(s->v.text + i, len - i, &s->cp[s->n++]);
+	if (s->cursor > s->n)
+		s->cursor = s->n ? s->n - 1 : 0;
+	q.vignette_id = s->id;
+	if (coding_each(t->db, &q, add_span, &ctx, &e))
+		tui_error(t, "%s", e.msg);
+}
+
+static int is_word(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c == '_' || c == '\'' || c >= 0x80;
+}
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Wraps at spaces where possible, by display width. */
+static void layout(struct rdstate *s, int w)
+{
+	size_t cap = 16;
+
+	free(s->lines);
+	s->lines = xmalloc(cap * sizeof(*s->lines));
+	s->nlines = 0;
+	s->wrap_w = w;
+	if (w < 1)
+		w = 1;
+	size_t i = 0;
+	while (1) {
+		size_t start = i, last_space = 0;
+		int col = 0, has_space = 0;
+		while (i < s->n && s->cp[i] != '\n') {
+			int cw = dsp_cp_width(s->cp[i]);
+			if (col + cw > w && i > start)
+				break;
+			col += cw;
+			if (s->cp[i] == ' ') {
+				last_space = i;
+				has_space = 1;
+			}
+			i++;
+		}
+		size_t end = i;
+		if (i < s->n && s->cp[i] != '\n' && has_space && last_space + 1 > start) {
+			end = last_space + 1;
+			i = end;
+		}
+		if (s->nlines == cap) {
+			cap *= 2;
+			s->lines = xrealloc(s->lines, cap * sizeof(*s->lines));
+		}
+		s->lines[s->nlines].start = start;
+		s->lines[s->nlines].end = end;
+		s->nlines++;
+		if (i < s->n && s->cp[i] == '\n') {
+			s->lines[s->nlines - 1].end = i + 1;   /* the newline belongs to the line */
+			i++;
+			if (i == s->n)
+				break;
+			continue;
+		}
+		if (i >= s->n)
+			break;
+	}
+}
+
+static size_t line_of(const struct rdstate *s, size_t cp)
+{
+	size_t lo = 0, hi = s->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (s->lines[mid].start <= cp)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int span_role(const struct rdstate *s, size_t cp)
+{
+	int64_t best_len = -1;
+	int dim = 0;
+
+	for (size_t k = 0; k < s->nspans; k++) {
+		const struct span *sp = &s->spans[k];
+		if ((int64_t)cp >= sp->start && (int64_t)cp < sp->end &&
+		    (best_len < 0 || sp->end - sp->start < best_len)) {
+			best_len = sp->end - sp->start;
+			dim = sp->dim;
+		}
+	}
+	return dim == 1 ? ROLE_CODE_ME : dim == 2 ? ROLE_CODE_JE : dim == 3 ? ROLE_CODE_SR : ROLE_NORMAL;
+}
+
+static void selection(const struct rdstate *s, size_t *a, size_t *b)
+{
+	size_t x = (size_t)s->anchor, y = s->cursor;
+
+	*a = x < y ? x : y;
+	*b = (x < y ? y : x) + 1;
+	if (*b > s->n)
+		*b = s->n;
+}
+
+static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
+{
+	static const char *const letter[4] = { "", "M", "J", "S" };
+	static const int role[4] = { 0, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+	int has[4] = { 0 }, memo = 0;
+
+	for (size_t k = 0; k < s->nspans; k++) {
+		const struct span *sp = &s->spans[k];
+		if (sp->start < (int64_t)ln->end && sp->end > (int64_t)ln->start && sp->dim > 0)
+			has[sp->dim] = 1;
+		if (sp->memo && sp->start >= (int64_t)ln->start && sp->start < (int64_t)ln->end)
+			memo = 1;
+	}
+	for (int d = 1; d <= 3; d++)
+		if (has[d])
+			dsp_raw(y, x + d - 1, 1, letter[d], role[d]);
+	if (memo)
+		dsp_raw(y, x + 3, 1, "*", ROLE_MEMO);
+}
+
+static void rd_draw(struct pane *p, struct tui *t, struct rect b)
+{
+	struct rdstate *s = p->st;
+	int focused = t->focus == P_READER, tw = b.w - MARGIN;
+	size_t sa = 0, sb = 0, cl;
+
+	if (s->id != t->vignette_id || p->stale)
+		rd_refresh(p, t);
+	if (!s->id) {
+		dsp_text(b.y, b.x + 1, b.w - 1, "(choose a vignette: Enter in the Vignettes pane)", ROLE_DIM);
+		return;
+	}
+	if (s->wrap_w != tw || !s->lines)
+		layout(s, tw);
+	if (s->anchor >= 0)
+		selection(s, &sa, &sb);
+	cl = line_of(s, s->cursor);
+	if (cl < s->top)
+		s->top = cl;
+	if (cl >= s->top + (size_t)b.h)
+		s->top = cl - (size_t)b.h + 1;
+	for (int r = 0; r < b.h && s->top + (size_t)r < s->nlines; r++) {
+		const struct line *ln = &s->lines[s->top + (size_t)r];
+		int col = 0, y = b.y + r;
+		draw_margin(s, ln, y, b.x);
+		for (size_t i = ln->start; i < ln->end; i++) {
+			int role = span_role(s, i);
+			uint32_t c = s->cp[i];
+			if (s->anchor >= 0 && i >= sa && i < sb)
+				role = ROLE_SELECTION;
+			if (i == s->cursor && focused)
+				role = ROLE_TEXT_CURSOR;
+			if (c == '\n') {
+				if (i == s->cursor && focused)
+					dsp_raw(y, b.x + MARGIN + col, 1, " ", role);
+				continue;
+			}
+			col += dsp_cp(y, b.x + MARGIN + col, tw - col, c, role);
+		}
+		if (s->cursor == s->n && ln->end == s->n && focused && s->top + (size_t)r == cl)
+			dsp_raw(y, b.x + MARGIN + col, 1, " ", ROLE_TEXT_CURSOR);
+	}
+}
+
+/* ---- movement ---- */
+
+static size_t word_next(const struct rdstate *s, size_t i)
+{
+	while (i < s->n && is_word(s->cp[i]))
+		i++;
+	while (i < s->n && !is_word(s->cp[i]))
+		i++;
+	return i < s->n ? i : (s->n ? s->n - 1 : 0);
+}
+
+static size_t word_prev(const struct rdstate *s, size_t i)
+{
+	while (i > 0 && !is_word(s->cp[i - 1]))
+		i--;
+	while (i > 0 && is_word(s->cp[i - 1]))
+		i--;
+	return i;
+}
+
+static int sentence_end(const struct rdstate *s, size_t i)
+{
+	uint32_t c = s->cp[i];
+
+	return (c == '.' || c == '!' || c == '?') && (i + 1 >= s->n || is_space(s->cp[i + 1]));
+}
+
+static size_t sentence_next(const struct rdstate *s, size_t i)
+{
+	while (i < s->n && !sentence_end(s, i))
+		i++;
+	while (i < s->n && (sentence_end(s, i) || is_space(s->cp[i]) || s->cp[i] == '"'))
+		i++;
+	return i < s->n ? i : (s->n ? s->n - 1 : 0);
+}
+
+static size_t sentence_start(const struct rdstate *s, size_t i)
+{
+	while (i > 0 && !(sentence_end(s, i - 1) || (s->cp[i - 1] == '\n')))
+		i--;
+	while (i < s->n && is_space(s->cp[i]))
+		i++;
+	return i;
+}
+
+static size_t sentence_prev(const struct rdstate *s, size_t i)
+{
+	size_t st = sentence_start(s, i);
+
+	if (st < i)
+		return st;
+	while (st > 0 && (is_space(s->cp[st - 1]) || sentence_end(s, st - 1)))
+		st--;
+	return sentence_start(s, st ? st - 1 : 0);
+}
+
+static int blank_at(const struct rdstate *s, size_t i)
+{
+	return i + 1 < s->n && s->cp[i] == '\n' && s->cp[i + 1] == '\n';
+}
+
+static size_t para_next(const struct rdstate *s, size_t i)
+{
+	while (i < s->n && !blank_at(s, i))
+		i++;
+	while (i < s->n && s->cp[i] == '\n')
+		i++;
+	return i < s->n ? i : (s->n ? s->n - 1 : 0);
+}
+
+static size_t para_prev(const struct rdstate *s, size_t i)
+{
+	while (i > 0 && s->cp[i - 1] == '\n')
+		i--;
+	if (i)
+		i--;
+	while (i > 0 && !(s->cp[i - 1] == '\n' && i >= 2 && s->cp[i - 2] == '\n'))
+		i--;
+	return i;
+}
+
+static size_t col_of(const struct rdstate *s, size_t line, size_t cp)
+{
+	size_t c = 0;
+
+	for (size_t i = s->lines[line].start; i < cp; i++)
+		c += (size_t)dsp_cp_width(s->cp[i]);
+	return c;
+}
+
+static size_t at_col(const struct rdstate *s, size_t line, size_t col)
+{
+	size_t c = 0, i = s->lines[line].start;
+
+	while (i < s->lines[line].end && s->cp[i] != '\n') {
+		size_t w = (size_t)dsp_cp_width(s->cp[i]);
+		if (c + w > col)
+			break;
+		c += w;
+		i++;
+	}
+	if (i >= s->lines[line].end && i > s->lines[line].start && line + 1 < s->nlines)
+		i = s->lines[line].end - 1;
+	return i;
+}
+
+static void line_move(struct rdstate *s, int dir, size_t count)
+{
+	size_t l = line_of(s, s->cursor), col = col_of(s, l, s->cursor);
+
+	while (count--) {
+		if (dir > 0 && l + 1 < s->nlines)
+			l++;
+		else if (dir < 0 && l > 0)
+			l--;
+	}
+	s->cursor = at_col(s, l, col);
+}
+
+/* ---- coding ---- */
+
+static int current_span(struct rdstate *s, int64_t *start, int64_t *end)
+{
+	size_t a, b;
+
+	if (s->anchor < 0)
+		return 0;
+	selection(s, &a, &b);
+	*start = (int64_t)a;
+	*end = (int64_t)b;
+	return b > a;
+}
+
+static void picked(struct tui *t, int64_t code_id, void *ud)
+{
+	struct pane *p = &t->panes[P_READER];
+	struct rdstate *s = p->st;
+	int whole = ud != NULL;
+	int64_t a = -1, b = -1;
+
+	if (!code_id)
+		return;
+	if (!whole && !current_span(s, &a, &b)) {
+		tui_error(t, "no selection: press v to select, V to code the whole vignette");
+		return;
+	}
+	if (!tui_apply_code(t, code_id, a, b, 1))
+		s->anchor = -1;
+}
+
+static void code_dimension(struct pane *p, struct tui *t, int dim)
+{
+	struct rdstate *s = p->st;
+	int64_t a, b, code = t->last_code[dim] ? t->last_code[dim] : dim;
+
+	if (!current_span(s, &a, &b)) {
+		tui_error(t, "no selection: press v to select, V to code the whole vignette");
+		return;
+	}
+	if (!tui_apply_code(t, code, a, b, 0))
+		s->anchor = -1;
+}
+
+struct at_list {
+	idlist ids;
+	strlist lines;
+	struct tui *t;
+};
+
+static int collect_at(const px_coding *c, void *ud)
+{
+	struct at_list *l = ud;
+	char *line = xasprintf("%s  %s%s%s", names_get(&l->t->names, NAMES_CODE, c->code_id),
+			       c->start < 0 ? "(whole vignette) " : "",
+			       names_get(&l->t->names, NAMES_CODER, c->coder_id),
+			       c->memo && *c->memo ? "  *memo" : "");
+	idl_push(&l->ids, c->id);
+	sl_push(&l->lines, line);
+	free(line);
+	return 0;
+}
+
+static void codings_at(struct tui *t, struct rdstate *s, struct at_list *l)
+{
+	coding_query q = CODING_QUERY_ALL;
+
+	memset(l, 0, sizeof(*l));
+	l->t = t;
+	q.vignette_id = s->id;
+	q.at = (int64_t)s->cursor;
+	coding_each(t->db, &q, collect_at, l, NULL);
+}
+
+static void delete_coding(struct tui *t, int64_t id)
+{
+	px_err e = { 0 };
+	int rc;
+
+	undo_begin(&t->undo, "delete coding");
+	rc = coding_delete(t->db, id, &e);
+	undo_end(&t->undo);
+	if (rc)
+		tui_error(t, "%s", e.msg);
+	else
+		tui_message(t, "coding deleted (u undoes)");
+	tui_changed(t);
+}
+
+static int menu_codings(struct tui *t, int index, int key, void *ud)
+{
+	idlist *ids = ud;
+	int64_t id = ids->v[index];
+
+	if (key == TK_ENTER || key == 'e') {
+		form_open(t, id);
+		return 1;
+	}
+	if (key == 'd' || key == 'x') {
+		delete_coding(t, id);
+		return 1;
+	}
+	return 0;
+}
+
+static idlist menu_ids;   /* the menu's ids live until the next menu */
+
+static void list_codings(struct tui *t, struct rdstate *s, int action)
+{
+	struct at_list l;
+
+	codings_at(t, s, &l);
+	if (!l.ids.n) {
+		tui_error(t, "no coding under the cursor");
+	} else if (l.ids.n == 1 && action == A_R_EDIT) {
+		form_open(t, l.ids.v[0]);
+	} else if (l.ids.n == 1 && action == A_R_DELETE) {
+		delete_coding(t, l.ids.v[0]);
+	} else {
+		idl_free(&menu_ids);
+		menu_ids = l.ids;
+		l.ids = (idlist){ 0 };
+		menu_open(t, "Codings under the cursor", &l.lines, "Enter/e edit  d delete  Esc close",
+			  menu_codings, &menu_ids);
+	}
+	idl_free(&l.ids);
+	sl_free(&l.lines);
+}
+
+static int rd_key(struct pane *p, struct tui *t, int action, int key)
+{
+	struct rdstate *s = p->st;
+	size_t page = p->r.h > 2 ? (size_t)p->r.h - 2 : 1;
+
+	(void)key;
+	if (!s->id || !s->n)
+		return action == A_BACK ? (tui_focus(t, P_VIGNETTES), 1) : 0;
+	switch (action) {
+	case A_R_CHAR_NEXT: if (s->cursor + 1 < s->n) s->cursor++; return 1;
+	case A_R_CHAR_PREV: if (s->cursor) s->cursor--; return 1;
+	case A_R_WORD_NEXT: s->cursor = word_next(s, s->cursor); return 1;
+	case A_R_WORD_PREV: s->cursor = word_prev(s, s->cursor); return 1;
+	case A_R_SENT_NEXT: s->cursor = sentence_next(s, s->cursor); return 1;
+	case A_R_SENT_PREV: s->cursor = sentence_prev(s, s->cursor); return 1;
+	case A_R_PARA_NEXT: s->cursor = para_next(s, s->cursor); return 1;
+	case A_R_PARA_PREV: s->cursor = para_prev(s, s->cursor); return 1;
+	case A_DOWN: line_move(s, 1, 1); return 1;
+	case A_UP: line_move(s, -1, 1); return 1;
+	case A_PAGE_DOWN: line_move(s, 1, page); return 1;
+	case A_PAGE_UP: line_move(s, -1, page); return 1;
+	case A_HOME: s->cursor = 0; return 1;
+	case A_END: s->cursor = s->n - 1; return 1;
+	case A_R_SELECT:
+		s->anchor = s->anchor >= 0 ? -1 : (long)s->cursor;
+		return 1;
+	case A_R_CODE:
+		if (s->anchor < 0) {
+			tui_error(t, "no selection: press v to select, V to code the whole vignette");
+			return 1;
+		}
+		tui_pick_code(t, "code the selection", 1, picked, NULL);
+		return 1;
+	case A_R_CODE_WHOLE:
+		tui_pick_code(t, "code the whole vignette", 1, picked, (void *)1);
+		return 1;
+	case A_R_CODE_ME: code_dimension(p, t, CODE_ME); return 1;
+	case A_R_CODE_JE: code_dimension(p, t, CODE_JE); return 1;
+	case A_R_CODE_SR: code_dimension(p, t, CODE_SR); return 1;
+	case A_R_CODINGS: case A_R_EDIT: case A_R_DELETE:
+		list_codings(t, s, action);
+		return 1;
+	case A_BACK:
+		if (s->anchor >= 0) {
+			s->anchor = -1;
+		} else if (t->from_retrieval) {
+			t->from_retrieval = 0;
+			t->center = P_RETRIEVAL;
+			tui_layout(t);
+			tui_focus(t, P_RETRIEVAL);
+		} else {
+			tui_focus(t, P_VIGNETTES);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static void rd_title(struct pane *p, struct tui *t, char *buf, size_t n)
+{
+	struct rdstate *s = p->st;
+
+	(void)t;
+	if (!s->id) {
+		snprintf(buf, n, "Reader");
+		return;
+	}
+	snprintf(buf, n, "%s  %s  @%zu%s", s->v.date, s->v.title, s->cursor,
+		 s->anchor >= 0 ? "  [selecting]" : "");
+}
+
+int64_t pane_reader_cursor(struct pane *p)
+{
+	return (int64_t)((struct rdstate *)p->st)->cursor;
+}
+
+void pane_reader_goto(struct pane *p, int64_t at)
+{
+	struct rdstate *s = p->st;
+
+	s->cursor = at > 0 ? (size_t)at : 0;
+	s->anchor = -1;
+	s->top = 0;
+	if (s->lines)
+		s->top = line_of(s, s->cursor);
+}
+
+const struct pane_ops pane_reader_ops = {
+	.name = "Reader",
+	.ctx = KC_READER,
+	.init = rd_init,
+	.free = rd_free,
+	.refresh = rd_refresh,
+	.draw = rd_draw,
+	.key = rd_key,
+	.title = rd_title,
+};

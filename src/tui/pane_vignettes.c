@@ -1,0 +1,292 @@
+/* pane_vignettes.c: the vignettes passing the filter, paged by key so a
+ * huge corpus costs no more than a small one: the pane holds a window of
+ * rows around the cursor and fetches the next or previous page at its
+ * edges (browse_vignettes). */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/keymap.h"
+#include "praxis/text.h"
+#include "praxis/tui.h"
+#include "praxis/vignette.h"
+
+struct vstate {
+	browse_row *rows;
+	size_t n, cursor, top;
+	int64_t rank;            /* position of the cursor row in the filtered list */
+};
+
+#define PAGE 64
+
+static struct vstate *vs(struct pane *p)
+{
+	return p->st;
+}
+
+static void v_init(struct pane *p, struct tui *t)
+{
+	(void)t;
+	p->st = xcalloc(1, sizeof(struct vstate));
+}
+
+static void v_free(struct pane *p)
+{
+	struct vstate *s = vs(p);
+
+	browse_rows_free(s->rows, s->n);
+	free(s);
+	p->st = NULL;
+}
+
+static void set_rows(struct vstate *s, browse_row *rows, size_t n)
+{
+	browse_rows_free(s->rows, s->n);
+	s->rows = rows;
+	s->n = n;
+}
+
+/* Loads a window around (date, id): the page before it and the page
+ * from it on; the cursor lands on it or on the next row that passes. */
+static void load_around(struct pane *p, struct tui *t, const char *date, int64_t id)
+{
+	struct vstate *s = vs(p);
+	browse_row *before = NULL, *after = NULL;
+	size_t nb = 0, na = 0;
+	px_err e = { 0 };
+	char *d = xstrdup(date);
+
+	if (browse_vignettes(t->db, &t->filter, d, id, -1, PAGE, &before, &nb, &e) ||
+	    browse_vignettes(t->db, &t->filter, d, id - 1, 1, PAGE, &after, &na, &e)) {
+		tui_error(t, "%s", e.msg);
+		browse_rows_free(before, nb);
+		set_rows(s, NULL, 0);
+		free(d);
+		return;
+	}
+	if (!na && nb) {
+		/* the row is gone and nothing follows: stay on the last one */
+		set_rows(s, before, nb);
+		s->cursor = nb - 1;
+	} else {
+		before = xrealloc(before, (nb + na + 1) * sizeof(*before));
+		memcpy(before + nb, after, na * sizeof(*after));
+		free(after);
+		set_rows(s, before, nb + na);
+		s->cursor = nb;
+	}
+	/* show the rows before it too: the cursor sits mid-pane */
+	s->top = s->cursor > (size_t)(p->r.h / 2) ? s->cursor - (size_t)(p->r.h / 2) : 0;
+	if (s->n)
+		browse_vignette_rank(t->db, &t->filter, s->rows[s->cursor].date,
+				     s->rows[s->cursor].id, &s->rank, &e);
+	free(d);
+}
+
+static void load_edge(struct pane *p, struct tui *t, int end)
+{
+	struct vstate *s = vs(p);
+	browse_row *rows = NULL;
+	size_t n = 0;
+	px_err e = { 0 };
+
+	if (browse_vignettes(t->db, &t->filter, NULL, 0, end ? -1 : 1, PAGE, &rows, &n, &e))
+		tui_error(t, "%s", e.msg);
+	set_rows(s, rows, n);
+	s->cursor = end && n ? n - 1 : 0;
+	s->top = s->cursor;
+	s->rank = end && n ? t->total_vignettes - 1 : 0;
+}
+
+static void v_refresh(struct pane *p, struct tui *t)
+{
+	struct vstate *s = vs(p);
+
+	if (s->n) {
+		char *date = xstrdup(s->rows[s->cursor].date);
+		int64_t id = s->rows[s->cursor].id;
+		load_around(p, t, date, id);
+		free(date);
+	} else {
+		load_edge(p, t, 0);
+	}
+}
+
+/* Keeps the window's rows around the cursor, fetching the next page at
+ * the bottom or the previous page at the top. */
+static void extend(struct pane *p, struct tui *t, int dir)
+{
+	struct vstate *s = vs(p);
+	browse_row *more = NULL;
+	size_t nm = 0;
+	px_err e = { 0 };
+	const browse_row *edge;
+
+	if (!s->n)
+		return;
+	edge = dir > 0 ? &s->rows[s->n - 1] : &s->rows[0];
+	if (browse_vignettes(t->db, &t->filter, edge->date, edge->id, dir, PAGE, &more, &nm, &e)) {
+		tui_error(t, "%s", e.msg);
+		return;
+	}
+	if (!nm) {
+		free(more);
+		return;
+	}
+	browse_row *all = xcalloc(s->n + nm, sizeof(*all));
+	if (dir > 0) {
+		memcpy(all, s->rows, s->n * sizeof(*all));
+		memcpy(all + s->n, more, nm * sizeof(*all));
+	} else {
+		memcpy(all, more, nm * sizeof(*all));
+		memcpy(all + nm, s->rows, s->n * sizeof(*all));
+		s->cursor += nm;
+		s->top += nm;
+	}
+	free(more);
+	free(s->rows);
+	s->rows = all;
+	s->n += nm;
+	/* keep the window bounded: drop the far side */
+	if (s->n > 4 * PAGE) {
+		size_t drop = s->n - 4 * PAGE;
+		if (dir > 0 && s->top >= drop) {
+			for (size_t i = 0; i < drop; i++) {
+				free(s->rows[i].date);
+				free(s->rows[i].title);
+			}
+			memmove(s->rows, s->rows + drop, (s->n - drop) * sizeof(*s->rows));
+			s->n -= drop;
+			s->cursor -= drop;
+			s->top -= drop;
+		} else if (dir < 0 && s->top + (size_t)p->r.h < s->n - drop) {
+			for (size_t i = s->n - drop; i < s->n; i++) {
+				free(s->rows[i].date);
+				free(s->rows[i].title);
+			}
+			s->n -= drop;
+		}
+	}
+}
+
+static void move_by(struct pane *p, struct tui *t, long delta)
+{
+	struct vstate *s = vs(p);
+
+	while (delta > 0) {
+		if (s->cursor + 1 >= s->n)
+			extend(p, t, 1);
+		if (s->cursor + 1 >= s->n)
+			break;
+		s->cursor++;
+		s->rank++;
+		delta--;
+	}
+	while (delta < 0) {
+		if (s->cursor == 0)
+			extend(p, t, -1);
+		if (s->cursor == 0)
+			break;
+		s->cursor--;
+		s->rank--;
+		delta++;
+	}
+}
+
+static int v_key(struct pane *p, struct tui *t, int action, int key)
+{
+	struct vstate *s = vs(p);
+	long page = p->r.h > 2 ? p->r.h - 2 : 1;
+
+	(void)key;
+	switch (action) {
+	case A_DOWN: move_by(p, t, 1); break;
+	case A_UP: move_by(p, t, -1); break;
+	case A_PAGE_DOWN: move_by(p, t, page); break;
+	case A_PAGE_UP: move_by(p, t, -page); break;
+	case A_HOME: load_edge(p, t, 0); break;
+	case A_END: load_edge(p, t, 1); break;
+	case A_OPEN:
+		if (s->n)
+			tui_open_vignette(t, s->rows[s->cursor].id, 0, 1);
+		return 1;
+	default:
+		return 0;
+	}
+	if (s->n)
+		tui_open_vignette(t, s->rows[s->cursor].id, -1, 0);
+	return 1;
+}
+
+static void badge(int y, int *x, int64_t n, int role)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)n);
+	*x -= (int)strlen(buf);
+	dsp_text(y, *x, (int)strlen(buf), buf, n ? role : ROLE_DIM);
+	(*x)--;
+}
+
+static void v_draw(struct pane *p, struct tui *t, struct rect b)
+{
+	struct vstate *s = vs(p);
+	int focused = t->focus == P_VIGNETTES;
+
+	if (s->cursor < s->top)
+		s->top = s->cursor;
+	if (s->cursor >= s->top + (size_t)b.h)
+		s->top = s->cursor - (size_t)b.h + 1;
+	for (int i = 0; i < b.h && s->top + (size_t)i < s->n; i++) {
+		const browse_row *r = &s->rows[s->top + (size_t)i];
+		int sel = s->top + (size_t)i == s->cursor ? (focused ? 2 : 1) : 0;
+		int role = pane_row_role(sel, ROLE_NORMAL), y = b.y + i, x = b.x + b.w;
+		int dw = b.w >= 34 ? 10 : 5, used;
+		const char *date = r->date ? r->date : "";
+		dsp_fill(y, b.x, b.w, role);
+		badge(y, &x, r->counts[3], sel ? role : ROLE_CODE_SR);
+		badge(y, &x, r->counts[2], sel ? role : ROLE_CODE_JE);
+		badge(y, &x, r->counts[1], sel ? role : ROLE_CODE_ME);
+		used = dsp_raw(y, b.x, dw, strlen(date) >= 10 ? date + 10 - dw : date,
+			       sel ? role : ROLE_DIM);
+		dsp_text(y, b.x + used + 1, x - b.x - used - 2, r->title, role);
+	}
+	if (!s->n)
+		dsp_text(b.y, b.x + 1, b.w - 1, browse_filter_active(&t->filter) ?
+			 "(no vignette passes the filter)" : "(no vignettes)", ROLE_DIM);
+}
+
+static void v_title(struct pane *p, struct tui *t, char *buf, size_t n)
+{
+	struct vstate *s = vs(p);
+
+	snprintf(buf, n, "Vignettes %lld/%lld%s", (long long)(s->n ? s->rank + 1 : 0),
+		 (long long)t->total_vignettes, browse_filter_active(&t->filter) ? " (filtered)" : "");
+}
+
+int64_t pane_vignettes_current(struct pane *p)
+{
+	struct vstate *s = vs(p);
+
+	return s->n ? s->rows[s->cursor].id : 0;
+}
+
+/* Puts the cursor on vignette id (after a jump from elsewhere). */
+void pane_vignettes_show(struct pane *p, struct tui *t, int64_t id)
+{
+	px_vignette v = { 0 };
+
+	if (pane_vignettes_current(p) == id || vignette_get(t->db, id, &v, NULL))
+		return;
+	load_around(p, t, v.date, id);
+	vignette_free(&v);
+}
+
+const struct pane_ops pane_vignettes_ops = {
+	.name = "Vignettes",
+	.ctx = KC_VIGNETTES,
+	.init = v_init,
+	.free = v_free,
+	.refresh = v_refresh,
+	.draw = v_draw,
+	.key = v_key,
+	.title = v_title,
+};

@@ -1,0 +1,116 @@
+/* script.c: key scripts for the headless interface; see praxis/script.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/keymap.h"
+#include "praxis/script.h"
+#include "praxis/util.h"
+
+static void push(script *s, int key)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->keys = xrealloc(s->keys, s->cap * sizeof(*s->keys));
+	}
+	s->keys[s->n++] = key;
+}
+
+static int parse_resize(const char *p, int *key)
+{
+	int cols, rows;
+	char tail;
+
+	if (sscanf(p, "<Resize %dx%d%c", &cols, &rows, &tail) != 3 || tail != '>' ||
+	    cols < 1 || rows < 1 || cols > 1000 || rows > 1000)
+		return 0;
+	*key = TK_RESIZE | cols << 12 | rows;
+	return 1;
+}
+
+static int parse_line(script *s, const char *name, int lineno, const char *line, px_err *e)
+{
+	const char *p = line;
+
+	if (*p == '#' || *p == '\0')
+		return PX_OK;
+	if (*p == ':') {
+		while (*p) {
+			const char *at = p;
+			int k = keymap_parse_key(&p);
+			if (k < 0 || p == at)
+				return px_fail(e, PX_EUSAGE, "%s:%d: bad text", name, lineno);
+			push(s, k);
+		}
+		push(s, TK_ENTER);
+		return PX_OK;
+	}
+	while (*p) {
+		int k;
+		if (strncmp(p, "<Resize ", 8) == 0) {
+			if (!parse_resize(p, &k))
+				return px_fail(e, PX_EUSAGE, "%s:%d: bad resize '%.20s' (use <Resize 60x20>)",
+					       name, lineno, p);
+			push(s, k);
+			p = strchr(p, '>') + 1;
+			continue;
+		}
+		const char *at = p;
+		if ((k = keymap_parse_key(&p)) < 0)
+			return px_fail(e, PX_EUSAGE, "%s:%d: unknown key '%.20s'", name, lineno, at);
+		push(s, k);
+	}
+	return PX_OK;
+}
+
+int script_parse(script *s, const char *name, const char *text, px_err *e)
+{
+	int lineno = 0, rc = PX_OK;
+	const char *p = text;
+
+	memset(s, 0, sizeof(*s));
+	while (*p && !rc) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len);
+		if (len && line[len - 1] == '\r')
+			line[len - 1] = '\0';
+		rc = parse_line(s, name, ++lineno, line, e);
+		free(line);
+		p += len + (nl ? 1 : 0);
+	}
+	return rc;
+}
+
+int script_load(script *s, const char *path, px_err *e)
+{
+	FILE *fp = fopen(path, "rb");
+	strbuf b;
+	char buf[4096];
+	size_t n;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (!fp)
+		return px_fail(e, PX_EIO, "%s: cannot read the key script", path);
+	sb_init(&b);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_addn(&b, buf, n);
+	fclose(fp);
+	rc = script_parse(s, path, sb_str(&b), e);
+	sb_free(&b);
+	return rc;
+}
+
+int script_next(script *s, int *key)
+{
+	if (s->pos >= s->n)
+		return 0;
+	*key = s->keys[s->pos++];
+	return 1;
+}
+
+void script_free(script *s)
+{
+	free(s->keys);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,58 @@
+/* timing.c: latency lines for the benchmark; see praxis/timing.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "praxis/timing.h"
+
+static FILE *timing_fp;
+static double t_start, t_key;
+static int pending_key = -1;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+void timing_start(void)
+{
+	const char *path = getenv("PRAXIS_TIMINGS");
+
+	if (!path || !*path || timing_fp)
+		return;
+	timing_fp = fopen(path, "a");
+	t_start = now_ms();
+}
+
+void timing_first_frame(void)
+{
+	if (timing_fp && t_start > 0) {
+		fprintf(timing_fp, "first_frame %.4f\n", now_ms() - t_start);
+		t_start = 0;
+	}
+}
+
+void timing_key_begin(int key)
+{
+	if (!timing_fp)
+		return;
+	pending_key = key;
+	t_key = now_ms();
+}
+
+void timing_key_done(void)
+{
+	if (!timing_fp || pending_key < 0)
+		return;
+	fprintf(timing_fp, "key %d %.4f\n", pending_key, now_ms() - t_key);
+	pending_key = -1;
+}
+
+void timing_stop(void)
+{
+	if (timing_fp)
+		fclose(timing_fp);
+	timing_fp = NULL;
+}

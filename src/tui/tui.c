@@ -1,0 +1,619 @@
+/* tui.c: the event loop, layout, status and message lines, and the
+ * actions shared by panes (opening a vignette, applying a code, the code
+ * picker, retrieval). One loop serves the terminal and the headless
+ * script: only the source of keys differs. */
+#include <curses.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/display.h"
+#include "praxis/entity.h"
+#include "praxis/keymap.h"
+#include "praxis/script.h"
+#include "praxis/timing.h"
+#include "praxis/text.h"
+#include "praxis/tui.h"
+
+static const struct pane_ops *const pane_table[P_COUNT] = {
+	[P_VIGNETTES] = &pane_vignettes_ops,
+	[P_PARTICIPANTS] = &pane_participants_ops,
+	[P_READER] = &pane_reader_ops,
+	[P_CODEBOOK] = &pane_codebook_ops,
+	[P_SUMMARIES] = &pane_summaries_ops,
+	[P_RETRIEVAL] = &pane_retrieval_ops,
+	[P_HELP] = &pane_help_ops,
+};
+
+/* Focus order of the panes that show in the layout. */
+static int focus_order(const struct tui *t, int *out)
+{
+	int n = 0;
+
+	out[n++] = P_VIGNETTES;
+	out[n++] = P_PARTICIPANTS;
+	out[n++] = t->center;
+	out[n++] = P_CODEBOOK;
+	out[n++] = P_SUMMARIES;
+	return n;
+}
+
+static void vmessage(struct tui *t, int role, const char *fmt, va_list ap)
+{
+	vsnprintf(t->msg, sizeof(t->msg), fmt, ap);
+	t->msg_role = role;
+}
+
+void tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(t, ROLE_MESSAGE, fmt, ap);
+	va_end(ap);
+}
+
+void tui_error(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(t, ROLE_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+static void reload_counts(struct tui *t)
+{
+	px_err e = { 0 };
+
+	names_free(&t->names);
+	names_load(t->db, &t->names, &e);
+	if (browse_vignette_count(t->db, &t->filter, &t->total_vignettes, &e))
+		tui_error(t, "%s", e.msg);
+	t->total_codings = coding_count(t->db);
+}
+
+void tui_changed(struct tui *t)
+{
+	reload_counts(t);
+	for (int i = 0; i < P_COUNT; i++)
+		t->panes[i].stale = 1;
+	t->data_version = db_data_version(t->db);
+}
+
+void tui_filter_changed(struct tui *t)
+{
+	tui_changed(t);
+}
+
+void tui_focus(struct tui *t, int pane)
+{
+	if (pane == P_RETRIEVAL || pane == P_READER)
+		t->center = pane;
+	t->focus = pane;
+	tui_layout(t);
+}
+
+void tui_layout(struct tui *t)
+{
+	int rows = display_rows(), cols = display_cols(), h = rows - 2;
+	int order[P_COUNT], n = focus_order(t, order);
+
+	for (int i = 0; i < P_COUNT; i++) {
+		t->panes[i].visible = 0;
+		t->panes[i].r = (struct rect){ 0, 0, 0, 0 };
+	}
+	t->too_small = cols < TUI_MIN_COLS || rows < TUI_MIN_ROWS;
+	if (t->too_small)
+		return;
+	t->tabs = cols < TUI_FULL_COLS || rows < TUI_FULL_ROWS;
+	if (t->help || t->zoom || t->tabs) {
+		int which = t->help ? P_HELP : t->focus;
+		int top = t->tabs && !t->help && !t->zoom ? 1 : 0;
+		t->panes[which].r = (struct rect){ top, 0, h - top, cols };
+		t->panes[which].visible = 1;
+		return;
+	}
+	int lw = cols * 30 / 100, rw = cols * 28 / 100;
+	int cw = cols - lw - rw - 2;
+	int lh = h * 60 / 100, rh = h * 55 / 100;
+	t->panes[P_VIGNETTES].r = (struct rect){ 0, 0, lh, lw };
+	t->panes[P_PARTICIPANTS].r = (struct rect){ lh, 0, h - lh, lw };
+	t->panes[t->center].r = (struct rect){ 0, lw + 1, h, cw };
+	t->panes[P_CODEBOOK].r = (struct rect){ 0, lw + cw + 2, rh, rw };
+	t->panes[P_SUMMARIES].r = (struct rect){ rh, lw + cw + 2, h - rh, rw };
+	for (int i = 0; i < n; i++)
+		t->panes[order[i]].visible = 1;
+}
+
+static void draw_tabs(struct tui *t)
+{
+	int order[P_COUNT], n = focus_order(t, order), x = 0;
+
+	dsp_fill(0, 0, display_cols(), ROLE_TITLE);
+	for (int i = 0; i < n; i++) {
+		int role = order[i] == t->focus ? ROLE_TITLE_FOCUS : ROLE_TITLE;
+		x += dsp_textf(0, x, display_cols() - x, role, " %s ", pane_table[order[i]]->name);
+	}
+}
+
+static void filter_text(struct tui *t, strbuf *b)
+{
+	const browse_filter *f = &t->filter;
+
+	if (f->participant_id)
+		sb_printf(b, " participant=%s", names_get(&t->names, NAMES_PSEUDONYM, f->participant_id));
+	if (f->community_id)
+		sb_printf(b, " community=%s", names_get(&t->names, NAMES_COMMUNITY, f->community_id));
+	if (f->code_id)
+		sb_printf(b, " code=%s", names_get(&t->names, NAMES_CODE, f->code_id));
+	if (f->coder_id)
+		sb_printf(b, " coder=%s", names_get(&t->names, NAMES_CODER, f->coder_id));
+	if (f->date_from)
+		sb_printf(b, " from=%s", f->date_from);
+	if (f->date_to)
+		sb_printf(b, " to=%s", f->date_to);
+	if (f->search)
+		sb_printf(b, " search=\"%s\"", f->search);
+}
+
+static void draw_status(struct tui *t)
+{
+	int y = display_rows() - 2, cols = display_cols();
+	const char *slash = strrchr(t->db_path, '/');
+	strbuf b;
+
+	sb_init(&b);
+	sb_printf(&b, " %s | coder %s | %lld vignettes | %lld codings", slash ? slash + 1 : t->db_path,
+		  names_get(&t->names, NAMES_CODER, t->coder_id), (long long)t->total_vignettes,
+		  (long long)t->total_codings);
+	if (browse_filter_active(&t->filter)) {
+		sb_add(&b, " | filter:");
+		filter_text(t, &b);
+	}
+	dsp_fill(y, 0, cols, ROLE_STATUS);
+	dsp_text(y, 0, cols, sb_str(&b), ROLE_STATUS);
+	sb_free(&b);
+	dsp_fill(y + 1, 0, cols, ROLE_MESSAGE);
+	dsp_text(y + 1, 0, cols, t->msg[0] ? t->msg : "? help  : command  Tab next pane  q quit",
+		 t->msg[0] ? t->msg_role : ROLE_DIM);
+}
+
+static void draw_too_small(void)
+{
+	int rows = display_rows(), cols = display_cols();
+
+	for (int y = 0; y < rows; y++)
+		dsp_fill(y, 0, cols, ROLE_NORMAL);
+	dsp_textf(rows / 2 - 1, 0, cols, ROLE_TOO_SMALL, "terminal too small");
+	dsp_textf(rows / 2, 0, cols, ROLE_NORMAL, "%dx%d, need %dx%d", cols, rows, TUI_MIN_COLS,
+		  TUI_MIN_ROWS);
+}
+
+static void draw(struct tui *t)
+{
+	int cy = -1, cx = -1;
+
+	display_clear();
+	if (t->too_small) {
+		draw_too_small();
+		display_flush(-1, -1);
+		return;
+	}
+	if (t->tabs && !t->help && !t->zoom)
+		draw_tabs(t);
+	for (int i = 0; i < P_COUNT; i++)
+		if (t->panes[i].visible)
+			pane_draw(&t->panes[i], t, i == t->focus || (t->help && i == P_HELP));
+	if (!t->tabs && !t->zoom && !t->help) {
+		struct rect c = t->panes[t->center].r;
+		dsp_vline(0, c.x - 1, display_rows() - 2, ROLE_BORDER);
+		dsp_vline(0, c.x + c.w, display_rows() - 2, ROLE_BORDER);
+	}
+	draw_status(t);
+	modal_draw_all(t);
+	if (t->modal) {
+		cy = t->modal->cursor_y;
+		cx = t->modal->cursor_x;
+	}
+	display_flush(cy, cx);
+}
+
+void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus)
+{
+	struct pane *r = &t->panes[P_READER];
+
+	if (t->vignette_id != id) {
+		t->vignette_id = id;
+		r->stale = 1;
+		(r->ops->refresh)(r, t);
+		r->stale = 0;
+		pane_reader_goto(r, at >= 0 ? at : 0);
+	} else if (at >= 0) {
+		pane_reader_goto(r, at);
+	}
+	if (focus) {
+		pane_vignettes_show(&t->panes[P_VIGNETTES], t, id);
+		tui_focus(t, P_READER);
+	}
+}
+
+int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form)
+{
+	px_coding c = { 0 };
+	px_err e = { 0 };
+	int rc, dim;
+
+	if (!t->vignette_id) {
+		tui_error(t, "no vignette open");
+		return PX_EUSAGE;
+	}
+	c.vignette_id = t->vignette_id;
+	c.code_id = code_id;
+	c.coder_id = t->coder_id;
+	c.start = start;
+	c.end = end;
+	undo_begin(&t->undo, "code");
+	rc = coding_add(t->db, &c, &e);
+	undo_end(&t->undo);
+	tui_changed(t);
+	if (rc) {
+		tui_error(t, "%s", e.msg);
+		coding_free(&c);
+		return rc;
+	}
+	dim = names_code_dimension(&t->names, code_id);
+	if (dim >= 1 && dim <= 3 && code_id > 3)
+		t->last_code[dim] = code_id;
+	tui_message(t, "coded %s (u undoes)", names_get(&t->names, NAMES_CODE, code_id));
+	if (form)
+		form_open(t, c.id);
+	coding_free(&c);
+	return PX_OK;
+}
+
+/* ---- the code picker ---- */
+
+struct pick_ctx {
+	code_pick_fn done;
+	void *ud;
+	idlist ids;
+	char *typed;
+};
+
+static int collect_code(const px_code *c, void *ud)
+{
+	idl_push(ud, c->id);
+	return 0;
+}
+
+static void pick_create(struct tui *t, int yes, void *ud)
+{
+	struct pick_ctx *pc = ud;
+	int64_t id = 0;
+	int created = 0;
+	px_err e = { 0 };
+
+	if (yes) {
+		if (codebook_resolve(t->db, pc->typed, 1, &id, &created, &e)) {
+			tui_error(t, "%s", e.msg);
+			id = 0;
+		} else {
+			tui_changed(t);
+		}
+	}
+	if (id)
+		pc->done(t, id, pc->ud);
+	idl_free(&pc->ids);
+	free(pc->typed);
+	free(pc);
+}
+
+static void pick_done(struct tui *t, int index, const char *typed, void *ud)
+{
+	struct pick_ctx *pc = ud;
+	int64_t id = 0;
+
+	if (index >= 0) {
+		pc->done(t, pc->ids.v[index], pc->ud);
+	} else if (index == -1 && typed && *typed) {
+		if (codebook_resolve(t->db, typed, 0, &id, NULL, NULL) == PX_OK) {
+			pc->done(t, id, pc->ud);
+		} else {
+			char *q = xasprintf("create code %s?", typed);
+			pc->typed = xstrdup(typed);
+			confirm_open(t, q, pick_create, pc);
+			free(q);
+			return;
+		}
+	}
+	idl_free(&pc->ids);
+	free(pc);
+}
+
+void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud)
+{
+	struct pick_ctx *pc = xcalloc(1, sizeof(*pc));
+	strlist items = { 0 }, details = { 0 };
+
+	pc->done = done;
+	pc->ud = ud;
+	codebook_each(t->db, collect_code, &pc->ids, NULL);
+	for (size_t i = 0; i < pc->ids.n; i++) {
+		px_code c = { 0 };
+		sl_push(&items, names_get(&t->names, NAMES_CODE, pc->ids.v[i]));
+		codebook_get(t->db, pc->ids.v[i], &c, NULL);
+		sl_push(&details, c.description ? c.description : "");
+		codebook_free(&c);
+	}
+	picker_open(t, title, &items, &details, allow_new, pick_done, pc);
+	sl_free(&items);
+	sl_free(&details);
+}
+
+void tui_retrieve(struct tui *t, int64_t code_id)
+{
+	pane_retrieval_set(&t->panes[P_RETRIEVAL], code_id);
+	t->from_retrieval = 0;
+	tui_focus(t, P_RETRIEVAL);
+}
+
+int tui_edit_file(struct tui *t, const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	char *cmd;
+	int rc;
+
+	(void)t;
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	cmd = xasprintf("%s '%s'", ed, path);
+	display_suspend();
+	rc = system(cmd);
+	display_resume();
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* ---- keys ---- */
+
+static void cycle_focus(struct tui *t, int dir)
+{
+	int order[P_COUNT], n = focus_order(t, order), at = 0;
+
+	for (int i = 0; i < n; i++)
+		if (order[i] == t->focus)
+			at = i;
+	tui_focus(t, order[(at + dir + n) % n]);
+}
+
+static void search_done(struct tui *t, const char *text, void *ud)
+{
+	(void)ud;
+	if (!text)
+		return;
+	free(t->filter.search);
+	t->filter.search = *text ? xstrdup(text) : NULL;
+	tui_filter_changed(t);
+}
+
+static void do_undo(struct tui *t, int redo)
+{
+	const char *label = NULL;
+	px_err e = { 0 };
+	int rc = redo ? undo_redo(&t->undo, &label, &e) : undo_undo(&t->undo, &label, &e);
+
+	if (rc)
+		tui_error(t, "%s", e.msg);
+	else
+		tui_message(t, "%s: %s", redo ? "redone" : "undone", label);
+	tui_changed(t);
+}
+
+static void command_done(struct tui *t, const char *text, void *ud)
+{
+	(void)ud;
+	if (text && *text)
+		tui_command(t, text);
+}
+
+static int global_key(struct tui *t, int action)
+{
+	switch (action) {
+	case A_QUIT: t->running = 0; return 1;
+	case A_HELP:
+		t->help = !t->help;
+		t->panes[P_HELP].stale = 1;
+		tui_layout(t);
+		return 1;
+	case A_COMMAND:
+		prompt_open(t, ":", "", tui_command_complete, command_done, NULL);
+		return 1;
+	case A_NEXT_PANE: cycle_focus(t, 1); return 1;
+	case A_PREV_PANE: cycle_focus(t, -1); return 1;
+	case A_ZOOM: t->zoom = !t->zoom; tui_layout(t); return 1;
+	case A_UNDO: do_undo(t, 0); return 1;
+	case A_REDO: do_undo(t, 1); return 1;
+	case A_SEARCH:
+		prompt_open(t, "search: ", t->filter.search, NULL, search_done, NULL);
+		return 1;
+	case A_CLEAR_FILTER:
+		browse_filter_free(&t->filter);
+		tui_filter_changed(t);
+		tui_message(t, "filter cleared");
+		return 1;
+	case A_REDRAW: tui_changed(t); return 1;
+	}
+	return 0;
+}
+
+static void handle_key(struct tui *t, int key)
+{
+	int which = t->help ? P_HELP : t->focus;
+	struct pane *p = &t->panes[which];
+	int action;
+
+	if (key & TK_RESIZE && !(key & TK_FN)) {
+		display_resize(key & 0xfff, (key >> 12) & 0xfff);
+		tui_layout(t);
+		return;
+	}
+	if (key == (TK_FN | KEY_RESIZE)) {
+		tui_layout(t);
+		return;
+	}
+	if (modal_key(t, key))
+		return;
+	t->msg[0] = '\0';
+	if (t->too_small) {
+		if (keymap_lookup(KC_GLOBAL, key) == A_QUIT)
+			t->running = 0;
+		return;
+	}
+	action = keymap_lookup(p->ops->ctx, key);
+	if (action && p->ops->key && p->ops->key(p, t, action, key))
+		return;
+	if (p->ops->is_list || p->ops->ctx == KC_VIGNETTES || p->ops->ctx == KC_READER) {
+		action = keymap_lookup(KC_LIST, key);
+		if (action && p->ops->key && p->ops->key(p, t, action, key))
+			return;
+		if (action && p->ops->is_list && pane_list_key(p, t, action))
+			return;
+	}
+	action = keymap_lookup(KC_GLOBAL, key);
+	if (action && global_key(t, action))
+		return;
+	if (action == A_NONE && keymap_lookup(KC_LIST, key) == A_NONE) {
+		char name[32];
+		keymap_key_name(key, name, sizeof(name));
+		tui_error(t, "%s: no action here (? shows the keys)", name);
+	}
+}
+
+static void check_outside_changes(struct tui *t)
+{
+	int64_t v = db_data_version(t->db);
+
+	if (v != t->data_version) {
+		tui_changed(t);
+		tui_message(t, "the database changed: reloaded");
+	}
+}
+
+/* ---- startup ---- */
+
+static int setup(struct tui *t, struct cli *c, px_err *e)
+{
+	char *theme_name = NULL;
+	int rc;
+
+	keymap_init();
+	if ((rc = keymap_load_config(&theme_name, e)))
+		return rc;
+	rc = theme_load(&t->theme, c->theme ? c->theme : theme_name, e);
+	free(theme_name);
+	if (rc)
+		return rc;
+	if ((rc = cli_open_db(c, 0, &t->db, e)))
+		return rc;
+	t->db_path = c->db_path;
+	if ((rc = cli_coder(c, t->db, &t->coder_id, e)))
+		return rc;
+	undo_init(&t->undo, t->db);
+	t->center = P_READER;
+	t->focus = P_VIGNETTES;
+	t->running = 1;
+	reload_counts(t);
+	t->data_version = db_data_version(t->db);
+	for (int i = 0; i < P_COUNT; i++)
+		pane_init(&t->panes[i], pane_table[i], t);
+	return PX_OK;
+}
+
+static void teardown(struct tui *t)
+{
+	modal_close_all(t);
+	for (int i = 0; i < P_COUNT; i++)
+		if (t->panes[i].ops)
+			pane_free(&t->panes[i]);
+	if (t->db) {
+		undo_free(&t->undo);
+		db_close(t->db);
+	}
+	names_free(&t->names);
+	browse_filter_free(&t->filter);
+}
+
+static int run_loop(struct tui *t, script *sc)
+{
+	int key;
+
+	tui_layout(t);
+	while (t->running) {
+		draw(t);
+		timing_first_frame();
+		timing_key_done();
+		if (sc) {
+			if (!script_next(sc, &key))
+				break;
+		} else if ((key = display_getkey(1000)) < 0) {
+			check_outside_changes(t);
+			continue;
+		}
+		if (key == (TK_FN | KEY_MOUSE))
+			continue;
+		timing_key_begin(key);
+		handle_key(t, key);
+		check_outside_changes(t);
+	}
+	return 0;
+}
+
+int tui_run(struct cli *c)
+{
+	struct tui t;
+	script sc = { 0 };
+	px_err e = { 0 };
+	int rc, headless = c->script != NULL;
+
+	memset(&t, 0, sizeof(t));
+	timing_start();
+	setlocale(LC_ALL, "");
+	if (c->dump_screen && !headless)
+		return cli_error(c, PX_EUSAGE, "--dump-screen needs --script");
+	if (headless && (rc = script_load(&sc, c->script, &e)))
+		return cli_report(c, &e);
+	if (!headless && (!isatty(0) || !isatty(1))) {
+		script_free(&sc);
+		return cli_error(c, PX_EUSAGE, "the interface needs a terminal (or --script KEYS)");
+	}
+	if ((rc = setup(&t, c, &e))) {
+		teardown(&t);
+		script_free(&sc);
+		return cli_report(c, &e);
+	}
+	t.headless = headless;
+	if ((rc = display_init(headless, &e))) {
+		teardown(&t);
+		script_free(&sc);
+		return cli_report(c, &e);
+	}
+	display_apply_theme(&t.theme);
+	run_loop(&t, headless ? &sc : NULL);
+	if (c->dump_screen) {
+		draw(&t);
+		rc = display_dump(c->dump_screen, c->dump_attrs, &e);
+	}
+	display_end();
+	teardown(&t);
+	script_free(&sc);
+	timing_stop();
+	if (rc)
+		return cli_report(c, &e);
+	return 0;
+}
