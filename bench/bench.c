@@ -83,6 +83,16 @@ void samples_free(struct samples *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void samples_finish(struct measure *m, struct samples *ours, struct samples *raw)
+{
+	m->med = samples_pct(ours, 50);
+	m->p99 = samples_pct(ours, 99);
+	m->raw_med = samples_pct(raw, 50);
+	m->raw_p99 = samples_pct(raw, 99);
+	samples_free(ours);
+	samples_free(raw);
+}
+
 int bench_sh(const char *fmt, ...)
 {
 	char cmd[4096];

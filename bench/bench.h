@@ -54,6 +54,8 @@ double bench_now_ms(void);
 void samples_add(struct samples *s, double v);
 double samples_pct(struct samples *s, double pct);
 void samples_free(struct samples *s);
+/* Medians and p99s of both sides into m; frees the samples. */
+void samples_finish(struct measure *m, struct samples *ours, struct samples *raw);
 int bench_sh(const char *fmt, ...) PX_BENCH_PRINTF(1, 2);
 double bench_time_sh(const char *fmt, ...) PX_BENCH_PRINTF(1, 2);
 

@@ -34,16 +34,6 @@ static double raw_count(sqlite3 *h)
 	return sum >= 0 ? bench_now_ms() - t0 : -1;
 }
 
-static void fill(struct measure *m, struct samples *ours, struct samples *raw)
-{
-	m->med = samples_pct(ours, 50);
-	m->p99 = samples_pct(ours, 99);
-	m->raw_med = samples_pct(raw, 50);
-	m->raw_p99 = samples_pct(raw, 99);
-	samples_free(ours);
-	samples_free(raw);
-}
-
 int measure_summary_load(struct measure *m, const char *yaml, const char *db, int repeats)
 {
 	struct samples ours = { 0 }, raw = { 0 };
@@ -81,7 +71,7 @@ int measure_summary_load(struct measure *m, const char *yaml, const char *db, in
 out:
 	db_close(pdb);
 	sqlite3_close(h);
-	fill(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	m->max_ratio = 2.0;
 	return rc;
 }
@@ -195,7 +185,7 @@ out:
 	db_close(pdb);
 	sqlite3_close(h);
 	bench_sh("rm -f '%s'*", tmp);
-	fill(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	m->max_ms = 5.0;
 	m->target_on_p99 = 1;
 	return rc;
