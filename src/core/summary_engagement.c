@@ -29,7 +29,13 @@ static void engagement_pairs(const px_summary *s, summary_engagement *g)
 {
 	g->pairs = xcalloc(s->pairs.n ? s->pairs.n : 1, sizeof(*g->pairs));
 	pc_each(&s->pairs, pair_out, g);
-	qsort(g->pairs, g->npairs, sizeof(*g->pairs), pair_cmp);
+	/* the dense matrix lists them in order already (a sort of half a
+	 * million pairs would double the time and memory of this call) */
+	for (size_t i = 1; i < g->npairs; i++)
+		if (pair_cmp(&g->pairs[i - 1], &g->pairs[i]) > 0) {
+			qsort(g->pairs, g->npairs, sizeof(*g->pairs), pair_cmp);
+			break;
+		}
 }
 
 static void engagement_people(const px_summary *s, summary_engagement *g)

@@ -57,7 +57,7 @@ void pc_init(pcount *p, size_t rows, size_t cols, int tri);
 int32_t pc_add(pcount *p, uint32_t a, uint32_t b, int32_t d);
 int32_t pc_get(const pcount *p, uint32_t a, uint32_t b);
 void pc_free(pcount *p);
-/* Calls fn for each non-zero cell, in storage order. */
+/* Calls fn for each non-zero cell; dense: by a, then b (sparse: any order). */
 void pc_each(const pcount *p, void (*fn)(void *ud, uint32_t a, uint32_t b, int32_t v),
 	     void *ud);
 int pc_equal(const pcount *x, const pcount *y);

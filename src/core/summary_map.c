@@ -192,10 +192,13 @@ void pc_each(const pcount *p, void (*fn)(void *ud, uint32_t a, uint32_t b, int32
 				fn(ud, (uint32_t)(i / p->cols), (uint32_t)(i % p->cols), p->cell[i]);
 		return;
 	}
-	for (size_t b = 1, i = 0; b < p->cols; b++)
-		for (size_t a = 0; a < b; a++, i++)
-			if (p->cell[i])
-				fn(ud, (uint32_t)a, (uint32_t)b, p->cell[i]);
+	/* a, then b: the order callers list pairs in, so they need not sort */
+	for (size_t a = 0; a + 1 < p->cols; a++)
+		for (size_t b = a + 1; b < p->cols; b++) {
+			int32_t v = p->cell[b * (b - 1) / 2 + a];
+			if (v)
+				fn(ud, (uint32_t)a, (uint32_t)b, v);
+		}
 }
 
 struct pc_cmp {
