@@ -1,6 +1,8 @@
 # praxis: a terminal workbench for coding field notes.
-# Targets: all run test check asan bench fuzz install uninstall deps clean
+# Targets: all run test check asan valgrind lint bench fuzz install uninstall
+#          deps clean
 # Variables: PREFIX DESTDIR PKG_CONFIG CC V=1 CI=true (adds -Werror)
+#            FUZZ_SECONDS (per harness, default 60) FUZZ_FLAGS (to libFuzzer)
 
 PREFIX     ?= /usr/local
 DESTDIR    ?=
@@ -61,7 +63,8 @@ TEST_LIBS    = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 SAMPLE_DB := $(BUILD)/sample.db
 SAMPLES   := $(sort $(wildcard samples/*.yaml))
 
-.PHONY: all run test check asan bench fuzz install uninstall deps clean tests
+.PHONY: all run test check asan valgrind lint bench fuzz fuzz-build fuzz-run install \
+	uninstall deps clean tests
 
 all: $(BIN)
 
@@ -124,6 +127,68 @@ bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
 		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md \
 		$(if $(BENCH_ONLY),--only "$(BENCH_ONLY)")
 
+# The whole suite with every test binary under valgrind (children the
+# tests start are not traced; they run under `make asan`). Definitely and
+# indirectly lost blocks fail the run; "still reachable" (libraries' own
+# caches) does not.
+VALGRIND ?= valgrind --quiet --error-exitcode=1 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+	--track-origins=yes
+valgrind: tests
+	@BUILD=$(BUILD) TEST_WRAPPER="$(VALGRIND)" tests/run.sh
+
+# Static analysis of src/ with the checked-in configurations (.clang-tidy,
+# cppcheck flags and the suppressions in .cppcheck-suppressions, each with
+# its reason). Both must be silent.
+CPPCHECK ?= cppcheck
+CLANG_TIDY ?= clang-tidy
+lint:
+	$(Q)$(CPPCHECK) --quiet --error-exitcode=1 --std=c11 --enable=warning,portability,performance \
+		--inline-suppr --suppressions-list=.cppcheck-suppressions \
+		-Iinclude -Isrc/core -D_XOPEN_SOURCE_EXTENDED -DPRAXIS_VERSION=\"$(VERSION)\" \
+		-DPRAXIS_DATADIR=\"$(DATADIR)\" src
+	$(Q)out=$$($(CLANG_TIDY) --quiet --warnings-as-errors='*' $(LIB_SRC) src/main.c -- \
+		$(CPPFLAGS) -std=c11 $(PKG_CFLAGS) 2>&1); status=$$?; \
+		printf '%s\n' "$$out" | grep -v '^[0-9]* warnings\{0,1\} generated\.$$'; \
+		exit $$status
+	@echo "lint: clean"
+
+# libFuzzer harnesses: fuzz/fuzz_NAME.c (see fuzz/fuzz.h). Each runs
+# FUZZ_SECONDS on the corpus fuzz/corpus-NAME/ (seeded from fuzz/seeds/NAME/
+# and FUZZ_SEEDS_NAME); crashes land in build-fuzz/artifacts/. A crash
+# found is copied to tests/fuzz-regressions/NAME/ and so becomes a test.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build-fuzz
+FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES   := $(FUZZ_SRC:fuzz/fuzz_%.c=%)
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_SEEDS_yaml := $(SAMPLES)
+
+fuzz:
+	$(Q)$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="$(FUZZ_SAN)" fuzz-run
+
+fuzz-build: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $<"
+	$(Q)$(CC) $(CPPFLAGS) -Ifuzz $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
+
+fuzz-run: fuzz-build
+	$(Q)mkdir -p $(BUILD)/artifacts
+	$(Q)$(foreach n,$(FUZZ_NAMES),seeds_$(n)="$(FUZZ_SEEDS_$(n))";) \
+	for n in $(FUZZ_NAMES); do \
+	  mkdir -p fuzz/corpus-$$n; eval "extra=\$$seeds_$$n"; \
+	  for s in fuzz/seeds/$$n/* tests/fuzz-regressions/$$n/* $$extra; do \
+	    [ -f "$$s" ] && cp -n "$$s" fuzz/corpus-$$n/ 2>/dev/null; done; \
+	  echo "  FUZZ    $$n for $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
+	    -artifact_prefix=$(BUILD)/artifacts/$$n- fuzz/corpus-$$n || exit 1; \
+	done
+
 install: praxis
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes
 	install -m 755 praxis $(DESTDIR)$(BINDIR)/praxis
@@ -146,6 +211,6 @@ deps:
 	fi
 
 clean:
-	rm -rf build build-asan praxis
+	rm -rf build build-asan build-fuzz praxis
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

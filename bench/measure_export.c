@@ -27,7 +27,7 @@ int measure_export_csv(struct measure *m, const char *yaml, const char *db, int 
 
 	(void)yaml;
 	for (int i = 0; i < repeats + 2 && !rc; i++) {
-		double t = bench_time_sh("'%s' --db '%s' list codings --format csv > /dev/null",
+		double t = bench_time_sh("'%s' --db '%s' export --format csv > /dev/null",
 					 benv.praxis, db);
 		double r = bench_time_sh("sqlite3 -csv -header '%s' \"%s\" > /dev/null", db,
 					 raw_query);

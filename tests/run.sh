@@ -25,7 +25,8 @@ for t in "$BUILD"/tests/test_*; do
 	if [ -n "${TEST_FILTER:-}" ] && ! echo "$name" | grep -q -- "$TEST_FILTER"; then
 		continue
 	fi
-	"$t" >"$out" 2>&1
+	# TEST_WRAPPER: a command to run each binary under (make valgrind)
+	${TEST_WRAPPER:-} "$t" >"$out" 2>&1
 	status=$?
 	cat "$out"
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\..*/\1/p' "$out" | tail -n 1)

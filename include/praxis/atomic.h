@@ -18,5 +18,9 @@ int atomic_open(atomic_file *af, const char *path, px_err *e);
 int atomic_commit(atomic_file *af, px_err *e);
 /* Removes the temp file; the old file (if any) stays as it was. */
 void atomic_abort(atomic_file *af);
+/* atomic_abort after a failed write into af->fp: also puts the file's name
+ * in front of e's message ("OUT: cannot write: ...") so the user learns
+ * which file it was. */
+void atomic_abort_err(atomic_file *af, px_err *e);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "praxis/db.h"
+#include "praxis/util.h"
 
 typedef struct browse_filter {
 	int64_t participant_id;  /* 0: off */
@@ -20,6 +21,11 @@ typedef struct browse_filter {
 	char *date_from;         /* YYYY-MM-DD inclusive, NULL: off */
 	char *date_to;           /* inclusive */
 	char *search;            /* words; each must match (FTS5), NULL: off */
+	/* Drill-down from a summary: only the vignettes in drill_ids (which
+	 * may be empty: then none pass); drill_label names the set. */
+	int drill;
+	idlist drill_ids;
+	char *drill_label;
 } browse_filter;
 
 int browse_filter_active(const browse_filter *f);
@@ -64,6 +70,17 @@ typedef struct browse_segment {
 int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
 		    browse_segment **out, size_t *n, px_err *e);
 void browse_segments_free(browse_segment *s, size_t n);
+
+/* Drill-down sets (sorted vignette row ids, appended to out):
+ * vignettes with a coding linked to repertoire entry id (accountability
+ * entry if accountability); vignettes of the given codings; vignettes with
+ * a coding under code_id or its sub-codes, in month yyyymm (0: any);
+ * vignettes where participants a and b are both engaged under ME (both
+ * named by, or both present at the vignette of, a coding under ME). */
+int browse_entry_vignettes(px_db *db, int accountability, int64_t id, idlist *out, px_err *e);
+int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_err *e);
+int browse_code_vignettes(px_db *db, int64_t code_id, int month, idlist *out, px_err *e);
+int browse_engaged_vignettes(px_db *db, int64_t a, int64_t b, idlist *out, px_err *e);
 
 /* The search words as an FTS5 query: each word quoted, all required.
  * Caller frees; NULL if there are no words. */

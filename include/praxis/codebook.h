@@ -45,6 +45,8 @@ int codebook_rename(px_db *db, int64_t id, const char *name, px_err *e);
 int codebook_set_description(px_db *db, int64_t id, const char *desc, px_err *e);
 /* color NULL clears; otherwise #rgb or #rrggbb. */
 int codebook_set_color(px_db *db, int64_t id, const char *color, px_err *e);
+/* Keeps an identity from elsewhere (a REFI-QDA GUID) as the code's uuid. */
+int codebook_set_uuid(px_db *db, int64_t id, const char *uuid, px_err *e);
 /* Re-parents id under parent (not under itself or a descendant). */
 int codebook_move(px_db *db, int64_t id, int64_t parent, px_err *e);
 /* Moves every coding and child of from into into, then deletes from. */

@@ -37,6 +37,10 @@ void db_rollback(px_db *db);
 int db_in_transaction(const px_db *db);
 
 int db_exec(px_db *db, const char *sql, px_err *e);
+/* The busy timeout in force, in ms: 5000, or $PRAXIS_BUSY_TIMEOUT_MS
+ * (0..600000) when set. A write still locked after it fails with PX_EBUSY
+ * and a message naming the database; nothing is half-written. */
+int db_busy_ms(const px_db *db);
 /* Error from the last SQLite call, as a px status with message. */
 int db_fail(px_db *db, px_err *e, const char *what);
 

@@ -49,6 +49,8 @@ extern const char *const entity_repertoire_kinds[];
 int entity_coder_id_valid(const char *id);
 /* A coder id made from $USER (lower-case, [a-z0-9_-]), or "me". Caller frees. */
 char *entity_coder_default_id(void);
+/* The entity with ext_id, added (with only its id) if absent. */
+int entity_ensure(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id, px_err *e);
 /* The coder's row id, adding the coder if absent. */
 int entity_coder_ensure(px_db *db, const char *ext_id, int64_t *id, px_err *e);
 

@@ -20,7 +20,7 @@
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -49,7 +49,8 @@ enum key_ctx {
 	X(A_V_EDIT,       "vignette-edit",   KC_VIGNETTES,    "e",               "edit the vignette ($EDITOR)") \
 	X(A_V_DELETE,     "vignette-delete", KC_VIGNETTES,    "D",               "delete the vignette") \
 	X(A_P_ADD,        "participant-add", KC_PARTICIPANTS, "a",               "add a participant") \
-	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym and role") \
+	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym, role, attributes, aliases") \
+	X(A_P_DELETE,     "participant-delete", KC_PARTICIPANTS, "D",            "delete the participant (if unused)") \
 	X(A_P_FILTER,     "participant-filter", KC_PARTICIPANTS, "<Enter>",      "show this participant's vignettes") \
 	X(A_R_CHAR_NEXT,  "char-next",       KC_READER,       "l <Right>",       "next character") \
 	X(A_R_CHAR_PREV,  "char-prev",       KC_READER,       "h <Left>",        "previous character") \
@@ -68,6 +69,7 @@ enum key_ctx {
 	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
 	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
+	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
 	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
 	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \
@@ -78,7 +80,23 @@ enum key_ctx {
 	X(A_C_COLOR,      "code-color",      KC_CODEBOOK,     "C",               "set the color (#rrggbb)") \
 	X(A_C_FILTER,     "code-filter",     KC_CODEBOOK,     "=",               "show vignettes with this code") \
 	X(A_C_RETRIEVE,   "retrieve",        KC_CODEBOOK,     "r",               "every segment coded with this code") \
-	X(A_T_CODERS,     "all-coders",      KC_RETRIEVAL,    "a",               "toggle all coders / only me")
+	X(A_T_CODERS,     "all-coders",      KC_RETRIEVAL,    "a",               "toggle all coders / only me") \
+	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
+	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
+	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4",         "Repertoire Accountability Engagement Coverage") \
+	X(A_S_SORT,       "sort",            KC_SUMMARIES,    "s",               "sort by the next column") \
+	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
+	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
+	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
+	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
+	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt)") \
+	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt)") \
+	X(A_N_KEEP_BOTH,  "keep-both",       KC_NEGOTIATE,    "+",               "keep both coders' spans (note prompt)") \
+	X(A_N_DROP,       "drop",            KC_NEGOTIATE,    "d",               "drop the code here (note prompt)") \
+	X(A_N_EDIT,       "edit",            KC_NEGOTIATE,    "e",               "code by hand in the reader as consensus") \
+	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
+	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
+	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement")
 
 enum key_action {
 	A_NONE,

@@ -99,4 +99,22 @@ int negotiate_unresolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vig
 int negotiate_progress(px_db *db, int64_t coder_a, int64_t coder_b, int64_t *resolved,
 		       int64_t *total, px_err *e);
 
+/* Records that the consensus codings of code_id on vignette_id were made
+ * by hand (the view's "edit"): replaces an earlier decision memo with
+ * "negotiated CODE (A vs B): edited[ -- note]" and leaves every coding as
+ * it is. negotiate_load then reports the code resolved with decision
+ * NEG_UNRESOLVED and its memo_id set. */
+int negotiate_record_edit(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
+			  int64_t code_id, const char *note, px_err *e);
+/* The note of a decision memo (after " -- "), copied; NULL if none. */
+char *negotiate_memo_note(px_db *db, int64_t vignette_id, int64_t memo_id);
+/* The pair's pooled segment table as it would be if every resolved
+ * disagreement in l were settled: for each, both coders' spans of the code
+ * on the vignette are replaced by the consensus coder's (its a_only and
+ * b_only code points become both where the consensus covers them, neither
+ * elsewhere). pair is agree_compute's overall table, unit segment. */
+struct agree_table;
+int negotiate_settled(px_db *db, const negotiate_list *l, const struct agree_table *pair,
+		      struct agree_table *out, px_err *e);
+
 #endif

@@ -34,7 +34,9 @@ int tab_write(const tabular *t, FILE *out, enum tab_format format);
 /* CSV-quotes s (RFC 4180) into b; cells starting with = + - @ tab or CR are
  * prefixed with ' so spreadsheets do not run them as formulas. */
 void tab_csv_cell(strbuf *b, const char *s);
-/* JSON string literal of s into b. */
+/* JSON string literal of s into b. Control characters (C0, DEL, C1),
+ * bidi controls and U+2028/2029 are written as \uXXXX escapes, so the
+ * JSON means the same but cannot drive a terminal it is printed on. */
 void tab_json_string(strbuf *b, const char *s);
 
 #endif

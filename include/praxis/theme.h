@@ -29,12 +29,16 @@
 	X(ROLE_TEXT_CURSOR,  "reader.cursor",     "black",   "yellow",  "") \
 	X(ROLE_CONTROL,      "control",           "magenta", "default", "bold") \
 	X(ROLE_MEMO,         "memo",              "yellow",  "default", "bold") \
+	X(ROLE_REVIEW,       "review",            "white",   "red",     "bold") \
 	X(ROLE_DIM,          "dim",               "color245", "default", "") \
 	X(ROLE_KEY,          "help.key",          "cyan",    "default", "bold") \
 	X(ROLE_MATCH,        "match",             "yellow",  "default", "underline") \
 	X(ROLE_POPUP,        "popup",             "default", "color236", "") \
 	X(ROLE_POPUP_TITLE,  "popup.title",       "black",   "yellow",  "bold") \
-	X(ROLE_TOO_SMALL,    "too-small",         "white",   "red",     "bold")
+	X(ROLE_TOO_SMALL,    "too-small",         "white",   "red",     "bold") \
+	X(ROLE_NEG_A,        "negotiate.a",       "black",   "#d7af5f", "") \
+	X(ROLE_NEG_B,        "negotiate.b",       "black",   "#87afff", "") \
+	X(ROLE_NEG_BOTH,     "negotiate.both",    "black",   "#87d787", "bold")
 
 enum theme_role {
 #define THEME_ENUM(id, name, fg, bg, attrs) id,

@@ -10,13 +10,14 @@
 #include "praxis/cli.h"
 #include "praxis/names.h"
 #include "praxis/pane.h"
+#include "praxis/participant.h"
 #include "praxis/theme.h"
 #include "praxis/undo.h"
 #include "praxis/widget.h"
 
 enum pane_id {
 	P_VIGNETTES, P_PARTICIPANTS, P_READER, P_CODEBOOK, P_SUMMARIES,
-	P_RETRIEVAL, P_HELP, P_COUNT
+	P_RETRIEVAL, P_HELP, P_NEGOTIATE, P_COUNT
 };
 
 /* Below this size the "terminal too small" screen shows. */
@@ -52,6 +53,9 @@ struct tui {
 	int64_t total_vignettes; /* passing the filter */
 	int64_t total_codings;
 	int from_retrieval;      /* the reader was opened from retrieval */
+	int negotiate;           /* the negotiation view fills the screen */
+	int from_negotiate;      /* the reader is editing for the negotiation */
+	int64_t saved_coder;     /* the coder to restore after that edit */
 };
 
 /* Runs the interface (headless with c->script). */
@@ -81,8 +85,23 @@ typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
 void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);
 /* Retrieval of code_id in the middle slot. */
 void tui_retrieve(struct tui *t, int64_t code_id);
+/* The negotiation view for coders a and b (row ids), full screen. */
+void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
+
+/* Vignettes through $EDITOR (see vignette_edit.c), delete after a
+ * confirmation naming its codings; each undoable. */
+void tui_vignette_add(struct tui *t);
+void tui_vignette_edit(struct tui *t, int64_t id);
+void tui_vignette_delete(struct tui *t, int64_t id);
+
+/* Participants (pform.c): the form for pseudonym, role, attributes and
+ * aliases; add and delete (only one no vignette or coding names); each
+ * undoable. */
+void tui_participant_edit(struct tui *t, int64_t id);
+int tui_participant_add(struct tui *t, px_participant *p, px_err *e);
+void tui_participant_delete(struct tui *t, int64_t id);
 
 /* Pane hooks for the rest of the interface. */
 int64_t pane_vignettes_current(struct pane *p);
@@ -90,5 +109,12 @@ void pane_vignettes_show(struct pane *p, struct tui *t, int64_t id);
 void pane_retrieval_set(struct pane *p, int64_t code_id);
 int64_t pane_reader_cursor(struct pane *p);
 void pane_reader_goto(struct pane *p, int64_t at);
+void pane_negotiate_set(struct pane *p, struct tui *t, int64_t coder_a, int64_t coder_b);
+/* The pair last negotiated (0 if none). */
+void pane_negotiate_pair(struct pane *p, int64_t *coder_a, int64_t *coder_b);
+/* Back from editing in the reader: asks whether to record the edit. */
+void pane_negotiate_edited(struct pane *p, struct tui *t);
+/* Puts the cursor on vignette_id's first disagreement, if listed. */
+void pane_negotiate_show(struct pane *p, int64_t vignette_id);
 
 #endif

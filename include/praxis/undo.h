@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include "praxis/coding.h"
 #include "praxis/db.h"
+#include "praxis/participant.h"
+#include "praxis/vignette.h"
 
 enum undo_kind {
 	UNDO_CODING,             /* before/after snapshot (either may be empty) */
@@ -22,7 +24,16 @@ enum undo_kind {
 	UNDO_CODE_RENAME,        /* id, old name, new name */
 	UNDO_CODE_MOVE,          /* id, old parent, new parent */
 	UNDO_CODE_DESCRIBE,      /* id, old, new description */
-	UNDO_CODE_COLOR          /* id, old, new color */
+	UNDO_CODE_COLOR,         /* id, old, new color */
+	UNDO_VIGNETTE,           /* vignette snapshots (either may be absent) */
+	UNDO_PARTICIPANT         /* participant snapshots (either may be absent) */
+};
+
+/* A vignette as it was: its row and its codings. */
+struct undo_vsnap {
+	px_vignette v;
+	px_coding *codings;
+	size_t n;
 };
 
 struct undo_op {
@@ -31,6 +42,8 @@ struct undo_op {
 	px_coding before, after;
 	int64_t id, i_before, i_after;
 	char *s_before, *s_after;
+	struct undo_vsnap *v_before, *v_after;
+	px_participant *p_before, *p_after;
 };
 
 struct undo_step {
@@ -45,6 +58,7 @@ struct undo {
 	size_t n, cap, pos;      /* steps[0..pos) can be undone, [pos..n) redone */
 	struct undo_step cur;
 	int recording, applying, broken;
+	int quiet;               /* the caller records this change itself */
 };
 
 void undo_init(struct undo *u, px_db *db);
@@ -55,6 +69,16 @@ void undo_begin(struct undo *u, const char *label);
 void undo_end(struct undo *u);
 void undo_record(struct undo *u, int kind, int64_t id, int64_t i_before, int64_t i_after,
 		 const char *s_before, const char *s_after);
+/* Vignette and participant changes, recorded by the caller as snapshots
+ * of before and after (NULL when absent: an add has no before, a delete
+ * no after); the undo takes ownership. Set u->quiet around the store call
+ * so the codings it moves and the reset it reports are not recorded (the
+ * snapshots hold them). */
+struct undo_vsnap *undo_vsnap_load(px_db *db, int64_t vignette_id, px_err *e);
+void undo_vsnap_free(struct undo_vsnap *s);
+void undo_record_vignette(struct undo *u, struct undo_vsnap *before, struct undo_vsnap *after);
+px_participant *undo_psnap_load(px_db *db, int64_t participant_id, px_err *e);
+void undo_record_participant(struct undo *u, px_participant *before, px_participant *after);
 /* 0 and the step's label (static until the next call), PX_ENOTFOUND if
  * there is nothing to undo / redo. */
 int undo_undo(struct undo *u, const char **label, px_err *e);

@@ -29,7 +29,23 @@ typedef struct yreader {
 	const char *name;        /* file name for messages */
 	int has_event;
 	yaml_event_t ev;         /* lookahead */
+	const char *data;        /* buffer input */
+	size_t len, pos;
+	size_t total;            /* bytes handed to libyaml */
+	size_t since_event;      /* of those, since the last event */
+	int last_line, last_col; /* where the last event ended */
+	int too_big;             /* 1 value, 2 file: the input broke a limit */
 } yreader;
+
+/* Limits on hostile or mistaken input, checked while reading so that a
+ * 100 MB vignette or a runaway file is refused (FILE:LINE:COL) before it
+ * can exhaust memory: one scalar (a vignette's text, a memo) at most
+ * YTREE_MAX_SCALAR bytes, a whole file at most YTREE_MAX_FILE. */
+#define YTREE_MAX_SCALAR ((size_t)16 << 20)
+#define YTREE_MAX_FILE ((unsigned long long)1 << 30)
+/* Sets the limits for readers opened afterwards; 0 restores a default.
+ * For tests, which cannot afford gigabytes. */
+void ytree_set_limits(size_t max_scalar, unsigned long long max_file);
 
 int yreader_open_file(yreader *r, const char *path, px_err *e);
 int yreader_open_buffer(yreader *r, const char *name, const char *data, size_t len);

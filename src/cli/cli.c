@@ -19,6 +19,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,
+	&cmd_backup,
 	NULL
 };
 
@@ -264,8 +265,9 @@ int cli_main(int argc, char **argv)
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "praxis.db";
 	c.coder_given = c.coder != NULL;
-	if (!c.coder && getenv("PRAXIS_CODER") && *getenv("PRAXIS_CODER"))
-		c.coder = getenv("PRAXIS_CODER");
+	const char *env_coder = getenv("PRAXIS_CODER");
+	if (!c.coder && env_coder && *env_coder)
+		c.coder = env_coder;
 	if (version) {
 		fprintf(c.out, "praxis %s (SQLite %s)\n", PRAXIS_VERSION, sqlite3_libversion());
 		return 0;

@@ -1,20 +1,64 @@
-/* cmd_export.c: `praxis export --format yaml [-o FILE]`. */
+/* cmd_export.c: `praxis export --format F [-o FILE] [filters]`: the
+ * corpus YAML backup, annotated notes (md, html), tables (csv) and the
+ * REFI-QDA exchange files (qdpx, qdc), through export_run. */
 #include <string.h>
-#include "praxis/atomic.h"
-#include "praxis/corpus.h"
+#include <time.h>
+#include <unistd.h>
+#include "praxis/export.h"
 #include "commands.h"
+
+/* A progress bar on stderr, drawn only when stderr is a terminal and the
+ * export has already taken more than a second. */
+struct progress {
+	FILE *err;
+	struct timespec start;
+	int shown;
+};
+
+static double elapsed(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void progress_draw(void *ud, int64_t done, int64_t total)
+{
+	struct progress *p = ud;
+	int width = 30, fill;
+
+	if (total <= 0 || (!p->shown && elapsed(&p->start) < 1.0))
+		return;
+	fill = (int)(done * width / total);
+	fprintf(p->err, "\rexporting [%.*s%*s] %lld/%lld", fill,
+		"##############################", width - fill, "", (long long)done,
+		(long long)total);
+	if (done == total)
+		fputc('\n', p->err);
+	fflush(p->err);
+	p->shown = 1;
+}
 
 static int run_export(struct cli *c)
 {
-	const char *format = NULL, *output = NULL;
+	const char *format = NULL, *table = NULL;
+	struct export_options o = { 0 };
 	const struct cli_opt opts[] = {
 		{ "format", 1, &format, NULL },
-		{ "output", 1, &output, NULL },
+		{ "output", 1, &o.output, NULL },
+		{ "participant", 1, &o.participant, NULL },
+		{ "community", 1, &o.community, NULL },
+		{ "code", 1, &o.code, NULL },
+		{ "from", 1, &o.from, NULL },
+		{ "to", 1, &o.to, NULL },
+		{ "table", 1, &table, NULL },
+		{ "keep-names", 0, NULL, &o.keep_names },
 		{ NULL, 0, NULL, NULL },
 	};
+	struct progress prog = { c->err, { 0, 0 }, 0 };
 	char **pos;
 	int npos, rc;
-	atomic_file af;
 	px_db *db;
 	px_err e = { 0 };
 
@@ -26,31 +70,74 @@ static int run_export(struct cli *c)
 		return rc == 2 ? 0 : rc;
 	if (npos)
 		return cli_usage_error(c, &cmd_export, "unexpected argument '%s'", pos[0]);
-	if (!format)
-		format = "yaml";
-	if (strcmp(format, "yaml") != 0)
-		return cli_usage_error(c, &cmd_export, "--format '%s': use yaml", format);
+	/* --coder is a global option (taken before us); as typed it filters */
+	o.coder = c->coder_given ? c->coder : NULL;
+	if ((o.format = export_format_parse(format ? format : "yaml")) < 0)
+		return cli_usage_error(c, &cmd_export,
+				       "--format '%s': use md, html, csv, yaml, qdpx or qdc", format);
+	if (table && (o.format != EXP_CSV || (o.table = export_table_parse(table)) < 0))
+		return cli_usage_error(c, &cmd_export, "--table '%s': use codings, participants,"
+				       " vignettes or codes with --format csv", table);
+	if (isatty(fileno(c->err))) {
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+		o.progress = progress_draw;
+		o.progress_ud = &prog;
+	}
 	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
 		return cli_report(c, &e);
-	if (!(rc = atomic_open(&af, output, &e))) {
-		if ((rc = corpus_export(db, af.fp, &e)))
-			atomic_abort(&af);
-		else
-			rc = atomic_commit(&af, &e);
-	}
+	rc = export_run(db, &o, &e);
 	db_close(db);
+	if (rc == PX_EUSAGE)
+		return cli_usage_error(c, &cmd_export, "%s", e.msg);
 	return rc ? cli_report(c, &e) : 0;
 }
 
 const struct cli_command cmd_export = {
-	"export", run_export, "write the project out (yaml)",
-	"usage: praxis [--db FILE] export --format yaml [-o FILE]\n"
+	"export", run_export, "write the project out (yaml, md, html, csv, qdpx, qdc)",
+	"usage: praxis [--db FILE] export [--format F] [-o FILE] [--keep-names]\n"
+	"                                 [--participant ID] [--community ID] [--coder ID]\n"
+	"                                 [--code PATH] [--from DATE] [--to DATE]\n"
+	"                                 [--table codings|participants|vignettes|codes]\n"
 	"\n"
-	"Writes the whole project in the corpus format, in a fixed order, so that\n"
-	"importing the result gives back the same project (a backup you can diff).\n"
-	"The file is written atomically: a temp file beside it, then a rename.\n"
-	"Without -o, writes to standard output.\n"
+	"Writes the project in one of these formats:\n"
+	"  yaml   the corpus format, the whole project in a fixed order: importing it\n"
+	"         gives back the same project (a backup you can diff; aliases kept,\n"
+	"         filters do not apply). The default.\n"
+	"  md     annotated notes for pandoc: a metadata block, each vignette with its\n"
+	"         coded spans as bracketed spans [text]{.code data-code=... data-coder=...}\n"
+	"         and memos as footnotes, the codebook with counts, the registers.\n"
+	"  html   one self-contained page (inline CSS and SVG charts, no scripts):\n"
+	"         highlighted spans with code labels, memos, coverage, registers.\n"
+	"  csv    one row per coding (vignette_id, date, community, participants, code,\n"
+	"         dimension, start, end, quote, coder, mode, memo, repertoire,\n"
+	"         interpretation, accountability, stance, held_by); --table picks\n"
+	"         participants, vignettes or codes instead. RFC 4180, UTF-8; cells\n"
+	"         starting with = + - @ tab or CR are prefixed with ' against formulas.\n"
+	"  qdpx   a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, QualCoder: coders as\n"
+	"         users, the codebook, one text source per vignette with its codings,\n"
+	"         participants as cases (attributes as variables), memos as notes,\n"
+	"         communities as sets. Needs -o.\n"
+	"  qdc    the codebook alone as a REFI-QDA codebook.\n"
 	"\n"
-	"  --format F       yaml\n"
-	"  -o, --output F   the file to write ('-' for standard output)\n",
+	"Every participant alias (a private real name) in the exported text is\n"
+	"replaced by the participant's pseudonym, as a whole word and ignoring case;\n"
+	"--keep-names turns this off. Filters (md, html, csv, qdpx) keep vignettes\n"
+	"with the participant present, of the community, dated between --from and\n"
+	"--to (YYYY-MM-DD, inclusive), and codings by the coder or with the code or\n"
+	"one below it (then vignettes without such codings are left out).\n"
+	"\n"
+	"The file is written atomically: a temp file beside it, then a rename; on an\n"
+	"error nothing is left behind. Without -o, writes to standard output. Long\n"
+	"exports draw a progress bar on standard error when it is a terminal.\n"
+	"\n"
+	"  --format F       yaml (default), md, html, csv, qdpx, qdc\n"
+	"  -o, --output F   the file to write ('-' for standard output)\n"
+	"  --keep-names     do not replace aliases by pseudonyms\n"
+	"  --participant ID vignettes with the participant present\n"
+	"  --community ID   vignettes of the community\n"
+	"  --from D, --to D vignettes dated in the range (YYYY-MM-DD, inclusive)\n"
+	"  --coder ID       codings by the coder (as typed on the command line;\n"
+	"                   $PRAXIS_CODER does not filter)\n"
+	"  --code PATH      codings with the code or one below it\n"
+	"  --table T        with csv: codings (default), participants, vignettes, codes\n",
 };

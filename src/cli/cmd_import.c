@@ -1,9 +1,39 @@
-/* cmd_import.c: `praxis import FILE...`: corpus YAML into the project. */
+/* cmd_import.c: `praxis import FILE...`: corpus YAML, REFI-QDA projects
+ * (.qdpx) and plain field notes (.md, .txt) into the project, all in one
+ * transaction, chosen by each file's extension. */
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <unistd.h>
+#include "praxis/codebook.h"
 #include "praxis/corpus.h"
+#include "praxis/notes.h"
+#include "praxis/refi.h"
 #include "praxis/util.h"
 #include "commands.h"
+
+enum import_kind { IMP_YAML, IMP_QDPX, IMP_NOTES, IMP_KIND_COUNT };
+
+static int import_kind_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return -1;
+	if (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml"))
+		return IMP_YAML;
+	if (!strcasecmp(dot, ".qdpx"))
+		return IMP_QDPX;
+	if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".markdown"))
+		return IMP_NOTES;
+	return -1;
+}
+
+struct import_totals {
+	corpus_stats corpus;
+	struct refi_import_stats refi;
+	int64_t notes;
+};
 
 /* A database this import created is removed again when the import fails:
  * "nothing written" includes the file itself. */
@@ -18,29 +48,110 @@ static void remove_created(const char *path)
 	}
 }
 
+static int import_all(struct cli *c, px_db *db, strlist *files, int root,
+		      struct import_totals *t, px_err *e)
+{
+	int64_t coder;
+	int rc;
+
+	if ((rc = cli_explicit_coder(c, db, &coder, e)))
+		return rc;
+	if (files[IMP_YAML].n &&
+	    (rc = corpus_import(db, (const char *const *)files[IMP_YAML].v,
+				(int)files[IMP_YAML].n, coder, &t->corpus, e)))
+		return rc;
+	/* codings in a .qdpx without a user need someone: the session's coder */
+	if (!coder && (files[IMP_QDPX].n || files[IMP_NOTES].n) &&
+	    (rc = cli_coder(c, db, &coder, e)))
+		return rc;
+	for (size_t i = 0; i < files[IMP_QDPX].n; i++) {
+		struct refi_import_stats st;
+		if ((rc = refi_import(db, files[IMP_QDPX].v[i], coder, root, &st, e)))
+			return rc;
+		t->refi.users += st.users;
+		t->refi.codes += st.codes;
+		t->refi.cases += st.cases;
+		t->refi.sources += st.sources;
+		t->refi.codings += st.codings;
+		t->refi.notes += st.notes;
+		t->refi.skipped_sources += st.skipped_sources;
+		t->refi.skipped_elements += st.skipped_elements;
+		t->refi.normalized += st.normalized;
+	}
+	if (files[IMP_NOTES].n &&
+	    (rc = notes_import(db, (const char *const *)files[IMP_NOTES].v,
+			       (int)files[IMP_NOTES].n, coder, &t->notes, e)))
+		return rc;
+	return PX_OK;
+}
+
+static void import_summary(struct cli *c, const struct import_totals *t)
+{
+	const struct refi_import_stats *r = &t->refi;
+
+	fprintf(c->out, "imported %lld vignettes, %lld participants, %lld codings, "
+		"%lld memos into %s\n",
+		(long long)(t->corpus.vignettes + r->sources + t->notes),
+		(long long)(t->corpus.participants + r->cases),
+		(long long)(t->corpus.codings + r->codings),
+		(long long)(t->corpus.memos + r->notes), c->db_path);
+	if (r->normalized)
+		fprintf(c->err, "praxis: warning: normalized CR LF line ends or a BOM in %lld"
+			" source(s); selection positions adjusted\n", (long long)r->normalized);
+	if (r->skipped_sources)
+		fprintf(c->err, "praxis: warning: skipped %lld source(s) praxis cannot read (PDF,"
+			" picture, audio, video, or text outside the archive)\n",
+			(long long)r->skipped_sources);
+	if (r->skipped_elements)
+		fprintf(c->err, "praxis: warning: skipped %lld element(s) praxis does not keep\n",
+			(long long)r->skipped_elements);
+}
+
 static int run_import(struct cli *c)
 {
 	char **pos;
-	int npos, rc, quiet = 0, existed;
+	int npos, rc, quiet = 0, root = CODE_ME;
+	const char *root_name = NULL;
 	const struct cli_opt opts[] = {
 		{ "quiet", 0, NULL, &quiet },
+		{ "root", 1, &root_name, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
-	int64_t coder;
-	corpus_stats st = { 0 };
+	strlist files[IMP_KIND_COUNT] = { { 0 } };
+	struct import_totals t;
+	int existed;
 	px_db *db;
 	px_err e = { 0 };
 
+	memset(&t, 0, sizeof(t));
 	if ((rc = cli_parse(c, &cmd_import, opts, &pos, &npos)))
 		return rc == 2 ? 0 : rc;
 	if (npos < 1)
 		return cli_usage_error(c, &cmd_import, "name at least one corpus file");
+	if (root_name) {
+		for (root = CODE_ME; root <= CODE_SR; root++)
+			if (!strcasecmp(root_name, codebook_root_short(root)))
+				break;
+		if (root > CODE_SR)
+			return cli_usage_error(c, &cmd_import, "--root '%s': use ME, JE or SR",
+					       root_name);
+	}
+	for (int i = 0; i < npos; i++) {
+		int k = import_kind_of(pos[i]);
+		if (k < 0) {
+			rc = cli_usage_error(c, &cmd_import, "%s: import reads .yaml/.yml, .qdpx,"
+					     " .md or .txt files", pos[i]);
+			goto out;
+		}
+		sl_push(&files[k], pos[i]);
+	}
 	existed = access(c->db_path, F_OK) == 0;
-	if ((rc = cli_open_db(c, DB_CREATE, &db, &e)))
-		return cli_report(c, &e);
+	if ((rc = cli_open_db(c, DB_CREATE, &db, &e))) {
+		rc = cli_report(c, &e);
+		goto out;
+	}
 	if (!(rc = db_begin(db, &e))) {
-		if ((rc = cli_explicit_coder(c, db, &coder, &e)) ||
-		    (rc = corpus_import(db, (const char *const *)pos, npos, coder, &st, &e)))
+		if ((rc = import_all(c, db, files, root, &t, &e)))
 			db_rollback(db);
 		else
 			rc = db_commit(db, &e);
@@ -48,24 +159,45 @@ static int run_import(struct cli *c)
 	db_close(db);
 	if (rc && !existed)
 		remove_created(c->db_path);
-	if (rc)
-		return cli_report(c, &e);
+	if (rc) {
+		rc = cli_report(c, &e);
+		goto out;
+	}
 	if (!quiet)
-		fprintf(c->out, "imported %lld vignettes, %lld participants, %lld codings, "
-			"%lld memos into %s\n", (long long)st.vignettes, (long long)st.participants,
-			(long long)st.codings, (long long)st.memos, c->db_path);
-	return 0;
+		import_summary(c, &t);
+out:
+	for (int k = 0; k < IMP_KIND_COUNT; k++)
+		sl_free(&files[k]);
+	return rc;
 }
 
 const struct cli_command cmd_import = {
-	"import", run_import, "import corpus YAML files (one transaction)",
-	"usage: praxis [--db FILE] import [--quiet] FILE.yaml...\n"
+	"import", run_import, "import corpus YAML, .qdpx projects, field notes (one transaction)",
+	"usage: praxis [--db FILE] import [--quiet] [--root ME|JE|SR] FILE...\n"
 	"\n"
-	"Reads corpus files in the praxis format (see praxis(1), CORPUS FORMAT) into\n"
-	"the project, creating the database if absent. All files are imported in\n"
-	"one transaction: on the first error, reported as FILE:LINE:COLUMN: message,\n"
-	"nothing is written and the exit status is 2.\n"
+	"Reads files into the project, creating the database if absent, by extension:\n"
+	"  .yaml .yml   corpus files in the praxis format (see praxis(1), CORPUS FORMAT)\n"
+	"  .qdpx        a REFI-QDA project from praxis, ATLAS.ti, NVivo, MAXQDA,\n"
+	"               QualCoder...: users become coders, codes join the codebook\n"
+	"               (top-level codes that are not ME, JE or SR go under --root,\n"
+	"               default ME), text sources become vignettes with their codings,\n"
+	"               cases participants (variables as attributes), notes memos,\n"
+	"               sets of sources communities. CR LF and a BOM are normalized\n"
+	"               with positions adjusted; other source kinds (PDF, pictures,\n"
+	"               audio, video) and elements praxis does not keep are skipped,\n"
+	"               with a warning count.\n"
+	"  .md .txt     plain field notes, one vignette per file, id from the file\n"
+	"               name; optional YAML front matter between --- lines with\n"
+	"               title, date, community and participants (existing ids).\n"
+	"               Without a title a leading '# heading' is used; without a date\n"
+	"               the file's modification day.\n"
+	"\n"
+	"All files are imported in one transaction: on the first error, reported as\n"
+	"FILE:LINE:COLUMN: message (or the archive entry at fault), nothing is written\n"
+	"(a database the import created is removed again) and the exit status is 2. A .qdpx with ../ or absolute entry names, a corrupt\n"
+	"or truncated zip, oversized entries, malformed XML or selections outside the\n"
+	"text is refused.\n"
 	"Coders, communities and the codebook are merged; a participant or register\n"
-	"entry that already exists must be identical; a vignette id that already\n"
-	"exists is an error. Codings without a coder get the importing coder.\n",
+	"entry that already exists must be identical (YAML); a vignette id that\n"
+	"already exists is an error. Codings without a coder get the importing coder.\n",
 };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/browse.h"
+#include "praxis/codebook.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
 
@@ -17,11 +18,12 @@
 #define P_KDATE 8
 #define P_KID 9
 #define P_LIMIT 10
+#define P_DRILL 11
 
 int browse_filter_active(const browse_filter *f)
 {
 	return f->participant_id || f->community_id || f->code_id || f->coder_id ||
-	       f->date_from || f->date_to || f->search;
+	       f->date_from || f->date_to || f->search || f->drill;
 }
 
 void browse_filter_free(browse_filter *f)
@@ -29,6 +31,8 @@ void browse_filter_free(browse_filter *f)
 	free(f->date_from);
 	free(f->date_to);
 	free(f->search);
+	idl_free(&f->drill_ids);
+	free(f->drill_label);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -38,6 +42,9 @@ void browse_filter_copy(browse_filter *dst, const browse_filter *src)
 	dst->date_from = xstrdup(src->date_from);
 	dst->date_to = xstrdup(src->date_to);
 	dst->search = xstrdup(src->search);
+	memset(&dst->drill_ids, 0, sizeof(dst->drill_ids));
+	idl_copy(&dst->drill_ids, &src->drill_ids);
+	dst->drill_label = xstrdup(src->drill_label);
 }
 
 char *browse_fts_query(const char *words)
@@ -92,6 +99,21 @@ static void filter_sql(strbuf *b, const browse_filter *f)
 		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
 		       " OR v.id IN (SELECT m.target_id FROM memo m WHERE m.target = 1 AND m.id IN"
 		       " (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?7)))");
+	if (f->drill)
+		sb_add(b, " AND v.id IN (SELECT value FROM json_each(?11))");
+}
+
+/* The drill-down set as a JSON array for json_each. */
+static char *drill_json(const idlist *ids)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_addc(&b, '[');
+	for (size_t i = 0; i < ids->n; i++)
+		sb_printf(&b, "%s%lld", i ? "," : "", (long long)ids->v[i]);
+	sb_addc(&b, ']');
+	return sb_steal(&b);
 }
 
 static void filter_bind(sqlite3_stmt *st, const browse_filter *f)
@@ -115,6 +137,11 @@ static void filter_bind(sqlite3_stmt *st, const browse_filter *f)
 		free(q);
 	} else if (f->search) {
 		db_bind_text(st, P_SEARCH, "\"\"");
+	}
+	if (f->drill) {
+		q = drill_json(&f->drill_ids);
+		db_bind_text(st, P_DRILL, q);
+		free(q);
 	}
 }
 
@@ -315,4 +342,94 @@ void browse_segments_free(browse_segment *s, size_t n)
 		free(s[i].after);
 	}
 	free(s);
+}
+
+/* Appends the first column of every row of st (bound by the caller),
+ * keeping out sorted and without duplicates. */
+static int collect_ids(px_db *db, sqlite3_stmt *st, idlist *out, px_err *e)
+{
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (!idl_has(out, id))
+			idl_push(out, id);
+	}
+	sqlite3_reset(st);
+	idl_sort(out);
+	if (step != SQLITE_DONE)
+		return px_fail(e, PX_EUSAGE, "drill-down: %s", sqlite3_errmsg(db_sqlite(db)));
+	return PX_OK;
+}
+
+int browse_entry_vignettes(px_db *db, int accountability, int64_t id, idlist *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, accountability ?
+				   "SELECT DISTINCT vignette_id FROM coding WHERE accountability_id = ?1" :
+				   "SELECT DISTINCT vignette_id FROM coding WHERE repertoire_id = ?1", e);
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, id);
+	return collect_ids(db, st, out, e);
+}
+
+int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT vignette_id FROM coding WHERE id = ?1", e);
+
+	if (!st)
+		return px_status_of(e);
+	for (size_t i = 0; i < codings->n; i++) {
+		int rc;
+		sqlite3_bind_int64(st, 1, codings->v[i]);
+		if ((rc = collect_ids(db, st, out, e)))
+			return rc;
+	}
+	return PX_OK;
+}
+
+int browse_code_vignettes(px_db *db, int64_t code_id, int month, idlist *out, px_err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT code.id FROM code"
+		" JOIN sub ON code.parent_id = sub.id)"
+		" SELECT DISTINCT c.vignette_id FROM coding c JOIN vignette v ON v.id = c.vignette_id"
+		" WHERE c.code_id IN (SELECT id FROM sub)"
+		" AND (?2 = 0 OR CAST(substr(v.date, 1, 4) || substr(v.date, 6, 2) AS INTEGER) = ?2)";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, code_id);
+	sqlite3_bind_int(st, 2, month);
+	return collect_ids(db, st, out, e);
+}
+
+int browse_engaged_vignettes(px_db *db, int64_t a, int64_t b, idlist *out, px_err *e)
+{
+	/* engaged(c, p): p is named by coding c or present at its vignette */
+	static const char sql[] =
+		"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL SELECT code.id FROM code"
+		" JOIN sub ON code.parent_id = sub.id),"
+		" eng(coding_id, vignette_id, participant_id) AS ("
+		"  SELECT c.id, c.vignette_id, cp.participant_id FROM coding c"
+		"   JOIN coding_participant cp ON cp.coding_id = c.id"
+		"   WHERE c.code_id IN (SELECT id FROM sub)"
+		"  UNION SELECT c.id, c.vignette_id, h.participant_id FROM coding c"
+		"   JOIN coding_held_by h ON h.coding_id = c.id"
+		"   WHERE c.code_id IN (SELECT id FROM sub)"
+		"  UNION SELECT c.id, c.vignette_id, vp.participant_id FROM coding c"
+		"   JOIN vignette_participant vp ON vp.vignette_id = c.vignette_id"
+		"   WHERE c.code_id IN (SELECT id FROM sub))"
+		" SELECT DISTINCT x.vignette_id FROM eng x JOIN eng y ON y.coding_id = x.coding_id"
+		" WHERE x.participant_id = ?1 AND y.participant_id = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_int64(st, 3, CODE_ME);
+	return collect_ids(db, st, out, e);
 }

@@ -402,6 +402,14 @@ int codebook_set_color(px_db *db, int64_t id, const char *color, px_err *e)
 			color && *color ? color : NULL, "coloring a code", e);
 }
 
+int codebook_set_uuid(px_db *db, int64_t id, const char *uuid, px_err *e)
+{
+	if (!uuid || !*uuid)
+		return px_fail(e, PX_EDATA, "a code's uuid cannot be empty");
+	return code_set(db, "UPDATE code SET uuid = ? WHERE id = ?", id, uuid,
+			"setting a code's uuid", e);
+}
+
 /* 1 if anc is id or one of id's ancestors. */
 static int is_ancestor_or_self(px_db *db, int64_t anc, int64_t id)
 {

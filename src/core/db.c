@@ -7,11 +7,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "praxis/db.h"
+#include "praxis/backup.h"
 #include "praxis/codebook.h"
 #include "praxis/util.h"
 #include "schema.h"
 
+/* How long a write waits for another process's transaction before it is
+ * reported (PX_EBUSY, naming the file). $PRAXIS_BUSY_TIMEOUT_MS overrides
+ * it (tests use a short one; a shared network home may want a longer). */
 #define DB_BUSY_TIMEOUT_MS 5000
+#define DB_BUSY_TIMEOUT_MAX_MS (10L * 60 * 1000)
 #define STMT_SLOTS 256          /* power of two; more distinct SQL texts than
 				   praxis has, so the table never fills */
 
@@ -29,6 +34,7 @@ struct px_db {
 	sqlite3 *h;
 	char *path;
 	int readonly;
+	int busy_ms;             /* the busy timeout in force */
 	int depth;               /* nesting of db_begin */
 	int failed;              /* an inner level rolled back */
 	int64_t changes;         /* bumped by db_touch on every write */
@@ -48,8 +54,15 @@ int db_fail(px_db *db, px_err *e, const char *what)
 		code = PX_EDATA;
 	if ((rc & 0xff) == SQLITE_BUSY)
 		return px_fail(e, code, "%s: the database %s stayed locked by another "
-			       "process for more than %d s; try again", what, db->path,
-			       DB_BUSY_TIMEOUT_MS / 1000);
+			       "process for more than %d ms; nothing was written, try again",
+			       what, db->path, db->busy_ms);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return px_fail(e, code, "%s: the database %s is read-only (%s); nothing was "
+			       "written", what, db->path, sqlite3_errmsg(db->h));
+	if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE ||
+	    rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+		return px_fail(e, code, "%s: cannot write to %s (%s; is the disk full?); the "
+			       "change was not saved", what, db->path, sqlite3_errmsg(db->h));
 	return px_fail(e, code, "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
@@ -112,9 +125,8 @@ int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what)
 int db_begin(px_db *db, px_err *e)
 {
 	if (db->depth == 0) {
-		int rc = db_exec(db, "BEGIN IMMEDIATE", e);
-		if (rc)
-			return rc;
+		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(db, e, "cannot write");
 		db->failed = 0;
 	}
 	db->depth++;
@@ -308,11 +320,11 @@ static int db_initialize(px_db *db, px_err *e)
 
 	if ((rc = db_begin(db, e)))
 		return rc;
-	for (int v = 1; v <= schema_version_count; v++) {
-		if ((rc = db_exec(db, schema_migrations[v], e)))
+	for (int v = 1; v <= schema_active_count; v++) {
+		if ((rc = db_exec(db, schema_active[v], e)))
 			goto fail;
 	}
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_version_count);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_active_count);
 	if ((rc = db_exec(db, sql, e)))
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", SCHEMA_APPLICATION_ID);
@@ -330,42 +342,57 @@ fail:
 	return rc;
 }
 
-/* Brings an older schema up to date, one numbered migration at a time. */
+/* Brings an older schema up to date, one numbered migration at a time,
+ * after keeping a copy of the file as it was (backup_before_migration):
+ * a migration is one transaction, but a bug in one would still be
+ * committed, and months of coding deserve a way back. */
 static int db_migrate(px_db *db, int64_t from, px_err *e)
 {
 	char sql[64];
 	int rc;
 
+	if ((rc = backup_before_migration(db, (long long)from, NULL, e)))
+		return rc;
 	if ((rc = db_begin(db, e)))
 		return rc;
-	for (int64_t v = from + 1; v <= schema_version_count; v++) {
-		if ((rc = db_exec(db, schema_migrations[v], e)))
+	for (int64_t v = from + 1; v <= schema_active_count; v++) {
+		if ((rc = db_exec(db, schema_active[v], e)))
 			goto fail;
 	}
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_version_count);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_active_count);
 	if ((rc = db_exec(db, sql, e)))
 		goto fail;
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
-	return px_wrap(e, "%s: migrating schema %lld to %d", db->path, (long long)from,
-		       schema_version_count);
+	return px_wrap(e, "%s: migrating schema %lld to %d (a copy of the file as it was "
+		       "is beside it)", db->path, (long long)from, schema_active_count);
 }
 
 static int db_check_schema(px_db *db, int created, px_err *e)
 {
 	int64_t version = 0, app = 0, tables = 0;
 
-	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
-		return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
+	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
+		int rc = sqlite3_errcode(db->h);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+			return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
+				       sqlite3_errmsg(db->h));
+		if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+			return px_fail(e, PX_EIO, "%s: cannot read the database: its directory "
+				       "is not writable, and SQLite must create %s-shm beside a "
+				       "WAL database to read it; make the directory writable or "
+				       "copy the file elsewhere", db->path, db->path);
+		return px_fail(e, PX_EIO, "%s: cannot read the database (%s)", db->path,
 			       sqlite3_errmsg(db->h));
+	}
 	pragma_int(db, "PRAGMA application_id", &app);
 	pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables);
-	if (version > schema_version_count)
+	if (version > schema_active_count)
 		return px_fail(e, PX_EDATA,
 			       "%s: the database has schema version %lld, newer than this "
 			       "praxis supports (%d); upgrade praxis to open it",
-			       db->path, (long long)version, schema_version_count);
+			       db->path, (long long)version, schema_active_count);
 	if (version == 0 && tables == 0) {
 		if (db->readonly)
 			return px_fail(e, PX_EDATA, "%s: empty database (read-only, cannot "
@@ -376,11 +403,11 @@ static int db_check_schema(px_db *db, int created, px_err *e)
 	if (app != SCHEMA_APPLICATION_ID)
 		return px_fail(e, PX_EDATA, "%s: not a praxis database (an SQLite file of "
 			       "another program)", db->path);
-	if (version < schema_version_count) {
+	if (version < schema_active_count) {
 		if (db->readonly)
 			return px_fail(e, PX_EDATA, "%s: schema version %lld needs migrating "
 				       "to %d, but the database is read-only", db->path,
-				       (long long)version, schema_version_count);
+				       (long long)version, schema_active_count);
 		return db_migrate(db, version, e);
 	}
 	return PX_OK;
@@ -403,25 +430,51 @@ static int db_create_file(const char *path, int *created, px_err *e)
 	return px_fail(e, PX_EIO, "%s: cannot create the database: %s", path, strerror(errno));
 }
 
+static int busy_timeout_ms(void)
+{
+	const char *env = getenv("PRAXIS_BUSY_TIMEOUT_MS");
+	char *end;
+	long v;
+
+	if (!env || !*env)
+		return DB_BUSY_TIMEOUT_MS;
+	v = strtol(env, &end, 10);
+	if (*end || v < 0 || v > DB_BUSY_TIMEOUT_MAX_MS)
+		return DB_BUSY_TIMEOUT_MS;
+	return (int)v;
+}
+
+int db_busy_ms(const px_db *db)
+{
+	return db->busy_ms;
+}
+
 static int db_configure(px_db *db, px_err *e)
 {
 	int64_t ignored;
 
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	db->busy_ms = busy_timeout_ms();
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if (db_exec(db, "PRAGMA foreign_keys = ON", e))
 		return px_status_of(e);
 	if (!db->readonly) {
 		/* journal_mode returns a row; read it so errors surface here */
-		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK)
+		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK) {
+			if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_READONLY)
+				return px_fail(e, PX_EIO, "%s: cannot write: the database or its "
+					       "directory is read-only (%s); nothing was written",
+					       db->path, sqlite3_errmsg(db->h));
 			return px_fail(e, PX_EDATA, "%s: %s", db->path, sqlite3_errmsg(db->h));
+		}
 		if (db_exec(db, "PRAGMA synchronous = NORMAL", e))
 			return px_status_of(e);
 	}
 	/* 32 MiB of page cache: imports and whole-corpus summaries touch
-	 * far more pages than the 2 MiB default holds */
-	if (db_exec(db, "PRAGMA cache_size = -32768", e))
-		return px_status_of(e);
+	 * far more pages than the 2 MiB default holds. Only a speed-up, so a
+	 * failure here is left for the schema check to explain (a read-only
+	 * WAL database fails its first read with a clearer message). */
+	sqlite3_exec(db->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	return PX_OK;
 }
 
@@ -450,6 +503,13 @@ int db_open(const char *path, int flags, px_db **out, px_err *e)
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		rc = px_fail(e, PX_EIO, "%s: cannot open: %s", path,
 			     db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	/* SQLite quietly opens a file it may not write read-only; a command
+	 * that means to write must hear it now, not at its first change */
+	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1) {
+		rc = px_fail(e, PX_EIO, "%s: the database file is read-only (no permission "
+			     "to write it); nothing was written", path);
 		goto fail;
 	}
 	if ((rc = db_configure(db, e)) || (rc = db_check_schema(db, created, e)))

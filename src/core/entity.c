@@ -242,17 +242,22 @@ char *entity_coder_default_id(void)
 	return sb_steal(&b);
 }
 
-int entity_coder_ensure(px_db *db, const char *ext_id, int64_t *id, px_err *e)
+int entity_ensure(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id, px_err *e)
 {
 	px_entity ent = { 0 };
 	int rc;
 
-	if (entity_find(db, ENT_CODER, ext_id, id, NULL) == PX_OK)
+	if (entity_find(db, k, ext_id, id, NULL) == PX_OK)
 		return PX_OK;
 	ent.ext_id = xstrdup(ext_id);
 	ent.reified = -1;
-	rc = entity_add(db, ENT_CODER, &ent, e);
+	rc = entity_add(db, k, &ent, e);
 	*id = ent.id;
 	entity_free(&ent);
 	return rc;
+}
+
+int entity_coder_ensure(px_db *db, const char *ext_id, int64_t *id, px_err *e)
+{
+	return entity_ensure(db, ENT_CODER, ext_id, id, e);
 }

@@ -391,6 +391,36 @@ static int apply_decision(px_db *db, int64_t coder_a, int64_t coder_b, int64_t c
 	return rc;
 }
 
+/* The consensus coder (created if missing), which must not be A or B. */
+static int consensus_for(px_db *db, int64_t coder_a, int64_t coder_b, int64_t *consensus,
+			 px_err *e)
+{
+	int rc = negotiate_consensus_coder(db, 1, consensus, e);
+
+	if (!rc && (*consensus == coder_a || *consensus == coder_b))
+		rc = px_fail(e, PX_EUSAGE, "the consensus coder cannot be one of the pair");
+	return rc;
+}
+
+/* Ends a decision's transaction: commits if rc is 0, else rolls back. */
+static int finish(px_db *db, int rc, char *prefix, char *text, px_err *e)
+{
+	free(prefix);
+	free(text);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, e);
+}
+
+/* "PREFIX WORD[ -- note]" */
+static char *decision_text(const char *prefix, const char *word, const char *note)
+{
+	return note && *note ? xasprintf("%s%s -- %s", prefix, word, note)
+		: xasprintf("%s%s", prefix, word);
+}
+
 int negotiate_resolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
 		      int64_t code_id, int decision, const char *note, px_err *e)
 {
@@ -405,29 +435,16 @@ int negotiate_resolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vigne
 		return px_fail(e, PX_EUSAGE, "negotiation needs two different coders");
 	if ((rc = db_begin(db, e)))
 		return rc;
-	if ((rc = negotiate_consensus_coder(db, 1, &consensus, e)))
+	if ((rc = consensus_for(db, coder_a, coder_b, &consensus, e)))
 		goto fail;
-	if (consensus == coder_a || consensus == coder_b) {
-		rc = px_fail(e, PX_EUSAGE, "the consensus coder cannot be one of the pair");
-		goto fail;
-	}
 	if ((rc = find_decision(db, coder_a, coder_b, vignette_id, code_id, consensus, &f, e)) ||
 	    (rc = clear_decision(db, consensus, vignette_id, code_id, f.id, e)) ||
 	    (rc = memo_prefix(db, coder_a, coder_b, code_id, &prefix, e)))
 		goto fail;
-	text = note && *note ? xasprintf("%s%s -- %s", prefix, decision_names[decision], note)
-		: xasprintf("%s%s", prefix, decision_names[decision]);
-	if ((rc = apply_decision(db, coder_a, coder_b, consensus, vignette_id, code_id,
-				 decision, text, e)))
-		goto fail;
-	free(prefix);
-	free(text);
-	return db_commit(db, e);
+	text = decision_text(prefix, decision_names[decision], note);
+	rc = apply_decision(db, coder_a, coder_b, consensus, vignette_id, code_id, decision, text, e);
 fail:
-	free(prefix);
-	free(text);
-	db_rollback(db);
-	return rc;
+	return finish(db, rc, prefix, text, e);
 }
 
 int negotiate_unresolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
@@ -447,4 +464,103 @@ int negotiate_unresolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vig
 		return rc;
 	}
 	return db_commit(db, e);
+}
+
+int negotiate_record_edit(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
+			  int64_t code_id, const char *note, px_err *e)
+{
+	struct memo_find f;
+	int64_t consensus;
+	char *prefix = NULL, *text = NULL;
+	int rc;
+
+	if (coder_a == coder_b)
+		return px_fail(e, PX_EUSAGE, "negotiation needs two different coders");
+	if ((rc = db_begin(db, e)))
+		return rc;
+	if ((rc = consensus_for(db, coder_a, coder_b, &consensus, e)))
+		goto fail;
+	if ((rc = find_decision(db, coder_a, coder_b, vignette_id, code_id, consensus, &f, e)) ||
+	    (f.id && (rc = memo_delete(db, f.id, e))) ||
+	    (rc = memo_prefix(db, coder_a, coder_b, code_id, &prefix, e)))
+		goto fail;
+	text = decision_text(prefix, "edited", note);
+	rc = record_memo(db, consensus, vignette_id, text, e);
+fail:
+	return finish(db, rc, prefix, text, e);
+}
+
+struct note_find {
+	int64_t id;
+	char *note;
+};
+
+static int note_match(const px_memo *m, void *ud)
+{
+	struct note_find *f = ud;
+	const char *colon, *dash;
+
+	if (m->id != f->id || !(colon = strstr(m->text, "): ")))
+		return 0;
+	if ((dash = strstr(colon, " -- ")))
+		f->note = xstrdup(dash + 4);
+	return 0;
+}
+
+char *negotiate_memo_note(px_db *db, int64_t vignette_id, int64_t memo_id)
+{
+	struct note_find f = { memo_id, NULL };
+
+	if (memo_id)
+		memo_each(db, MEMO_VIGNETTE, vignette_id, note_match, &f, NULL);
+	return f.note;
+}
+
+/* Code points the consensus covers with code_id on vignette_id. */
+static int consensus_cover(px_db *db, int64_t consensus, int64_t vignette_id, int64_t code_id,
+			   int64_t *cover, px_err *e)
+{
+	agree_vcode *vc = NULL;
+	size_t n = 0;
+	int64_t length;
+	int rc;
+
+	*cover = 0;
+	/* the consensus asked as both coders: its spans land on side a */
+	if ((rc = agree_vignette_codes(db, vignette_id, consensus, consensus, code_id, &vc, &n,
+				       &length, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (vc[i].code_id == code_id)
+			*cover = agree_count_spans(length, vc[i].a, vc[i].na, vc[i].a, vc[i].na).both;
+	agree_vcodes_free(vc, n);
+	return PX_OK;
+}
+
+int negotiate_settled(px_db *db, const negotiate_list *l, const agree_table *pair,
+		      agree_table *out, px_err *e)
+{
+	int64_t consensus;
+	int rc;
+
+	*out = *pair;
+	if ((rc = negotiate_consensus_coder(db, 0, &consensus, e)) || !consensus)
+		return rc;
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < l->v[i].ncodes; k++) {
+			const negotiate_code *c = &l->v[i].codes[k];
+			int64_t cover, span = c->both + c->a_only + c->b_only;
+			if (!c->memo_id)
+				continue;
+			if ((rc = consensus_cover(db, consensus, l->v[i].vignette_id, c->code_id,
+						  &cover, e)))
+				return rc;
+			/* the (vignette, code)'s units: before both/a_only/b_only/rest,
+			 * after cover agreed coded and the rest agreed uncoded */
+			out->both += cover - c->both;
+			out->neither += span - cover;
+			out->a_only -= c->a_only;
+			out->b_only -= c->b_only;
+		}
+	return PX_OK;
 }

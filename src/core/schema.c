@@ -119,3 +119,6 @@ const char *const schema_migrations[] = {
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;
+
+const char *const *schema_active = schema_migrations;
+int schema_active_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -339,12 +339,14 @@ int sm_put(strmap *m, const char *key, int64_t val)
 	if ((m->n + 1) * 2 > m->cap)
 		sm_grow(m);
 	i = sm_slot(m, key);
+	/* sm_grow replaced keys and vals with fresh arrays (*m = bigger); the
+	 * analyzer loses that struct copy and reports the freed ones */
 	if (m->keys[i]) {
-		m->vals[i] = val;
+		m->vals[i] = val; /* NOLINT(clang-analyzer-unix.Malloc) */
 		return 0;
 	}
 	m->keys[i] = xstrdup(key);
-	m->vals[i] = val;
+	m->vals[i] = val; /* NOLINT(clang-analyzer-unix.Malloc) */
 	m->n++;
 	return 1;
 }

@@ -305,7 +305,7 @@ int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
 	if ((rc = db_step_done(db, st, e, "vignette")) ||
 	    (rc = vignette_write_participants(db, v, e)))
 		goto fail_old;
-	if (strcmp(old.text, v->text) != 0 &&
+	if (old.text && strcmp(old.text, v->text) != 0 &&
 	    (rc = vignette_reanchor_codings(db, v->id, old.text, v->text, flagged, e)))
 		goto fail_old;
 	if (vignette_meta_changed(&old, v))

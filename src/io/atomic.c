@@ -81,3 +81,10 @@ void atomic_abort(atomic_file *af)
 	free(af->tmp);
 	memset(af, 0, sizeof(*af));
 }
+
+void atomic_abort_err(atomic_file *af, px_err *e)
+{
+	if (af->path && e)
+		px_wrap(e, "%s: cannot write", af->path);
+	atomic_abort(af);
+}

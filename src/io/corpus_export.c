@@ -3,6 +3,7 @@
  * libyaml's emitter does the quoting, so any text (leading spaces, trailing
  * blanks, control characters) reads back exactly as stored. Strings that a
  * plain scalar would turn into null, a boolean or a number are quoted. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -41,8 +42,11 @@ static void emit(struct exp *x, yaml_event_t *ev)
 	}
 	if (!yaml_emitter_emit(&x->em, ev)) {
 		x->failed = 1;
-		px_fail(x->e, PX_EIO, "writing YAML: %s",
-			x->em.problem ? x->em.problem : "write error");
+		if (x->em.error == YAML_WRITER_ERROR)
+			px_fail(x->e, PX_EIO, "writing YAML: %s", strerror(errno));
+		else
+			px_fail(x->e, PX_EIO, "writing YAML: %s",
+				x->em.problem ? x->em.problem : "write error");
 	}
 }
 
@@ -438,7 +442,8 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	yaml_emitter_flush(&x.em);
 	yaml_emitter_delete(&x.em);
 	names_free(&x.nm);
-	if (!rc && x.failed)
+	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
+	if (x.failed)
 		rc = PX_EIO;
 	return rc;
 }

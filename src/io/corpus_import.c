@@ -4,6 +4,7 @@
  * so memory stays flat however many vignettes a file holds. A vignette may
  * therefore only name participants, communities, coders and register
  * entries listed above it (or already in the database). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
@@ -140,9 +141,12 @@ static int scalar_int(struct imp *im, const ynode *v, const char *key, int64_t *
 
 	if (v->type != YN_SCALAR || !v->plain || !*v->value)
 		return yerr(im->e, im->r, v, "'%s' must be a whole number", key);
+	errno = 0;
 	x = strtoll(v->value, &end, 10);
 	if (*end)
 		return yerr(im->e, im->r, v, "'%s' must be a whole number, not '%s'", key, v->value);
+	if (errno == ERANGE)
+		return yerr(im->e, im->r, v, "'%s': %s is out of range", key, v->value);
 	*out = x;
 	return PX_OK;
 }

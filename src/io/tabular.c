@@ -1,6 +1,7 @@
 /* tabular.c: table, CSV and JSON output; see praxis/tabular.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "praxis/tabular.h"
 #include "praxis/text.h"
 
@@ -103,10 +104,21 @@ void tab_json_string(strbuf *b, const char *s)
 		case '\r': sb_add(b, "\\r"); break;
 		case '\t': sb_add(b, "\\t"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				sb_printf(b, "\\u%04x", *p);
-			else
+			} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				/* C1 controls: U+009B alone is a CSI to a terminal */
+				sb_printf(b, "\\u%04x", p[1]);
+				p++;
+			} else if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xa8 && p[2] <= 0xae) ||
+						    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9))) {
+				/* bidi embeddings, overrides, isolates; line and
+				 * paragraph separators (which end JavaScript lines) */
+				sb_printf(b, "\\u%04x", 0x2000 | ((p[1] & 0x3) << 6) | (p[2] & 0x3f));
+				p += 2;
+			} else {
 				sb_addc(b, (char)*p);
+			}
 		}
 	}
 	sb_addc(b, '"');
@@ -149,10 +161,15 @@ static void write_json(const tabular *t, strbuf *b)
 	sb_add(b, rows ? "\n]\n" : "]\n");
 }
 
-static void write_csv(const tabular *t, strbuf *b)
+/* CSV keeps the data as it is, except on a terminal: there a cell's
+ * escape sequences would drive the screen, so they are shown inert as in
+ * the table (a file or a pipe gets the exact bytes). */
+static void write_csv(const tabular *t, strbuf *b, int on_terminal)
 {
 	size_t ncol = t->cols.n;
 
+	if (ncol == 0)
+		return;
 	for (size_t c = 0; c < ncol; c++) {
 		if (c)
 			sb_addc(b, ',');
@@ -160,7 +177,9 @@ static void write_csv(const tabular *t, strbuf *b)
 	}
 	sb_add(b, "\r\n");
 	for (size_t i = 0; i < t->cells.n; i++) {
-		tab_csv_cell(b, t->cells.v[i]);
+		char *clean = on_terminal ? text_sanitize(t->cells.v[i], 1) : NULL;
+		tab_csv_cell(b, clean ? clean : t->cells.v[i]);
+		free(clean);
 		sb_add(b, (i + 1) % ncol ? "," : "\r\n");
 	}
 }
@@ -206,7 +225,7 @@ int tab_write(const tabular *t, FILE *out, enum tab_format format)
 	if (format == TAB_JSON)
 		write_json(t, &b);
 	else if (format == TAB_CSV)
-		write_csv(t, &b);
+		write_csv(t, &b, isatty(fileno(out)));
 	else
 		write_table(t, &b);
 	rc = fwrite(b.s ? b.s : "", 1, b.len, out) == b.len ? 0 : -1;

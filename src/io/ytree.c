@@ -10,6 +10,60 @@
 /* Deeper nesting than any corpus needs means a hostile file: refuse it
  * before the recursion can exhaust the stack. */
 #define YTREE_MAX_DEPTH 64
+/* libyaml reads ahead of the event it returns; this much slack between
+ * events is never a single value's doing. */
+#define YTREE_READ_SLACK ((size_t)64 << 10)
+
+static size_t max_scalar = YTREE_MAX_SCALAR;
+static unsigned long long max_file = YTREE_MAX_FILE;
+
+void ytree_set_limits(size_t scalar, unsigned long long file)
+{
+	max_scalar = scalar ? scalar : YTREE_MAX_SCALAR;
+	max_file = file ? file : YTREE_MAX_FILE;
+}
+
+/* The input handler for files and buffers alike: counts what it hands
+ * libyaml, and stops reading (an input error libyaml reports at once)
+ * when the file or one value grows past its limit, so a huge value is
+ * refused after at most max_scalar bytes of it are in memory. */
+static int read_input(void *ud, unsigned char *buf, size_t size, size_t *got)
+{
+	yreader *r = ud;
+	size_t n;
+
+	if (r->fp) {
+		n = fread(buf, 1, size, r->fp);
+		if (n == 0 && ferror(r->fp))
+			return 0;
+	} else {
+		n = r->len - r->pos < size ? r->len - r->pos : size;
+		memcpy(buf, r->data + r->pos, n);
+		r->pos += n;
+	}
+	r->total += n;
+	r->since_event += n;
+	if (r->total > max_file) {
+		r->too_big = 2;
+		return 0;
+	}
+	if (r->since_event > max_scalar + YTREE_READ_SLACK) {
+		r->too_big = 1;
+		return 0;
+	}
+	*got = n;
+	return 1;
+}
+
+static int limit_error(yreader *r, px_err *e)
+{
+	if (r->too_big == 2)
+		return px_fail(e, PX_EDATA, "%s: larger than %llu MiB, more than praxis reads "
+			       "from one corpus file; split it", r->name, max_file >> 20);
+	return yerr_at(e, r->name, r->last_line, r->last_col, "the value that starts here is "
+		       "longer than %zu MiB, more than praxis takes for one text; split it",
+		       max_scalar >> 20);
+}
 
 int yerr_at(px_err *e, const char *name, int line, int col, const char *fmt, ...)
 {
@@ -44,10 +98,15 @@ int yreader_open_file(yreader *r, const char *path, px_err *e)
 		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
 	if (S_ISDIR(sb.st_mode))
 		return px_fail(e, PX_EIO, "%s: is a directory, not a corpus file", path);
+	if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > max_file)
+		return px_fail(e, PX_EDATA, "%s: %lld bytes, larger than the %llu MiB praxis "
+			       "reads from one corpus file; split it", path,
+			       (long long)sb.st_size, max_file >> 20);
 	if (!(r->fp = fopen(path, "rb")))
 		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
 	yaml_parser_initialize(&r->parser);
-	yaml_parser_set_input_file(&r->parser, r->fp);
+	yaml_parser_set_input(&r->parser, read_input, r);
+	r->last_line = r->last_col = 1;
 	return PX_OK;
 }
 
@@ -55,8 +114,11 @@ int yreader_open_buffer(yreader *r, const char *name, const char *data, size_t l
 {
 	memset(r, 0, sizeof(*r));
 	r->name = name;
+	r->data = data;
+	r->len = len;
+	r->last_line = r->last_col = 1;
 	yaml_parser_initialize(&r->parser);
-	yaml_parser_set_input_string(&r->parser, (const unsigned char *)data, len);
+	yaml_parser_set_input(&r->parser, read_input, r);
 	return PX_OK;
 }
 
@@ -168,6 +230,8 @@ static int parse_error(yreader *r, px_err *e)
 	yaml_parser_t *p = &r->parser;
 	int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
 
+	if (r->too_big)
+		return limit_error(r, e);
 	if (p->error == YAML_READER_ERROR)
 		return reader_error(r, e);
 	if (p->error == YAML_MEMORY_ERROR)
@@ -190,6 +254,9 @@ static int peek(yreader *r, px_err *e)
 	if (!yaml_parser_parse(&r->parser, &r->ev))
 		return parse_error(r, e);
 	r->has_event = 1;
+	r->since_event = 0;
+	r->last_line = (int)r->ev.end_mark.line + 1;
+	r->last_col = (int)r->ev.end_mark.column + 1;
 	return PX_OK;
 }
 
@@ -248,6 +315,8 @@ static void node_add(ynode *parent, ynode *kid, size_t *cap)
 {
 	if (parent->n == *cap) {
 		*cap = *cap ? *cap * 2 : 4;
+		/* an array of pointers: sizeof a pointer is meant */
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 		parent->kids = xrealloc(parent->kids, *cap * sizeof(*parent->kids));
 	}
 	parent->kids[parent->n++] = kid;
@@ -268,8 +337,8 @@ static int read_children(yreader *r, ynode *n, yaml_event_type_t end, int depth,
 			return PX_OK;
 		}
 		ynode *kid;
-		if ((rc = read_node(r, &kid, depth + 1, e)))
-			return rc;
+		if ((rc = read_node(r, &kid, depth + 1, e)) || !kid)
+			return rc ? rc : PX_EDATA;
 		if (n->type == YN_MAP && n->n % 2 == 0) {
 			if (kid->type != YN_SCALAR)
 				rc = yerr(e, r, kid, "a mapping key must be a plain word");
@@ -301,6 +370,10 @@ static int read_node(yreader *r, ynode **out, int depth, px_err *e)
 					r->ev.data.scalar.plain_implicit ||
 					r->ev.data.scalar.quoted_implicit, e)))
 			return rc;
+		if (r->ev.data.scalar.length > max_scalar)
+			return yerr_at(e, r->name, ev_line(r), ev_col(r), "a value of %zu bytes, "
+				       "longer than the %zu MiB praxis takes for one text; split it",
+				       r->ev.data.scalar.length, max_scalar >> 20);
 		n = node_new(YN_SCALAR, ev_line(r), ev_col(r));
 		n->len = r->ev.data.scalar.length;
 		n->value = xstrndup((const char *)r->ev.data.scalar.value, n->len);

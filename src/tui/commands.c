@@ -2,17 +2,18 @@
  * CLI's that make sense inside the interface. */
 #include <stdlib.h>
 #include <string.h>
-#include "praxis/atomic.h"
+#include <strings.h>
+#include "praxis/export.h"
 #include "praxis/codebook.h"
-#include "praxis/corpus.h"
 #include "praxis/entity.h"
+#include "praxis/negotiate.h"
 #include "praxis/participant.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
 static const char *const verbs[] = {
-	"filter", "search", "export", "theme", "retrieve", "open", "undo", "redo", "zoom",
-	"help", "quit", NULL
+	"filter", "search", "export", "theme", "retrieve", "open", "negotiate", "undo", "redo",
+	"zoom", "help", "quit", NULL
 };
 
 static const char *const filter_kinds[] = {
@@ -94,24 +95,72 @@ static void cmd_filter(struct tui *t, const char *args)
 	tui_filter_changed(t);
 }
 
-static void cmd_export(struct tui *t, const char *path)
+/* The format from the file name: .md .html .csv .yaml/.yml .qdpx .qdc. */
+static int export_format_of(const char *path)
 {
-	px_err e = { 0 };
-	atomic_file af;
-	int rc;
+	static const struct { const char *ext; int format; } exts[] = {
+		{ ".md", EXP_MD }, { ".markdown", EXP_MD }, { ".html", EXP_HTML },
+		{ ".htm", EXP_HTML }, { ".csv", EXP_CSV }, { ".yaml", EXP_YAML },
+		{ ".yml", EXP_YAML }, { ".qdpx", EXP_QDPX }, { ".qdc", EXP_QDC },
+	};
+	const char *dot = strrchr(path, '.');
 
-	if (!*path) {
-		tui_error(t, "export: give a file name, e.g. :export notes.yaml");
-		return;
+	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			return exts[i].format;
+	return -1;
+}
+
+/* :export FILE [--keep-names]: the format follows the extension, and the
+ * annotated formats follow the current filter (YAML is always the whole
+ * project: it is the backup). Names are pseudonymized unless asked. */
+static void cmd_export(struct tui *t, const char *args)
+{
+	struct export_options o = { 0 };
+	char *copy = xstrdup(args), *save = NULL, *path = NULL;
+	const char *scope = "";
+	px_err e = { 0 };
+
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (strcmp(w, "--keep-names") == 0)
+			o.keep_names = 1;
+		else if (!path)
+			path = w;
 	}
-	if ((rc = atomic_open(&af, path, &e)) == PX_OK) {
-		rc = corpus_export(t->db, af.fp, &e);
-		rc = rc ? (atomic_abort(&af), rc) : atomic_commit(&af, &e);
+	if (!path) {
+		tui_error(t, "export: give a file name, e.g. :export notes.md (.md .html .csv "
+			  ".yaml .qdpx .qdc)");
+		goto out;
 	}
-	if (rc)
+	if ((o.format = export_format_of(path)) < 0) {
+		const char *dot = strrchr(path, '.');
+		tui_error(t, "export: unknown format '%s' (use .md .html .csv .yaml .qdpx .qdc)",
+			  dot ? dot : "");
+		goto out;
+	}
+	o.output = path;
+	if (o.format != EXP_YAML && o.format != EXP_QDC && browse_filter_active(&t->filter)) {
+		const browse_filter *f = &t->filter;
+		if (f->participant_id)
+			o.participant = names_get(&t->names, NAMES_PARTICIPANT, f->participant_id);
+		if (f->community_id)
+			o.community = names_get(&t->names, NAMES_COMMUNITY, f->community_id);
+		if (f->coder_id)
+			o.coder = names_get(&t->names, NAMES_CODER, f->coder_id);
+		if (f->code_id)
+			o.code = names_get(&t->names, NAMES_CODE, f->code_id);
+		o.from = f->date_from;
+		o.to = f->date_to;
+		scope = f->search ? " (filtered; the search words do not apply to exports)"
+				  : " (filtered)";
+	}
+	if (export_run(t->db, &o, &e))
 		tui_error(t, "export: %s", e.msg);
 	else
-		tui_message(t, "exported to %s", path);
+		tui_message(t, "exported to %s%s%s", path, scope,
+			    o.keep_names ? ", real names kept" : "");
+out:
+	free(copy);
 }
 
 static void cmd_theme(struct tui *t, const char *name)
@@ -152,6 +201,33 @@ static void cmd_retrieve(struct tui *t, const char *path)
 	tui_retrieve(t, id);
 }
 
+static void cmd_negotiate(struct tui *t, const char *args)
+{
+	char a[64] = "", b[64] = "", extra[8] = "";
+	int64_t ida = 0, idb = 0, consensus = 0;
+	px_err e = { 0 };
+
+	if (sscanf(args, "%63s %63s %7s", a, b, extra) != 2) {
+		tui_error(t, "negotiate: give two coder ids, e.g. :negotiate mk jt");
+		return;
+	}
+	if (entity_find(t->db, ENT_CODER, a, &ida, &e) || entity_find(t->db, ENT_CODER, b, &idb, &e)) {
+		tui_error(t, "negotiate: %s", e.msg);
+		return;
+	}
+	negotiate_consensus_coder(t->db, 0, &consensus, NULL);
+	if (ida == idb) {
+		tui_error(t, "negotiate: %s twice: give two different coders", a);
+		return;
+	}
+	if (ida == consensus || idb == consensus) {
+		tui_error(t, "negotiate: the coder '%s' records the decisions: pick two others",
+			  NEGOTIATE_CONSENSUS);
+		return;
+	}
+	tui_negotiate(t, ida, idb);
+}
+
 void tui_command(struct tui *t, const char *line)
 {
 	char verb[32] = "";
@@ -178,6 +254,8 @@ void tui_command(struct tui *t, const char *line)
 		cmd_open(t, args);
 	else if (strcmp(verb, "retrieve") == 0)
 		cmd_retrieve(t, args);
+	else if (strcmp(verb, "negotiate") == 0)
+		cmd_negotiate(t, args);
 	else if (strcmp(verb, "help") == 0) {
 		t->help = 1;
 		t->panes[P_HELP].stale = 1;
@@ -225,17 +303,38 @@ static char *complete_word(const char *text, const char *word, const char *const
 			 count == 1 ? " " : "");
 }
 
+static int collect_coder(const px_entity *ent, void *ud)
+{
+	if (strcmp(ent->ext_id, NEGOTIATE_CONSENSUS) != 0)
+		sl_push(ud, ent->ext_id);
+	return 0;
+}
+
+/* Coder ids for :negotiate (not the consensus coder). */
+static char *complete_coder(struct tui *t, const char *text, const char *word)
+{
+	strlist ids = { 0 };
+	char *out;
+
+	entity_each(t->db, ENT_CODER, collect_coder, &ids, NULL);
+	sl_push(&ids, NULL);
+	out = complete_word(text, word, (const char *const *)ids.v);
+	sl_free(&ids);
+	return out;
+}
+
 char *tui_command_complete(struct tui *t, const char *text, void *ud)
 {
 	const char *sp = strchr(text, ' ');
 	const char *last = strrchr(text, ' ');
 
-	(void)t;
 	(void)ud;
 	if (!sp)
 		return complete_word(text, text, verbs);
 	if (strncmp(text, "filter ", 7) == 0 && last == sp)
 		return complete_word(text, last + 1, filter_kinds);
+	if (strncmp(text, "negotiate ", 10) == 0)
+		return complete_coder(t, text, last + 1);
 	if (strncmp(text, "theme ", 6) == 0)
 		return complete_word(text, last + 1, theme_builtin_names);
 	return NULL;

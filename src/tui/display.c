@@ -123,7 +123,7 @@ static attr_t mono_fallback(int role)
 {
 	switch (role) {
 	case ROLE_TITLE_FOCUS: case ROLE_CURSOR: case ROLE_STATUS: case ROLE_TEXT_CURSOR:
-	case ROLE_TOO_SMALL: case ROLE_POPUP_TITLE:
+	case ROLE_TOO_SMALL: case ROLE_POPUP_TITLE: case ROLE_REVIEW:
 		return A_REVERSE;
 	case ROLE_CODE_ME: case ROLE_CODE_JE: case ROLE_CODE_SR: case ROLE_MATCH:
 		return A_UNDERLINE;

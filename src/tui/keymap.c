@@ -27,7 +27,8 @@ static int bound[A_COUNT][KEYMAP_MAX_KEYS];
 static int nbound[A_COUNT];
 
 static const char *const ctx_names[KC_COUNT] = {
-	"everywhere", "lists", "vignettes", "participants", "reader", "codebook", "retrieval"
+	"everywhere", "lists", "vignettes", "participants", "reader", "codebook", "retrieval",
+	"summaries", "negotiation"
 };
 
 static const struct {

@@ -26,8 +26,10 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "");
 	sl_push(out, "commands (after :, Tab completes)");
 	sl_push(out, "  :filter participant|community|code|coder|from|to|search VALUE");
-	sl_push(out, "  :filter clear    :search WORDS    :export FILE.yaml");
+	sl_push(out, "  :filter clear    :search WORDS    :export FILE [--keep-names]");
+	sl_push(out, "  (:export writes .md .html .csv .yaml .qdpx or .qdc, by the name)");
 	sl_push(out, "  :theme NAME      :help            :quit");
+	sl_push(out, "  :negotiate A B   the disagreements of coders A and B (Tab completes ids)");
 }
 
 static void h_init(struct pane *p, struct tui *t)

@@ -96,37 +96,6 @@ static void p_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 		dsp_text(y, x + w - cw - 1, cw, counts, sel ? role : ROLE_DIM);
 }
 
-static void add_done(struct tui *t, const char *text, void *ud);
-
-static void edit_done(struct tui *t, const char *text, void *ud)
-{
-	int64_t id = (int64_t)(intptr_t)ud;
-	px_participant pp = { 0 };
-	px_err e = { 0 };
-	char *slash;
-
-	if (!text || !*text)
-		return;
-	if (participant_get(t->db, id, &pp, &e)) {
-		tui_error(t, "%s", e.msg);
-		return;
-	}
-	free(pp.pseudonym);
-	free(pp.role);
-	pp.pseudonym = xstrdup(text);
-	pp.role = NULL;
-	if ((slash = strchr(pp.pseudonym, '/'))) {
-		*slash = '\0';
-		pp.role = *(slash + 1) ? xstrdup(slash + 1) : NULL;
-	}
-	if (participant_update(t->db, &pp, &e))
-		tui_error(t, "%s", e.msg);
-	else
-		tui_message(t, "participant %s updated", pp.pseudonym);
-	participant_free(&pp);
-	tui_changed(t);
-}
-
 static void add_done(struct tui *t, const char *text, void *ud)
 {
 	px_participant pp = { 0 };
@@ -148,7 +117,7 @@ static void add_done(struct tui *t, const char *text, void *ud)
 	pp.ext_id = xstrdup(f[0]);
 	pp.pseudonym = xstrdup(f[1]);
 	pp.role = xstrdup(f[2]);
-	if (participant_add(t->db, &pp, &e))
+	if (tui_participant_add(t, &pp, &e))
 		tui_error(t, "participant '%s': %s", f[0], e.msg);
 	else
 		tui_message(t, "participant %s added", pp.pseudonym);
@@ -169,13 +138,12 @@ static int p_key(struct pane *p, struct tui *t, int action, int key)
 		prompt_open(t, "new participant (id/pseudonym/role): ", "", NULL, add_done, NULL);
 		return 1;
 	case A_P_EDIT:
-		if (ok) {
-			char *init = xasprintf("%s/%s", s->rows[i].pseudonym,
-					       s->rows[i].role ? s->rows[i].role : "");
-			prompt_open(t, "pseudonym/role: ", init, NULL, edit_done,
-				    (void *)(intptr_t)s->rows[i].id);
-			free(init);
-		}
+		if (ok)
+			tui_participant_edit(t, s->rows[i].id);
+		return 1;
+	case A_P_DELETE:
+		if (ok)
+			tui_participant_delete(t, s->rows[i].id);
 		return 1;
 	case A_P_FILTER:
 		if (ok) {

@@ -1,6 +1,7 @@
 /* pane_reader.c: the selected vignette's text, wrapped by display width,
  * with coded spans in their dimension's color, a margin of coding stripes
- * (M J S) and memo markers (*); cursor movement by character, word,
+ * (M J S), memo markers (*) and `!` where an edit of the text cut into a
+ * coding (needs review); cursor movement by character, word,
  * sentence and paragraph; `v` selection; coding keys. */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 
 struct span {
 	int64_t id, start, end;  /* whole vignette: 0..len */
-	int dim, memo;
+	int dim, memo, review;
 };
 
 struct line {
@@ -83,6 +84,7 @@ static int add_span(const px_coding *c, void *ud)
 	sp->end = c->start < 0 ? (int64_t)s->n : c->end;
 	sp->dim = names_code_dimension(&x->t->names, c->code_id);
 	sp->memo = c->memo && *c->memo;
+	sp->review = c->needs_review;
 	return 0;
 }
 
@@ -219,7 +221,7 @@ static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 {
 	static const char *const letter[4] = { "", "M", "J", "S" };
 	static const int role[4] = { 0, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
-	int has[4] = { 0 }, memo = 0;
+	int has[4] = { 0 }, memo = 0, review = 0;
 
 	for (size_t k = 0; k < s->nspans; k++) {
 		const struct span *sp = &s->spans[k];
@@ -227,11 +229,16 @@ static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 			has[sp->dim] = 1;
 		if (sp->memo && sp->start >= (int64_t)ln->start && sp->start < (int64_t)ln->end)
 			memo = 1;
+		if (sp->review && sp->start < (int64_t)ln->end && sp->end > (int64_t)ln->start)
+			review = 1;
 	}
 	for (int d = 1; d <= 3; d++)
 		if (has[d])
 			dsp_raw(y, x + d - 1, 1, letter[d], role[d]);
-	if (memo)
+	/* a span an edit cut into outranks the memo mark: it needs a look */
+	if (review)
+		dsp_raw(y, x + 3, 1, "!", ROLE_REVIEW);
+	else if (memo)
 		dsp_raw(y, x + 3, 1, "*", ROLE_MEMO);
 }
 
@@ -244,7 +251,7 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 	if (s->id != t->vignette_id || p->stale)
 		rd_refresh(p, t);
 	if (!s->id) {
-		dsp_text(b.y, b.x + 1, b.w - 1, "(choose a vignette: Enter in the Vignettes pane)", ROLE_DIM);
+		dsp_text(b.y, b.x + 1, b.w - 1, "(no vignette to show)", ROLE_DIM);
 		return;
 	}
 	if (s->wrap_w != tw || !s->lines)
@@ -505,6 +512,72 @@ static int menu_codings(struct tui *t, int index, int key, void *ud)
 
 static idlist menu_ids;   /* the menu's ids live until the next menu */
 
+static int collect_review(const px_coding *c, void *ud)
+{
+	struct at_list *l = ud;
+	char *line;
+
+	if (!c->needs_review)
+		return 0;
+	line = xasprintf("! %s  @%lld-%lld  %s", names_get(&l->t->names, NAMES_CODE, c->code_id),
+			 (long long)c->start, (long long)c->end,
+			 names_get(&l->t->names, NAMES_CODER, c->coder_id));
+	idl_push(&l->ids, c->id);
+	sl_push(&l->lines, line);
+	free(line);
+	return 0;
+}
+
+/* Enter jumps to the span; r marks it reviewed (one undoable step). */
+static int menu_review(struct tui *t, int index, int key, void *ud)
+{
+	idlist *ids = ud;
+	px_coding c = { 0 };
+	px_err e = { 0 };
+	int rc;
+
+	if ((key != TK_ENTER && key != 'r') || coding_get(t->db, ids->v[index], &c, &e))
+		return 0;
+	if (key == TK_ENTER) {
+		tui_open_vignette(t, c.vignette_id, c.start, 1);
+		coding_free(&c);
+		return 1;
+	}
+	c.needs_review = 0;
+	undo_begin(&t->undo, "mark reviewed");
+	rc = coding_update(t->db, &c, &e);
+	undo_end(&t->undo);
+	if (rc)
+		tui_error(t, "%s", e.msg);
+	else
+		tui_message(t, "%s marked reviewed", names_get(&t->names, NAMES_CODE, c.code_id));
+	coding_free(&c);
+	tui_changed(t);
+	return 1;
+}
+
+static void list_review(struct tui *t, struct rdstate *s)
+{
+	struct at_list l;
+	coding_query q = CODING_QUERY_ALL;
+
+	memset(&l, 0, sizeof(l));
+	l.t = t;
+	q.vignette_id = s->id;
+	coding_each(t->db, &q, collect_review, &l, NULL);
+	if (!l.ids.n) {
+		tui_message(t, "no coding here is flagged for review");
+	} else {
+		idl_free(&menu_ids);
+		menu_ids = l.ids;
+		l.ids = (idlist){ 0 };
+		menu_open(t, "Flagged for review (an edit cut into them)", &l.lines,
+			  "Enter go to  r mark reviewed  Esc close", menu_review, &menu_ids);
+	}
+	idl_free(&l.ids);
+	sl_free(&l.lines);
+}
+
 static void list_codings(struct tui *t, struct rdstate *s, int action)
 {
 	struct at_list l;
@@ -566,12 +639,17 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_R_CODE_ME: code_dimension(p, t, CODE_ME); return 1;
 	case A_R_CODE_JE: code_dimension(p, t, CODE_JE); return 1;
 	case A_R_CODE_SR: code_dimension(p, t, CODE_SR); return 1;
+	case A_R_REVIEW:
+		list_review(t, s);
+		return 1;
 	case A_R_CODINGS: case A_R_EDIT: case A_R_DELETE:
 		list_codings(t, s, action);
 		return 1;
 	case A_BACK:
 		if (s->anchor >= 0) {
 			s->anchor = -1;
+		} else if (t->from_negotiate) {
+			pane_negotiate_edited(&t->panes[P_NEGOTIATE], t);
 		} else if (t->from_retrieval) {
 			t->from_retrieval = 0;
 			t->center = P_RETRIEVAL;

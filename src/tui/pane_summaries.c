@@ -1,70 +1,969 @@
-/* pane_summaries.c: the place reserved for the live summaries.
+/* pane_summaries.c: the live summaries -- Repertoire, Accountability,
+ * Engagement and Coverage tabs over one px_summary (summary.h).
  *
- * HOOK: the live-summaries work (include/praxis/summary.h) draws its tabs
- * -- repertoire register, accountability register, engagement, coverage --
- * in this pane's body: replace s_refresh with a summary_load under
- * t->filter and s_draw with the tab bar and the current tab. Until then
- * the pane shows the dimension coverage from the store's counts. */
+ * The px_summary is opened with the pane and listens to the store, so a
+ * coding made anywhere moves its counters at once; the pane rebuilds its
+ * rows whenever summary_generation has moved since they were built, and
+ * it checks that at draw time, so the frame after a coding already shows
+ * the new numbers. The TUI filter is handed to summary_set_filter on every
+ * refresh. Each tab is a table of cells with a sort key per column; Enter
+ * drills down: the vignette list is narrowed to the row's (or matrix
+ * cell's) vignettes through the browse filter's drill set. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include "praxis/codebook.h"
 #include "praxis/keymap.h"
+#include "praxis/summary.h"
+#include "praxis/text.h"
 #include "praxis/tui.h"
 
-struct sstate {
-	int64_t per_dim[4];
+enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_COUNT };
+#define MAXCOL 10
+#define MAX_MONTHS 24
+#define ENG_CELL 4               /* matrix cell: 3 glyphs and a gap */
+
+static const char *const tab_names[TAB_COUNT] = {
+	"Repertoire", "Accountability", "Engagement", "Coverage"
 };
+
+struct scol {
+	const char *head;
+	int numeric;             /* right-aligned, sorts by key, largest first */
+	int cap;                 /* widest it grows; 0: takes the rest */
+	int nosort;
+};
+
+static const struct scol rep_cols[] = {
+	{ "name", 0, 24, 0 }, { "occ", 1, 6, 0 }, { "ppl", 1, 6, 0 }, { "vig", 1, 6, 0 },
+	{ "kind", 0, 10, 0 }, { "reif", 0, 4, 0 }, { "first", 1, 10, 0 }, { "last", 1, 10, 0 },
+	{ "interpretations", 1, 0, 0 },
+};
+static const struct scol acc_cols[] = {
+	{ "name", 0, 24, 0 }, { "occ", 1, 6, 0 }, { "up", 1, 5, 0 }, { "br", 1, 5, 0 },
+	{ "neg", 1, 5, 0 }, { "con", 1, 5, 0 }, { "reif", 0, 4, 0 }, { "first", 1, 10, 0 },
+	{ "last", 1, 10, 0 }, { "months", 0, 0, 1 },
+};
+/* column 1 is the matrix, drawn apart */
+static const struct scol eng_cols[] = {
+	{ "name", 0, 10, 0 }, { "", 0, 0, 1 }, { "all", 1, 5, 0 }, { "ME", 1, 5, 0 },
+	{ "JE", 1, 5, 0 }, { "SR", 1, 5, 0 }, { "cmp", 1, 5, 0 }, { "ovl", 1, 5, 0 },
+	{ "cnf", 1, 5, 0 }, { "sup", 1, 5, 0 },
+};
+static const struct scol cov_cols[] = {
+	{ "code", 0, 28, 0 }, { "codings", 1, 7, 0 }, { "vig", 1, 6, 0 }, { "ppl", 1, 6, 0 },
+	{ "months", 0, 0, 1 },
+};
+
+enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON };
+
+struct srow {
+	char *cell[MAXCOL];
+	int64_t key[MAXCOL];
+	int pinned;              /* stays at the end whatever the sort */
+	size_t order;            /* natural order */
+	int role;
+	int drill;
+	int64_t id;
+	idlist ids;
+	char *detail;            /* footer line for the selected row */
+};
+
+struct stab {
+	const struct scol *cols;
+	int ncols;
+	struct srow *rows;
+	size_t n;
+	int width[MAXCOL];
+	int sort;                /* column, -1: natural order */
+	int desc;
+	int built;
+	char months_head[48];
+};
+
+struct sstate {
+	px_summary *sum;
+	int tab;
+	struct stab tabs[TAB_COUNT];
+	uint64_t gen;
+	int64_t dv;
+	summary_engagement eng;
+	int64_t max_pair;
+	size_t col;              /* engagement: matrix column (list position) */
+	char *err;
+};
+
+/* ---- rows ---- */
+
+static void tab_clear(struct stab *tb)
+{
+	for (size_t i = 0; i < tb->n; i++) {
+		for (int c = 0; c < MAXCOL; c++)
+			free(tb->rows[i].cell[c]);
+		idl_free(&tb->rows[i].ids);
+		free(tb->rows[i].detail);
+	}
+	free(tb->rows);
+	tb->rows = NULL;
+	tb->n = 0;
+	tb->built = 0;
+}
+
+static struct srow *row_add(struct stab *tb)
+{
+	struct srow *r;
+
+	tb->rows = xrealloc(tb->rows, (tb->n + 1) * sizeof(*tb->rows));
+	r = &tb->rows[tb->n];
+	memset(r, 0, sizeof(*r));
+	r->order = tb->n++;
+	r->role = ROLE_NORMAL;
+	return r;
+}
+
+static void cell_text(struct srow *r, int c, const char *s, int64_t key)
+{
+	free(r->cell[c]);
+	r->cell[c] = text_sanitize(s ? s : "", 0);
+	r->key[c] = key;
+}
+
+static void cell_num(struct srow *r, int c, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	cell_text(r, c, buf, v);
+}
+
+static void cell_date(struct srow *r, int c, int date)
+{
+	char buf[16];
+
+	summary_format_date(date, buf);
+	cell_text(r, c, buf, date);
+}
+
+/* One block glyph per month from lo to hi (yyyymm) scaled to max. */
+static const char *const spark[9] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+
+static int month_next(int m)
+{
+	return m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1;
+}
+
+static int month_back(int m, int k)
+{
+	while (k-- > 0)
+		m = m % 100 == 1 ? (m / 100 - 1) * 100 + 12 : m - 1;
+	return m;
+}
+
+static int month_span(int lo, int hi)
+{
+	return (hi / 100 - lo / 100) * 12 + hi % 100 - lo % 100 + 1;
+}
+
+/* The month range shown: at most MAX_MONTHS, the latest ones. */
+static void month_range(int *lo, int hi)
+{
+	if (*lo && month_span(*lo, hi) > MAX_MONTHS)
+		*lo = month_back(hi, MAX_MONTHS - 1);
+}
+
+static char *sparkline(const summary_month_count *mc, size_t n, int lo, int hi, int64_t max)
+{
+	strbuf b;
+	size_t k = 0;
+
+	sb_init(&b);
+	for (int m = lo; lo && m <= hi; m = month_next(m)) {
+		int64_t c = 0;
+		while (k < n && mc[k].month < m)
+			k++;
+		if (k < n && mc[k].month == m)
+			c = mc[k].count;
+		sb_add(&b, spark[c > 0 && max > 0 ? (c * 8 + max - 1) / max : 0]);
+	}
+	return sb_steal(&b);
+}
+
+static void months_head(struct stab *tb, int lo, int hi)
+{
+	char a[16], z[16];
+
+	if (!lo) {
+		snprintf(tb->months_head, sizeof(tb->months_head), "months");
+		return;
+	}
+	summary_format_month(lo, a);
+	summary_format_month(hi, z);
+	snprintf(tb->months_head, sizeof(tb->months_head), "%s..%s", a, z);
+}
+
+/* ---- the four tabs ---- */
+
+static char *interp_text(const summary_rep_row *r, int all)
+{
+	strbuf b;
+
+	sb_init(&b);
+	if (!all)
+		sb_printf(&b, "%zu", r->ninterp);
+	for (size_t i = 0; i < r->ninterp && (all || i < 3); i++)
+		sb_printf(&b, "%s%s (%lld)", i ? "; " : all ? "" : ": ", r->interp[i].text,
+			  (long long)r->interp[i].count);
+	return sb_steal(&b);
+}
+
+static const char *reified(int r)
+{
+	return r < 0 ? "?" : r ? "yes" : "no";
+}
+
+static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_rep_row *rows = NULL;
+	size_t n = 0;
+	idlist unl = { 0 };
+	struct srow *r;
+	int rc;
+
+	if ((rc = summary_repertoire(s->sum, &rows, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		char *it = interp_text(&rows[i], 0), *all = interp_text(&rows[i], 1);
+		r = row_add(tb);
+		cell_text(r, 0, rows[i].name, 0);
+		cell_num(r, 1, rows[i].occurrences);
+		cell_num(r, 2, rows[i].participants);
+		cell_num(r, 3, rows[i].vignettes);
+		cell_text(r, 4, rows[i].kind, 0);
+		cell_text(r, 5, reified(rows[i].reified), rows[i].reified);
+		cell_date(r, 6, rows[i].first_seen);
+		cell_date(r, 7, rows[i].last_seen);
+		cell_text(r, 8, it, (int64_t)rows[i].ninterp);
+		r->drill = DR_REP;
+		r->id = rows[i].id;
+		r->detail = xasprintf("%s: %s", rows[i].name, *all ? all : "no interpretation noted");
+		free(it);
+		free(all);
+	}
+	summary_repertoire_free(rows, n);
+	if ((rc = summary_unlinked(s->sum, &unl, e)))
+		return rc;
+	r = row_add(tb);
+	r->pinned = 1;
+	r->role = ROLE_DIM;
+	r->drill = DR_IDS;
+	rc = browse_coding_vignettes(t->db, &unl, &r->ids, e);
+	cell_text(r, 0, "(SR not linked)", 0);
+	cell_num(r, 1, (int64_t)unl.n);
+	cell_num(r, 3, (int64_t)r->ids.n);
+	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
+			      unl.n == 1 ? "" : "s");
+	idl_free(&unl);
+	return rc;
+}
+
+static char *held_text(struct tui *t, const summary_acc_row *a)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_printf(&b, "%s:", a->name);
+	if (!a->nheld)
+		sb_add(&b, " nobody named as holding to account");
+	for (size_t i = 0; i < a->nheld; i++)
+		sb_printf(&b, "%s %s held %s (%lld)", i ? "," : "",
+			  names_get(&t->names, NAMES_PSEUDONYM, a->held[i].a),
+			  a->held[i].b ? names_get(&t->names, NAMES_PSEUDONYM, a->held[i].b) : "?",
+			  (long long)a->held[i].count);
+	return sb_steal(&b);
+}
+
+static int build_acc(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_acc_row *rows = NULL;
+	size_t n = 0;
+	int lo = 0, hi = 0, rc;
+	int64_t max = 0;
+
+	if ((rc = summary_accountability(s->sum, &rows, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < rows[i].ntimeline; k++) {
+			const summary_month_count *m = &rows[i].timeline[k];
+			lo = !lo || m->month < lo ? m->month : lo;
+			hi = m->month > hi ? m->month : hi;
+			max = m->count > max ? m->count : max;
+		}
+	month_range(&lo, hi);
+	months_head(tb, lo, hi);
+	for (size_t i = 0; i < n; i++) {
+		struct srow *r = row_add(tb);
+		char *sp = sparkline(rows[i].timeline, rows[i].ntimeline, lo, hi, max);
+		cell_text(r, 0, rows[i].name, 0);
+		cell_num(r, 1, rows[i].occurrences);
+		for (int k = STANCE_UPHELD; k <= STANCE_CONTESTED; k++)
+			cell_num(r, 1 + k, rows[i].stance[k]);
+		cell_text(r, 6, reified(rows[i].reified), rows[i].reified);
+		cell_date(r, 7, rows[i].first_seen);
+		cell_date(r, 8, rows[i].last_seen);
+		r->cell[9] = sp;
+		r->drill = DR_ACC;
+		r->id = rows[i].id;
+		r->detail = held_text(t, &rows[i]);
+	}
+	summary_accountability_free(rows, n);
+	return PX_OK;
+}
+
+static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_engagement *g = &s->eng;
+	int rc;
+
+	summary_engagement_free(g);
+	memset(g, 0, sizeof(*g));
+	if ((rc = summary_engagement_get(s->sum, g, e)))
+		return rc;
+	s->max_pair = 0;
+	for (size_t i = 0; i < g->npairs; i++)
+		s->max_pair = g->pairs[i].count > s->max_pair ? g->pairs[i].count : s->max_pair;
+	for (size_t i = 0; i < g->npeople; i++) {
+		const summary_person *pp = &g->people[i];
+		struct srow *r = row_add(tb);
+		cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, pp->id), 0);
+		cell_text(r, 1, "", 0);
+		for (int d = 0; d < 4; d++)
+			cell_num(r, 2 + d, pp->dims[d]);
+		cell_num(r, 6, pp->complementary);
+		cell_num(r, 7, pp->overlapping);
+		cell_num(r, 8, pp->conflict);
+		cell_num(r, 9, pp->support);
+		r->drill = DR_PERSON;
+		r->id = pp->id;
+	}
+	return PX_OK;
+}
+
+static const int dim_role[4] = { ROLE_NORMAL, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+
+/* The dimension's months as a summary_month_count array. */
+static summary_month_count *dim_months(const summary_coverage *c, int d, int64_t *max)
+{
+	summary_month_count *m = xcalloc(c->nmonth + 1, sizeof(*m));
+
+	for (size_t i = 0; i < c->nmonth; i++) {
+		m[i].month = (int)c->by_month[i].key;
+		m[i].count = c->by_month[i].dims[d];
+		*max = m[i].count > *max ? m[i].count : *max;
+	}
+	return m;
+}
+
+static void cov_pinned(struct stab *tb, const char *label, const idlist *ids, const char *what)
+{
+	struct srow *r = row_add(tb);
+
+	r->pinned = 1;
+	r->role = ROLE_DIM;
+	r->drill = DR_IDS;
+	idl_copy(&r->ids, ids);
+	cell_text(r, 0, label, 0);
+	cell_num(r, 2, (int64_t)ids->n);
+	r->detail = xasprintf("%zu vignette%s %s", ids->n, ids->n == 1 ? "" : "s", what);
+}
+
+static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_coverage c = { 0 };
+	summary_month_count *m[4] = { 0 };
+	int64_t max = 0;
+	int lo = 0, hi = 0, rc;
+
+	(void)t;
+	if ((rc = summary_coverage_get(s->sum, &c, e)))
+		return rc;
+	for (int d = 1; d <= 3; d++)
+		m[d] = dim_months(&c, d, &max);
+	if (c.nmonth) {
+		lo = (int)c.by_month[0].key;
+		hi = (int)c.by_month[c.nmonth - 1].key;
+	}
+	month_range(&lo, hi);
+	months_head(tb, lo, hi);
+	for (size_t i = 0; i < c.ncodes; i++) {
+		const summary_code_row *cr = &c.codes[i];
+		struct srow *r = row_add(tb);
+		char *name = xasprintf("%*s%s", cr->depth * 2, "", cr->name);
+		cell_text(r, 0, name, 0);
+		free(name);
+		cell_num(r, 1, cr->codings);
+		cell_num(r, 2, cr->vignettes);
+		cell_num(r, 3, cr->participants);
+		if (cr->depth == 0 && cr->dimension >= 1 && cr->dimension <= 3) {
+			r->cell[4] = sparkline(m[cr->dimension], c.nmonth, lo, hi, max);
+			r->role = dim_role[cr->dimension];
+		}
+		r->drill = DR_CODE;
+		r->id = cr->code_id;
+	}
+	cov_pinned(tb, "(no coding)", &c.uncoded, "with no coding");
+	cov_pinned(tb, "(one dimension)", &c.single, "coded in a single dimension");
+	for (int d = 1; d <= 3; d++)
+		free(m[d]);
+	summary_coverage_free(&c);
+	return PX_OK;
+}
+
+/* ---- sorting and layout ---- */
+
+static const struct stab *sort_tab;
+
+/* Text sorts without the tree indentation. */
+static const char *skip_indent(const char *s)
+{
+	if (!s)
+		return "";
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+static int row_cmp(const void *pa, const void *pb)
+{
+	const struct srow *a = pa, *b = pb;
+	int c = sort_tab->sort, r = 0;
+
+	if (a->pinned != b->pinned)
+		return a->pinned - b->pinned;
+	if (c >= 0 && !a->pinned) {
+		if (sort_tab->cols[c].numeric)
+			r = a->key[c] < b->key[c] ? -1 : a->key[c] > b->key[c];
+		else
+			r = strcasecmp(skip_indent(a->cell[c]), skip_indent(b->cell[c]));
+		if (sort_tab->desc)
+			r = -r;
+	}
+	if (!r)
+		r = a->order < b->order ? -1 : a->order > b->order;
+	if (c < 0 && sort_tab->desc && !a->pinned)
+		r = -r;
+	return r;
+}
+
+static void tab_sort(struct stab *tb)
+{
+	sort_tab = tb;
+	if (tb->n)
+		qsort(tb->rows, tb->n, sizeof(*tb->rows), row_cmp);
+}
+
+static void tab_widths(struct stab *tb)
+{
+	for (int c = 0; c < tb->ncols; c++) {
+		int w = (int)text_width(tb->cols[c].head);
+		for (size_t i = 0; i < tb->n; i++)
+			if (tb->rows[i].cell[c]) {
+				int cw = (int)text_width(tb->rows[i].cell[c]);
+				w = cw > w ? cw : w;
+			}
+		if (tb->cols[c].cap && w > tb->cols[c].cap)
+			w = tb->cols[c].cap;
+		tb->width[c] = w;
+	}
+}
+
+static struct sstate *st_of(struct pane *p)
+{
+	return p->st;
+}
+
+static struct stab *cur_tab(struct pane *p)
+{
+	return &st_of(p)->tabs[st_of(p)->tab];
+}
+
+static void set_error(struct sstate *s, struct tui *t, const px_err *e)
+{
+	free(s->err);
+	s->err = xstrdup(e->msg);
+	tui_error(t, "summaries: %s", e->msg);
+}
+
+static void tab_build(struct pane *p, struct tui *t, int which)
+{
+	static int (*const build[TAB_COUNT])(struct sstate *, struct tui *, struct stab *,
+					     px_err *) = { build_rep, build_acc, build_eng, build_cov };
+	struct sstate *s = st_of(p);
+	struct stab *tb = &s->tabs[which];
+	px_err e = { 0 };
+
+	tab_clear(tb);
+	if (build[which](s, t, tb, &e))
+		set_error(s, t, &e);
+	tb->built = 1;
+	tab_sort(tb);
+	tab_widths(tb);
+	if (which == TAB_ENG)
+		tb->width[1] = (int)tb->n * ENG_CELL;
+}
+
+/* The rows are rebuilt when the summary moved since they were built: a
+ * coding made in this frame shows in this frame. */
+static void ensure_built(struct pane *p, struct tui *t)
+{
+	struct sstate *s = st_of(p);
+	px_err e = { 0 };
+	size_t keep = p->list.cursor;
+
+	if (!s->sum)
+		return;
+	if (summary_sync(s->sum, &e))
+		set_error(s, t, &e);
+	if (summary_generation(s->sum) != s->gen) {
+		s->gen = summary_generation(s->sum);
+		for (int i = 0; i < TAB_COUNT; i++)
+			s->tabs[i].built = 0;
+	}
+	if (cur_tab(p)->built)
+		return;
+	tab_build(p, t, s->tab);
+	pane_list_reset(p);
+	p->list.cursor = keep < p->list.n ? keep : p->list.cursor;
+}
+
+/* ---- pane ops ---- */
 
 static void s_init(struct pane *p, struct tui *t)
 {
-	(void)t;
-	p->st = xcalloc(1, sizeof(struct sstate));
+	struct sstate *s = xcalloc(1, sizeof(*s));
+	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols };
+	static const int ncols[TAB_COUNT] = {
+		sizeof(rep_cols) / sizeof(rep_cols[0]), sizeof(acc_cols) / sizeof(acc_cols[0]),
+		sizeof(eng_cols) / sizeof(eng_cols[0]), sizeof(cov_cols) / sizeof(cov_cols[0]),
+	};
+	px_err e = { 0 };
+
+	p->st = s;
+	for (int i = 0; i < TAB_COUNT; i++) {
+		s->tabs[i].cols = cols[i];
+		s->tabs[i].ncols = ncols[i];
+		s->tabs[i].sort = -1;
+	}
+	if (summary_open(t->db, &s->sum, &e))
+		set_error(s, t, &e);
+	s->gen = s->sum ? summary_generation(s->sum) : 0;
+	s->dv = db_data_version(t->db);
 }
 
 static void s_free(struct pane *p)
 {
-	free(p->st);
+	struct sstate *s = st_of(p);
+
+	for (int i = 0; i < TAB_COUNT; i++)
+		tab_clear(&s->tabs[i]);
+	summary_engagement_free(&s->eng);
+	summary_close(s->sum);
+	free(s->err);
+	free(s);
+}
+
+static int date_of(const char *text, int *out)
+{
+	px_err e = { 0 };
+
+	*out = 0;
+	return text ? summary_parse_date(text, out, &e) : PX_OK;
+}
+
+/* The TUI filter as the summary's (search and drill sets do not apply). */
+static void follow_filter(struct sstate *s, struct tui *t)
+{
+	summary_filter f = { 0 };
+	const summary_filter *cur = summary_get_filter(s->sum);
+	px_err e = { 0 };
+
+	f.participant = t->filter.participant_id;
+	f.community = t->filter.community_id;
+	f.coder = t->filter.coder_id;
+	f.code = t->filter.code_id;
+	if (date_of(t->filter.date_from, &f.from) || date_of(t->filter.date_to, &f.to))
+		return;
+	if (cur && memcmp(cur, &f, sizeof(f)) == 0)
+		return;
+	if (summary_set_filter(s->sum, &f, &e))
+		set_error(s, t, &e);
+	for (int i = 0; i < TAB_COUNT; i++)
+		s->tabs[i].built = 0;
 }
 
 static void s_refresh(struct pane *p, struct tui *t)
 {
-	struct sstate *s = p->st;
-	int64_t *ids = NULL, *counts = NULL;
-	size_t n = 0;
+	struct sstate *s = st_of(p);
+	int64_t dv = db_data_version(t->db);
+	px_err e = { 0 };
 
-	memset(s->per_dim, 0, sizeof(s->per_dim));
-	if (browse_code_counts(t->db, &ids, &counts, &n, NULL) == PX_OK)
-		for (size_t i = 0; i < n; i++) {
-			int d = names_code_dimension(&t->names, ids[i]);
-			s->per_dim[d >= 1 && d <= 3 ? d : 0] += counts[i];
+	if (!s->sum)
+		return;
+	/* another process wrote: no listener saw it */
+	if (dv != s->dv) {
+		s->dv = dv;
+		if (summary_reload(s->sum, &e))
+			set_error(s, t, &e);
+	}
+	follow_filter(s, t);
+	ensure_built(p, t);
+}
+
+static size_t s_rows(struct pane *p)
+{
+	return cur_tab(p)->n;
+}
+
+static const char *s_row_text(struct pane *p, size_t i)
+{
+	const char *c = cur_tab(p)->rows[i].cell[0];
+	return c ? c : "";
+}
+
+/* Column c's width in a pane w wide with left columns to its right: the
+ * last column takes the rest; in a narrow pane the first gives way so the
+ * first count still shows. */
+static int col_width(const struct stab *tb, int c, int w, int left)
+{
+	int cw = c < tb->ncols - 1 ? tb->width[c] : left;
+
+	if (c == 0 && tb->ncols > 1 && cw + tb->width[1] + 3 > w) {
+		int room = w - tb->width[1] - 3;
+		cw = room < 8 ? 8 : room;
+	}
+	return cw < left ? cw : left;
+}
+
+/* Draws text in w columns, cut by display width, right-aligned if right. */
+static void draw_cell(int y, int x, int w, const char *s, int right, int role)
+{
+	size_t cols = 0;
+
+	if (!s || w <= 0)
+		return;
+	text_fit(s, strlen(s), (size_t)w, &cols);
+	dsp_text(y, right ? x + w - (int)cols : x, w, s, role);
+}
+
+/* The person at list position k of the engagement tab. */
+static int64_t eng_person(struct pane *p, size_t k)
+{
+	struct stab *tb = cur_tab(p);
+
+	return k < p->list.n ? tb->rows[p->list.map[k]].id : 0;
+}
+
+static int64_t eng_pair(const struct sstate *s, int64_t a, int64_t b)
+{
+	if (a > b) {
+		int64_t x = a;
+		a = b;
+		b = x;
+	}
+	for (size_t i = 0; i < s->eng.npairs; i++)
+		if (s->eng.pairs[i].a == a && s->eng.pairs[i].b == b)
+			return s->eng.pairs[i].count;
+	return 0;
+}
+
+static void draw_matrix(struct pane *p, size_t row, int y, int x, int w, int sel)
+{
+	static const char *const shade[5] = { "·", "░░░", "▒▒▒", "▓▓▓", "███" };
+	struct sstate *s = st_of(p);
+	int64_t me = cur_tab(p)->rows[row].id;
+
+	for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < w; k++) {
+		int64_t other = eng_person(p, k), c = other == me ? -1 : eng_pair(s, me, other);
+		int cx = x + (int)k * ENG_CELL, lvl;
+		int role = sel == 2 && k == s->col ? ROLE_SELECTION : pane_row_role(sel, ROLE_NORMAL);
+		if (c < 0) {
+			dsp_text(y, cx, 3, "   ", role);
+			continue;
 		}
-	free(ids);
-	free(counts);
+		lvl = c > 0 && s->max_pair ? (int)((c * 4 + s->max_pair - 1) / s->max_pair) : 0;
+		dsp_text(y, cx + (lvl ? 0 : 1), w - (int)k * ENG_CELL, shade[lvl],
+			 lvl ? role : pane_row_role(sel, ROLE_DIM));
+	}
+}
+
+static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
+{
+	struct stab *tb = cur_tab(p);
+	struct srow *r = &tb->rows[i];
+	int cx = x + 1;
+
+	(void)t;
+	for (int c = 0; c < tb->ncols && cx < x + w; c++) {
+		int cw = col_width(tb, c, w, x + w - cx);
+		if (st_of(p)->tab == TAB_ENG && c == 1)
+			draw_matrix(p, i, y, cx, cw, sel);
+		else
+			draw_cell(y, cx, cw, r->cell[c], tb->cols[c].numeric && c < tb->ncols - 1,
+				  pane_row_role(sel, c == 0 || c == 4 ? r->role : ROLE_NORMAL));
+		cx += cw + 1;
+	}
+}
+
+static void draw_tabbar(struct sstate *s, struct rect b)
+{
+	static const char *const shortn[TAB_COUNT] = { "Rep", "Acc", "Eng", "Cov" };
+	int full = 0, x = b.x;
+
+	for (int i = 0; i < TAB_COUNT; i++)
+		full += (int)strlen(tab_names[i]) + 4;
+	for (int i = 0; i < TAB_COUNT && x < b.x + b.w; i++) {
+		char label[32];
+		if (full <= b.w)
+			snprintf(label, sizeof(label), " %d %s ", i + 1, tab_names[i]);
+		else
+			snprintf(label, sizeof(label), "%s%d%s", i ? " " : "", i + 1, shortn[i]);
+		x += dsp_text(b.y, x, b.x + b.w - x, label, i == s->tab ? ROLE_TITLE_FOCUS : ROLE_DIM);
+	}
+}
+
+static void draw_header(struct pane *p, struct rect b)
+{
+	struct sstate *s = st_of(p);
+	struct stab *tb = cur_tab(p);
+	int cx = b.x + 1;
+
+	for (int c = 0; c < tb->ncols && cx < b.x + b.w; c++) {
+		int cw = col_width(tb, c, b.w, b.x + b.w - cx);
+		const char *head = tb->cols[c].head;
+		if (s->tab == TAB_ENG && c == 1) {
+			for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < cw; k++)
+				draw_cell(b.y, cx + (int)k * ENG_CELL, cw - (int)k * ENG_CELL < 3 ?
+					  cw - (int)k * ENG_CELL : 3, tb->rows[p->list.map[k]].cell[0], 0,
+					  k == s->col ? ROLE_MATCH : ROLE_DIM);
+		} else {
+			if (tb->months_head[0] && !strcmp(head, "months"))
+				head = tb->months_head;
+			draw_cell(b.y, cx, cw, head, tb->cols[c].numeric && c < tb->ncols - 1,
+				  c == tb->sort ? ROLE_MATCH : ROLE_DIM);
+		}
+		cx += cw + 1;
+	}
+}
+
+/* The footer lines: the selected row's detail, engagement totals. */
+static int footer_lines(struct pane *p, struct tui *t, char out[2][256])
+{
+	struct sstate *s = st_of(p);
+	struct stab *tb = cur_tab(p);
+	int ok, n = 0;
+	size_t i = pane_list_current(p, &ok);
+
+	if (s->tab == TAB_ENG) {
+		int64_t a = ok ? tb->rows[i].id : 0, b = eng_person(p, s->col);
+		if (a && b && a != b) {
+			int64_t c = eng_pair(s, a, b);
+			snprintf(out[n++], 256, "%s × %s: %lld vignette%s", tb->rows[i].cell[0],
+				 names_get(&t->names, NAMES_PSEUDONYM, b), (long long)c, c == 1 ? "" : "s");
+		} else if (a) {
+			snprintf(out[n++], 256, "%s: Enter shows their vignettes", tb->rows[i].cell[0]);
+		}
+		snprintf(out[n++], 256, "complementary %lld  overlapping %lld  conflict %lld  support %lld",
+			 (long long)s->eng.complementary, (long long)s->eng.overlapping,
+			 (long long)s->eng.conflict, (long long)s->eng.support);
+		return n;
+	}
+	if (ok && tb->rows[i].detail)
+		snprintf(out[n++], 256, "%s", tb->rows[i].detail);
+	return n;
 }
 
 static void s_draw(struct pane *p, struct tui *t, struct rect b)
 {
-	struct sstate *s = p->st;
-	static const char *const label[4] = { "", "ME mutual engagement", "JE joint enterprise",
-					      "SR shared repertoire" };
-	static const int role[4] = { 0, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+	struct sstate *s = st_of(p);
+	char foot[2][256];
+	int nf, focused = t->focus == P_SUMMARIES;
+	struct rect list;
+
+	ensure_built(p, t);
+	if (!s->sum) {
+		dsp_text(b.y, b.x + 1, b.w - 1, s->err ? s->err : "(no summaries)", ROLE_ERROR);
+		return;
+	}
+	draw_tabbar(s, b);
+	if (b.h < 3)
+		return;
+	draw_header(p, (struct rect){ b.y + 1, b.x, 1, b.w });
+	nf = footer_lines(p, t, foot);
+	if (b.h - 2 - nf < 1)
+		nf = 0;
+	list = (struct rect){ b.y + 2, b.x, b.h - 2 - nf, b.w };
+	pane_list_draw(p, t, list, focused);
+	for (int i = 0; i < nf; i++)
+		dsp_text(list.y + list.h + i, b.x + 1, b.w - 1, foot[i], ROLE_DIM);
+}
+
+static void s_title(struct pane *p, struct tui *t, char *buf, size_t n)
+{
+	struct sstate *s = st_of(p);
+	struct stab *tb = cur_tab(p);
+	char pos[32];
 
 	(void)t;
-	for (int d = 1; d <= 3 && d - 1 < b.h; d++) {
-		char n[24];
-		snprintf(n, sizeof(n), "%lld", (long long)s->per_dim[d]);
-		int nw = (int)strlen(n);
-		dsp_text(b.y + d - 1, b.x + 1, b.w - nw - 3, label[d], role[d]);
-		dsp_text(b.y + d - 1, b.x + b.w - nw - 1, nw, n, ROLE_NORMAL);
+	pane_list_position(p, pos, sizeof(pos));
+	if (tb->sort >= 0)
+		snprintf(buf, n, "Summaries %s %s by %s %s", tab_names[s->tab], pos,
+			 tb->cols[tb->sort].head, tb->desc ? "↓" : "↑");
+	else
+		snprintf(buf, n, "Summaries %s %s%s", tab_names[s->tab], pos, tb->desc ? " ↓" : "");
+}
+
+/* ---- keys ---- */
+
+static void set_tab(struct pane *p, struct tui *t, int tab)
+{
+	struct sstate *s = st_of(p);
+
+	s->tab = (tab + TAB_COUNT) % TAB_COUNT;
+	p->list.cursor = p->list.top = 0;
+	s->col = 0;
+	ensure_built(p, t);
+	pane_list_reset(p);
+}
+
+/* Re-sorts, keeping the cursor on the same row. */
+static void resort(struct pane *p)
+{
+	struct stab *tb = cur_tab(p);
+	int ok;
+	size_t i = pane_list_current(p, &ok), order = ok ? tb->rows[i].order : 0;
+
+	tab_sort(tb);
+	pane_list_reset(p);
+	p->list.top = 0;
+	for (size_t k = 0; ok && k < tb->n; k++)
+		if (tb->rows[k].order == order)
+			pane_list_select(p, k);
+}
+
+static void next_sort(struct stab *tb)
+{
+	int c = tb->sort;
+
+	do
+		c = c + 1 >= tb->ncols ? -1 : c + 1;
+	while (c >= 0 && tb->cols[c].nosort);
+	tb->sort = c;
+	tb->desc = c >= 0 && tb->cols[c].numeric;
+}
+
+static void drill_set(struct tui *t, idlist *ids, char *label)
+{
+	browse_filter *f = &t->filter;
+
+	idl_free(&f->drill_ids);
+	free(f->drill_label);
+	f->drill = 1;
+	f->drill_ids = *ids;
+	f->drill_label = label;
+	memset(ids, 0, sizeof(*ids));
+	tui_filter_changed(t);
+	tui_focus(t, P_VIGNETTES);
+	tui_message(t, "%zu vignette%s: %s (F clears)", f->drill_ids.n, f->drill_ids.n == 1 ? "" : "s",
+		    label);
+}
+
+static void drill(struct pane *p, struct tui *t)
+{
+	struct sstate *s = st_of(p);
+	struct stab *tb = cur_tab(p);
+	int ok, rc = PX_OK;
+	size_t i = pane_list_current(p, &ok);
+	struct srow *r;
+	idlist ids = { 0 };
+	px_err e = { 0 };
+	char *label;
+
+	if (!ok)
+		return;
+	r = &tb->rows[i];
+	label = xasprintf("%s: %s", tab_names[s->tab], r->cell[0] ? r->cell[0] : "");
+	switch (r->drill) {
+	case DR_REP: rc = browse_entry_vignettes(t->db, 0, r->id, &ids, &e); break;
+	case DR_ACC: rc = browse_entry_vignettes(t->db, 1, r->id, &ids, &e); break;
+	case DR_CODE:
+		free(label);
+		label = xasprintf("%s: %s", tab_names[s->tab], names_get(&t->names, NAMES_CODE, r->id));
+		rc = browse_code_vignettes(t->db, r->id, 0, &ids, &e);
+		break;
+	case DR_IDS: idl_copy(&ids, &r->ids); break;
+	case DR_PERSON: {
+		int64_t b = eng_person(p, s->col);
+		if (b && b != r->id) {
+			free(label);
+			label = xasprintf("engaged: %s × %s", r->cell[0],
+					  names_get(&t->names, NAMES_PSEUDONYM, b));
+			rc = browse_engaged_vignettes(t->db, r->id, b, &ids, &e);
+			break;
+		}
+		free(label);
+		t->filter.participant_id = r->id;
+		tui_filter_changed(t);
+		tui_focus(t, P_VIGNETTES);
+		return;
 	}
-	if (b.h > 4)
-		dsp_text(b.y + 4, b.x + 1, b.w - 1, "(live summaries: coming)", ROLE_DIM);
+	default: free(label); return;
+	}
+	if (rc) {
+		tui_error(t, "drill-down: %s", e.msg);
+		idl_free(&ids);
+		free(label);
+		return;
+	}
+	drill_set(t, &ids, label);
+}
+
+static int s_key(struct pane *p, struct tui *t, int action, int key)
+{
+	struct sstate *s = st_of(p);
+	struct stab *tb = cur_tab(p);
+
+	ensure_built(p, t);
+	switch (action) {
+	case A_S_TAB_NEXT: set_tab(p, t, s->tab + 1); return 1;
+	case A_S_TAB_PREV: set_tab(p, t, s->tab - 1); return 1;
+	case A_S_TAB:
+		set_tab(p, t, key >= '1' && key <= '4' ? key - '1' : s->tab + 1);
+		return 1;
+	case A_S_SORT: next_sort(tb); resort(p); return 1;
+	case A_S_REVERSE: tb->desc = !tb->desc; resort(p); return 1;
+	case A_S_COL_NEXT:
+		if (s->tab == TAB_ENG && s->col + 1 < p->list.n)
+			s->col++;
+		return 1;
+	case A_S_COL_PREV:
+		if (s->tab == TAB_ENG && s->col)
+			s->col--;
+		return 1;
+	case A_OPEN: drill(p, t); return 1;
+	}
+	return 0;
 }
 
 const struct pane_ops pane_summaries_ops = {
 	.name = "Summaries",
-	.ctx = KC_GLOBAL,
+	.ctx = KC_SUMMARIES,
+	.is_list = 1,
 	.init = s_init,
 	.free = s_free,
 	.refresh = s_refresh,
 	.draw = s_draw,
+	.key = s_key,
+	.title = s_title,
+	.rows = s_rows,
+	.row_text = s_row_text,
+	.draw_row = s_draw_row,
 };

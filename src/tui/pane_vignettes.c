@@ -64,6 +64,7 @@ static void load_around(struct pane *p, struct tui *t, const char *date, int64_t
 	}
 	if (!na && nb) {
 		/* the row is gone and nothing follows: stay on the last one */
+		free(after);
 		set_rows(s, before, nb);
 		s->cursor = nb - 1;
 	} else {
@@ -96,18 +97,30 @@ static void load_edge(struct pane *p, struct tui *t, int end)
 	s->rank = end && n ? t->total_vignettes - 1 : 0;
 }
 
+/* The reader follows the list: it shows the row under the cursor from
+ * the start, and when the row it showed left the list (a filter, a
+ * delete) it moves on with the cursor. */
+static void follow(struct pane *p, struct tui *t, int64_t was)
+{
+	int64_t now = pane_vignettes_current(p);
+
+	if (now && (!t->vignette_id || (t->vignette_id == was && now != was)))
+		tui_open_vignette(t, now, 0, 0);
+}
+
 static void v_refresh(struct pane *p, struct tui *t)
 {
 	struct vstate *s = vs(p);
+	int64_t was = pane_vignettes_current(p);
 
 	if (s->n) {
 		char *date = xstrdup(s->rows[s->cursor].date);
-		int64_t id = s->rows[s->cursor].id;
-		load_around(p, t, date, id);
+		load_around(p, t, date, was);
 		free(date);
 	} else {
 		load_edge(p, t, 0);
 	}
+	follow(p, t, was);
 }
 
 /* Keeps the window's rows around the cursor, fetching the next page at
@@ -191,6 +204,26 @@ static void move_by(struct pane *p, struct tui *t, long delta)
 	}
 }
 
+static void negotiate_prompt_done(struct tui *t, const char *text, void *ud)
+{
+	(void)ud;
+	if (text && *text)
+		tui_command(t, text);
+}
+
+/* The pair negotiated last, else the prompt to choose one; the view
+ * opens on the vignette under the cursor. */
+static void negotiate_key(struct tui *t)
+{
+	int64_t a, b;
+
+	pane_negotiate_pair(&t->panes[P_NEGOTIATE], &a, &b);
+	if (a && b)
+		tui_negotiate(t, a, b);
+	else
+		prompt_open(t, ":", "negotiate ", tui_command_complete, negotiate_prompt_done, NULL);
+}
+
 static int v_key(struct pane *p, struct tui *t, int action, int key)
 {
 	struct vstate *s = vs(p);
@@ -207,6 +240,12 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 	case A_OPEN:
 		if (s->n)
 			tui_open_vignette(t, s->rows[s->cursor].id, 0, 1);
+		return 1;
+	case A_V_ADD: tui_vignette_add(t); return 1;
+	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
+	case A_V_DELETE: tui_vignette_delete(t, pane_vignettes_current(p)); return 1;
+	case A_V_NEGOTIATE:
+		negotiate_key(t);
 		return 1;
 	default:
 		return 0;

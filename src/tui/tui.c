@@ -26,6 +26,7 @@ static const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_SUMMARIES] = &pane_summaries_ops,
 	[P_RETRIEVAL] = &pane_retrieval_ops,
 	[P_HELP] = &pane_help_ops,
+	[P_NEGOTIATE] = &pane_negotiate_ops,
 };
 
 /* Focus order of the panes that show in the layout. */
@@ -110,9 +111,9 @@ void tui_layout(struct tui *t)
 	if (t->too_small)
 		return;
 	t->tabs = cols < TUI_FULL_COLS || rows < TUI_FULL_ROWS;
-	if (t->help || t->zoom || t->tabs) {
-		int which = t->help ? P_HELP : t->focus;
-		int top = t->tabs && !t->help && !t->zoom ? 1 : 0;
+	if (t->help || t->zoom || t->tabs || t->negotiate) {
+		int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
+		int top = t->tabs && !t->help && !t->zoom && !t->negotiate ? 1 : 0;
 		t->panes[which].r = (struct rect){ top, 0, h - top, cols };
 		t->panes[which].visible = 1;
 		return;
@@ -158,6 +159,8 @@ static void filter_text(struct tui *t, strbuf *b)
 		sb_printf(b, " to=%s", f->date_to);
 	if (f->search)
 		sb_printf(b, " search=\"%s\"", f->search);
+	if (f->drill)
+		sb_printf(b, " drill=%s", f->drill_label ? f->drill_label : "");
 }
 
 static void draw_status(struct tui *t)
@@ -203,12 +206,13 @@ static void draw(struct tui *t)
 		display_flush(-1, -1);
 		return;
 	}
-	if (t->tabs && !t->help && !t->zoom)
+	if (t->tabs && !t->help && !t->zoom && !t->negotiate)
 		draw_tabs(t);
 	for (int i = 0; i < P_COUNT; i++)
 		if (t->panes[i].visible)
-			pane_draw(&t->panes[i], t, i == t->focus || (t->help && i == P_HELP));
-	if (!t->tabs && !t->zoom && !t->help) {
+			pane_draw(&t->panes[i], t, i == t->focus || (t->help && i == P_HELP) ||
+				  (t->negotiate && i == P_NEGOTIATE));
+	if (!t->tabs && !t->zoom && !t->help && !t->negotiate) {
 		struct rect c = t->panes[t->center].r;
 		dsp_vline(0, c.x - 1, display_rows() - 2, ROLE_BORDER);
 		dsp_vline(0, c.x + c.w, display_rows() - 2, ROLE_BORDER);
@@ -354,6 +358,14 @@ void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn
 	sl_free(&details);
 }
 
+void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b)
+{
+	pane_negotiate_set(&t->panes[P_NEGOTIATE], t, coder_a, coder_b);
+	t->negotiate = 1;
+	t->zoom = 0;
+	tui_layout(t);
+}
+
 void tui_retrieve(struct tui *t, int64_t code_id)
 {
 	pane_retrieval_set(&t->panes[P_RETRIEVAL], code_id);
@@ -424,6 +436,10 @@ static void command_done(struct tui *t, const char *text, void *ud)
 
 static int global_key(struct tui *t, int action)
 {
+	/* the negotiation view is the whole screen: no panes to move between */
+	if (t->negotiate && !t->help &&
+	    (action == A_NEXT_PANE || action == A_PREV_PANE || action == A_ZOOM))
+		return 1;
 	switch (action) {
 	case A_QUIT: t->running = 0; return 1;
 	case A_HELP:
@@ -454,7 +470,7 @@ static int global_key(struct tui *t, int action)
 
 static void handle_key(struct tui *t, int key)
 {
-	int which = t->help ? P_HELP : t->focus;
+	int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
 	struct pane *p = &t->panes[which];
 	int action;
 
@@ -554,6 +570,9 @@ static int run_loop(struct tui *t, script *sc)
 	int key;
 
 	tui_layout(t);
+	/* the reader shows the first vignette from the start */
+	t->panes[P_VIGNETTES].stale = 0;
+	(t->panes[P_VIGNETTES].ops->refresh)(&t->panes[P_VIGNETTES], t);
 	while (t->running) {
 		draw(t);
 		timing_first_frame();

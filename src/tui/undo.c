@@ -5,8 +5,63 @@
 #include "praxis/undo.h"
 #include "praxis/util.h"
 
+void undo_vsnap_free(struct undo_vsnap *s)
+{
+	if (!s)
+		return;
+	vignette_free(&s->v);
+	for (size_t i = 0; i < s->n; i++)
+		coding_free(&s->codings[i]);
+	free(s->codings);
+	free(s);
+}
+
+static void psnap_free(px_participant *p)
+{
+	if (p)
+		participant_free(p);
+	free(p);
+}
+
+static int snap_coding(const px_coding *c, void *ud)
+{
+	struct undo_vsnap *s = ud;
+
+	s->codings = xrealloc(s->codings, (s->n + 1) * sizeof(*s->codings));
+	coding_copy(&s->codings[s->n++], c);
+	return 0;
+}
+
+struct undo_vsnap *undo_vsnap_load(px_db *db, int64_t vignette_id, px_err *e)
+{
+	struct undo_vsnap *s = xcalloc(1, sizeof(*s));
+	coding_query q = CODING_QUERY_ALL;
+
+	q.vignette_id = vignette_id;
+	if (vignette_get(db, vignette_id, &s->v, e) || coding_each(db, &q, snap_coding, s, e)) {
+		undo_vsnap_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+px_participant *undo_psnap_load(px_db *db, int64_t participant_id, px_err *e)
+{
+	px_participant *p = xcalloc(1, sizeof(*p));
+
+	if (participant_get(db, participant_id, p, e)) {
+		psnap_free(p);
+		return NULL;
+	}
+	return p;
+}
+
 static void op_free(struct undo_op *op)
 {
+	undo_vsnap_free(op->v_before);
+	undo_vsnap_free(op->v_after);
+	psnap_free(op->p_before);
+	psnap_free(op->p_after);
 	if (op->has_before)
 		coding_free(&op->before);
 	if (op->has_after)
@@ -49,7 +104,7 @@ static void on_event(void *ud, int event, const px_coding *before, const px_codi
 	struct undo *u = ud;
 	struct undo_op *op;
 
-	if (u->applying)
+	if (u->applying || u->quiet)
 		return;
 	if (event == DB_EV_RESET || event == DB_EV_ROLLBACK) {
 		/* ids the history refers to may be gone: it ends here */
@@ -134,6 +189,108 @@ void undo_record(struct undo *u, int kind, int64_t id, int64_t i_before, int64_t
 	op->s_after = xstrdup(s_after);
 }
 
+void undo_record_vignette(struct undo *u, struct undo_vsnap *before, struct undo_vsnap *after)
+{
+	struct undo_op *op;
+
+	if (!u->recording) {
+		undo_vsnap_free(before);
+		undo_vsnap_free(after);
+		return;
+	}
+	op = step_add(&u->cur);
+	op->kind = UNDO_VIGNETTE;
+	op->v_before = before;
+	op->v_after = after;
+}
+
+void undo_record_participant(struct undo *u, px_participant *before, px_participant *after)
+{
+	struct undo_op *op;
+
+	if (!u->recording) {
+		psnap_free(before);
+		psnap_free(after);
+		return;
+	}
+	op = step_add(&u->cur);
+	op->kind = UNDO_PARTICIPANT;
+	op->p_before = before;
+	op->p_after = after;
+}
+
+/* Every coding the history holds: in coding ops and vignette snapshots. */
+typedef void (*coding_visit_fn)(px_coding *c, int64_t from, int64_t to);
+
+static void each_coding(struct undo *u, coding_visit_fn fn, int64_t from, int64_t to)
+{
+	for (size_t i = 0; i < u->n; i++)
+		for (size_t k = 0; k < u->steps[i].n; k++) {
+			struct undo_op *op = &u->steps[i].ops[k];
+			struct undo_vsnap *vs[2] = { op->v_before, op->v_after };
+			if (op->has_before)
+				fn(&op->before, from, to);
+			if (op->has_after)
+				fn(&op->after, from, to);
+			for (int j = 0; j < 2; j++)
+				for (size_t c = 0; vs[j] && c < vs[j]->n; c++)
+					fn(&vs[j]->codings[c], from, to);
+		}
+}
+
+static void swap_id(int64_t *slot, int64_t from, int64_t to)
+{
+	if (*slot == from)
+		*slot = to;
+}
+
+static void swap_in_list(idlist *l, int64_t from, int64_t to)
+{
+	for (size_t i = 0; i < l->n; i++)
+		swap_id(&l->v[i], from, to);
+}
+
+static void coding_vignette(px_coding *c, int64_t from, int64_t to)
+{
+	swap_id(&c->vignette_id, from, to);
+}
+
+static void coding_person(px_coding *c, int64_t from, int64_t to)
+{
+	swap_in_list(&c->participants, from, to);
+	swap_in_list(&c->held_by, from, to);
+}
+
+static void remap_vignette(struct undo *u, int64_t from, int64_t to)
+{
+	each_coding(u, coding_vignette, from, to);
+	for (size_t i = 0; i < u->n; i++)
+		for (size_t k = 0; k < u->steps[i].n; k++) {
+			struct undo_op *op = &u->steps[i].ops[k];
+			if (op->v_before)
+				swap_id(&op->v_before->v.id, from, to);
+			if (op->v_after)
+				swap_id(&op->v_after->v.id, from, to);
+		}
+}
+
+static void remap_participant(struct undo *u, int64_t from, int64_t to)
+{
+	each_coding(u, coding_person, from, to);
+	for (size_t i = 0; i < u->n; i++)
+		for (size_t k = 0; k < u->steps[i].n; k++) {
+			struct undo_op *op = &u->steps[i].ops[k];
+			if (op->v_before)
+				swap_in_list(&op->v_before->v.participants, from, to);
+			if (op->v_after)
+				swap_in_list(&op->v_after->v.participants, from, to);
+			if (op->p_before)
+				swap_id(&op->p_before->id, from, to);
+			if (op->p_after)
+				swap_id(&op->p_after->id, from, to);
+		}
+}
+
 /* A coding re-created by undo or redo has a new id: rewrite it. */
 static void remap_coding(struct undo *u, int64_t from, int64_t to)
 {
@@ -194,6 +351,72 @@ static int apply_coding(struct undo *u, const px_coding *from, int has_from, con
 	return coding_update(u->db, to, e);
 }
 
+static void remap_coding(struct undo *u, int64_t from, int64_t to);
+
+/* Re-adds a coding of a snapshot (its vignette came back with a new id). */
+static int readd_coding(struct undo *u, const px_coding *snap, px_err *e)
+{
+	px_coding c;
+	int rc;
+
+	coding_copy(&c, snap);
+	c.id = 0;
+	rc = coding_add(u->db, &c, e);
+	if (!rc && c.id != snap->id)
+		remap_coding(u, snap->id, c.id);
+	coding_free(&c);
+	return rc;
+}
+
+/* Makes the vignette state `to` out of `from`: its row, then its codings
+ * exactly as they were (the store's re-anchoring is overwritten). */
+static int apply_vignette(struct undo *u, struct undo_vsnap *from, struct undo_vsnap *to, px_err *e)
+{
+	int rc;
+
+	if (!to)
+		return vignette_delete(u->db, from->v.id, e);
+	if (!from) {
+		px_vignette v = to->v;
+		int64_t old = to->v.id;
+		v.id = 0;
+		v.uuid = NULL;   /* a re-created row gets a fresh uuid */
+		if ((rc = vignette_add(u->db, &v, e)))
+			return rc;
+		free(v.uuid);
+		if (v.id != old)
+			remap_vignette(u, old, v.id);
+		for (size_t i = 0; i < to->n && !rc; i++)
+			rc = readd_coding(u, &to->codings[i], e);
+		return rc;
+	}
+	if ((rc = vignette_update(u->db, &to->v, NULL, e)))
+		return rc;
+	for (size_t i = 0; i < to->n && !rc; i++)
+		rc = coding_update(u->db, &to->codings[i], e);
+	return rc;
+}
+
+static int apply_participant(struct undo *u, px_participant *from, px_participant *to, px_err *e)
+{
+	px_participant p;
+	int rc;
+
+	if (!to)
+		return participant_delete(u->db, from->id, 0, e);
+	if (from)
+		return participant_update(u->db, to, e);
+	p = *to;
+	p.id = 0;
+	p.uuid = NULL;
+	if ((rc = participant_add(u->db, &p, e)))
+		return rc;
+	free(p.uuid);
+	if (p.id != to->id)
+		remap_participant(u, to->id, p.id);
+	return PX_OK;
+}
+
 static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 {
 	const char *s = forward ? op->s_after : op->s_before;
@@ -221,6 +444,12 @@ static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 		return codebook_set_description(u->db, op->id, s, e);
 	case UNDO_CODE_COLOR:
 		return codebook_set_color(u->db, op->id, s, e);
+	case UNDO_VIGNETTE:
+		return forward ? apply_vignette(u, op->v_before, op->v_after, e)
+			       : apply_vignette(u, op->v_after, op->v_before, e);
+	case UNDO_PARTICIPANT:
+		return forward ? apply_participant(u, op->p_before, op->p_after, e)
+			       : apply_participant(u, op->p_after, op->p_before, e);
 	}
 	return px_fail(e, PX_EUSAGE, "unknown undo step");
 }

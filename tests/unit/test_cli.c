@@ -122,8 +122,8 @@ static const struct usage_case {
 		    "try 'praxis import --help'\n" },
 	{ "import --quiet=yes x.yaml", "praxis import: --quiet takes no value\n"
 				       "try 'praxis import --help'\n" },
-	{ "export --format csv", "praxis export: --format 'csv': use yaml\n"
-				 "try 'praxis export --help'\n" },
+	{ "export --format pdf", "praxis export: --format 'pdf': use md, html, csv, yaml,"
+				 " qdpx or qdc\ntry 'praxis export --help'\n" },
 	{ "export extra", "praxis export: unexpected argument 'extra'\n"
 			  "try 'praxis export --help'\n" },
 	{ "init extra", "praxis init: unexpected argument 'extra'\ntry 'praxis init --help'\n" },

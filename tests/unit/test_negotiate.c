@@ -259,6 +259,59 @@ static void test_bad_decisions(void **state)
 	db_close(p.db);
 }
 
+static void test_edit_and_settled(void **state)
+{
+	struct pair p = setup_pair();
+	agree_result r;
+	agree_table st;
+	negotiate_list l;
+	px_coding c = { 0 };
+	px_err e = { 0 };
+	int64_t cons;
+	char *note;
+
+	(void)state;
+	assert_int_equal(agree_compute(p.db, p.a, p.b, 0, AGREE_SEGMENT, &r, &e), PX_OK);
+	/* keep A on SR/tools: its 4 A-only points become both */
+	assert_int_equal(negotiate_resolve(p.db, p.a, p.b, p.v1, p.tools, NEG_KEEP_A, "x", &e),
+			 PX_OK);
+	assert_int_equal(negotiate_load(p.db, p.a, p.b, &l, &e), PX_OK);
+	assert_int_equal(negotiate_settled(p.db, &l, &r.overall, &st, &e), PX_OK);
+	assert_int_equal(st.both, r.overall.both + 4);
+	assert_int_equal(st.a_only, r.overall.a_only - 4);
+	assert_int_equal(st.b_only, r.overall.b_only);
+	assert_int_equal(st.neither, r.overall.neither);
+	note = negotiate_memo_note(p.db, p.v1, l.v[0].codes[1].memo_id);
+	assert_string_equal(note, "x");
+	free(note);
+	negotiate_list_free(&l);
+
+	/* by hand: the consensus codes 0-2 with JE/rhythms, recorded as edited */
+	assert_int_equal(negotiate_consensus_coder(p.db, 0, &cons, &e), PX_OK);
+	c.vignette_id = p.v1;
+	c.code_id = p.rhythms;
+	c.coder_id = cons;
+	c.start = 0;
+	c.end = 2;
+	assert_int_equal(coding_add(p.db, &c, &e), PX_OK);
+	coding_free(&c);
+	assert_int_equal(negotiate_record_edit(p.db, p.a, p.b, p.v1, p.rhythms, NULL, &e), PX_OK);
+	assert_int_equal(negotiate_load(p.db, p.a, p.b, &l, &e), PX_OK);
+	assert_int_equal(l.resolved, 2);
+	assert_int_equal(l.v[0].codes[0].decision, NEG_UNRESOLVED);
+	assert_true(l.v[0].codes[0].memo_id > 0);
+	assert_null(negotiate_memo_note(p.db, p.v1, l.v[0].codes[0].memo_id));
+	/* B's 5 points: 2 now both, 3 neither */
+	assert_int_equal(negotiate_settled(p.db, &l, &r.overall, &st, &e), PX_OK);
+	assert_int_equal(st.both, r.overall.both + 4 + 2);
+	assert_int_equal(st.b_only, r.overall.b_only - 5);
+	assert_int_equal(st.neither, r.overall.neither + 3);
+	assert_int_equal(agree_total(&st), agree_total(&r.overall));
+	negotiate_list_free(&l);
+	agree_result_free(&r);
+	db_close(p.db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_keep_a_then_b_then_both),
 		cmocka_unit_test(test_drop_and_unresolve),
 		cmocka_unit_test(test_bad_decisions),
+		cmocka_unit_test(test_edit_and_settled),
 	};
 	return cmocka_run_group_tests_name("negotiate", tests, NULL, NULL);
 }

@@ -14,111 +14,30 @@
 #include "praxis/coding.h"
 #include "praxis/util.h"
 #include "fixture.h"
+#include "screen.h"
 
 /* A scratch database with the fixture corpus imported as coder tester. */
 static char *make_db(const char *extra_yaml)
 {
-	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *args, *err = NULL;
-	FILE *fp = fopen(yaml, "w");
-
-	assert_non_null(fp);
-	fputs(extra_yaml ? extra_yaml : fx_small_corpus, fp);
-	fclose(fp);
-	args = xasprintf("--db '%s' --coder tester import '%s'", db, yaml);
-	if (fx_run(args, NULL, &err) != 0)
-		fail_msg("import: %s", err);
-	free(err);
-	free(args);
-	free(yaml);
-	return db;
+	return fx_screen_db(extra_yaml ? extra_yaml : fx_small_corpus);
 }
 
-/* Runs keys on db at cols x rows; returns the dumped screen. */
+/* Runs keys as coder tester (see fx_screen). */
 static char *run_keys(const char *db, const char *keys, int cols, int rows, const char *opts)
 {
-	char *kp = fx_path(".keys"), *out = fx_path(".screen"), *args, *err = NULL, *screen;
-	char buf[16];
-	FILE *fp = fopen(kp, "w");
-	int rc;
-
-	assert_non_null(fp);
-	fputs(keys, fp);
-	fclose(fp);
-	snprintf(buf, sizeof(buf), "%d", cols);
-	setenv("COLUMNS", buf, 1);
-	snprintf(buf, sizeof(buf), "%d", rows);
-	setenv("LINES", buf, 1);
-	args = xasprintf("--db '%s' --coder tester --script '%s' --dump-screen '%s' %s", db, kp, out,
-			 opts ? opts : "");
-	rc = fx_run(args, NULL, &err);
-	if (rc != 0)
-		fail_msg("praxis exited %d: %s", rc, err ? err : "");
-	screen = fx_read_file(out, NULL);
-	assert_non_null(screen);
-	free(err);
-	free(args);
-	free(kp);
-	free(out);
-	return screen;
+	return fx_screen_run(db, keys, cols, rows, opts);
 }
 
-/* The n-th line (0-based) of a screen, copied. */
-static char *line_of(const char *screen, int n)
-{
-	const char *p = screen;
-
-	while (n-- > 0 && (p = strchr(p, '\n')))
-		p++;
-	assert_non_null(p);
-	const char *nl = strchr(p, '\n');
-	return xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-}
-
-static void assert_line(const char *screen, int n, const char *want)
-{
-	char *got = line_of(screen, n);
-
-	if (strcmp(got, want) != 0)
-		fail_msg("line %d:\n got: '%s'\nwant: '%s'\nscreen:\n%s", n, got, want, screen);
-	free(got);
-}
-
-static void assert_has(const char *screen, const char *want)
-{
-	if (!strstr(screen, want))
-		fail_msg("screen lacks '%s':\n%s", want, screen);
-}
-
-static void assert_lacks(const char *screen, const char *want)
-{
-	if (strstr(screen, want))
-		fail_msg("screen has '%s':\n%s", want, screen);
-}
-
-static px_db *open_db(const char *path)
-{
-	px_db *db = NULL;
-	px_err e = { 0 };
-
-	if (db_open(path, 0, &db, &e))
-		fail_msg("%s", e.msg);
-	return db;
-}
-
-static int64_t scalar(const char *dbpath, const char *sql)
-{
-	px_db *db = open_db(dbpath);
-	int64_t v = db_scalar(db, sql);
-
-	db_close(db);
-	return v;
-}
+#define assert_line fx_assert_line
+#define assert_has fx_assert_has
+#define assert_lacks fx_assert_lacks
+#define scalar fx_scalar
 
 /* Exact top of the screen at 80x24: three columns, titles, badges. */
 static const char *const start_lines[] = {
-	" Vignettes 1/2          │ Reader                         │ Codebook 1/29",
-	"03-02 The pile     1 0 1│ (choose a vignette: Enter in th│- ME                1",
-	"04-10 Quota talk   0 1 0│                                │    enabling engage 0",
+	" Vignettes 1/2          │ 2026-03-02  The pile  @0       │ Codebook 1/29",
+	"03-02 The pile     1 0 1│M S Annie put the claim on the  │- ME                1",
+	"04-10 Quota talk   0 1 0│M S Q pile. Bo asked why.       │    enabling engage 0",
 };
 
 static void test_start_screen_shows_every_pane(void **state)
@@ -495,6 +414,35 @@ static void test_config_rebinds_keys(void **state)
 	free(db);
 }
 
+/* :export picks the format from the name, follows the filter and
+ * pseudonymizes: v1's "Annie" (Ann's alias) is written as "Ann". */
+static void test_export_command(void **state)
+{
+	char *db = make_db(NULL), *md = fx_path(".md"), *bad = fx_path(".doc"), *keys, *s, *text;
+
+	(void)state;
+	keys = xasprintf(":filter participant bo\n:export %s\n", md);
+	s = run_keys(db, keys, 100, 30, NULL);
+	assert_has(s, "exported to ");
+	assert_has(s, "(filtered)");
+	free(s);
+	free(keys);
+	text = fx_read_file(md, NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "Ann put the claim"));
+	assert_null(strstr(text, "Annie"));
+	assert_null(strstr(text, "Quota talk"));   /* v2 has no Bo: filtered out */
+	free(text);
+	keys = xasprintf(":export %s\n", bad);
+	s = run_keys(db, keys, 100, 30, NULL);
+	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc)");
+	free(s);
+	free(keys);
+	free(md);
+	free(bad);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -503,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_reader_shows_text_and_stripes),
 		cmocka_unit_test(test_participants_pane_filters),
 		cmocka_unit_test(test_code_span_with_key_3),
+		cmocka_unit_test(test_export_command),
 		cmocka_unit_test(test_undo_and_redo),
 		cmocka_unit_test(test_picker_creates_code_and_form_saves),
 		cmocka_unit_test(test_picker_screen),

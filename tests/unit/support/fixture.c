@@ -151,6 +151,16 @@ int fx_import(px_db *db, const char *yaml, char *msg, size_t msglen)
 	return rc;
 }
 
+px_db *fx_db_with(const char *yaml)
+{
+	px_db *db = fx_db();
+	char msg[1024];
+
+	if (fx_import(db, yaml, msg, sizeof(msg)))
+		fail_msg("fx_db_with: %s", msg);
+	return db;
+}
+
 int64_t fx_vignette(px_db *db, const char *ext_id)
 {
 	int64_t id = 0;

@@ -15,6 +15,8 @@ px_db *fx_db(void);
 /* Imports corpus YAML text into db as coder "tester"; returns the status
  * and leaves the message in msg (may be NULL). */
 int fx_import(px_db *db, const char *yaml, char *msg, size_t msglen);
+/* fx_db with yaml imported; fails the test on an import error. */
+px_db *fx_db_with(const char *yaml);
 /* A small corpus every test may use (2 participants, 2 vignettes,
  * a few codings) -- see fixture.c for its exact text. */
 extern const char fx_small_corpus[];

@@ -1,0 +1,118 @@
+/* export.h: annotated exports (Markdown, HTML, CSV) and exchange (YAML,
+ * REFI-QDA .qdpx/.qdc), pseudonymized by default.
+ *
+ * export_run is the one entry point for the CLI and the TUI: it loads the
+ * filtered project into an export_ctx (with every participant alias in the
+ * exported text replaced by the pseudonym unless keep_names), then hands
+ * it to one format writer. Files are written atomically. */
+#ifndef PRAXIS_EXPORT_H
+#define PRAXIS_EXPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "praxis/alias.h"
+#include "praxis/coding.h"
+#include "praxis/db.h"
+#include "praxis/names.h"
+#include "praxis/vignette.h"
+
+enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC };
+enum export_table { EXP_TABLE_CODINGS, EXP_TABLE_PARTICIPANTS, EXP_TABLE_VIGNETTES,
+		    EXP_TABLE_CODES };
+
+struct export_options {
+	int format;               /* enum export_format */
+	const char *output;       /* NULL or "-": standard output (not for qdpx) */
+	const char *participant;  /* filters by corpus id / code path / date; NULL: off */
+	const char *community;
+	const char *coder;
+	const char *code;         /* with its descendants */
+	const char *from;         /* YYYY-MM-DD, inclusive */
+	const char *to;           /* inclusive */
+	int keep_names;           /* 1: no alias replacement */
+	int table;                /* csv: enum export_table */
+	/* Called after each vignette is written (may be NULL): the CLI draws a
+	 * progress bar with it, the TUI its own. */
+	void (*progress)(void *ud, int64_t done, int64_t total);
+	void *progress_ud;
+};
+
+/* -1 if unknown. */
+int export_format_parse(const char *name);
+int export_table_parse(const char *name);
+
+int export_run(px_db *db, const struct export_options *o, px_err *e);
+
+/* ---- shared by the format writers (src/io/export_*.c, refi_*.c) ---- */
+
+/* One coding as exported: span mapped onto the replaced text. */
+struct export_coding {
+	px_coding c;             /* c.start/c.end already mapped; -1 whole */
+	char *memo;              /* replaced copies */
+	char *interpretation;
+	char *quote;             /* the covered text ("" for whole-vignette) */
+};
+
+struct export_vignette {
+	px_vignette v;           /* v.title, v.text replaced; v.length updated */
+	struct export_coding *codings;
+	size_t ncodings;
+	strlist memos;           /* vignette memos, replaced */
+	strlist memo_uuids;
+	idlist memo_coders;
+};
+
+typedef struct export_ctx {
+	px_db *db;
+	const struct export_options *o;
+	px_names nm;
+	alias_map aliases;       /* empty with keep_names */
+	struct export_vignette *vs;
+	size_t nvs;
+	int64_t ncodings;
+	px_err *e;
+} export_ctx;
+
+/* Loads the filtered project into x (replacing aliases). */
+int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err *e);
+void export_free(export_ctx *x);
+/* Text replaced per the options; caller frees. */
+char *export_text(const export_ctx *x, const char *s);
+/* Reports progress for vignette i (0-based) through the callback. */
+void export_progress(const export_ctx *x, size_t i);
+/* Codings in x per code id (direct), as an array indexed by code id up to
+ * *n (caller frees). */
+int64_t *export_code_counts(const export_ctx *x, int64_t *n);
+
+/* One non-overlapping piece of a vignette's text and the codings covering
+ * it (indices into the vignette's codings, whole-vignette ones excluded). */
+struct export_segment {
+	int64_t start, end;      /* code points */
+	size_t *cover;
+	size_t ncover;
+};
+/* Splits the text at every span boundary and every newline (a newline is a
+ * segment of its own with no cover). Caller frees with export_segments_free. */
+struct export_segment *export_segments(const struct export_vignette *ev, size_t *n);
+void export_segments_free(struct export_segment *s, size_t n);
+
+/* One register entry with what the exported codings say about it. */
+struct export_register_row {
+	int64_t id;
+	char *ext_id, *name, *kind;
+	int reified;             /* -1 unknown */
+	int64_t occurrences;
+	idlist people;           /* distinct participants named in its codings */
+	char *first, *last;      /* dates seen */
+	strlist interpretations; /* distinct, repertoire only */
+	int64_t stance[STANCE_COUNT]; /* accountability only */
+};
+/* The repertoire (ENT_REPERTOIRE) or accountability register. */
+int export_registers(export_ctx *x, int kind, struct export_register_row **rows, size_t *n);
+void export_registers_free(struct export_register_row *rows, size_t n);
+
+int export_md(export_ctx *x, FILE *out);
+int export_html(export_ctx *x, FILE *out);
+int export_csv(export_ctx *x, FILE *out);
+
+#endif

@@ -1,0 +1,43 @@
+/* refi.h: the REFI-QDA exchange standard (QDA-XML 1.0): codebooks (.qdc)
+ * and projects (.qdpx, a zip with project.qde and sources/), out and in.
+ * See ../shared/REFI-QDA.md for the structure these follow.
+ *
+ * Export: GUIDs come from the uuid stored with each row (stable across
+ * exports); things praxis keeps no uuid for (variables, selections) get a
+ * GUID derived from the project uuid and their identity. Sources are UTF-8
+ * with LF line ends; positions count code points over exactly that text. */
+#ifndef PRAXIS_REFI_H
+#define PRAXIS_REFI_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "praxis/db.h"
+#include "praxis/export.h"
+
+#define REFI_NS_PROJECT "urn:QDA-XML:project:1.0"
+#define REFI_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
+/* Zip entries larger than this (declared or actual) are refused. */
+#define REFI_MAX_ENTRY (256u * 1024u * 1024u)
+
+int refi_write_qdc(export_ctx *x, FILE *out);
+/* Writes the zip to a temp file beside path, then renames it into place. */
+int refi_write_qdpx(export_ctx *x, const char *path);
+
+/* A stable GUID for seed (a name-based UUID, version 5 layout). */
+void refi_guid(const char *seed, char out[37]);
+
+struct refi_import_stats {
+	int64_t users, codes, cases, sources, codings, notes;
+	int64_t skipped_sources;   /* PDF, picture, audio, video sources, and text
+				      sources whose file is outside the archive */
+	int64_t skipped_elements;  /* elements praxis does not keep */
+	int64_t normalized;        /* sources whose CR LF / BOM was normalized */
+};
+
+/* Imports a .qdpx into db inside the caller's transaction (the caller
+ * rolls back on error). Top-level codes whose name is not a root's go
+ * under root (CODE_ME..CODE_SR). Codings without a user get coder_id. */
+int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
+		struct refi_import_stats *st, px_err *e);
+
+#endif

@@ -1,0 +1,413 @@
+/* export_md.c: annotated notes as pandoc Markdown.
+ *
+ * Every character from the data that Markdown could read as syntax is
+ * backslash-escaped (pandoc accepts an escape before any ASCII
+ * punctuation), so a note never turns into a heading, list or link by
+ * accident. Coded spans are pandoc bracketed spans, nested when codings
+ * overlap: the text is cut into segments at every span boundary and each
+ * segment is wrapped once per coding covering it. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/codebook.h"
+#include "praxis/entity.h"
+#include "praxis/export.h"
+#include "praxis/text.h"
+#include "praxis/util.h"
+
+struct md {
+	export_ctx *x;
+	strbuf b;
+	strbuf notes;            /* footnote definitions of the current vignette */
+	int nnote;
+};
+
+/* Inline text: the characters pandoc reads as inline syntax anywhere are
+ * escaped, newlines become spaces. Quotes and most punctuation stay as
+ * written so the notes read well. */
+static void md_inline_n(strbuf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r' || c == '\t')
+			sb_addc(b, ' ');
+		else if (strchr("\\`*_{}[]<>$~^|@&#", c))
+			sb_addc(b, '\\'), sb_addc(b, (char)c);
+		else
+			sb_addc(b, (char)c);
+	}
+}
+
+/* Text at the start of a line, where more reads as block syntax: list
+ * markers, quotes, headings, rules, definition lists, "1." items. */
+static void md_line_n(strbuf *b, const char *s, size_t n)
+{
+	size_t d = 0;
+
+	if (n && strchr("+-*>:=%#|", s[0]) && s[0]) {
+		sb_addc(b, '\\');
+		sb_addc(b, s[0]);
+		s++;
+		n--;
+	} else {
+		while (d < n && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d && d < n && (s[d] == '.' || s[d] == ')')) {
+			md_inline_n(b, s, d);
+			sb_addc(b, '\\');
+			s += d;
+			n -= d;
+		}
+	}
+	md_inline_n(b, s, n);
+}
+
+static void md_inline(strbuf *b, const char *s)
+{
+	if (s)
+		md_inline_n(b, s, strlen(s));
+}
+
+/* A quoted attribute value as pandoc reads it back. */
+static void md_attr(strbuf *b, const char *s)
+{
+	sb_addc(b, '"');
+	for (; s && *s; s++) {
+		if (*s == '\\' || *s == '"')
+			sb_addc(b, '\\');
+		if (*s == '&')
+			sb_add(b, "&amp;");
+		else if (*s == '\n' || *s == '\r' || *s == '\t')
+			sb_addc(b, ' ');
+		else
+			sb_addc(b, *s);
+	}
+	sb_addc(b, '"');
+}
+
+/* A footnote holding text (paragraphs kept); appends the reference. */
+static void md_footnote(struct md *m, const char *prefix, const char *text)
+{
+	int n = ++m->nnote;
+
+	sb_printf(&m->b, "[^n%d]", n);
+	sb_printf(&m->notes, "[^n%d]: ", n);
+	if (prefix && *prefix) {
+		md_inline(&m->notes, prefix);
+		sb_add(&m->notes, ": ");
+	}
+	for (const char *p = text; *p; p++) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (p == text)
+			md_inline_n(&m->notes, p, len);
+		else
+			md_line_n(&m->notes, p, len);
+		if (!nl)
+			break;
+		sb_add(&m->notes, nl[1] == '\n' ? "\n\n    " : "\\\n    ");
+		p = nl[1] == '\n' ? nl + 1 : nl;
+		while (p[1] == '\n')
+			p++;
+	}
+	sb_addc(&m->notes, '\n');
+}
+
+static void md_yaml_str(strbuf *b, const char *s)
+{
+	sb_addc(b, '"');
+	for (; s && *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sb_addc(b, '\\');
+		if (*s == '\n')
+			sb_add(b, " ");
+		else
+			sb_addc(b, *s);
+	}
+	sb_addc(b, '"');
+}
+
+static void md_span_close(struct md *m, const struct export_coding *ec)
+{
+	const char *path = names_get(&m->x->nm, NAMES_CODE, ec->c.code_id);
+	int dim = names_code_dimension(&m->x->nm, ec->c.code_id);
+
+	sb_printf(&m->b, "]{.code .%s data-code=", codebook_root_short(dim));
+	md_attr(&m->b, path);
+	sb_add(&m->b, " data-coder=");
+	md_attr(&m->b, names_get(&m->x->nm, NAMES_CODER, ec->c.coder_id));
+	sb_addc(&m->b, '}');
+}
+
+/* A segment's text, wrapped in one span per coding covering it. Leading
+ * and trailing blanks go outside the spans (pandoc drops them inside);
+ * at a line start they are escaped (non-breaking) spaces so indentation
+ * never makes a code block. */
+static void md_segment(struct md *m, const struct export_vignette *ev,
+		       const struct export_segment *sg, int line_start)
+{
+	const char *t = ev->v.text;
+	size_t bs = text_cp_to_byte(t, (size_t)sg->start), be = text_cp_to_byte(t, (size_t)sg->end);
+	size_t cs = bs, ce = be;
+
+	while (cs < ce && (t[cs] == ' ' || t[cs] == '\t'))
+		cs++;
+	while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == '\t'))
+		ce--;
+	for (size_t i = bs; i < cs; i++)
+		sb_add(&m->b, line_start ? "\\ " : " ");
+	if (cs < ce) {
+		for (size_t k = 0; k < sg->ncover; k++)
+			sb_addc(&m->b, '[');
+		if (line_start && cs == bs)
+			md_line_n(&m->b, t + cs, ce - cs);
+		else
+			md_inline_n(&m->b, t + cs, ce - cs);
+		for (size_t k = sg->ncover; k-- > 0;)
+			md_span_close(m, &ev->codings[sg->cover[k]]);
+	}
+	for (size_t i = ce; i < be; i++)
+		sb_addc(&m->b, ' ');
+}
+
+/* Footnotes for the memos of codings ending in (from, to]. */
+static void md_memos_ending(struct md *m, const struct export_vignette *ev, int64_t from,
+			    int64_t to)
+{
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		if (ec->c.start >= 0 && ec->c.end > from && ec->c.end <= to && ec->memo)
+			md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id), ec->memo);
+	}
+}
+
+static void md_text(struct md *m, const struct export_vignette *ev)
+{
+	size_t nseg;
+	struct export_segment *seg = export_segments(ev, &nseg);
+	const char *t = ev->v.text;
+	int line_start = 1;
+
+	for (size_t i = 0; i < nseg; i++) {
+		struct export_segment *sg = &seg[i];
+		if (t[text_cp_to_byte(t, (size_t)sg->start)] == '\n' && sg->end == sg->start + 1) {
+			size_t run = 1;
+			while (i + run < nseg && t[text_cp_to_byte(t, (size_t)seg[i + run].start)] == '\n'
+			       && seg[i + run].end == seg[i + run].start + 1)
+				run++;
+			md_memos_ending(m, ev, sg->start, sg->start + (int64_t)run);
+			if (i + run < nseg)
+				sb_add(&m->b, run > 1 ? "\n\n" : "\\\n");
+			i += run - 1;
+			line_start = 1;
+			continue;
+		}
+		md_segment(m, ev, sg, line_start);
+		line_start = 0;
+		/* a coding that ends here gets its memo as a footnote */
+		md_memos_ending(m, ev, sg->end - 1, sg->end);
+	}
+	export_segments_free(seg, nseg);
+	sb_add(&m->b, "\n\n");
+}
+
+static void md_people(struct md *m, const idlist *ids)
+{
+	for (size_t i = 0; i < ids->n; i++) {
+		if (i)
+			sb_add(&m->b, ", ");
+		md_inline(&m->b, names_get(&m->x->nm, NAMES_PSEUDONYM, ids->v[i]));
+	}
+}
+
+static void md_vignette(struct md *m, const struct export_vignette *ev)
+{
+	const px_vignette *v = &ev->v;
+
+	sb_reset(&m->notes);
+	sb_add(&m->b, "## ");
+	md_inline(&m->b, v->title);
+	sb_add(&m->b, " (");
+	md_inline(&m->b, v->ext_id);
+	sb_add(&m->b, ")\n\n");
+	sb_add(&m->b, "*");
+	md_inline(&m->b, v->date);
+	if (v->community_id) {
+		sb_add(&m->b, " · ");
+		md_inline(&m->b, names_get(&m->x->nm, NAMES_COMMUNITY, v->community_id));
+	}
+	if (v->observer_id) {
+		sb_add(&m->b, " · observer ");
+		md_inline(&m->b, names_get(&m->x->nm, NAMES_CODER, v->observer_id));
+	}
+	if (v->participants.n) {
+		sb_add(&m->b, " · present: ");
+		md_people(m, &v->participants);
+	}
+	sb_add(&m->b, "*");
+	for (size_t i = 0; i < ev->memos.n; i++)
+		md_footnote(m, "memo", ev->memos.v[i]);
+	sb_add(&m->b, "\n\n");
+	md_text(m, ev);
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		if (ec->c.start >= 0)
+			continue;
+		sb_add(&m->b, "- whole vignette: ");
+		sb_addc(&m->b, '[');
+		md_inline(&m->b, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id));
+		md_span_close(m, ec);
+		if (ec->memo)
+			md_footnote(m, NULL, ec->memo);
+		sb_addc(&m->b, '\n');
+	}
+	sb_addc(&m->b, '\n');
+	if (m->notes.len) {
+		sb_add(&m->b, sb_str(&m->notes));
+		sb_addc(&m->b, '\n');
+	}
+}
+
+struct cb_ctx {
+	struct md *m;
+	int64_t *counts, ncounts;
+};
+
+static int md_code(const px_code *c, void *ud)
+{
+	struct cb_ctx *cc = ud;
+	strbuf *b = &cc->m->b;
+
+	for (int i = 0; i < c->depth; i++)
+		sb_add(b, "    ");
+	sb_add(b, "- **");
+	md_inline(b, c->depth ? c->name : codebook_root_name(c->dimension));
+	sb_printf(b, "** (%lld)", (long long)(c->id < cc->ncounts ? cc->counts[c->id] : 0));
+	if (c->description) {
+		char *d = export_text(cc->m->x, c->description);
+		sb_add(b, ": ");
+		md_inline(b, d);
+		free(d);
+	}
+	sb_addc(b, '\n');
+	return 0;
+}
+
+static void md_cell(strbuf *b, const char *s)
+{
+	sb_add(b, " ");
+	md_inline(b, s && *s ? s : "");
+	sb_add(b, " |");
+}
+
+static const char *reified_word(int r)
+{
+	return r < 0 ? "" : r ? "yes" : "no";
+}
+
+static int md_registers(struct md *m)
+{
+	struct export_register_row *rows;
+	size_t n;
+	strbuf *b = &m->b;
+	int rc;
+
+	if ((rc = export_registers(m->x, ENT_REPERTOIRE, &rows, &n)))
+		return rc;
+	if (n) {
+		sb_add(b, "# Repertoire register\n\n"
+		       "| element | kind | reified | occurrences | participants | first | last |"
+		       " interpretations |\n|---|---|---|--:|--:|---|---|---|\n");
+		for (size_t i = 0; i < n; i++) {
+			strbuf in;
+			sb_init(&in);
+			sb_add(&in, "");
+			for (size_t k = 0; k < rows[i].interpretations.n; k++)
+				sb_printf(&in, "%s%s", k ? "; " : "", rows[i].interpretations.v[k]);
+			sb_add(b, "|");
+			md_cell(b, rows[i].name);
+			md_cell(b, rows[i].kind);
+			md_cell(b, reified_word(rows[i].reified));
+			sb_printf(b, " %lld | %zu |", (long long)rows[i].occurrences,
+				  rows[i].people.n);
+			md_cell(b, rows[i].first);
+			md_cell(b, rows[i].last);
+			md_cell(b, sb_str(&in));
+			sb_addc(b, '\n');
+			sb_free(&in);
+		}
+		sb_addc(b, '\n');
+	}
+	export_registers_free(rows, n);
+	if ((rc = export_registers(m->x, ENT_ACCOUNTABILITY, &rows, &n)))
+		return rc;
+	if (n) {
+		sb_add(b, "# Accountability register\n\n"
+		       "| norm | reified | occurrences | upheld | breached | negotiated |"
+		       " contested | first | last |\n|---|---|--:|--:|--:|--:|--:|---|---|\n");
+		for (size_t i = 0; i < n; i++) {
+			sb_add(b, "|");
+			md_cell(b, rows[i].name);
+			md_cell(b, reified_word(rows[i].reified));
+			sb_printf(b, " %lld |", (long long)rows[i].occurrences);
+			for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
+				sb_printf(b, " %lld |", (long long)rows[i].stance[s]);
+			md_cell(b, rows[i].first);
+			md_cell(b, rows[i].last);
+			sb_addc(b, '\n');
+		}
+		sb_addc(b, '\n');
+	}
+	export_registers_free(rows, n);
+	return PX_OK;
+}
+
+int export_md(export_ctx *x, FILE *out)
+{
+	struct md m = { 0 };
+	struct cb_ctx cc;
+	char *title = NULL;
+	int rc;
+
+	m.x = x;
+	sb_init(&m.b);
+	sb_init(&m.notes);
+	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+		goto done;
+	{
+		char *t = export_text(x, title ? title : "praxis project");
+		sb_add(&m.b, "---\ntitle: ");
+		md_yaml_str(&m.b, t);
+		sb_printf(&m.b, "\nsubtitle: \"Annotated field notes\"\nvignettes: %zu\n"
+			  "codings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
+			  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
+		free(t);
+	}
+	sb_add(&m.b, "# Vignettes\n\n");
+	for (size_t i = 0; i < x->nvs; i++) {
+		md_vignette(&m, &x->vs[i]);
+		if (fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
+			goto io;
+		sb_reset(&m.b);
+		export_progress(x, i);
+	}
+	sb_add(&m.b, "# Codebook\n\n");
+	cc.m = &m;
+	cc.counts = export_code_counts(x, &cc.ncounts);
+	rc = codebook_each(x->db, md_code, &cc, x->e);
+	free(cc.counts);
+	if (rc)
+		goto done;
+	sb_addc(&m.b, '\n');
+	if ((rc = md_registers(&m)))
+		goto done;
+	if (m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
+		goto io;
+	goto done;
+io:
+	rc = px_fail(x->e, PX_EIO, "writing Markdown failed");
+done:
+	free(title);
+	sb_free(&m.b);
+	sb_free(&m.notes);
+	return rc;
+}

@@ -1,0 +1,648 @@
+/* refi_export.c: REFI-QDA codebook (.qdc) and project (.qdpx) writers;
+ * see praxis/refi.h and ../shared/REFI-QDA.md for the structure. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/tree.h>
+#include <zip.h>
+#include "praxis/codebook.h"
+#include "praxis/entity.h"
+#include "praxis/memo.h"
+#include "praxis/participant.h"
+#include "praxis/refi.h"
+#include "praxis/text.h"
+#include "praxis/util.h"
+
+void refi_guid(const char *seed, char out[37])
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	unsigned char b[16];
+
+	for (const unsigned char *p = (const unsigned char *)seed; *p; p++) {
+		h1 = (h1 ^ *p) * 0x100000001b3ULL;
+		h2 = (h2 ^ *p) * 0x100000001b3ULL;
+		h2 ^= h2 >> 29;
+	}
+	h1 ^= h2 >> 17;
+	for (int i = 0; i < 8; i++) {
+		b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+		b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x50);   /* version 5 layout */
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);   /* RFC 4122 variant */
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		 "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+		 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+struct qx {
+	export_ctx *x;
+	xmlDocPtr doc;
+	xmlNsPtr ns;
+	int project;             /* 1 for .qdpx (notes, cases...), 0 for .qdc */
+	char *project_uuid;
+	xmlNodePtr stack[64];    /* code nodes by depth */
+	xmlNodePtr codes;
+	xmlNodePtr notes;        /* created on first note */
+	xmlNodePtr root;
+	strlist project_notes;   /* GUIDs of project memos, for NoteRef */
+};
+
+/* Characters XML 1.0 cannot hold become U+FFFD (one code point for one,
+ * so nothing shifts). */
+static char *xml_clean(const char *s)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "");
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
+			sb_add(&b, "\xef\xbf\xbd");
+		else
+			sb_addc(&b, (char)*p);
+	}
+	return sb_steal(&b);
+}
+
+static xmlNodePtr el(struct qx *q, xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, q->ns, BAD_CAST name, NULL);
+}
+
+static xmlNodePtr el_text(struct qx *q, xmlNodePtr parent, const char *name, const char *text)
+{
+	char *c = xml_clean(text);
+	xmlNodePtr n = xmlNewTextChild(parent, q->ns, BAD_CAST name, BAD_CAST c);
+
+	free(c);
+	return n;
+}
+
+static void attr(xmlNodePtr n, const char *name, const char *value)
+{
+	char *c;
+
+	if (!value)
+		return;
+	c = xml_clean(value);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
+	free(c);
+}
+
+static void attr_int(xmlNodePtr n, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+static void ref(struct qx *q, xmlNodePtr parent, const char *name, const char *guid)
+{
+	attr(el(q, parent, name), "targetGUID", guid);
+}
+
+/* A GUID praxis keeps no row uuid for: derived from the row it belongs
+ * to (a coding's uuid is unique on its own, so its selection and memo
+ * keep their GUIDs through an export and import), or for variables,
+ * which are only names, from the project's uuid. */
+static void derived(struct qx *q, const char *kind, const char *id, char out[37])
+{
+	char *seed = strcmp(kind, "variable") == 0
+		? xasprintf("%s:%s:%s", q->project_uuid, kind, id)
+		: xasprintf("praxis:%s:%s", kind, id);
+
+	refi_guid(seed, out);
+	free(seed);
+}
+
+/* 2026-03-02 or 2026-03-02T03:10[:SS] as an xsd:dateTime in UTC. */
+static char *refi_datetime(const char *d)
+{
+	if (!d)
+		return NULL;
+	if (strlen(d) == 10)
+		return xasprintf("%sT00:00:00Z", d);
+	if (strlen(d) == 16)
+		return xasprintf("%s:00Z", d);
+	if (strlen(d) == 19)
+		return xasprintf("%sZ", d);
+	return xstrdup(d);
+}
+
+static const char *coder_guid(struct qx *q, int64_t coder_id, char buf[37])
+{
+	px_entity ent = { 0 };
+
+	if (!coder_id || entity_get(q->x->db, ENT_CODER, coder_id, &ent, NULL))
+		return NULL;
+	snprintf(buf, 37, "%s", ent.uuid);
+	entity_free(&ent);
+	return buf;
+}
+
+static xmlNodePtr note_add(struct qx *q, const char *guid, const char *name, int64_t coder,
+			   const char *created, const char *text)
+{
+	xmlNodePtr n;
+	char cg[37], *dt = refi_datetime(created);
+
+	if (!q->notes)
+		q->notes = xmlNewNode(q->ns, BAD_CAST "Notes");
+	n = el(q, q->notes, "Note");
+	attr(n, "guid", guid);
+	attr(n, "name", name);
+	attr(n, "creatingUser", coder_guid(q, coder, cg));
+	attr(n, "creationDateTime", dt);
+	el_text(q, n, "PlainTextContent", text);
+	free(dt);
+	return n;
+}
+
+static void color_upper(char *dst, const char *c)
+{
+	size_t i;
+
+	for (i = 0; c[i] && i < 7; i++)
+		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
+	dst[i] = '\0';
+}
+
+struct code_memo_ctx {
+	struct qx *q;
+	xmlNodePtr code;
+	const char *code_name;
+};
+
+static int code_memo(const px_memo *m, void *ud)
+{
+	struct code_memo_ctx *c = ud;
+	char *text = export_text(c->q->x, m->text), *name = xasprintf("memo on %s", c->code_name);
+
+	note_add(c->q, m->uuid, name, m->coder_id, m->created, text);
+	ref(c->q, c->code, "NoteRef", m->uuid);
+	free(text);
+	free(name);
+	return 0;
+}
+
+static int code_node(const px_code *c, void *ud)
+{
+	struct qx *q = ud;
+	xmlNodePtr parent = c->depth == 0 ? q->codes : q->stack[c->depth - 1], n;
+	char color[8];
+
+	if (c->depth >= 63)
+		return px_fail(q->x->e, PX_EDATA, "code '%s' is nested too deep", c->name);
+	n = el(q, parent, "Code");
+	q->stack[c->depth] = n;
+	attr(n, "guid", c->uuid);
+	attr(n, "name", c->depth ? c->name : codebook_root_name(c->dimension));
+	attr(n, "isCodable", "true");
+	if (c->color && codebook_color_valid(c->color)) {
+		color_upper(color, c->color);
+		attr(n, "color", color);
+	}
+	if (c->description) {
+		char *d = export_text(q->x, c->description);
+		el_text(q, n, "Description", d);
+		free(d);
+	}
+	if (q->project) {
+		struct code_memo_ctx cm = { q, n, c->name };
+		return memo_each(q->x->db, MEMO_CODE, c->id, code_memo, &cm, q->x->e);
+	}
+	return 0;
+}
+
+static int write_codebook(struct qx *q, xmlNodePtr parent)
+{
+	xmlNodePtr cb = q->project ? el(q, parent, "CodeBook") : parent;
+
+	q->codes = el(q, cb, "Codes");
+	return codebook_each(q->x->db, code_node, q, q->x->e);
+}
+
+static int user_node(const px_entity *ent, void *ud)
+{
+	struct qx *q = ud;
+	xmlNodePtr u = el(q, q->stack[0], "User");
+
+	attr(u, "guid", ent->uuid);
+	attr(u, "name", ent->name ? ent->name : ent->ext_id);
+	attr(u, "id", ent->ext_id);
+	return 0;
+}
+
+/* Variables: "role" and every attribute key, all Text. */
+struct vars {
+	strlist names;
+	strlist guids;
+};
+
+static const char *var_guid(struct qx *q, struct vars *v, const char *name)
+{
+	char g[37];
+
+	for (size_t i = 0; i < v->names.n; i++)
+		if (strcmp(v->names.v[i], name) == 0)
+			return v->guids.v[i];
+	derived(q, "variable", name, g);
+	sl_push(&v->names, name);
+	sl_push(&v->guids, g);
+	return v->guids.v[v->guids.n - 1];
+}
+
+struct case_ctx {
+	struct qx *q;
+	struct vars *vars;
+	xmlNodePtr cases;
+};
+
+static int note_vars(const px_participant *p, void *ud)
+{
+	struct case_ctx *cc = ud;
+
+	if (p->role)
+		var_guid(cc->q, cc->vars, "role");
+	for (size_t i = 0; i < p->nattrs; i++)
+		var_guid(cc->q, cc->vars, p->attrs[i].key);
+	return 0;
+}
+
+static void var_value(struct qx *q, struct vars *vars, xmlNodePtr parent, const char *name,
+		      const char *value)
+{
+	xmlNodePtr vv = el(q, parent, "VariableValue");
+	char *t = export_text(q->x, value);
+
+	ref(q, vv, "VariableRef", var_guid(q, vars, name));
+	el_text(q, vv, "TextValue", t);
+	free(t);
+}
+
+static int case_node(const px_participant *p, void *ud)
+{
+	struct case_ctx *cc = ud;
+	struct qx *q = cc->q;
+	export_ctx *x = q->x;
+	xmlNodePtr c;
+	char g[37];
+
+	if (!cc->cases)
+		cc->cases = xmlNewNode(q->ns, BAD_CAST "Cases");
+	c = el(q, cc->cases, "Case");
+	attr(c, "guid", p->uuid);
+	attr(c, "name", p->pseudonym);
+	if (p->role)
+		var_value(q, cc->vars, c, "role", p->role);
+	for (size_t i = 0; i < p->nattrs; i++)
+		var_value(q, cc->vars, c, p->attrs[i].key, p->attrs[i].value);
+	for (size_t i = 0; i < x->nvs; i++)
+		if (idl_has(&x->vs[i].v.participants, p->id))
+			ref(q, c, "SourceRef", x->vs[i].v.uuid);
+	for (size_t i = 0; i < x->nvs; i++)
+		for (size_t k = 0; k < x->vs[i].ncodings; k++) {
+			const px_coding *cd = &x->vs[i].codings[k].c;
+			if (cd->start < 0 || !idl_has(&cd->participants, p->id))
+				continue;
+			derived(q, "selection", cd->uuid, g);
+			ref(q, c, "SelectionRef", g);
+		}
+	return 0;
+}
+
+static int write_cases(struct qx *q, xmlNodePtr root)
+{
+	struct vars vars = { { 0 }, { 0 } };
+	struct case_ctx cc = { q, &vars, NULL };
+	int rc;
+
+	if ((rc = participant_each(q->x->db, note_vars, &cc, q->x->e)))
+		goto done;
+	if (vars.names.n) {
+		xmlNodePtr vs = el(q, root, "Variables");
+		for (size_t i = 0; i < vars.names.n; i++) {
+			xmlNodePtr v = el(q, vs, "Variable");
+			attr(v, "guid", vars.guids.v[i]);
+			attr(v, "name", vars.names.v[i]);
+			attr(v, "typeOfVariable", "Text");
+		}
+	}
+	if ((rc = participant_each(q->x->db, case_node, &cc, q->x->e)))
+		goto done;
+	if (cc.cases)
+		xmlAddChild(root, cc.cases);
+done:
+	sl_free(&vars.names);
+	sl_free(&vars.guids);
+	return rc;
+}
+
+static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_coding *ec,
+			const char *code_name)
+{
+	xmlNodePtr cn = el(q, parent, "Coding");
+	char cg[37], *dt = refi_datetime(ec->c.created);
+	px_code code = { 0 };
+
+	attr(cn, "guid", ec->c.uuid);
+	attr(cn, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	attr(cn, "creationDateTime", dt);
+	free(dt);
+	if (codebook_get(q->x->db, ec->c.code_id, &code, NULL) == PX_OK) {
+		ref(q, cn, "CodeRef", code.uuid);
+		codebook_free(&code);
+	}
+	if (ec->memo) {
+		char g[37], *name = xasprintf("memo on %s", code_name);
+		derived(q, "coding-memo", ec->c.uuid, g);
+		note_add(q, g, name, ec->c.coder_id, ec->c.created, ec->memo);
+		ref(q, cn, "NoteRef", g);
+		free(name);
+	}
+}
+
+static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
+{
+	xmlNodePtr s = el(q, sources, "TextSource");
+	char *path = xasprintf("internal://%s.txt", ev->v.uuid), *dt = refi_datetime(ev->v.date);
+	char cg[37], g[37];
+
+	attr(s, "guid", ev->v.uuid);
+	attr(s, "name", ev->v.title);
+	attr(s, "plainTextPath", path);
+	attr(s, "creatingUser", coder_guid(q, ev->v.observer_id, cg));
+	attr(s, "creationDateTime", dt);
+	free(path);
+	free(dt);
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
+		xmlNodePtr sel;
+		if (ec->c.start < 0)
+			continue;
+		sel = el(q, s, "PlainTextSelection");
+		derived(q, "selection", ec->c.uuid, g);
+		attr(sel, "guid", g);
+		attr(sel, "name", ec->quote);
+		attr_int(sel, "startPosition", ec->c.start);
+		attr_int(sel, "endPosition", ec->c.end);
+		attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+		dt = refi_datetime(ec->c.created);
+		attr(sel, "creationDateTime", dt);
+		free(dt);
+		coding_node(q, sel, ec, code);
+	}
+	for (size_t k = 0; k < ev->ncodings; k++)
+		if (ev->codings[k].c.start < 0)
+			coding_node(q, s, &ev->codings[k],
+				    names_get(&q->x->nm, NAMES_CODE, ev->codings[k].c.code_id));
+	for (size_t i = 0; i < ev->memos.n; i++) {
+		char *name = xasprintf("memo on %s", ev->v.title);
+		note_add(q, ev->memo_uuids.v[i], name, ev->memo_coders.v[i], NULL, ev->memos.v[i]);
+		ref(q, s, "NoteRef", ev->memo_uuids.v[i]);
+		free(name);
+	}
+}
+
+struct set_ctx {
+	struct qx *q;
+	xmlNodePtr sets;
+};
+
+static int community_set(const px_entity *ent, void *ud)
+{
+	struct set_ctx *sc = ud;
+	export_ctx *x = sc->q->x;
+	xmlNodePtr set = NULL;
+
+	for (size_t i = 0; i < x->nvs; i++) {
+		if (x->vs[i].v.community_id != ent->id)
+			continue;
+		if (!set) {
+			if (!sc->sets)
+				sc->sets = xmlNewNode(sc->q->ns, BAD_CAST "Sets");
+			set = el(sc->q, sc->sets, "Set");
+			attr(set, "guid", ent->uuid);
+			attr(set, "name", ent->name ? ent->name : ent->ext_id);
+			el_text(sc->q, set, "Description", ent->ext_id);
+		}
+		ref(sc->q, set, "MemberSource", x->vs[i].v.uuid);
+	}
+	return 0;
+}
+
+static int project_memo(const px_memo *m, void *ud)
+{
+	struct qx *q = ud;
+	char *t = export_text(q->x, m->text);
+
+	note_add(q, m->uuid, "project memo", m->coder_id, m->created, t);
+	free(t);
+	sl_push(&q->project_notes, m->uuid);
+	return 0;
+}
+
+static void qx_init(struct qx *q, export_ctx *x, const char *root, const char *ns, int project)
+{
+	memset(q, 0, sizeof(*q));
+	q->x = x;
+	q->project = project;
+	q->doc = xmlNewDoc(BAD_CAST "1.0");
+	q->root = xmlNewNode(NULL, BAD_CAST root);
+	q->ns = xmlNewNs(q->root, BAD_CAST ns, NULL);
+	xmlSetNs(q->root, q->ns);
+	xmlDocSetRootElement(q->doc, q->root);
+	db_meta_get(x->db, "uuid", &q->project_uuid, NULL);
+	if (!q->project_uuid)
+		q->project_uuid = xstrdup("praxis");
+}
+
+static void qx_free(struct qx *q)
+{
+	if (q->notes)
+		xmlFreeNode(q->notes);
+	xmlFreeDoc(q->doc);
+	free(q->project_uuid);
+	sl_free(&q->project_notes);
+}
+
+static int qx_dump(struct qx *q, strbuf *out)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	xmlDocDumpFormatMemoryEnc(q->doc, &mem, &len, "UTF-8", 1);
+	if (!mem)
+		return px_fail(q->x->e, PX_EIO, "serializing XML failed");
+	sb_addn(out, (const char *)mem, (size_t)len);
+	xmlFree(mem);
+	return PX_OK;
+}
+
+int refi_write_qdc(export_ctx *x, FILE *out)
+{
+	struct qx q;
+	strbuf b;
+	int rc;
+
+	qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
+	attr(q.root, "origin", "praxis " PRAXIS_VERSION);
+	sb_init(&b);
+	if (!(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
+	    fwrite(b.s, 1, b.len, out) != b.len)
+		rc = px_fail(x->e, PX_EIO, "writing the codebook failed");
+	sb_free(&b);
+	qx_free(&q);
+	return rc;
+}
+
+static int build_project(struct qx *q, strbuf *xml)
+{
+	export_ctx *x = q->x;
+	char *title = NULL, *created = NULL, *t;
+	struct set_ctx sc = { q, NULL };
+	int rc;
+
+	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+		return rc;
+	db_meta_get(x->db, "created", &created, NULL);
+	t = export_text(x, title ? title : "praxis project");
+	attr(q->root, "name", t);
+	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
+	attr(q->root, "creationDateTime", created);
+	free(t);
+	free(title);
+	free(created);
+	if (entity_count(x->db, ENT_CODER) > 0) {
+		q->stack[0] = el(q, q->root, "Users");
+		if ((rc = entity_each(x->db, ENT_CODER, user_node, q, x->e)))
+			return rc;
+	}
+	if ((rc = write_codebook(q, q->root)) || (rc = write_cases(q, q->root)))
+		return rc;
+	if (x->nvs) {
+		xmlNodePtr sources = el(q, q->root, "Sources");
+		for (size_t i = 0; i < x->nvs; i++) {
+			source_node(q, sources, &x->vs[i]);
+			export_progress(x, i);
+		}
+	}
+	if ((rc = memo_each(x->db, MEMO_PROJECT, 0, project_memo, q, x->e)))
+		goto done;
+	if (q->notes) {
+		xmlAddChild(q->root, q->notes);
+		q->notes = NULL;
+	}
+	if ((rc = entity_each(x->db, ENT_COMMUNITY, community_set, &sc, x->e)))
+		goto done;
+	if (sc.sets)
+		xmlAddChild(q->root, sc.sets);
+	for (size_t i = 0; i < q->project_notes.n; i++)
+		ref(q, q->root, "NoteRef", q->project_notes.v[i]);
+	rc = qx_dump(q, xml);
+done:
+	return rc;
+}
+
+static int qdpx_add(zip_t *z, const char *name, const char *data, size_t len, px_err *e)
+{
+	void *copy = xmalloc(len ? len : 1);
+	zip_source_t *src;
+
+	memcpy(copy, data, len);
+	if (!(src = zip_source_buffer(z, copy, len, 1))) {
+		free(copy);
+		return px_fail(e, PX_EIO, "zip: %s", zip_strerror(z));
+	}
+	if (zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+		zip_source_free(src);
+		return px_fail(e, PX_EIO, "zip: %s", zip_strerror(z));
+	}
+	return PX_OK;
+}
+
+static int fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The zip goes to a temp name beside path (libzip writes its own temp and
+ * renames onto it), is synced, then renamed into place. */
+static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp), zerr = 0, rc = PX_OK;
+	zip_t *z = NULL;
+
+	if (fd < 0) {
+		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	if (!(z = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr))) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		goto fail;
+	}
+	if ((rc = qdpx_add(z, "project.qde", xml->s, xml->len, x->e)))
+		goto fail;
+	for (size_t i = 0; i < x->nvs; i++) {
+		char *name = xasprintf("sources/%s.txt", x->vs[i].v.uuid);
+		rc = qdpx_add(z, name, x->vs[i].v.text, strlen(x->vs[i].v.text), x->e);
+		free(name);
+		if (rc)
+			goto fail;
+	}
+	if (zip_close(z) != 0) {
+		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, zip_strerror(z));
+		goto fail;
+	}
+	z = NULL;
+	{
+		mode_t mask = umask(0);
+		umask(mask);
+		chmod(tmp, 0666 & ~mask);
+	}
+	if (fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
+		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return PX_OK;
+fail:
+	if (z)
+		zip_discard(z);
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int refi_write_qdpx(export_ctx *x, const char *path)
+{
+	struct qx q;
+	strbuf xml;
+	int rc;
+
+	qx_init(&q, x, "Project", REFI_NS_PROJECT, 1);
+	sb_init(&xml);
+	if (!(rc = build_project(&q, &xml)))
+		rc = write_zip(x, path, &xml);
+	sb_free(&xml);
+	qx_free(&q);
+	return rc;
+}

@@ -1,0 +1,1102 @@
+/* refi_import.c: reading a REFI-QDA project (.qdpx) written by praxis or
+ * another QDA tool; see praxis/refi.h.
+ *
+ * The zip is checked before anything is read (entry names, declared
+ * sizes, one *.qde), the XML is parsed without network or DTDs, and every
+ * reference is resolved in passes: users, notes and sets first (they are
+ * referred to from earlier elements), then codes, cases, sources. The
+ * caller's transaction makes the import all-or-nothing. */
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+#include "praxis/codebook.h"
+#include "praxis/coding.h"
+#include "praxis/entity.h"
+#include "praxis/memo.h"
+#include "praxis/participant.h"
+#include "praxis/refi.h"
+#include "praxis/text.h"
+#include "praxis/util.h"
+#include "praxis/vignette.h"
+
+struct note {
+	char *guid;
+	char *text;
+	int used;
+	int64_t coder;
+};
+
+struct rin {
+	px_db *db;
+	const char *path;
+	zip_t *zip;
+	px_err *e;
+	struct refi_import_stats *st;
+	int64_t coder_id;
+	int root;
+	xmlDocPtr doc;
+	strmap users;            /* guid -> coder id */
+	strmap codes;            /* guid -> code id */
+	strmap variables;        /* guid -> index into varnames */
+	strlist varnames;
+	strmap cases;            /* guid -> participant id */
+	strmap source_community; /* source guid -> community id */
+	struct note *notes;
+	size_t nnotes;
+	/* (guid -> participant) pairs from Case SourceRef / SelectionRef */
+	strlist ref_guid;
+	idlist ref_person;
+	strmap ext_ids;          /* vignette / participant ids taken in this import */
+};
+
+static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...) PX_PRINTF(3, 4);
+
+static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (at)
+		return px_fail(r->e, PX_EDATA, "%s: project.qde:%ld: %s", r->path,
+			       xmlGetLineNo(at), msg);
+	return px_fail(r->e, PX_EDATA, "%s: %s", r->path, msg);
+}
+
+static int is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute as a malloc'd string, or NULL. */
+static char *prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+static int need_prop(struct rin *r, xmlNodePtr n, const char *name, char **out)
+{
+	if (!(*out = prop(n, name)) || !**out) {
+		free(*out);
+		*out = NULL;
+		return ierr(r, n, "<%s> lacks the required attribute %s", (const char *)n->name,
+			    name);
+	}
+	return PX_OK;
+}
+
+static char *content(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = xstrdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (is(c, name))
+			return c;
+	return NULL;
+}
+
+/* A GUID as praxis stores uuids: lower case, braces dropped. */
+static char *guid_norm(const char *g)
+{
+	char *s;
+	size_t n;
+
+	if (!g)
+		return NULL;
+	if (*g == '{')
+		g++;
+	s = xstrdup(g);
+	n = strlen(s);
+	if (n && s[n - 1] == '}')
+		s[n - 1] = '\0';
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'F')
+			*p = (char)(*p + 32);
+	return s;
+}
+
+static int need_guid(struct rin *r, xmlNodePtr n, const char *name, char **out)
+{
+	char *raw;
+	int rc;
+
+	if ((rc = need_prop(r, n, name, &raw)))
+		return rc;
+	*out = guid_norm(raw);
+	free(raw);
+	if (strlen(*out) != 36) {
+		rc = ierr(r, n, "%s '%s' is not a GUID", name, *out);
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* A short id from a name: [a-z0-9_-]+, unique among ids this import took
+ * and the store already has (checked by taken). */
+static char *slug(const char *name, const char *fallback)
+{
+	strbuf b;
+	int dash = 0;
+
+	sb_init(&b);
+	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
+		int c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80) {
+			sb_addc(&b, (char)c);
+			dash = 0;
+		} else if (b.len && !dash) {
+			sb_addc(&b, '-');
+			dash = 1;
+		}
+	}
+	while (b.len && b.s[b.len - 1] == '-')
+		b.s[--b.len] = '\0';
+	if (b.len > 40) {
+		b.len = 40;
+		while (b.len && ((unsigned char)b.s[b.len] & 0xC0) == 0x80)
+			b.len--;          /* never cut a UTF-8 sequence */
+		b.s[b.len] = '\0';
+	}
+	if (!b.len)
+		sb_add(&b, fallback);
+	return sb_steal(&b);
+}
+
+typedef int (*taken_fn)(px_db *db, const char *id);
+
+static int vignette_taken(px_db *db, const char *id)
+{
+	int64_t x;
+	return vignette_find(db, id, &x, NULL) == PX_OK;
+}
+
+static int participant_taken(px_db *db, const char *id)
+{
+	int64_t x;
+	return participant_find(db, id, &x, NULL) == PX_OK;
+}
+
+static char *unique_id(struct rin *r, const char *name, const char *fallback, taken_fn taken)
+{
+	char *base = slug(name, fallback), *id = xstrdup(base);
+	int64_t dummy;
+
+	for (int k = 2; taken(r->db, id) || sm_get(&r->ext_ids, id, &dummy); k++) {
+		free(id);
+		id = xasprintf("%s-%d", base, k);
+	}
+	sm_put(&r->ext_ids, id, 1);
+	free(base);
+	return id;
+}
+
+/* ---- the zip ---- */
+
+/* 1 if an entry name could land outside the extraction directory. */
+static int name_unsafe(const char *n)
+{
+	if (n[0] == '/' || n[0] == '\\' || (n[0] && n[1] == ':'))
+		return 1;
+	for (const char *p = n; *p; p++) {
+		if ((p == n || p[-1] == '/' || p[-1] == '\\') && p[0] == '.' && p[1] == '.' &&
+		    (p[2] == '/' || p[2] == '\\' || p[2] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+static int zip_check(struct rin *r, zip_int64_t *qde)
+{
+	zip_int64_t n = zip_get_num_entries(r->zip, 0);
+	zip_stat_t zs;
+
+	*qde = -1;
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name;
+		size_t len;
+		if (zip_stat_index(r->zip, (zip_uint64_t)i, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_NAME))
+			return ierr(r, NULL, "entry %lld is unreadable: %s", (long long)i,
+				    zip_strerror(r->zip));
+		name = zs.name;
+		if (name_unsafe(name))
+			return ierr(r, NULL, "entry '%s' points outside the archive (absolute or ../"
+				    " path): refused", name);
+		if ((zs.valid & ZIP_STAT_SIZE) && zs.size > REFI_MAX_ENTRY)
+			return ierr(r, NULL, "entry '%s' declares %llu bytes, more than the limit of"
+				    " %u", name, (unsigned long long)zs.size, REFI_MAX_ENTRY);
+		len = strlen(name);
+		if (len > 4 && strcmp(name + len - 4, ".qde") == 0 && !strchr(name, '/')) {
+			if (*qde >= 0)
+				return ierr(r, NULL, "more than one .qde file in the archive");
+			*qde = i;
+		}
+	}
+	if (*qde < 0)
+		return ierr(r, NULL, "no project file (*.qde) in the archive");
+	return PX_OK;
+}
+
+static int zip_read(struct rin *r, zip_int64_t idx, char **out, size_t *len)
+{
+	zip_stat_t zs;
+	zip_file_t *f;
+	char *buf;
+	zip_int64_t got;
+
+	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &zs) != 0)
+		return ierr(r, NULL, "cannot read entry %lld", (long long)idx);
+	if (!(f = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0)))
+		return ierr(r, NULL, "cannot read '%s': %s", zs.name, zip_strerror(r->zip));
+	buf = xmalloc((size_t)zs.size + 1);
+	got = zip_fread(f, buf, zs.size);
+	if (got < 0 || (zip_uint64_t)got != zs.size) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "%s", zip_file_strerror(f));
+		zip_fclose(f);
+		free(buf);
+		return ierr(r, NULL, "'%s' is corrupt or truncated: %s", zs.name, msg);
+	}
+	zip_fclose(f);
+	buf[got] = '\0';
+	*out = buf;
+	*len = (size_t)got;
+	return PX_OK;
+}
+
+/* internal://X.txt (or a bare name) looked up under sources/ or Sources/. */
+static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **out, size_t *len)
+{
+	const char *base = strncmp(path, "internal://", 11) == 0 ? path + 11 : NULL;
+	static const char *const dirs[] = { "sources/", "Sources/", "", NULL };
+
+	if (!base)
+		return ierr(r, at, "plainTextPath '%s' is outside the archive", path);
+	for (int i = 0; dirs[i]; i++) {
+		char *name = xasprintf("%s%s", dirs[i], base);
+		zip_int64_t idx = zip_name_locate(r->zip, name, ZIP_FL_NOCASE);
+		free(name);
+		if (idx >= 0)
+			return zip_read(r, idx, out, len);
+	}
+	return ierr(r, at, "plainTextPath '%s': no such file in the archive", path);
+}
+
+/* ---- text normalization ---- */
+
+/* Strips a BOM and turns CR LF and lone CR into LF. map[i] is the new
+ * code point offset of old code point i, counted after the BOM and with
+ * CR LF as two (old length + 1 entries).
+ * Returns 1 if anything changed. */
+static int normalize(char *s, int64_t **map_out, int64_t *old_len)
+{
+	size_t n = text_cp_len(s), w = 0, i = 0;
+	int64_t *map = xmalloc((n + 1) * sizeof(*map)), ocp = 0, ncp = 0;
+	int changed = 0;
+
+	/* tools read the file through a decoder that eats the BOM: positions
+	 * do not count it */
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0) {
+		i = 3;
+		n--;
+		changed = 1;
+	}
+	while (s[i]) {
+		if (s[i] == '\r') {
+			changed = 1;
+			map[ocp++] = ncp;
+			if (s[i + 1] == '\n') {
+				i++;              /* the LF that follows carries the line end */
+				continue;
+			}
+			s[w++] = '\n';
+			i++;
+			ncp++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = text_decode(s + i, strlen(s + i), &cp);
+		memmove(s + w, s + i, k);
+		w += k;
+		i += k;
+		map[ocp++] = ncp++;
+	}
+	s[w] = '\0';
+	map[ocp] = ncp;
+	*map_out = map;
+	*old_len = (int64_t)n;
+	return changed;
+}
+
+/* ---- passes ---- */
+
+static int pass_users(struct rin *r, xmlNodePtr users)
+{
+	for (xmlNodePtr u = users->children; u; u = u->next) {
+		char *guid = NULL, *name, *id, *ext;
+		int64_t cid = 0;
+		int rc;
+		if (!is(u, "User"))
+			continue;
+		if ((rc = need_guid(r, u, "guid", &guid)))
+			return rc;
+		name = prop(u, "name");
+		id = prop(u, "id");
+		ext = slug(id && *id ? id : name, "user");
+		if (entity_find(r->db, ENT_CODER, ext, &cid, NULL) != PX_OK) {
+			px_entity ent = { 0 };
+			ent.ext_id = ext;
+			ent.name = name;
+			ent.uuid = guid;
+			ent.reified = -1;
+			if ((rc = entity_add(r->db, ENT_CODER, &ent, r->e)))
+				return rc;
+			cid = ent.id;
+			ent.uuid = NULL;
+			ent.name = NULL;
+			ent.ext_id = NULL;
+			r->st->users++;
+		}
+		sm_put(&r->users, guid, cid);
+		free(guid);
+		free(name);
+		free(id);
+		free(ext);
+	}
+	return PX_OK;
+}
+
+static int64_t user_of(struct rin *r, xmlNodePtr n)
+{
+	char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+	int64_t id = r->coder_id;
+
+	if (ng)
+		sm_get(&r->users, ng, &id);
+	free(g);
+	free(ng);
+	return id;
+}
+
+static int note_text(struct rin *r, xmlNodePtr n, char **out)
+{
+	xmlNodePtr c = child(n, "PlainTextContent");
+	char *path, *buf;
+	size_t len;
+	int rc;
+
+	if (c) {
+		*out = content(c);
+		return PX_OK;
+	}
+	if (!(path = prop(n, "plainTextPath"))) {
+		*out = xstrdup("");
+		return PX_OK;
+	}
+	rc = read_internal(r, n, path, &buf, &len);
+	free(path);
+	if (rc)
+		return rc;
+	if (!text_utf8_valid(buf, len, NULL) || strlen(buf) != len) {
+		free(buf);
+		return ierr(r, n, "note text is not UTF-8");
+	}
+	*out = buf;
+	return PX_OK;
+}
+
+static int pass_notes(struct rin *r, xmlNodePtr notes)
+{
+	for (xmlNodePtr n = notes->children; n; n = n->next) {
+		struct note nt = { 0 };
+		int rc;
+		if (!is(n, "Note"))
+			continue;
+		if ((rc = need_guid(r, n, "guid", &nt.guid)))
+			return rc;
+		if ((rc = note_text(r, n, &nt.text))) {
+			free(nt.guid);
+			return rc;
+		}
+		{
+			int64_t *map, old_len;
+			normalize(nt.text, &map, &old_len);  /* memos have no positions */
+			free(map);
+		}
+		nt.coder = user_of(r, n);
+		r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof(*r->notes));
+		r->notes[r->nnotes++] = nt;
+	}
+	return PX_OK;
+}
+
+static struct note *note_find(struct rin *r, xmlNodePtr ref)
+{
+	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+	struct note *found = NULL;
+
+	for (size_t i = 0; ng && i < r->nnotes; i++)
+		if (strcmp(r->notes[i].guid, ng) == 0)
+			found = &r->notes[i];
+	free(g);
+	free(ng);
+	return found;
+}
+
+static int note_ref_error(struct rin *r, xmlNodePtr ref)
+{
+	char *g = prop(ref, "targetGUID");
+	int rc = ierr(r, ref, "NoteRef to '%s': no such note", g ? g : "");
+
+	free(g);
+	return rc;
+}
+
+/* A memo on target from a Note, keeping the note's GUID. */
+static int memo_from_note(struct rin *r, xmlNodePtr ref, int target, int64_t target_id)
+{
+	struct note *nt = note_find(r, ref);
+	px_memo m = { 0 };
+	int rc;
+
+	if (!nt)
+		return note_ref_error(r, ref);
+	if (!*nt->text)
+		return PX_OK;
+	m.target = target;
+	m.target_id = target_id;
+	m.coder_id = nt->coder;
+	m.text = nt->text;
+	m.uuid = nt->used ? NULL : xstrdup(nt->guid);
+	rc = memo_add(r->db, &m, r->e);
+	free(m.uuid);
+	nt->used = 1;
+	if (!rc)
+		r->st->notes++;
+	return rc;
+}
+
+static int pass_sets(struct rin *r, xmlNodePtr sets)
+{
+	for (xmlNodePtr s = sets->children; s; s = s->next) {
+		char *name, *desc = NULL, *ext;
+		int64_t cid = 0;
+		int members = 0, rc;
+		if (!is(s, "Set"))
+			continue;
+		for (xmlNodePtr m = s->children; m; m = m->next)
+			members += is(m, "MemberSource");
+		if (!members) {
+			r->st->skipped_elements++;
+			continue;
+		}
+		name = prop(s, "name");
+		if (child(s, "Description"))
+			desc = content(child(s, "Description"));
+		ext = slug(desc && *desc ? desc : name, "community");
+		if (entity_find(r->db, ENT_COMMUNITY, ext, &cid, NULL) != PX_OK) {
+			px_entity ent = { 0 };
+			char *g = prop(s, "guid");
+			ent.ext_id = ext;
+			ent.name = name;
+			ent.uuid = guid_norm(g);
+			ent.reified = -1;
+			rc = entity_add(r->db, ENT_COMMUNITY, &ent, r->e);
+			cid = ent.id;
+			free(ent.uuid);
+			free(g);
+			if (rc) {
+				free(name), free(desc), free(ext);
+				return rc;
+			}
+		}
+		for (xmlNodePtr m = s->children; m; m = m->next) {
+			char *g, *ng;
+			if (!is(m, "MemberSource"))
+				continue;
+			g = prop(m, "targetGUID");
+			ng = guid_norm(g);
+			if (ng)
+				sm_put(&r->source_community, ng, cid);
+			free(g);
+			free(ng);
+		}
+		free(name), free(desc), free(ext);
+	}
+	return PX_OK;
+}
+
+static int root_of(const char *name)
+{
+	for (int d = CODE_ME; d <= CODE_SR; d++)
+		if (strcasecmp(name, codebook_root_name(d)) == 0 ||
+		    strcasecmp(name, codebook_root_short(d)) == 0)
+			return d;
+	return 0;
+}
+
+static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
+{
+	char *guid = NULL, *name = NULL, *color, *parent_path = NULL, *seg, *path;
+	int64_t id = 0;
+	int created = 0, rc;
+
+	if ((rc = need_guid(r, n, "guid", &guid)) || (rc = need_prop(r, n, "name", &name)))
+		goto done;
+	if (!parent && root_of(name)) {
+		id = root_of(name);
+	} else {
+		if ((rc = codebook_path(r->db, parent ? parent : r->root, &parent_path, r->e)))
+			goto done;
+		seg = codebook_escape_segment(name);
+		path = xasprintf("%s/%s", parent_path, seg);
+		free(seg);
+		rc = codebook_resolve(r->db, path, 1, &id, &created, r->e);
+		free(path);
+		if (rc) {
+			rc = ierr(r, n, "code '%s': %s", name, r->e->msg);
+			goto done;
+		}
+	}
+	if (created)
+		r->st->codes++;
+	/* a code nothing refers to yet takes the incoming GUID, so a project
+	 * goes into a fresh database with its identities (default codes too) */
+	if ((created || codebook_coding_count(r->db, id, 0) == 0) &&
+	    (rc = codebook_set_uuid(r->db, id, guid, r->e)))
+		goto done;
+	if (child(n, "Description")) {
+		char *d = content(child(n, "Description"));
+		rc = codebook_set_description(r->db, id, d, r->e);
+		free(d);
+		if (rc)
+			goto done;
+	}
+	color = prop(n, "color");
+	if (color && codebook_color_valid(color)) {
+		for (char *p = color; *p; p++)
+			if (*p >= 'A' && *p <= 'F')
+				*p = (char)(*p + 32);
+		rc = codebook_set_color(r->db, id, color, r->e);
+	}
+	free(color);
+	if (rc)
+		goto done;
+	sm_put(&r->codes, guid, id);
+	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+		if (is(c, "Code"))
+			rc = import_code(r, c, id);
+		else if (is(c, "NoteRef"))
+			rc = memo_from_note(r, c, MEMO_CODE, id);
+	}
+done:
+	free(guid);
+	free(name);
+	free(parent_path);
+	return rc;
+}
+
+static int pass_codebook(struct rin *r, xmlNodePtr cb)
+{
+	xmlNodePtr codes = child(cb, "Codes");
+	int rc;
+
+	for (xmlNodePtr c = codes ? codes->children : NULL; c; c = c->next)
+		if (is(c, "Code") && (rc = import_code(r, c, 0)))
+			return rc;
+	return PX_OK;
+}
+
+static int pass_variables(struct rin *r, xmlNodePtr vars)
+{
+	for (xmlNodePtr v = vars->children; v; v = v->next) {
+		char *guid = NULL, *name = NULL;
+		int rc;
+		if (!is(v, "Variable"))
+			continue;
+		if ((rc = need_guid(r, v, "guid", &guid)) || (rc = need_prop(r, v, "name", &name))) {
+			free(guid);
+			return rc;
+		}
+		sm_put(&r->variables, guid, (int64_t)r->varnames.n);
+		sl_push(&r->varnames, name);
+		free(guid);
+		free(name);
+	}
+	return PX_OK;
+}
+
+static const char *const value_kinds[] = {
+	"TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue",
+	"DateTimeValue", NULL
+};
+
+static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
+{
+	xmlNodePtr ref = child(vv, "VariableRef");
+	char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g), *val = NULL;
+	int64_t idx = -1;
+
+	for (int k = 0; value_kinds[k] && !val; k++)
+		if (child(vv, value_kinds[k]))
+			val = content(child(vv, value_kinds[k]));
+	if (ng && val && sm_get(&r->variables, ng, &idx)) {
+		const char *name = r->varnames.v[idx];
+		if (strcmp(name, "role") == 0 && !p->role)
+			p->role = xstrdup(val);
+		else
+			participant_attr_add(p, name, val);
+	} else {
+		r->st->skipped_elements++;
+	}
+	free(g);
+	free(ng);
+	free(val);
+}
+
+static void add_ref(struct rin *r, xmlNodePtr ref, int64_t person)
+{
+	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+
+	if (ng) {
+		sl_push(&r->ref_guid, ng);
+		idl_push(&r->ref_person, person);
+	}
+	free(g);
+	free(ng);
+}
+
+static int import_case(struct rin *r, xmlNodePtr n)
+{
+	px_participant p = { 0 };
+	char *name;
+	int rc;
+
+	if ((rc = need_guid(r, n, "guid", &p.uuid)))
+		return rc;
+	name = prop(n, "name");
+	p.pseudonym = xstrdup(name && *name ? name : "case");
+	p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is(c, "VariableValue"))
+			case_value(r, c, &p);
+	if (!(rc = participant_add(r->db, &p, r->e))) {
+		sm_put(&r->cases, p.uuid, p.id);
+		r->st->cases++;
+		for (xmlNodePtr c = n->children; c; c = c->next)
+			if (is(c, "SourceRef") || is(c, "SelectionRef"))
+				add_ref(r, c, p.id);
+	}
+	free(name);
+	participant_free(&p);
+	return rc;
+}
+
+static void refs_for(struct rin *r, const char *guid, idlist *out)
+{
+	for (size_t i = 0; i < r->ref_guid.n; i++)
+		if (strcmp(r->ref_guid.v[i], guid) == 0 && !idl_has(out, r->ref_person.v[i]))
+			idl_push(out, r->ref_person.v[i]);
+}
+
+/* creationDateTime as a vignette date: the day, with the time when it is
+ * not midnight. */
+static char *source_date(xmlNodePtr n)
+{
+	char *dt = prop(n, "creationDateTime"), *d;
+	char now[32];
+
+	if (!dt)
+		dt = prop(n, "modifiedDateTime");
+	if (dt && strlen(dt) >= 16 && dt[10] == 'T') {
+		d = strncmp(dt + 11, "00:00", 5) == 0 ? xstrndup(dt, 10) : xstrndup(dt, 16);
+		if (vignette_date_valid(d)) {
+			free(dt);
+			return d;
+		}
+		free(d);
+	} else if (dt && strlen(dt) == 10 && vignette_date_valid(dt)) {
+		return dt;
+	}
+	free(dt);
+	util_now_iso(now);
+	return xstrndup(now, 10);
+}
+
+struct src {
+	char *text;
+	int64_t *map, old_len;
+	px_vignette v;
+};
+
+static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t start,
+			 int64_t end, const char *sel_guid)
+{
+	xmlNodePtr cref = child(cn, "CodeRef");
+	char *g = cref ? prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
+	px_coding c = { 0 };
+	strbuf memo;
+	int64_t code = 0;
+	int rc;
+
+	if (!ng || !sm_get(&r->codes, ng, &code)) {
+		rc = ierr(r, cn, "Coding refers to code '%s', which is not in the codebook",
+			  g ? g : "");
+		free(g);
+		free(ng);
+		return rc;
+	}
+	free(g);
+	free(ng);
+	c.vignette_id = s->v.id;
+	c.code_id = code;
+	c.coder_id = user_of(r, cn);
+	c.start = start;
+	c.end = end;
+	g = prop(cn, "guid");
+	c.uuid = guid_norm(g);
+	free(g);
+	sb_init(&memo);
+	for (xmlNodePtr nr = cn->children; nr; nr = nr->next) {
+		struct note *nt;
+		if (!is(nr, "NoteRef"))
+			continue;
+		if (!(nt = note_find(r, nr))) {
+			sb_free(&memo);
+			coding_free(&c);
+			return note_ref_error(r, nr);
+		}
+		nt->used = 1;
+		if (memo.len)
+			sb_add(&memo, "\n\n");
+		sb_add(&memo, nt->text);
+	}
+	c.memo = memo.len ? sb_steal(&memo) : NULL;
+	sb_free(&memo);
+	if (sel_guid)
+		refs_for(r, sel_guid, &c.participants);
+	rc = coding_add(r->db, &c, r->e);
+	if (rc)
+		rc = ierr(r, cn, "coding: %s", r->e->msg);
+	else
+		r->st->codings++;
+	coding_free(&c);
+	return rc;
+}
+
+static int get_position(struct rin *r, xmlNodePtr n, const char *name, int64_t *out)
+{
+	char *v = NULL, *end;
+	long long x;
+	int rc;
+
+	if ((rc = need_prop(r, n, name, &v)))
+		return rc;
+	x = strtoll(v, &end, 10);
+	if (*end || end == v || x < 0)
+		rc = ierr(r, n, "%s '%s' is not a position", name, v);
+	*out = x;
+	free(v);
+	return rc;
+}
+
+static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
+{
+	int64_t a, b;
+	char *guid = NULL;
+	int rc;
+
+	if ((rc = need_guid(r, sel, "guid", &guid)) ||
+	    (rc = get_position(r, sel, "startPosition", &a)) ||
+	    (rc = get_position(r, sel, "endPosition", &b)))
+		goto done;
+	if (a > b || b > s->old_len) {
+		rc = ierr(r, sel, "selection %lld-%lld lies outside the text of source '%s'"
+			  " (%lld characters)", (long long)a, (long long)b, s->v.title,
+			  (long long)s->old_len);
+		goto done;
+	}
+	a = s->map[a];
+	b = s->map[b];
+	if (a == b) {
+		r->st->skipped_elements++;   /* an empty selection codes nothing */
+		goto done;
+	}
+	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
+		if (is(c, "Coding"))
+			rc = import_coding(r, c, s, a, b, guid);
+done:
+	free(guid);
+	return rc;
+}
+
+static int source_text(struct rin *r, xmlNodePtr n, struct src *s)
+{
+	xmlNodePtr c = child(n, "PlainTextContent");
+	char *path = prop(n, "plainTextPath");
+	size_t len, bad;
+	int rc = PX_OK;
+
+	if (c && path) {
+		free(path);
+		return ierr(r, n, "TextSource has both plainTextPath and PlainTextContent");
+	}
+	if (c) {
+		s->text = content(c);
+		len = strlen(s->text);
+	} else if (path) {
+		rc = read_internal(r, n, path, &s->text, &len);
+		free(path);
+		if (rc)
+			return rc;
+	} else {
+		return ierr(r, n, "TextSource has neither plainTextPath nor PlainTextContent");
+	}
+	if (!text_utf8_valid(s->text, len, &bad) || strlen(s->text) != len)
+		return ierr(r, n, "source text is not UTF-8 (byte %zu)", bad);
+	if (normalize(s->text, &s->map, &s->old_len))
+		r->st->normalized++;
+	return PX_OK;
+}
+
+static int import_source(struct rin *r, xmlNodePtr n)
+{
+	struct src s = { 0 };
+	char *name = NULL;
+	int rc;
+
+	if ((rc = need_guid(r, n, "guid", &s.v.uuid)) || (rc = source_text(r, n, &s)))
+		goto done;
+	name = prop(n, "name");
+	s.v.title = xstrdup(name && *name ? name : s.v.uuid);
+	s.v.ext_id = unique_id(r, s.v.title, "source", vignette_taken);
+	s.v.date = source_date(n);
+	s.v.text = xstrdup(s.text);
+	s.v.observer_id = 0;
+	{
+		char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+		if (ng)
+			sm_get(&r->users, ng, &s.v.observer_id);
+		free(g);
+		free(ng);
+	}
+	sm_get(&r->source_community, s.v.uuid, &s.v.community_id);
+	refs_for(r, s.v.uuid, &s.v.participants);
+	if ((rc = vignette_add(r->db, &s.v, r->e))) {
+		rc = ierr(r, n, "source '%s': %s", s.v.title, r->e->msg);
+		goto done;
+	}
+	r->st->sources++;
+	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+		if (is(c, "PlainTextSelection"))
+			rc = import_selection(r, c, &s);
+		else if (is(c, "Coding"))
+			rc = import_coding(r, c, &s, -1, -1, NULL);
+		else if (is(c, "NoteRef"))
+			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
+		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
+			 !is(c, "Description"))
+			r->st->skipped_elements++;
+	}
+done:
+	free(name);
+	free(s.text);
+	free(s.map);
+	vignette_free(&s.v);
+	return rc;
+}
+
+/* A text source whose file lies outside the archive (an absolute or
+ * relative path on the other tool's disk): praxis cannot read it. */
+static int external_text(xmlNodePtr s)
+{
+	char *path = prop(s, "plainTextPath");
+	int ext = path && !child(s, "PlainTextContent") && strncmp(path, "internal://", 11) != 0;
+
+	free(path);
+	return ext;
+}
+
+static int pass_sources(struct rin *r, xmlNodePtr sources)
+{
+	int rc;
+
+	for (xmlNodePtr s = sources->children; s; s = s->next) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is(s, "TextSource") || external_text(s)) {
+			r->st->skipped_sources++;
+			continue;
+		}
+		if ((rc = import_source(r, s)))
+			return rc;
+	}
+	return PX_OK;
+}
+
+static int parse_qde(struct rin *r, const char *buf, size_t len)
+{
+	const xmlError *err;
+
+	xmlResetLastError();
+	r->doc = xmlReadMemory(buf, (int)len, "project.qde", NULL,
+			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!r->doc) {
+		err = xmlGetLastError();
+		if (err)
+			return px_fail(r->e, PX_EDATA, "%s: project.qde:%d:%d: malformed XML: %s",
+				       r->path, err->line, err->int2, err->message ? err->message : "");
+		return ierr(r, NULL, "project.qde: malformed XML");
+	}
+	if (r->doc->intSubset)
+		return ierr(r, NULL, "project.qde: a DOCTYPE is not accepted in a REFI-QDA project");
+	return PX_OK;
+}
+
+/* The project's name becomes the title of a project that has none. */
+static int project_title(struct rin *r, xmlNodePtr root)
+{
+	char *name = prop(root, "name"), *title = NULL;
+	int rc = PX_OK;
+
+	if (name && *name && !(rc = db_meta_get(r->db, "title", &title, r->e)) && !title)
+		rc = db_meta_set(r->db, "title", name, r->e);
+	free(name);
+	free(title);
+	return rc;
+}
+
+static int walk(struct rin *r)
+{
+	xmlNodePtr root = xmlDocGetRootElement(r->doc), n;
+	int rc;
+
+	if (!is(root, "Project"))
+		return ierr(r, root, "the root element is <%s>, not <Project>",
+			    root ? (const char *)root->name : "");
+	if (!root->ns || strcmp((const char *)root->ns->href, REFI_NS_PROJECT) != 0)
+		return ierr(r, root, "<Project> is not in the namespace %s", REFI_NS_PROJECT);
+	if ((rc = project_title(r, root)))
+		return rc;
+	if ((n = child(root, "Users")) && (rc = pass_users(r, n)))
+		return rc;
+	if ((n = child(root, "Notes")) && (rc = pass_notes(r, n)))
+		return rc;
+	if ((n = child(root, "Sets")) && (rc = pass_sets(r, n)))
+		return rc;
+	if ((n = child(root, "CodeBook")) && (rc = pass_codebook(r, n)))
+		return rc;
+	if ((n = child(root, "Variables")) && (rc = pass_variables(r, n)))
+		return rc;
+	if ((n = child(root, "Cases")))
+		for (xmlNodePtr c = n->children; c; c = c->next)
+			if (is(c, "Case") && (rc = import_case(r, c)))
+				return rc;
+	if ((n = child(root, "Sources")) && (rc = pass_sources(r, n)))
+		return rc;
+	for (n = root->children; n; n = n->next) {
+		if (is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
+			return rc;
+		if (is(n, "Links") || is(n, "Graphs") || is(n, "Description"))
+			r->st->skipped_elements++;
+	}
+	/* notes nothing pointed at are kept as project memos */
+	for (size_t i = 0; i < r->nnotes; i++) {
+		px_memo m = { 0 };
+		if (r->notes[i].used || !*r->notes[i].text)
+			continue;
+		m.target = MEMO_PROJECT;
+		m.coder_id = r->notes[i].coder;
+		m.text = r->notes[i].text;
+		m.uuid = xstrdup(r->notes[i].guid);
+		rc = memo_add(r->db, &m, r->e);
+		free(m.uuid);
+		if (rc)
+			return rc;
+		r->st->notes++;
+	}
+	return PX_OK;
+}
+
+static void rin_free(struct rin *r)
+{
+	if (r->doc)
+		xmlFreeDoc(r->doc);
+	if (r->zip)
+		zip_discard(r->zip);
+	sm_free(&r->users);
+	sm_free(&r->codes);
+	sm_free(&r->variables);
+	sm_free(&r->cases);
+	sm_free(&r->source_community);
+	sm_free(&r->ext_ids);
+	sl_free(&r->varnames);
+	sl_free(&r->ref_guid);
+	idl_free(&r->ref_person);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		free(r->notes[i].guid);
+		free(r->notes[i].text);
+	}
+	free(r->notes);
+}
+
+int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
+		struct refi_import_stats *st, px_err *e)
+{
+	struct rin r;
+	struct refi_import_stats dummy;
+	zip_int64_t qde;
+	int zerr = 0, rc;
+	char *buf = NULL;
+	size_t len;
+
+	memset(&r, 0, sizeof(r));
+	memset(st ? st : &dummy, 0, sizeof(dummy));
+	r.db = db;
+	r.path = path;
+	r.e = e;
+	r.st = st ? st : &dummy;
+	r.coder_id = coder_id;
+	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
+	if (!(r.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr))) {
+		zip_error_t ze;
+		/* an inconsistent archive may still say why more precisely (a
+		 * declared size past the limit, a ../ name) */
+		if (zerr == ZIP_ER_INCONS && (r.zip = zip_open(path, ZIP_RDONLY, NULL))) {
+			rc = zip_check(&r, &qde);
+			zip_discard(r.zip);
+			r.zip = NULL;
+			if (rc)
+				return rc;
+		}
+		zip_error_init_with_code(&ze, zerr);
+		rc = px_fail(e, zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? PX_EIO : PX_EDATA,
+			     "%s: not a readable .qdpx (zip) file: %s", path,
+			     zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return rc;
+	}
+	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len)) &&
+	    !(rc = parse_qde(&r, buf, len)))
+		rc = walk(&r);
+	free(buf);
+	rin_free(&r);
+	return rc;
+}

@@ -1,0 +1,544 @@
+/* test_export.c: annotated exports (Markdown, HTML, CSV) and the alias
+ * replacement they share, on a small corpus with exact expected text. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include "praxis/alias.h"
+#include "praxis/export.h"
+#include "praxis/util.h"
+#include "fixture.h"
+
+static const char exp_corpus[] =
+	"praxis: 1\n"
+	"project: Export fixture\n"
+	"coders:\n"
+	"  - id: tester\n"
+	"    name: Test Coder\n"
+	"  - id: other\n"
+	"communities:\n"
+	"  - id: desk\n"
+	"    name: The desk\n"
+	"codebook:\n"
+	"  - code: SR/tools\n"
+	"    description: things used\n"
+	"    color: \"#c0504d\"\n"
+	"repertoire:\n"
+	"  - id: pile\n"
+	"    name: the Q pile\n"
+	"    kind: tool\n"
+	"    reified: true\n"
+	"accountability:\n"
+	"  - id: quota\n"
+	"    name: meet the daily quota\n"
+	"    reified: true\n"
+	"participants:\n"
+	"  - id: ann\n"
+	"    pseudonym: Ann\n"
+	"    role: old-timer\n"
+	"    attributes: {tenure: 11 years}\n"
+	"    aliases: [Annie, Al]\n"
+	"  - id: bo\n"
+	"    pseudonym: Bo\n"
+	"    role: newcomer\n"
+	"vignettes:\n"
+	"  - id: v1\n"
+	"    title: The pile\n"
+	"    date: 2026-03-02\n"
+	"    community: desk\n"
+	"    observer: tester\n"
+	"    participants: [ann, bo]\n"
+	"    text: \"Annie put the claim on the Q pile. Also, Al said no.\"\n"
+	"    memos:\n"
+	"      - text: Annie seems sure.\n"
+	"    codings:\n"
+	"      - code: SR/tools\n"
+	"        quote: the Q pile\n"
+	"        participants: [ann]\n"
+	"        repertoire: pile\n"
+	"        interpretation: a place to park doubt\n"
+	"        coder: tester\n"
+	"      - code: ME\n"
+	"        coder: tester\n"
+	"      - code: JE/mutual accountability\n"
+	"        quote: Q pile. Also, Al\n"
+	"        coder: other\n"
+	"        memo: \"=HYPERLINK(\\\"x\\\") Al\"\n"
+	"        accountability: quota\n"
+	"        stance: negotiated\n"
+	"        held_by: [ann]\n"
+	"  - id: v2\n"
+	"    title: Quota talk\n"
+	"    date: 2026-04-10T09:30\n"
+	"    participants: [bo]\n"
+	"    text: \"Bo said: <script>alert(1)</script> \\\"><img src=x onerror=alert(2)>\"\n"
+	"    codings:\n"
+	"      - code: JE/mutual accountability\n"
+	"        quote: \"<script>\"\n"
+	"        coder: tester\n";
+
+/* Runs an export into a scratch file and returns its text. */
+static char *export_str(px_db *db, struct export_options *o)
+{
+	char *path = fx_path(".out"), *text;
+	px_err e = { 0 };
+
+	o->output = path;
+	if (export_run(db, o, &e))
+		fail_msg("export: %s", e.msg);
+	text = fx_read_file(path, NULL);
+	assert_non_null(text);
+	unlink(path);
+	free(path);
+	return text;
+}
+
+static void test_alias_whole_words(void **state)
+{
+	alias_map m = { 0 };
+	alias_edits ed = { 0 };
+	char *s;
+
+	(void)state;
+	alias_add(&m, "Al", "Ann");
+	alias_add(&m, "Annie", "Ann");
+	alias_add(&m, "Zoé", "Zed");
+	alias_add(&m, "Annie Hall", "Ann H.");
+	alias_sort(&m);
+	/* substrings of other words stay; case is ignored for ASCII */
+	s = alias_apply(&m, "Also Al, ANNIE and annie's Alba; al.", &ed);
+	assert_string_equal(s, "Also Ann, Ann and Ann's Alba; Ann.");
+	free(s);
+	/* the longer alias wins at the same place */
+	s = alias_apply(&m, "Annie Hall came", NULL);
+	assert_string_equal(s, "Ann H. came");
+	free(s);
+	/* a non-ASCII letter is part of a word on either side */
+	s = alias_apply(&m, "Zoé, Zoéa, éZoé and «Zoé»", NULL);
+	assert_string_equal(s, "Zed, Zoéa, éZoé and «Zed»");
+	free(s);
+	alias_edits_free(&ed);
+	alias_free(&m);
+}
+
+static void test_alias_offsets(void **state)
+{
+	alias_map m = { 0 };
+	alias_edits ed = { 0 };
+	char *s;
+
+	(void)state;
+	alias_add(&m, "Annie", "Ann");
+	alias_add(&m, "Al", "Ann");
+	alias_sort(&m);
+	/* "Annie put the claim on the Q pile. Also, Al said no." */
+	s = alias_apply(&m, "Annie put the claim on the Q pile. Also, Al said no.", &ed);
+	assert_string_equal(s, "Ann put the claim on the Q pile. Also, Ann said no.");
+	assert_int_equal(ed.n, 2);
+	assert_int_equal(alias_map_offset(&ed, 23, 0), 21);   /* "the Q pile" */
+	assert_int_equal(alias_map_offset(&ed, 33, 1), 31);
+	assert_int_equal(alias_map_offset(&ed, 41, 0), 39);   /* "Al" */
+	assert_int_equal(alias_map_offset(&ed, 43, 1), 42);
+	/* a span boundary inside a replaced word covers the whole pseudonym */
+	assert_int_equal(alias_map_offset(&ed, 2, 0), 0);
+	assert_int_equal(alias_map_offset(&ed, 2, 1), 3);
+	assert_int_equal(alias_map_offset(&ed, 52, 1), 51);   /* the end */
+	free(s);
+	alias_edits_free(&ed);
+	alias_free(&m);
+}
+
+static const char md_expected_v1[] =
+	"## The pile (v1)\n"
+	"\n"
+	"*2026-03-02 · desk · observer tester · present: Ann, Bo*[^n1]\n"
+	"\n"
+	"Ann put the claim on [the]{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"} "
+	"[[Q pile]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}]"
+	"{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"}"
+	"[. Also, Ann]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}"
+	"[^n2] said no.\n"
+	"\n"
+	"- whole vignette: [ME]{.code .ME data-code=\"ME\" data-coder=\"tester\"}\n"
+	"\n"
+	"[^n1]: memo: Ann seems sure.\n"
+	"[^n2]: JE/mutual accountability: =HYPERLINK(\"x\") Ann\n";
+
+static void test_markdown_exact(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_MD };
+	char *md = export_str(db, &o);
+
+	(void)state;
+	assert_true(strncmp(md, "---\ntitle: \"Export fixture\"\n", 28) == 0);
+	assert_non_null(strstr(md, "pseudonymized: true\n---\n"));
+	assert_non_null(strstr(md, md_expected_v1));
+	/* markup in the data is escaped, never live */
+	assert_non_null(strstr(md, "Bo said: [\\<script\\>]{.code .JE "));
+	assert_non_null(strstr(md, "alert(1)\\</script\\> \"\\>\\<img src=x onerror=alert(2)\\>"));
+	/* codebook counts and the registers */
+	assert_non_null(strstr(md, "    - **tools** (1): things used\n"));
+	assert_non_null(strstr(md, "    - **mutual accountability** (2): "));
+	assert_non_null(strstr(md, "| the Q pile | tool | yes | 1 | 1 | 2026-03-02 | 2026-03-02 |"
+			       " a place to park doubt |\n"));
+	assert_non_null(strstr(md, "| meet the daily quota | yes | 1 | 0 | 0 | 1 | 0 |"));
+	assert_null(strstr(md, "Annie"));
+	free(md);
+	db_close(db);
+}
+
+static void test_markdown_keep_names(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_MD, .keep_names = 1 };
+	char *md = export_str(db, &o);
+
+	(void)state;
+	assert_non_null(strstr(md, "Annie put the claim on [the]"));
+	assert_non_null(strstr(md, "[. Also, Al]{.code .JE"));
+	assert_non_null(strstr(md, "pseudonymized: false"));
+	free(md);
+	db_close(db);
+}
+
+/* Markdown whose block syntax would bite: headings, lists, indentation,
+ * paragraphs, and a span across a line break. */
+static const char md_tricky[] =
+	"praxis: 1\n"
+	"vignettes:\n"
+	"  - id: t1\n"
+	"    title: \"# not a heading *really*\"\n"
+	"    date: 2026-01-01\n"
+	"    text: \"# one\\n- two\\n    four spaces\\n1. item\\n\\nnew [para] `x` $y$ a_b_c\\n---\"\n"
+	"    codings:\n"
+	"      - code: SR/words\n"
+	"        start: 2\n"
+	"        end: 12\n"
+	"        memo: \"line one\\n\\n# line three\"\n"
+	"      - code: ME\n"
+	"        start: 0\n"
+	"        end: 50\n";
+
+static int have_pandoc(void)
+{
+	return system("command -v pandoc >/dev/null 2>&1") == 0;
+}
+
+/* pandoc reads the file with no warnings; returns its HTML. */
+static char *pandoc_html(const char *md_path)
+{
+	char *out = fx_path(".html"), *cmd, *html;
+	int rc;
+
+	if (!have_pandoc())
+		fail_msg("pandoc is not installed: run `make deps` (the Markdown export is checked"
+			 " with it)");
+	cmd = xasprintf("pandoc -f markdown -t html --wrap=none --fail-if-warnings '%s' -o '%s' 2>&1",
+			md_path, out);
+	rc = system(cmd);
+	assert_int_equal(rc, 0);
+	html = fx_read_file(out, NULL);
+	assert_non_null(html);
+	unlink(out);
+	free(out);
+	free(cmd);
+	return html;
+}
+
+static void test_markdown_pandoc(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	char msg[1024];
+	struct export_options o = { .format = EXP_MD };
+	char *path = fx_path(".md"), *html;
+	px_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(fx_import(db, md_tricky, msg, sizeof(msg)), 0);
+	o.output = path;
+	assert_int_equal(export_run(db, &o, &e), 0);
+	html = pandoc_html(path);
+	/* the spans render, nested where codings overlap */
+	assert_non_null(strstr(html, "<span class=\"code SR\" data-code=\"SR/tools\""
+			       " data-coder=\"tester\">the</span>"));
+	assert_non_null(strstr(html, "data-code=\"JE/mutual accountability\""));
+	assert_non_null(strstr(html, "data-coder=\"other\">Q pile</span></span>"));
+	/* nothing from the data became markup */
+	assert_null(strstr(html, "<script>"));
+	assert_null(strstr(html, "<img"));
+	assert_null(strstr(html, "<h1 id=\"one\""));
+	assert_null(strstr(html, "<li>two"));
+	assert_null(strstr(html, "<pre"));
+	assert_non_null(strstr(html, "a_b_c<br />\n-–</p>"));   /* not a rule */
+	assert_null(strstr(html, "<code>"));
+	assert_non_null(strstr(html, "# not a heading *really*"));
+	assert_non_null(strstr(html, "a_b_c"));
+	/* the footnotes are there, the coding memo with its two paragraphs */
+	assert_non_null(strstr(html, "class=\"footnotes"));
+	assert_non_null(strstr(html, "<p>SR/words: line one</p>\n<p># line three"));
+	assert_non_null(strstr(html, "<span class=\"code ME\" data-code=\"ME\" data-coder=\"tester\">#</span>"));
+	free(html);
+	unlink(path);
+	free(path);
+	db_close(db);
+}
+
+static void test_html_escaped_and_valid(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_HTML };
+	char *html = export_str(db, &o);
+	xmlDocPtr doc;
+
+	(void)state;
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<img"));
+	assert_non_null(strstr(html, "Bo said: <mark class=\"JE\" title=\"JE/mutual accountability"
+			       " (tester)\">&lt;script&gt;</mark>"));
+	assert_non_null(strstr(html, "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+	/* spans, labels, memos, registers, charts; nothing fetched */
+	assert_non_null(strstr(html, "Ann put the claim on <mark class=\"SR\" title=\"SR/tools"
+			       " (tester)\">the </mark>"));
+	assert_non_null(strstr(html, "<sup class=\"lab\">SR/tools</sup>"));
+	assert_non_null(strstr(html, "<div class=\"memo\"><strong>memo</strong> Ann seems sure.</div>"));
+	assert_non_null(strstr(html, "<h1>Repertoire register</h1>"));
+	assert_non_null(strstr(html, "<h1>Accountability register</h1>"));
+	assert_non_null(strstr(html, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+	assert_null(strstr(html, "src=\"http"));
+	assert_null(strstr(html, "href=\"http"));
+	assert_null(strstr(html, "Annie"));
+	/* well-formed: the XML parser reads it without a single error */
+	xmlResetLastError();
+	doc = xmlReadMemory(html, (int)strlen(html), "export.html", NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	assert_null(xmlGetLastError());
+	assert_string_equal((const char *)xmlDocGetRootElement(doc)->name, "html");
+	xmlFreeDoc(doc);
+	free(html);
+	db_close(db);
+}
+
+static void test_csv_codings(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_CSV };
+	char *csv = export_str(db, &o);
+
+	(void)state;
+	assert_string_equal(csv,
+		"vignette_id,date,community,participants,code,dimension,start,end,quote,coder,"
+		"mode,memo,repertoire,interpretation,accountability,stance,held_by\r\n"
+		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,\r\n"
+		"v1,2026-03-02,desk,ann,SR/tools,SR,21,31,the Q pile,tester,,,pile,"
+		"a place to park doubt,,,\r\n"
+		"v1,2026-03-02,desk,,JE/mutual accountability,JE,25,42,\"Q pile. Also, Ann\",other,,"
+		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann\r\n"
+		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,\r\n");
+	free(csv);
+	db_close(db);
+}
+
+static void test_csv_tables(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_CSV, .table = EXP_TABLE_PARTICIPANTS };
+	char *csv = export_str(db, &o);
+
+	(void)state;
+	assert_string_equal(csv, "participant_id,pseudonym,role,attributes,vignettes,codings\r\n"
+			    "ann,Ann,old-timer,tenure=11 years,1,1\r\n"
+			    "bo,Bo,newcomer,,2,0\r\n");
+	free(csv);
+	o.table = EXP_TABLE_VIGNETTES;
+	csv = export_str(db, &o);
+	assert_true(strncmp(csv, "vignette_id,title,date,community,observer,participants,length,"
+			    "codings,text\r\nv1,The pile,2026-03-02,desk,tester,ann;bo,51,3,"
+			    "\"Ann put the claim on the Q pile. Also, Ann said no.\"\r\n", 160) == 0);
+	free(csv);
+	o.table = EXP_TABLE_CODES;
+	csv = export_str(db, &o);
+	assert_true(strncmp(csv, "code,name,dimension,depth,color,description,codings\r\n"
+			    "ME,mutual engagement,ME,0,,,1\r\n", 82) == 0);
+	assert_non_null(strstr(csv, "\r\nSR/tools,tools,SR,1,#c0504d,things used,1\r\n"));
+	free(csv);
+	db_close(db);
+}
+
+/* CR LF in a stored text leaves as LF, spans mapped through both the
+ * alias replacement and the removed CRs. */
+static void test_crlf_text(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	char msg[1024];
+	struct export_options o = { .format = EXP_CSV, .participant = "bo" };
+	char *csv;
+
+	(void)state;
+	if (fx_import(db, "praxis: 1\nvignettes:\n  - id: cr\n    title: CR\n"
+				   "    date: 2026-05-01\n    participants: [bo]\n"
+				   "    text: \"Line one\\r\\nAnnie here\\rthen\"\n"
+				   "    codings:\n      - code: ME\n        quote: here\n",
+				   msg, sizeof(msg)))
+		fail_msg("%s", msg);
+	o.from = "2026-05-01";
+	csv = export_str(db, &o);
+	assert_non_null(strstr(csv, "\r\ncr,2026-05-01,,,ME,ME,13,17,here,tester,"));
+	free(csv);
+	o.format = EXP_MD;
+	csv = export_str(db, &o);
+	assert_null(strchr(csv, '\r'));
+	assert_non_null(strstr(csv, "Line one\\\nAnn [here]{.code .ME"));
+	free(csv);
+	db_close(db);
+}
+
+static void test_filters(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_CSV };
+	char *csv;
+	px_err e = { 0 };
+
+	(void)state;
+	o.coder = "other";
+	csv = export_str(db, &o);
+	assert_non_null(strstr(csv, ",other,"));
+	assert_null(strstr(csv, ",tester,"));
+	free(csv);
+	o.coder = NULL;
+	o.code = "JE";      /* with descendants */
+	csv = export_str(db, &o);
+	assert_non_null(strstr(csv, "\r\nv1,"));
+	assert_non_null(strstr(csv, "\r\nv2,"));
+	assert_null(strstr(csv, "SR/tools"));
+	free(csv);
+	o.code = NULL;
+	o.from = "2026-04-01";
+	csv = export_str(db, &o);
+	assert_null(strstr(csv, "\r\nv1,"));
+	assert_non_null(strstr(csv, "\r\nv2,"));
+	free(csv);
+	o.from = NULL;
+	o.to = "2026-03-02";
+	o.community = "desk";
+	o.participant = "ann";
+	csv = export_str(db, &o);
+	assert_non_null(strstr(csv, "\r\nv1,"));
+	assert_null(strstr(csv, "\r\nv2,"));
+	free(csv);
+	o.participant = "nobody";
+	o.output = "-";
+	assert_int_equal(export_run(db, &o, &e), PX_EDATA);
+	assert_string_equal(e.msg, "--participant: no participant 'nobody'");
+	o.participant = NULL;
+	o.to = "March";
+	assert_int_equal(export_run(db, &o, &e), PX_EUSAGE);
+	assert_string_equal(e.msg, "--to: bad date 'March' (want YYYY-MM-DD)");
+	db_close(db);
+}
+
+static void test_unwritable_output(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	char *dir = fx_path(".d"), *path, *out, *err, *args, *before;
+	struct export_options o = { .format = EXP_MD };
+	px_err e = { 0 };
+	int rc;
+
+	(void)state;
+	/* a missing directory: a clear error, no file */
+	path = xasprintf("%s/missing/notes.md", dir);
+	o.output = path;
+	assert_int_equal(export_run(db, &o, &e), PX_EIO);
+	assert_non_null(strstr(e.msg, "missing/notes.md: cannot write"));
+	o.format = EXP_QDPX;
+	assert_int_equal(export_run(db, &o, &e), PX_EIO);
+	free(path);
+	/* a failed export leaves an existing file as it was and no temp file */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	path = xasprintf("%s/notes.md", dir);
+	{
+		FILE *fp = fopen(path, "w");
+		fputs("old\n", fp);
+		fclose(fp);
+	}
+	args = xasprintf("--db '%s' export --format md --code 'SR/no such' -o '%s'",
+			 db_path(db), path);
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 2);
+	assert_non_null(strstr(err, "--code"));
+	before = fx_read_file(path, NULL);
+	assert_string_equal(before, "old\n");
+	{
+		char *ls = xasprintf("test $(ls '%s' | wc -l) -eq 1", dir);
+		assert_int_equal(system(ls), 0);
+		free(ls);
+	}
+	free(before);
+	free(args);
+	free(out);
+	free(err);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	db_close(db);
+}
+
+static void test_cli_export(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	char *args, *out = NULL, *err = NULL;
+	int rc;
+
+	(void)state;
+	args = xasprintf("--db '%s' export --format csv --table codes --keep-names", db_path(db));
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 0);
+	assert_true(strncmp(out, "code,name,dimension", 19) == 0);
+	free(args), free(out), free(err);
+	args = xasprintf("--db '%s' export --format pdf", db_path(db));
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx or qdc"));
+	free(args), free(out), free(err);
+	args = xasprintf("--db '%s' export --format qdpx", db_path(db));
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(err, "name the file with -o"));
+	free(args), free(out), free(err);
+	args = xasprintf("--db '%s' export --format yaml --coder tester", db_path(db));
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(err, "filters do not apply"));
+	free(args), free(out), free(err);
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alias_whole_words),
+		cmocka_unit_test(test_alias_offsets),
+		cmocka_unit_test(test_markdown_exact),
+		cmocka_unit_test(test_markdown_keep_names),
+		cmocka_unit_test(test_markdown_pandoc),
+		cmocka_unit_test(test_html_escaped_and_valid),
+		cmocka_unit_test(test_csv_codings),
+		cmocka_unit_test(test_csv_tables),
+		cmocka_unit_test(test_crlf_text),
+		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_unwritable_output),
+		cmocka_unit_test(test_cli_export),
+	};
+	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
