@@ -13,7 +13,8 @@ int summary_parse_date(const char *s, int *out, px_err *e)
 {
 	if (!vignette_date_valid(s))
 		return px_fail(e, PX_EUSAGE, "bad date '%s' (want YYYY-MM-DD)", s ? s : "");
-	*out = atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8);
+	*out = (int)strtol(s, NULL, 10) * 10000 + (int)strtol(s + 5, NULL, 10) * 100 +
+	       (int)strtol(s + 8, NULL, 10);
 	return PX_OK;
 }
 
@@ -527,7 +528,7 @@ static int equal_roles(const px_summary *a, const px_summary *b)
 		na++;
 		if (r && !sm_get(&b->role_ids, a->roles.v[r - 1], &rb))
 			return 0;
-		if (memcmp(a->roledim[r], b->roledim[rb], sizeof(a->roledim[r])))
+		if (memcmp(a->roledim[r], b->roledim[rb], sizeof(a->roledim[r])) != 0)
 			return 0;
 	}
 	return na == nb;
@@ -540,7 +541,7 @@ static int equal_arrays(const void *a, size_t na, const void *b, size_t nb, size
 	const char *x = a, *y = b;
 	size_t n = na < nb ? na : nb;
 
-	if (n && memcmp(x, y, n * size))
+	if (n && memcmp(x, y, n * size) != 0)
 		return 0;
 	for (const char *t = na > n ? x : y, *p = t + n * size; p < t + (na > nb ? na : nb) * size;
 	     p++)
