@@ -95,17 +95,9 @@ static int check_people(px_db *db, const idlist *ids, const char *what, px_err *
 	return PX_OK;
 }
 
-int coding_validate(px_db *db, const px_coding *c, px_err *e)
+/* The span, mode and stance against the text length (no lookups). */
+static int check_span(const px_coding *c, int64_t len, px_err *e)
 {
-	int64_t len = vignette_length(db, c->vignette_id);
-	int rc;
-
-	if (len < 0)
-		return px_fail(e, PX_EDATA, "no vignette with row id %lld", (long long)c->vignette_id);
-	if (!row_exists(db, "SELECT 1 FROM code WHERE id = ?", c->code_id))
-		return px_fail(e, PX_EDATA, "no code with row id %lld", (long long)c->code_id);
-	if (!row_exists(db, "SELECT 1 FROM coder WHERE id = ?", c->coder_id))
-		return px_fail(e, PX_EDATA, "no coder with row id %lld", (long long)c->coder_id);
 	if (!(c->start == -1 && c->end == -1)) {
 		if (c->start < 0 || c->end <= c->start)
 			return px_fail(e, PX_EDATA, "span %lld-%lld is empty or reversed",
@@ -119,6 +111,34 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 		return px_fail(e, PX_EDATA, "bad mode %d", c->mode);
 	if (c->stance < STANCE_NONE || c->stance >= STANCE_COUNT)
 		return px_fail(e, PX_EDATA, "bad stance %d", c->stance);
+	return PX_OK;
+}
+
+/* What goes only with a register link. */
+static int check_links(const px_coding *c, px_err *e)
+{
+	if (c->interpretation && !c->repertoire_id)
+		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire entry");
+	if (c->stance && !c->accountability_id)
+		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
+	if (c->held_by.n && !c->accountability_id)
+		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
+	return PX_OK;
+}
+
+int coding_validate(px_db *db, const px_coding *c, px_err *e)
+{
+	int64_t len = vignette_length(db, c->vignette_id);
+	int rc;
+
+	if (len < 0)
+		return px_fail(e, PX_EDATA, "no vignette with row id %lld", (long long)c->vignette_id);
+	if (!row_exists(db, "SELECT 1 FROM code WHERE id = ?", c->code_id))
+		return px_fail(e, PX_EDATA, "no code with row id %lld", (long long)c->code_id);
+	if (!row_exists(db, "SELECT 1 FROM coder WHERE id = ?", c->coder_id))
+		return px_fail(e, PX_EDATA, "no coder with row id %lld", (long long)c->coder_id);
+	if ((rc = check_span(c, len, e)))
+		return rc;
 	if (c->repertoire_id &&
 	    !row_exists(db, "SELECT 1 FROM repertoire WHERE id = ?", c->repertoire_id))
 		return px_fail(e, PX_EDATA, "no repertoire entry with row id %lld",
@@ -127,12 +147,8 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 	    !row_exists(db, "SELECT 1 FROM accountability WHERE id = ?", c->accountability_id))
 		return px_fail(e, PX_EDATA, "no accountability entry with row id %lld",
 			       (long long)c->accountability_id);
-	if (c->interpretation && !c->repertoire_id)
-		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire entry");
-	if (c->stance && !c->accountability_id)
-		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
-	if (c->held_by.n && !c->accountability_id)
-		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
+	if ((rc = check_links(c, e)))
+		return rc;
 	if ((rc = check_people(db, &c->participants, "participants", e)))
 		return rc;
 	return check_people(db, &c->held_by, "held_by", e);
@@ -201,14 +217,13 @@ static void bind_fields(sqlite3_stmt *st, const px_coding *c, const char *now)
 	db_bind_text(st, 13, now);
 }
 
-int coding_add(px_db *db, px_coding *c, px_err *e)
+/* Inserts a checked coding: row, people lists, then the listeners. */
+static int coding_insert(px_db *db, px_coding *c, px_err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[32];
 	int rc;
 
-	if ((rc = coding_validate(db, c, e)))
-		return rc;
 	if ((rc = db_begin(db, e)))
 		return rc;
 	if (!(st = db_stmt(db, "INSERT INTO coding(vignette_id, code_id, coder_id, start, end,"
@@ -240,6 +255,22 @@ int coding_add(px_db *db, px_coding *c, px_err *e)
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+int coding_add(px_db *db, px_coding *c, px_err *e)
+{
+	int rc = coding_validate(db, c, e);
+
+	return rc ? rc : coding_insert(db, c, e);
+}
+
+int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e)
+{
+	int rc;
+
+	if ((rc = check_span(c, text_length, e)) || (rc = check_links(c, e)))
+		return rc;
+	return coding_insert(db, c, e);
 }
 
 int coding_update(px_db *db, const px_coding *c, px_err *e)
