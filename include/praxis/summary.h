@@ -83,6 +83,8 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n);
 /* Shared-repertoire codings (under the filter) not linked to an entry,
  * by coding id. */
 int summary_unlinked(px_summary *s, idlist *coding_ids, px_err *e);
+/* The distinct vignettes those codings are in, ascending row ids. */
+int summary_unlinked_vignettes(px_summary *s, idlist *vignette_ids, px_err *e);
 
 /* ---- Accountability register ---- */
 typedef struct summary_pair_count {

@@ -108,7 +108,9 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n)
 }
 
 /* Derived from the codings rather than kept: a scan of the compact array. */
-int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
+/* Unlinked shared-repertoire codings under the filter: their ids, or
+ * (vignettes) the distinct vignettes they are in, ascending. */
+static int unlinked(px_summary *s, idlist *ids, int vignettes, px_err *e)
 {
 	int rc;
 
@@ -117,9 +119,28 @@ int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
 		return rc;
 	for (size_t id = 1; id < s->ncod; id++) {
 		const struct scoding *c = &s->cod[id];
-		if (c->live && s->code[c->code].dim == CODE_SR && !summary_ext(s, c)->rep &&
-		    summary_coding_passes(s, c))
-			idl_push(ids, (int64_t)id);
+		if (!c->live || s->code[c->code].dim != CODE_SR || summary_ext(s, c)->rep ||
+		    !summary_coding_passes(s, c))
+			continue;
+		idl_push(ids, vignettes ? (int64_t)c->vig : (int64_t)id);
+	}
+	if (vignettes && ids->n) {
+		size_t keep = 1;
+		idl_sort(ids);
+		for (size_t i = 1; i < ids->n; i++)
+			if (ids->v[i] != ids->v[keep - 1])
+				ids->v[keep++] = ids->v[i];
+		ids->n = keep;
 	}
 	return PX_OK;
+}
+
+int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
+{
+	return unlinked(s, ids, 0, e);
+}
+
+int summary_unlinked_vignettes(px_summary *s, idlist *vignette_ids, px_err *e)
+{
+	return unlinked(s, vignette_ids, 1, e);
 }
