@@ -61,29 +61,17 @@ void coding_copy(px_coding *dst, const px_coding *src)
 
 static int row_exists(px_db *db, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int found;
+	int64_t ignored;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
+	return db_lookup_id(db, sql, id, &ignored, NULL) == 1;
 }
 
 static int64_t vignette_length(px_db *db, int64_t vid)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT length FROM vignette WHERE id = ?", NULL);
-	int64_t len = -1;
+	int64_t len;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, vid);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		len = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return len;
+	return db_lookup_id(db, "SELECT length FROM vignette WHERE id = ?", vid, &len, NULL) == 1
+		? len : -1;
 }
 
 static int check_people(px_db *db, const idlist *ids, const char *what, px_err *e)
@@ -157,26 +145,11 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 static int write_people(px_db *db, int64_t coding_id, const idlist *ids, const char *del,
 			const char *ins, px_err *e)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (del) {
-		if (!(st = db_stmt(db, del, e)))
-			return px_status_of(e);
-		sqlite3_bind_int64(st, 1, coding_id);
-		if ((rc = db_step_done(db, st, e, "coding participants")))
-			return rc;
-	}
-	for (size_t i = 0; i < ids->n; i++) {
-		if (!(st = db_stmt(db, ins, e)))
-			return px_status_of(e);
-		sqlite3_bind_int64(st, 1, coding_id);
-		sqlite3_bind_int64(st, 2, ids->v[i]);
-		sqlite3_bind_int64(st, 3, (int64_t)i);
-		if ((rc = db_step_done(db, st, e, "coding participants")))
-			return rc;
-	}
-	return PX_OK;
+	if (del && (rc = db_run_id(db, del, coding_id, "coding participants", e)))
+		return rc;
+	return db_insert_id_list(db, ins, coding_id, ids, "coding participants", e);
 }
 
 /* A new coding has no rows to clear (fresh) */
@@ -339,8 +312,10 @@ fail:
 	" repertoire_id, interpretation, accountability_id, stance, needs_review, uuid," \
 	" created, updated"
 
-static void coding_read_row(sqlite3_stmt *st, px_coding *c)
+static void coding_read_row(sqlite3_stmt *st, void *row)
 {
+	px_coding *c = row;
+
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
 	c->vignette_id = sqlite3_column_int64(st, 1);
@@ -370,38 +345,23 @@ static void coding_read_row(sqlite3_stmt *st, px_coding *c)
 
 static int read_people(px_db *db, px_coding *c, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT participant_id FROM coding_participant"
-				   " WHERE coding_id = ? ORDER BY ord", e);
-
-	if (!st)
+	if (db_collect_ids(db, "SELECT participant_id FROM coding_participant"
+			   " WHERE coding_id = ? ORDER BY ord", c->id, &c->participants, e) ||
+	    db_collect_ids(db, "SELECT participant_id FROM coding_held_by"
+			   " WHERE coding_id = ? ORDER BY ord", c->id, &c->held_by, e))
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, c->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		idl_push(&c->participants, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
-	if (!(st = db_stmt(db, "SELECT participant_id FROM coding_held_by"
-			   " WHERE coding_id = ? ORDER BY ord", e)))
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, c->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		idl_push(&c->held_by, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
 	return PX_OK;
 }
 
 int coding_get(px_db *db, int64_t id, px_coding *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CODING_COLUMNS " FROM coding WHERE id = ?", e);
 	int found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
+	found = db_read_one(db, "SELECT " CODING_COLUMNS " FROM coding WHERE id = ?", id,
+			    coding_read_row, out, e);
+	if (found < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		coding_read_row(st, out);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no coding %lld", (long long)id);
 	return read_people(db, out, e);
@@ -468,14 +428,8 @@ int64_t coding_count(px_db *db)
 
 int64_t coding_count_in(px_db *db, int64_t vignette_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM coding WHERE vignette_id = ?", NULL);
-	int64_t n = 0;
+	int64_t n;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, vignette_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	db_lookup_id(db, "SELECT count(*) FROM coding WHERE vignette_id = ?", vignette_id, &n, NULL);
 	return n;
 }
