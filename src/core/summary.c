@@ -457,10 +457,8 @@ void summary_close(px_summary *s)
 	free(s);
 }
 
-int summary_set_filter(px_summary *s, const summary_filter *f, px_err *e)
+int summary_filter_check(const summary_filter *f, px_err *e)
 {
-	int rc;
-
 	if (f->from && f->to && f->from > f->to) {
 		char a[16], b[16];
 		summary_format_date(f->from, a);
@@ -468,7 +466,14 @@ int summary_set_filter(px_summary *s, const summary_filter *f, px_err *e)
 		return px_fail(e, PX_EUSAGE, "the date range is empty: from %s is after to %s",
 			       a, b);
 	}
-	if ((rc = summary_sync(s, e)))
+	return PX_OK;
+}
+
+int summary_set_filter(px_summary *s, const summary_filter *f, px_err *e)
+{
+	int rc;
+
+	if ((rc = summary_filter_check(f, e)) || (rc = summary_sync(s, e)))
 		return rc;
 	if (f->code && ((size_t)f->code >= s->ncode || !s->code[f->code].live))
 		return px_fail(e, PX_EUSAGE, "no code with row id %lld", (long long)f->code);

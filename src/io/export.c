@@ -319,7 +319,13 @@ int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err
 		x->vs[keep++] = x->vs[i];
 	}
 	x->nvs = keep;
-	/* the writers' registers, counts and coverage: the same filter */
+	/* the writers' registers, counts and coverage, under the same filter;
+	 * a whole-corpus load, so only for the formats that print them */
+	if (o->format != EXP_MD && o->format != EXP_HTML &&
+	    !(o->format == EXP_CSV && o->table == EXP_TABLE_CODES)) {
+		rc = summary_filter_check(&f.sf, e);
+		goto done;
+	}
 	if ((rc = summary_open(db, &x->sum, e)))
 		goto done;
 	rc = summary_set_filter(x->sum, &f.sf, e);

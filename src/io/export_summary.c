@@ -1,5 +1,6 @@
 /* export_summary.c: what the writers print from the summaries (the
- * px_summary export_load opened under the export's filter), pseudonymized
+ * px_summary export_load opened under the export's filter, for the
+ * formats that print counts: md, html and the csv codes table), pseudonymized
  * where it holds text from the notes. The numbers themselves are never
  * recomputed here: an export and `praxis summary` share one definition. */
 #include <stdlib.h>
