@@ -106,6 +106,8 @@ asan:
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
 BENCH_SIZES ?= 1k 10k 100k
+# BENCH_ONLY=summaries runs only the measures whose name contains it.
+BENCH_ONLY  ?=
 BENCH_SRC   := $(filter-out bench/gen.c,$(sort $(wildcard bench/*.c)))
 
 $(BUILD)/bench/gen: bench/gen.c
@@ -113,14 +115,17 @@ $(BUILD)/bench/gen: bench/gen.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -o $@ $< -lm
 
-$(BUILD)/bench/bench: $(BENCH_SRC) bench/bench.h
+# The measures call the core in-process (summaries), so the driver links
+# the library.
+$(BUILD)/bench/bench: $(BENCH_SRC) bench/bench.h $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(BENCH_SRC) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_SRC) $(LIB) $(LDLIBS)
 
 bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
 	$(BUILD)/bench/bench --sizes "$(BENCH_SIZES)" --praxis ./praxis \
-		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md
+		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md \
+		$(if $(BENCH_ONLY),--only "$(BENCH_ONLY)")
 
 # The whole suite with every test binary under valgrind (children the
 # tests start are not traced; they run under `make asan`). Definitely and

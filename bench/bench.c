@@ -83,6 +83,16 @@ void samples_free(struct samples *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void samples_finish(struct measure *m, struct samples *ours, struct samples *raw)
+{
+	m->med = samples_pct(ours, 50);
+	m->p99 = samples_pct(ours, 99);
+	m->raw_med = samples_pct(raw, 50);
+	m->raw_p99 = samples_pct(raw, 99);
+	samples_free(ours);
+	samples_free(raw);
+}
+
 int bench_sh(const char *fmt, ...)
 {
 	char cmd[4096];
@@ -256,6 +266,7 @@ int main(int argc, char **argv)
 	benv.gen = "build/bench/gen";
 	benv.data = "bench/data";
 	const char *results_path = "bench/results.md";
+	const char *only = NULL;  /* measures whose name contains this */
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--sizes") == 0 && *argv[i + 1])
 			wanted = argv[i + 1];
@@ -267,6 +278,8 @@ int main(int argc, char **argv)
 			benv.data = argv[i + 1];
 		else if (strcmp(argv[i], "--results") == 0)
 			results_path = argv[i + 1];
+		else if (strcmp(argv[i], "--only") == 0)
+			only = argv[i + 1];
 	}
 	mkdir(benv.data, 0755);
 	if (*results_path && !(results = fopen(results_path, "w")))
@@ -288,6 +301,8 @@ int main(int argc, char **argv)
 		for (size_t k = 0; bench_measures[k].run; k++) {
 			struct measure m = { 0 };
 			m.name = bench_measures[k].name;
+			if (only && !strstr(m.name, only))
+				continue;
 			if (bench_measures[k].run(&m, yaml, db, sizes[i].repeats) != 0) {
 				fprintf(stderr, "bench: %s failed at %s\n", m.name, sizes[i].name);
 				failures++;

@@ -42,6 +42,8 @@ extern const struct bench_measure bench_measures[];
 /* The measures, one file each (measure_*.c). */
 int measure_import(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_export_csv(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_summary_load(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_summary_apply(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_startup(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_keystroke(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_add_coding(struct measure *m, const char *yaml, const char *db, int repeats);
@@ -52,6 +54,8 @@ double bench_now_ms(void);
 void samples_add(struct samples *s, double v);
 double samples_pct(struct samples *s, double pct);
 void samples_free(struct samples *s);
+/* Medians and p99s of both sides into m; frees the samples. */
+void samples_finish(struct measure *m, struct samples *ours, struct samples *raw);
 int bench_sh(const char *fmt, ...) PX_BENCH_PRINTF(1, 2);
 double bench_time_sh(const char *fmt, ...) PX_BENCH_PRINTF(1, 2);
 

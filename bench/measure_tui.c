@@ -102,16 +102,6 @@ static long drain(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? rows : -1;
 }
 
-static void finish(struct measure *m, struct samples *ours, struct samples *raw)
-{
-	m->med = samples_pct(ours, 50);
-	m->p99 = samples_pct(ours, 99);
-	m->raw_med = samples_pct(raw, 50);
-	m->raw_p99 = samples_pct(raw, 99);
-	samples_free(ours);
-	samples_free(raw);
-}
-
 static const char first_page_sql[] =
 	"SELECT id, ext_id, title, date, community_id FROM vignette"
 	" ORDER BY date, id LIMIT 50";
@@ -146,7 +136,7 @@ int measure_startup(struct measure *m, const char *yaml, const char *db, int rep
 	sqlite3_finalize(counts);
 	sqlite3_close(h);
 	m->max_ms = 300;
-	finish(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	return rc || !m->med ? rc : 0;
 }
 
@@ -199,7 +189,7 @@ int measure_keystroke(struct measure *m, const char *yaml, const char *db, int r
 	sqlite3_close(h);
 	m->max_ms = 2;
 	m->target_on_p99 = 1;
-	finish(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	return rc;
 }
 
@@ -251,7 +241,7 @@ int measure_add_coding(struct measure *m, const char *yaml, const char *db, int 
 	bench_sh("rm -f '%s'*", copy);
 	m->max_ms = 5;
 	m->target_on_p99 = 1;
-	finish(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	return rc;
 }
 
@@ -291,7 +281,7 @@ int measure_search(struct measure *m, const char *yaml, const char *db, int repe
 	sqlite3_finalize(fts);
 	sqlite3_close(h);
 	m->max_ratio = 1.5;
-	finish(m, &ours, &raw);
+	samples_finish(m, &ours, &raw);
 	return rc;
 }
 

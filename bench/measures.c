@@ -5,6 +5,8 @@
 const struct bench_measure bench_measures[] = {
 	{ "import YAML corpus", measure_import },
 	{ "CSV export of all codings", measure_export_csv },
+	{ "summaries: full load", measure_summary_load },
+	{ "summaries: apply one coding", measure_summary_apply },
 	{ "start-up to first frame", measure_startup },
 	{ "keystroke: list move / open", measure_keystroke },
 	{ "add a coding (commit+summary+draw)", measure_add_coding },

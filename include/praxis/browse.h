@@ -91,9 +91,6 @@ void browse_segments_free(browse_segment *s, size_t n);
 int browse_entry_vignettes(px_db *db, int accountability, int64_t id, idlist *out, px_err *e);
 int browse_coding_vignettes(px_db *db, const idlist *codings, idlist *out, px_err *e);
 int browse_code_vignettes(px_db *db, int64_t code_id, int month, idlist *out, px_err *e);
-/* The vignette of each coding: vignettes[i] for codings->v[i] (0 if the
- * coding is gone), in one query. */
-int browse_coding_vignette_of(px_db *db, const idlist *codings, int64_t *vignettes, px_err *e);
 int browse_engaged_vignettes(px_db *db, int64_t a, int64_t b, idlist *out, px_err *e);
 
 /* The search words as an FTS5 query: each word quoted, all required.

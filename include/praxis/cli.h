@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include "praxis/db.h"
 
+struct px_config;
+
 struct cli {
-	const char *db_path;     /* --db, $PRAXIS_DB, ./praxis.db */
-	const char *coder;       /* --coder, $PRAXIS_CODER (may be NULL) */
+	const char *db_path;     /* --db, $PRAXIS_DB, config database, ./praxis.db */
+	const char *coder;       /* --coder, $PRAXIS_CODER, config coder (may be NULL) */
 	int coder_given;         /* --coder was on the command line */
-	const char *theme;       /* --theme */
+	const char *theme;       /* --theme, config theme (may be NULL) */
+	const struct px_config *config; /* the settings, with where each came from */
 	const char *script;      /* --script KEYS (headless TUI) */
 	const char *dump_screen; /* --dump-screen OUT */
 	int dump_attrs;          /* --dump-attrs: mark colors in the dump */
@@ -41,9 +44,9 @@ int cli_usage_error(struct cli *c, const struct cli_command *cmd, const char *fm
 	PX_PRINTF(3, 4);
 
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e);
-/* The coder this session works as: --coder / $PRAXIS_CODER (created if
- * absent), else the first coder in the database, else one named after
- * $USER. */
+/* The coder this session works as: --coder / $PRAXIS_CODER / the config
+ * file's coder (created if absent), else the first coder in the database,
+ * else one named after $USER. */
 int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e);
 /* As cli_coder, but 0 (undecided) when no coder was named and the project
  * has none yet: an import then takes the first coder its files list. */

@@ -48,6 +48,11 @@ int coding_stance_parse(const char *s);     /* -1 if unknown */
 int coding_validate(px_db *db, const px_coding *c, px_err *e);
 /* Validates, inserts, fills c->id, uuid and times. */
 int coding_add(px_db *db, px_coding *c, px_err *e);
+/* coding_add for a caller that resolved every id against the store itself
+ * (the importer, from the rows it just wrote or looked up): checks the
+ * span against text_length and the field rules, but runs no lookups.
+ * Foreign keys still refuse an id that does not exist. */
+int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e);
 int coding_update(px_db *db, const px_coding *c, px_err *e);
 int coding_delete(px_db *db, int64_t id, px_err *e);
 int coding_get(px_db *db, int64_t id, px_coding *out, px_err *e);

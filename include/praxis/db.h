@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 #include "praxis/err.h"
+#include "praxis/util.h"
 
 #define DB_SCHEMA_VERSION 1
 
@@ -55,6 +56,27 @@ void db_touch(px_db *db);
 
 /* The first column of the first row of sql (no parameters), or 0. */
 int64_t db_scalar(px_db *db, const char *sql);
+/* One-row lookups through cached statements, the shape every module's
+ * find/get/count takes. Each returns 1 when a row came back, 0 when none
+ * did, and -1 (with e set) on an error. */
+/* The first column of sql's first row, with the text key bound to ?1. */
+int db_lookup_text(px_db *db, const char *sql, const char *key, int64_t *out, px_err *e);
+/* The same with an integer key bound to ?1. */
+int db_lookup_id(px_db *db, const char *sql, int64_t key, int64_t *out, px_err *e);
+/* Runs sql with id bound to ?1 and hands its first row to read(st, out). */
+int db_read_one(px_db *db, const char *sql, int64_t id,
+		void (*read)(sqlite3_stmt *st, void *out), void *out, px_err *e);
+/* Appends the first column of every row of sql (id bound to ?1) to ids;
+ * 0 or -1. */
+int db_collect_ids(px_db *db, const char *sql, int64_t id, idlist *ids, px_err *e);
+
+/* Runs a statement that returns no rows with id bound to ?1 (a delete or
+ * update of one owner's rows); what names it in an error. */
+int db_run_id(px_db *db, const char *sql, int64_t id, const char *what, px_err *e);
+/* Inserts one row per id with insert_sql binding (owner, id, position). */
+int db_insert_id_list(px_db *db, const char *insert_sql, int64_t owner, const idlist *ids,
+		      const char *what, px_err *e);
+
 /* A fresh statement for a loop whose callbacks may reuse cached ones;
  * the caller finalizes it. NULL with e set on error. */
 sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e);

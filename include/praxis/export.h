@@ -4,7 +4,15 @@
  * export_run is the one entry point for the CLI and the TUI: it loads the
  * filtered project into an export_ctx (with every participant alias in the
  * exported text replaced by the pseudonym unless keep_names), then hands
- * it to one format writer. Files are written atomically. */
+ * it to one format writer. Files are written atomically.
+ *
+ * The filters are the summaries' (praxis/summary.h): a coding is exported
+ * when it passes that filter, and the registers, code counts and coverage
+ * the writers print come from one px_summary under it, so an export and
+ * `praxis summary` with the same filters agree. A vignette is exported
+ * when it passes the vignette-level parts (community, dates, participant
+ * present) and, under a coder or code filter or when the participant is
+ * not present, holds at least one exported coding. */
 #ifndef PRAXIS_EXPORT_H
 #define PRAXIS_EXPORT_H
 
@@ -14,6 +22,7 @@
 #include "praxis/coding.h"
 #include "praxis/db.h"
 #include "praxis/names.h"
+#include "praxis/summary.h"
 #include "praxis/vignette.h"
 
 enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC };
@@ -70,6 +79,7 @@ typedef struct export_ctx {
 	struct export_vignette *vs;
 	size_t nvs;
 	int64_t ncodings;
+	px_summary *sum;         /* the summaries under the export's filter */
 	px_err *e;
 } export_ctx;
 
@@ -80,9 +90,19 @@ void export_free(export_ctx *x);
 char *export_text(const export_ctx *x, const char *s);
 /* Reports progress for vignette i (0-based) through the callback. */
 void export_progress(const export_ctx *x, size_t i);
-/* Codings in x per code id (direct), as an array indexed by code id up to
- * *n (caller frees). */
-int64_t *export_code_counts(const export_ctx *x, int64_t *n);
+/* Codings per code id, each counting its sub-codes (the summaries'
+ * coverage), as an array indexed by code id up to *n (caller frees). */
+int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n);
+/* The registers under the export's filter, each handed to its writer when
+ * it has entries (an entry without a name is named by its id). */
+struct export_register_writer {
+	void (*repertoire)(void *ud, const summary_rep_row *rows, size_t n);
+	void (*accountability)(void *ud, const summary_acc_row *rows, size_t n);
+};
+int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud);
+/* The distinct interpretations of a repertoire row, pseudonymized and
+ * joined with "; " (caller frees). */
+char *export_interpretations(const export_ctx *x, const summary_rep_row *r);
 
 /* One non-overlapping piece of a vignette's text and the codings covering
  * it (indices into the vignette's codings, whole-vignette ones excluded). */
@@ -95,21 +115,6 @@ struct export_segment {
  * segment of its own with no cover). Caller frees with export_segments_free. */
 struct export_segment *export_segments(const struct export_vignette *ev, size_t *n);
 void export_segments_free(struct export_segment *s, size_t n);
-
-/* One register entry with what the exported codings say about it. */
-struct export_register_row {
-	int64_t id;
-	char *ext_id, *name, *kind;
-	int reified;             /* -1 unknown */
-	int64_t occurrences;
-	idlist people;           /* distinct participants named in its codings */
-	char *first, *last;      /* dates seen */
-	strlist interpretations; /* distinct, repertoire only */
-	int64_t stance[STANCE_COUNT]; /* accountability only */
-};
-/* The repertoire (ENT_REPERTOIRE) or accountability register. */
-int export_registers(export_ctx *x, int kind, struct export_register_row **rows, size_t *n);
-void export_registers_free(struct export_register_row *rows, size_t n);
 
 int export_md(export_ctx *x, FILE *out);
 int export_html(export_ctx *x, FILE *out);

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include "praxis/err.h"
 
+struct px_config;
+
 #define TK_FN 0x40000000
 #define TK_RESIZE 0x20000000   /* headless: TK_RESIZE | cols << 12 | rows */
 /* A mouse event: TK_MOUSE | kind << 24 | col << 12 | row (0-based cells),
@@ -132,9 +134,8 @@ const char *keymap_ctx_name(int ctx);
 /* The action's keys as "j <Down>". */
 void keymap_action_keys(int a, char *buf, size_t n);
 
-/* $XDG_CONFIG_HOME/praxis/config.yaml (else ~/.config/...): `theme:` and
- * `keys:`. A missing file is fine; errors name FILE:LINE:COL. *theme
- * receives the theme setting (caller frees) if any. */
-int keymap_load_config(char **theme, px_err *e);
+/* Binds the config file's `keys:` (after keymap_init); an unknown action
+ * or a bad key name is an error at its FILE:LINE:COL. */
+int keymap_apply_config(const struct px_config *cfg, px_err *e);
 
 #endif

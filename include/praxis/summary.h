@@ -46,6 +46,9 @@ int summary_sync(px_summary *s, px_err *e);
 int summary_reload(px_summary *s, px_err *e);
 /* Checks from <= to and recomputes from memory (not the db). */
 int summary_set_filter(px_summary *s, const summary_filter *f, px_err *e);
+/* The checks summary_set_filter makes that need no state (an empty date
+ * range), for callers that filter without a summary. */
+int summary_filter_check(const summary_filter *f, px_err *e);
 const summary_filter *summary_get_filter(const px_summary *s);
 /* Bumped by every change applied or reload: a pane redraws when it moves. */
 uint64_t summary_generation(const px_summary *s);
@@ -83,6 +86,8 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n);
 /* Shared-repertoire codings (under the filter) not linked to an entry,
  * by coding id. */
 int summary_unlinked(px_summary *s, idlist *coding_ids, px_err *e);
+/* The distinct vignettes those codings are in, ascending row ids. */
+int summary_unlinked_vignettes(px_summary *s, idlist *vignette_ids, px_err *e);
 
 /* ---- Accountability register ---- */
 typedef struct summary_pair_count {

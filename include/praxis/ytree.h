@@ -68,6 +68,11 @@ int yreader_next_item(yreader *r, ynode **item, px_err *e);
  * document is an error. */
 int yreader_end(yreader *r, px_err *e);
 
+/* A whole small file as one tree (a settings file): *root is NULL for a
+ * file with no document (empty, or only comments); a second document is
+ * an error. Not for corpora, which stream. */
+int yreader_document(yreader *r, ynode **root, px_err *e);
+
 void ynode_free(ynode *n);
 /* A map's value for key, or NULL. */
 ynode *ynode_get(const ynode *map, const char *key);

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/cli.h"
+#include "praxis/config.h"
 #include "praxis/entity.h"
+#include "praxis/keymap.h"
 #include "praxis/tui.h"
 #include "praxis/util.h"
 #include "commands.h"
@@ -20,6 +22,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_agree,
 	&cmd_summary,
 	&cmd_backup,
+	&cmd_config,
 	NULL
 };
 
@@ -30,9 +33,12 @@ static const char global_usage[] =
 	"a community of practice. Without a command, opens the interface.\n"
 	"\n"
 	"Global options (anywhere on the line):\n"
-	"  --db FILE          the project database (else $PRAXIS_DB, else ./praxis.db)\n"
-	"  --coder ID         who is coding (else $PRAXIS_CODER, else the first coder)\n"
+	"  --db FILE          the project database (else $PRAXIS_DB, else the settings\n"
+	"                     file's database, else ./praxis.db)\n"
+	"  --coder ID         who is coding (else $PRAXIS_CODER, else the settings\n"
+	"                     file's coder, else the project's first coder)\n"
 	"  --theme NAME|FILE  interface colors: default, light, high-contrast, mono\n"
+	"                     (else the settings file's theme)\n"
 	"  --script KEYS      run the interface headless on keys read from KEYS\n"
 	"                     (keys, <Down> <C-r>..., :command lines, # comments,\n"
 	"                     <Resize 60x20>, <Click COL ROW> <WheelUp COL ROW>\n"
@@ -170,11 +176,44 @@ int cli_explicit_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 	return cli_coder(c, db, coder_id, e);
 }
 
+/* Words of text from column indent, wrapped before column 78. */
+static void print_wrapped(FILE *out, const char *text, int indent, int col)
+{
+	while (*text) {
+		size_t n = strcspn(text, " ");
+		if (col > indent && col + 1 + (int)n > 78) {
+			fprintf(out, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", (int)n, text);
+		col += (int)n;
+		text += n;
+		text += strspn(text, " ");
+	}
+	fputc('\n', out);
+}
+
+/* The settings part of --help, made from the options table. */
+static void print_settings_help(FILE *out)
+{
+	fputs("\nSettings, in $XDG_CONFIG_HOME/praxis/config.yaml (else\n"
+	      "~/.config/praxis/config.yaml) as `setting: value`; `praxis config`\n"
+	      "shows each one's value and where it came from:\n", out);
+	for (int i = 0; i < CFG_COUNT; i++) {
+		fprintf(out, "  %-10s ", config_options[i].name);
+		print_wrapped(out, config_options[i].help, 13, 13);
+	}
+}
+
 static void print_global_help(FILE *out)
 {
 	fputs(global_usage, out);
 	for (int i = 0; cli_commands[i]; i++)
 		fprintf(out, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+	print_settings_help(out);
 	fputs(global_footer, out);
 }
 
@@ -253,24 +292,99 @@ static int run_without_command(struct cli *c)
 	return tui_run(c);
 }
 
+/* A help request still works when the settings file is broken: the
+ * global --help, `praxis help`, or --help anywhere in a command's own
+ * arguments (before a lone "--"). */
+static int asks_for_help(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "help") == 0)
+		return 1;
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+/* Each setting from the file, then its environment variable, then its
+ * option, each overriding the last (config.h's order). */
+static void resolve_settings(struct cli *c, px_config *cfg)
+{
+	const char **slot[CFG_COUNT] = { 0 };
+
+	slot[CFG_CODER] = &c->coder;
+	slot[CFG_DATABASE] = &c->db_path;
+	slot[CFG_THEME] = &c->theme;
+	for (int i = 0; i < CFG_COUNT; i++) {
+		const struct config_option *o = &config_options[i];
+		if (o->env) {
+			char *where = xasprintf("$%s", o->env);
+			config_override(cfg, i, getenv(o->env), CFG_SRC_ENV, where);
+			free(where);
+		}
+		if (slot[i])
+			config_override(cfg, i, *slot[i], CFG_SRC_OPTION, o->option);
+	}
+	c->coder = config_value(cfg, CFG_CODER);
+	c->db_path = config_value(cfg, CFG_DATABASE);
+	c->theme = config_value(cfg, CFG_THEME);
+	c->config = cfg;
+}
+
+/* Loads the settings file and checks the key bindings in it, so a broken
+ * file stops every command, not only the interface. */
+static int load_settings(struct cli *c, px_config *cfg, int argc, char **argv)
+{
+	px_err e = { 0 };
+
+	keymap_init();
+	if (!config_load(cfg, NULL, &e) && !keymap_apply_config(cfg, &e))
+		return 0;
+	if (asks_for_help(argc, argv)) {
+		config_free(cfg);
+		return 0;
+	}
+	return cli_error(c, PX_EUSAGE, "%s", e.msg);
+}
+
+static int dispatch(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd;
+
+	if (argc < 2)
+		return run_without_command(c);
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (cmd = find_command(argv[2]))) {
+			fputs(cmd->usage, c->out);
+			return 0;
+		}
+		print_global_help(c->out);
+		return argc > 2 ? cli_error(c, PX_EUSAGE, "no command '%s'", argv[2]) : 0;
+	}
+	if (argv[1][0] == '-') {
+		fprintf(c->err, "praxis: unknown option '%s'\ntry 'praxis --help'\n", argv[1]);
+		return 1;
+	}
+	if (!(cmd = find_command(argv[1]))) {
+		fprintf(c->err, "praxis: no command '%s'\ntry 'praxis --help'\n", argv[1]);
+		return 1;
+	}
+	c->argc = argc - 1;
+	c->argv = argv + 1;
+	return cmd->run(c);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
-	int help = 0, version = 0;
-	const struct cli_command *cmd;
+	px_config cfg;
+	int help = 0, version = 0, rc;
 
 	c.out = stdout;
 	c.err = stderr;
+	config_init(&cfg);
 	if (take_globals(&c, &argc, argv, &help, &version))
 		return 1;
-	if (!c.db_path)
-		c.db_path = getenv("PRAXIS_DB");
-	if (!c.db_path || !*c.db_path)
-		c.db_path = "praxis.db";
 	c.coder_given = c.coder != NULL;
-	const char *env_coder = getenv("PRAXIS_CODER");
-	if (!c.coder && env_coder && *env_coder)
-		c.coder = env_coder;
 	if (version) {
 		fprintf(c.out, "praxis %s (SQLite %s)\n", PRAXIS_VERSION, sqlite3_libversion());
 		return 0;
@@ -279,25 +393,12 @@ int cli_main(int argc, char **argv)
 		print_global_help(c.out);
 		return 0;
 	}
-	if (argc < 2)
-		return run_without_command(&c);
-	if (strcmp(argv[1], "help") == 0) {
-		if (argc > 2 && (cmd = find_command(argv[2]))) {
-			fputs(cmd->usage, c.out);
-			return 0;
-		}
-		print_global_help(c.out);
-		return argc > 2 ? cli_error(&c, PX_EUSAGE, "no command '%s'", argv[2]) : 0;
+	if ((rc = load_settings(&c, &cfg, argc, argv))) {
+		config_free(&cfg);
+		return rc;
 	}
-	if (argv[1][0] == '-') {
-		fprintf(c.err, "praxis: unknown option '%s'\ntry 'praxis --help'\n", argv[1]);
-		return 1;
-	}
-	if (!(cmd = find_command(argv[1]))) {
-		fprintf(c.err, "praxis: no command '%s'\ntry 'praxis --help'\n", argv[1]);
-		return 1;
-	}
-	c.argc = argc - 1;
-	c.argv = argv + 1;
-	return cmd->run(&c);
+	resolve_settings(&c, &cfg);
+	rc = dispatch(&c, argc, argv);
+	config_free(&cfg);
+	return rc;
 }

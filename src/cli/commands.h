@@ -14,8 +14,7 @@ extern const struct cli_command cmd_merge;
 extern const struct cli_command cmd_agree;
 extern const struct cli_command cmd_summary;
 extern const struct cli_command cmd_backup;
+extern const struct cli_command cmd_config;
 
-/* Without a command and without the interface: counts of the project. */
-int cli_overview(struct cli *c);
 
 #endif

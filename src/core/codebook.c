@@ -298,8 +298,10 @@ fail:
 	return px_status_of(e);
 }
 
-static void code_read_row(sqlite3_stmt *st, px_code *c)
+static void code_read_row(sqlite3_stmt *st, void *row)
 {
+	px_code *c = row;
+
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
 	c->parent_id = db_col_id(st, 1);
@@ -314,17 +316,13 @@ static void code_read_row(sqlite3_stmt *st, px_code *c)
 
 int codebook_get(px_db *db, int64_t id, px_code *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CODE_COLUMNS " FROM code WHERE id = ?", e);
 	int found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
+	found = db_read_one(db, "SELECT " CODE_COLUMNS " FROM code WHERE id = ?", id, code_read_row,
+			    out, e);
+	if (found < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		code_read_row(st, out);
-	sqlite3_reset(st);
 	return found ? PX_OK : px_fail(e, PX_ENOTFOUND, "no code with row id %lld", (long long)id);
 }
 
@@ -546,17 +544,11 @@ int codebook_merge(px_db *db, int64_t from, int64_t into, px_err *e)
 
 int64_t codebook_coding_count(px_db *db, int64_t id, int deep)
 {
-	sqlite3_stmt *st = db_stmt(db, deep
-		? SUBTREE_CTE "SELECT count(*) FROM coding WHERE code_id IN (SELECT id FROM sub)"
-		: "SELECT count(*) FROM coding WHERE code_id = ?1", NULL);
-	int64_t n = 0;
+	int64_t n;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	db_lookup_id(db, deep
+		? SUBTREE_CTE "SELECT count(*) FROM coding WHERE code_id IN (SELECT id FROM sub)"
+		: "SELECT count(*) FROM coding WHERE code_id = ?1", id, &n, NULL);
 	return n;
 }
 

@@ -61,29 +61,17 @@ void coding_copy(px_coding *dst, const px_coding *src)
 
 static int row_exists(px_db *db, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int found;
+	int64_t ignored;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
+	return db_lookup_id(db, sql, id, &ignored, NULL) == 1;
 }
 
 static int64_t vignette_length(px_db *db, int64_t vid)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT length FROM vignette WHERE id = ?", NULL);
-	int64_t len = -1;
+	int64_t len;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, vid);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		len = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return len;
+	return db_lookup_id(db, "SELECT length FROM vignette WHERE id = ?", vid, &len, NULL) == 1
+		? len : -1;
 }
 
 static int check_people(px_db *db, const idlist *ids, const char *what, px_err *e)
@@ -92,6 +80,37 @@ static int check_people(px_db *db, const idlist *ids, const char *what, px_err *
 		if (!row_exists(db, "SELECT 1 FROM participant WHERE id = ?", ids->v[i]))
 			return px_fail(e, PX_EDATA, "%s: no participant with row id %lld", what,
 				       (long long)ids->v[i]);
+	return PX_OK;
+}
+
+/* The span, mode and stance against the text length (no lookups). */
+static int check_span(const px_coding *c, int64_t len, px_err *e)
+{
+	if (!(c->start == -1 && c->end == -1)) {
+		if (c->start < 0 || c->end <= c->start)
+			return px_fail(e, PX_EDATA, "span %lld-%lld is empty or reversed",
+				       (long long)c->start, (long long)c->end);
+		if (c->end > len)
+			return px_fail(e, PX_EDATA, "span %lld-%lld lies outside the text "
+				       "(%lld characters)", (long long)c->start,
+				       (long long)c->end, (long long)len);
+	}
+	if (c->mode < MODE_NONE || c->mode > MODE_REIFICATION)
+		return px_fail(e, PX_EDATA, "bad mode %d", c->mode);
+	if (c->stance < STANCE_NONE || c->stance >= STANCE_COUNT)
+		return px_fail(e, PX_EDATA, "bad stance %d", c->stance);
+	return PX_OK;
+}
+
+/* What goes only with a register link. */
+static int check_links(const px_coding *c, px_err *e)
+{
+	if (c->interpretation && !c->repertoire_id)
+		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire entry");
+	if (c->stance && !c->accountability_id)
+		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
+	if (c->held_by.n && !c->accountability_id)
+		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
 	return PX_OK;
 }
 
@@ -106,19 +125,8 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 		return px_fail(e, PX_EDATA, "no code with row id %lld", (long long)c->code_id);
 	if (!row_exists(db, "SELECT 1 FROM coder WHERE id = ?", c->coder_id))
 		return px_fail(e, PX_EDATA, "no coder with row id %lld", (long long)c->coder_id);
-	if (!(c->start == -1 && c->end == -1)) {
-		if (c->start < 0 || c->end <= c->start)
-			return px_fail(e, PX_EDATA, "span %lld-%lld is empty or reversed",
-				       (long long)c->start, (long long)c->end);
-		if (c->end > len)
-			return px_fail(e, PX_EDATA, "span %lld-%lld lies outside the text "
-				       "(%lld characters)", (long long)c->start,
-				       (long long)c->end, (long long)len);
-	}
-	if (c->mode < MODE_NONE || c->mode > MODE_REIFICATION)
-		return px_fail(e, PX_EDATA, "bad mode %d", c->mode);
-	if (c->stance < STANCE_NONE || c->stance >= STANCE_COUNT)
-		return px_fail(e, PX_EDATA, "bad stance %d", c->stance);
+	if ((rc = check_span(c, len, e)))
+		return rc;
 	if (c->repertoire_id &&
 	    !row_exists(db, "SELECT 1 FROM repertoire WHERE id = ?", c->repertoire_id))
 		return px_fail(e, PX_EDATA, "no repertoire entry with row id %lld",
@@ -127,12 +135,8 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 	    !row_exists(db, "SELECT 1 FROM accountability WHERE id = ?", c->accountability_id))
 		return px_fail(e, PX_EDATA, "no accountability entry with row id %lld",
 			       (long long)c->accountability_id);
-	if (c->interpretation && !c->repertoire_id)
-		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire entry");
-	if (c->stance && !c->accountability_id)
-		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
-	if (c->held_by.n && !c->accountability_id)
-		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
+	if ((rc = check_links(c, e)))
+		return rc;
 	if ((rc = check_people(db, &c->participants, "participants", e)))
 		return rc;
 	return check_people(db, &c->held_by, "held_by", e);
@@ -141,26 +145,11 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 static int write_people(px_db *db, int64_t coding_id, const idlist *ids, const char *del,
 			const char *ins, px_err *e)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (del) {
-		if (!(st = db_stmt(db, del, e)))
-			return px_status_of(e);
-		sqlite3_bind_int64(st, 1, coding_id);
-		if ((rc = db_step_done(db, st, e, "coding participants")))
-			return rc;
-	}
-	for (size_t i = 0; i < ids->n; i++) {
-		if (!(st = db_stmt(db, ins, e)))
-			return px_status_of(e);
-		sqlite3_bind_int64(st, 1, coding_id);
-		sqlite3_bind_int64(st, 2, ids->v[i]);
-		sqlite3_bind_int64(st, 3, (int64_t)i);
-		if ((rc = db_step_done(db, st, e, "coding participants")))
-			return rc;
-	}
-	return PX_OK;
+	if (del && (rc = db_run_id(db, del, coding_id, "coding participants", e)))
+		return rc;
+	return db_insert_id_list(db, ins, coding_id, ids, "coding participants", e);
 }
 
 /* A new coding has no rows to clear (fresh) */
@@ -201,14 +190,13 @@ static void bind_fields(sqlite3_stmt *st, const px_coding *c, const char *now)
 	db_bind_text(st, 13, now);
 }
 
-int coding_add(px_db *db, px_coding *c, px_err *e)
+/* Inserts a checked coding: row, people lists, then the listeners. */
+static int coding_insert(px_db *db, px_coding *c, px_err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[32];
 	int rc;
 
-	if ((rc = coding_validate(db, c, e)))
-		return rc;
 	if ((rc = db_begin(db, e)))
 		return rc;
 	if (!(st = db_stmt(db, "INSERT INTO coding(vignette_id, code_id, coder_id, start, end,"
@@ -240,6 +228,22 @@ int coding_add(px_db *db, px_coding *c, px_err *e)
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+int coding_add(px_db *db, px_coding *c, px_err *e)
+{
+	int rc = coding_validate(db, c, e);
+
+	return rc ? rc : coding_insert(db, c, e);
+}
+
+int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e)
+{
+	int rc;
+
+	if ((rc = check_span(c, text_length, e)) || (rc = check_links(c, e)))
+		return rc;
+	return coding_insert(db, c, e);
 }
 
 int coding_update(px_db *db, const px_coding *c, px_err *e)
@@ -308,8 +312,10 @@ fail:
 	" repertoire_id, interpretation, accountability_id, stance, needs_review, uuid," \
 	" created, updated"
 
-static void coding_read_row(sqlite3_stmt *st, px_coding *c)
+static void coding_read_row(sqlite3_stmt *st, void *row)
 {
+	px_coding *c = row;
+
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
 	c->vignette_id = sqlite3_column_int64(st, 1);
@@ -339,38 +345,23 @@ static void coding_read_row(sqlite3_stmt *st, px_coding *c)
 
 static int read_people(px_db *db, px_coding *c, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT participant_id FROM coding_participant"
-				   " WHERE coding_id = ? ORDER BY ord", e);
-
-	if (!st)
+	if (db_collect_ids(db, "SELECT participant_id FROM coding_participant"
+			   " WHERE coding_id = ? ORDER BY ord", c->id, &c->participants, e) ||
+	    db_collect_ids(db, "SELECT participant_id FROM coding_held_by"
+			   " WHERE coding_id = ? ORDER BY ord", c->id, &c->held_by, e))
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, c->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		idl_push(&c->participants, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
-	if (!(st = db_stmt(db, "SELECT participant_id FROM coding_held_by"
-			   " WHERE coding_id = ? ORDER BY ord", e)))
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, c->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		idl_push(&c->held_by, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
 	return PX_OK;
 }
 
 int coding_get(px_db *db, int64_t id, px_coding *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CODING_COLUMNS " FROM coding WHERE id = ?", e);
 	int found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
+	found = db_read_one(db, "SELECT " CODING_COLUMNS " FROM coding WHERE id = ?", id,
+			    coding_read_row, out, e);
+	if (found < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		coding_read_row(st, out);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no coding %lld", (long long)id);
 	return read_people(db, out, e);
@@ -437,14 +428,8 @@ int64_t coding_count(px_db *db)
 
 int64_t coding_count_in(px_db *db, int64_t vignette_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM coding WHERE vignette_id = ?", NULL);
-	int64_t n = 0;
+	int64_t n;
 
-	if (!st)
-		return 0;
-	sqlite3_bind_int64(st, 1, vignette_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	db_lookup_id(db, "SELECT count(*) FROM coding WHERE vignette_id = ?", vignette_id, &n, NULL);
 	return n;
 }

@@ -206,6 +206,114 @@ int64_t db_scalar(px_db *db, const char *sql)
 	return v;
 }
 
+/* Steps st (bound, cached) once: 1 with a row (left for the caller to
+ * read, then reset), 0 without (reset), -1 on error (reset, e set). */
+static int step_one(px_db *db, sqlite3_stmt *st, px_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		db_fail(db, e, "reading");
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int lookup(px_db *db, sqlite3_stmt *st, int64_t *out, px_err *e)
+{
+	int found = step_one(db, st, e);
+
+	*out = found == 1 ? sqlite3_column_int64(st, 0) : 0;
+	if (found == 1)
+		sqlite3_reset(st);
+	return found;
+}
+
+int db_lookup_text(px_db *db, const char *sql, const char *key, int64_t *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	*out = 0;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, key);
+	return lookup(db, st, out, e);
+}
+
+int db_lookup_id(px_db *db, const char *sql, int64_t key, int64_t *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	*out = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, key);
+	return lookup(db, st, out, e);
+}
+
+int db_read_one(px_db *db, const char *sql, int64_t id,
+		void (*read)(sqlite3_stmt *st, void *out), void *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int found;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((found = step_one(db, st, e)) == 1) {
+		read(st, out);
+		sqlite3_reset(st);
+	}
+	return found;
+}
+
+int db_collect_ids(px_db *db, const char *sql, int64_t id, idlist *ids, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		idl_push(ids, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, e, "reading");
+		return -1;
+	}
+	return 0;
+}
+
+int db_run_id(px_db *db, const char *sql, int64_t id, const char *what, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return px_status_of(e);
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st, e, what);
+}
+
+int db_insert_id_list(px_db *db, const char *insert_sql, int64_t owner, const idlist *ids,
+		      const char *what, px_err *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < ids->n; i++) {
+		sqlite3_stmt *st = db_stmt(db, insert_sql, e);
+		if (!st)
+			return px_status_of(e);
+		sqlite3_bind_int64(st, 1, owner);
+		sqlite3_bind_int64(st, 2, ids->v[i]);
+		sqlite3_bind_int64(st, 3, (int64_t)i);
+		if ((rc = db_step_done(db, st, e, what)))
+			return rc;
+	}
+	return PX_OK;
+}
+
 sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e)
 {
 	sqlite3_stmt *st = NULL;

@@ -145,24 +145,19 @@ int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e)
 
 int entity_find(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, entity_sql[k].find, e);
-	int found;
+	int found = db_lookup_text(db, entity_sql[k].find, ext_id, id, e);
 
-	*id = 0;
-	if (!st)
+	if (found < 0)
 		return px_status_of(e);
-	db_bind_text(st, 1, ext_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no %s '%s'", entity_label(k), ext_id);
 	return PX_OK;
 }
 
-static void entity_read(sqlite3_stmt *st, px_entity *out)
+static void entity_read(sqlite3_stmt *st, void *row)
 {
+	px_entity *out = row;
+
 	out->id = sqlite3_column_int64(st, 0);
 	out->ext_id = db_col_strdup(st, 1);
 	out->name = db_col_strdup(st, 2);
@@ -173,17 +168,11 @@ static void entity_read(sqlite3_stmt *st, px_entity *out)
 
 int entity_get(px_db *db, enum entity_kind k, int64_t id, px_entity *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, entity_sql[k].get, e);
 	int found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
+	if ((found = db_read_one(db, entity_sql[k].get, id, entity_read, out, e)) < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		entity_read(st, out);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no %s with row id %lld", entity_label(k),
 			       (long long)id);

@@ -44,15 +44,10 @@ static int participant_write_lists(px_db *db, const px_participant *p, px_err *e
 	sqlite3_stmt *st;
 	int rc;
 
-	if (!(st = db_stmt(db, "DELETE FROM participant_attr WHERE participant_id = ?", e)))
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, p->id);
-	if ((rc = db_step_done(db, st, e, "participant attributes")))
-		return rc;
-	if (!(st = db_stmt(db, "DELETE FROM participant_alias WHERE participant_id = ?", e)))
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, p->id);
-	if ((rc = db_step_done(db, st, e, "participant aliases")))
+	if ((rc = db_run_id(db, "DELETE FROM participant_attr WHERE participant_id = ?", p->id,
+			    "participant attributes", e)) ||
+	    (rc = db_run_id(db, "DELETE FROM participant_alias WHERE participant_id = ?", p->id,
+			    "participant aliases", e)))
 		return rc;
 	for (size_t i = 0; i < p->nattrs; i++) {
 		if (!(st = db_stmt(db, "INSERT INTO participant_attr(participant_id, ord, key, value)"
@@ -194,17 +189,10 @@ fail:
 
 int participant_find(px_db *db, const char *ext_id, int64_t *id, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM participant WHERE ext_id = ?", e);
-	int found;
+	int found = db_lookup_text(db, "SELECT id FROM participant WHERE ext_id = ?", ext_id, id, e);
 
-	*id = 0;
-	if (!st)
+	if (found < 0)
 		return px_status_of(e);
-	db_bind_text(st, 1, ext_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	return found ? PX_OK : px_fail(e, PX_ENOTFOUND, "no participant '%s'", ext_id);
 }
 
@@ -230,8 +218,10 @@ static int participant_read_lists(px_db *db, px_participant *p, px_err *e)
 	return PX_OK;
 }
 
-static void participant_read_row(sqlite3_stmt *st, px_participant *p)
+static void participant_read_row(sqlite3_stmt *st, void *row)
 {
+	px_participant *p = row;
+
 	memset(p, 0, sizeof(*p));
 	p->id = sqlite3_column_int64(st, 0);
 	p->ext_id = db_col_strdup(st, 1);
@@ -242,18 +232,11 @@ static void participant_read_row(sqlite3_stmt *st, px_participant *p)
 
 int participant_get(px_db *db, int64_t id, px_participant *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, ext_id, pseudonym, role, uuid"
-				   " FROM participant WHERE id = ?", e);
-	int found;
+	int found = db_read_one(db, "SELECT id, ext_id, pseudonym, role, uuid FROM participant"
+				" WHERE id = ?", id, participant_read_row, out, e);
 
-	memset(out, 0, sizeof(*out));
-	if (!st)
+	if (found < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		participant_read_row(st, out);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no participant with row id %lld", (long long)id);
 	return participant_read_lists(db, out, e);

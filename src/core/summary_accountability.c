@@ -27,9 +27,12 @@ static int acc_entry(const px_entity *ent, void *ud)
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
 	r->reified = ent->reified;
-	r->occurrences = summary_get(ctx->s, NS_ACC_OCC, (uint64_t)ent->id, 0);
-	for (int k = 0; k < STANCE_COUNT; k++)
-		r->stance[k] = summary_get(ctx->s, NS_ACC_STANCE, (uint64_t)ent->id, (uint32_t)k);
+	if (ent->id > 0 && (size_t)ent->id < ctx->s->nacc) {
+		const struct sacc *c = &ctx->s->acc[ent->id];
+		r->occurrences = c->occ;
+		for (int k = 0; k < STANCE_COUNT; k++)
+			r->stance[k] = c->stance[k];
+	}
 	return 0;
 }
 
@@ -99,11 +102,11 @@ int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_
 	for (size_t i = 0; i < ctx.n; i++)
 		ix[i] = (struct summary_idx){ ctx.rows[i].id, i };
 	summary_idx_sort(ix, ctx.n);
-	summary_fill_dates(&s->m[NS_ACC_DATE], ctx.rows, ctx.n, sizeof(*ctx.rows),
+	summary_fill_dates(&s->acc_date, ctx.rows, ctx.n, sizeof(*ctx.rows),
 			   offsetof(summary_acc_row, id), offsetof(summary_acc_row, first_seen),
 			   offsetof(summary_acc_row, last_seen));
-	acc_timeline(ctx.rows, ctx.n, ix, &s->m[NS_ACC_MONTH]);
-	acc_held(ctx.rows, ctx.n, ix, &s->m[NS_ACC_HELD]);
+	acc_timeline(ctx.rows, ctx.n, ix, &s->acc_month);
+	acc_held(ctx.rows, ctx.n, ix, &s->acc_held);
 	free(ix);
 	for (size_t i = 0; i < ctx.n; i++) {
 		summary_acc_row *r = &ctx.rows[i];

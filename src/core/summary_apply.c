@@ -36,11 +36,12 @@ int summary_vig_passes(const px_summary *s, uint32_t v)
 	return !f->participant || has(s->pool + g->poff, g->np, (uint32_t)f->participant);
 }
 
-static int coding_passes(const px_summary *s, const struct scoding *c)
+int summary_coding_passes(const px_summary *s, const struct scoding *c)
 {
 	const summary_filter *f = &s->f;
 	const struct svig *g = &s->vig[c->vig];
 	uint32_t p = (uint32_t)f->participant;
+	const struct sext *x;
 
 	if (f->coder && c->coder != f->coder)
 		return 0;
@@ -52,155 +53,225 @@ static int coding_passes(const px_summary *s, const struct scoding *c)
 		return 0;
 	if (!p)
 		return 1;
-	return has(s->pool + c->poff, c->np, p) || has(s->pool + c->hoff, c->nh, p) ||
+	x = summary_ext(s, c);
+	return has(s->pool + c->poff, c->np, p) || has(s->pool + x->hoff, x->nh, p) ||
 	       has(s->pool + g->poff, g->np, p);
 }
 
-static void cnt(px_summary *s, int ns, uint64_t x, uint32_t y, int d)
-{
-	smap_add(&s->m[ns], SM_KEY(x), y, d);
-}
-
-/* Refcounted membership of y in owner x; the owner's distinct count lives
- * in ns + 1. Returns +1 / -1 when y enters / leaves, else 0. */
-static int bag(px_summary *s, int ns, uint64_t x, uint32_t y, int d)
-{
-	int32_t v = smap_add(&s->m[ns], SM_KEY(x), y, d);
-
-	if (d > 0 && v == d) {
-		cnt(s, ns + 1, x, 0, 1);
-		return 1;
-	}
-	if (d < 0 && v == 0) {
-		cnt(s, ns + 1, x, 0, -1);
-		return -1;
-	}
-	return 0;
-}
-
-static void apply_repertoire(px_summary *s, const struct scoding *c, uint32_t id, int d)
+static void apply_repertoire(px_summary *s, const struct scoding *c, const struct sext *x,
+			     int d)
 {
 	const uint32_t *P = s->pool + c->poff;
-	int dim = s->code[c->code].dim;
+	struct srep *r;
 
-	if (!c->rep) {
-		if (dim == CODE_SR)
-			cnt(s, NS_UNLINKED, 0, id, d);
+	if (!x->rep)
 		return;
+	r = &s->rep[x->rep];
+	r->occ += d;
+	for (size_t i = 0; i < c->np; i++) {
+		int32_t v = smap_add(&s->rep_part, SM_KEY(x->rep), P[i], d);
+		r->participants += d > 0 ? v == d : -(v == 0);
 	}
-	cnt(s, NS_REP_OCC, c->rep, 0, d);
-	for (size_t i = 0; i < c->np; i++)
-		bag(s, NS_REP_PART, c->rep, P[i], d);
-	bag(s, NS_REP_VIG, c->rep, c->vig, d);
-	if (c->interp)
-		bag(s, NS_REP_INTERP, c->rep, c->interp, d);
-	cnt(s, NS_REP_DATE, c->rep, (uint32_t)s->vig[c->vig].date, d);
+	if (x->interp) {
+		int32_t v = smap_add(&s->rep_interp, SM_KEY(x->rep), x->interp, d);
+		r->interps += d > 0 ? v == d : -(v == 0);
+	}
+	smap_add(&s->rep_date, SM_KEY(x->rep), (uint32_t)s->vig[c->vig].date, d);
 }
 
-static void apply_accountability(px_summary *s, const struct scoding *c, int d)
+static void apply_accountability(px_summary *s, const struct scoding *c, const struct sext *x,
+				 int d)
 {
-	const uint32_t *P = s->pool + c->poff, *H = s->pool + c->hoff;
+	const uint32_t *P = s->pool + c->poff, *H = s->pool + x->hoff;
 	int32_t date = s->vig[c->vig].date;
 
-	if (!c->acc)
+	if (!x->acc)
 		return;
-	cnt(s, NS_ACC_OCC, c->acc, 0, d);
-	cnt(s, NS_ACC_STANCE, c->acc, c->stance, d);
-	for (size_t i = 0; i < c->nh; i++)
+	s->acc[x->acc].occ += d;
+	s->acc[x->acc].stance[x->stance] += d;
+	for (size_t i = 0; i < x->nh; i++)
 		for (size_t j = 0; j < c->np; j++)
-			cnt(s, NS_ACC_HELD, SM_PAIR(c->acc, H[i]), P[j], d);
-	cnt(s, NS_ACC_DATE, c->acc, (uint32_t)date, d);
-	cnt(s, NS_ACC_MONTH, c->acc, (uint32_t)(date / 100), d);
+			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
+	smap_add(&s->acc_date, SM_KEY(x->acc), (uint32_t)date, d);
+	smap_add(&s->acc_month, SM_KEY(x->acc), (uint32_t)(date / 100), d);
 }
 
 static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 {
 	const uint32_t *P = s->pool + c->poff;
-	const struct svig *g = &s->vig[c->vig];
 	const struct scode *k = &s->code[c->code];
 	int dim = k->dim;
 
 	for (uint32_t code = c->code; code; code = s->code[code].parent) {
-		cnt(s, NS_CODE, code, 0, d);
-		bag(s, NS_CODE_VIG, code, c->vig, d);
-		for (size_t i = 0; i < c->np; i++)
-			bag(s, NS_CODE_PART, code, P[i], d);
+		struct scode_agg *a = &s->cagg[code];
+		a->codings += d;
+		for (size_t i = 0; i < c->np; i++) {
+			int32_t v = pc_add(&s->code_part, code, P[i], d);
+			a->participants += d > 0 ? v == d : -(v == 0);
+		}
 	}
-	cnt(s, NS_COMDIM, g->com, (uint32_t)dim, d);
-	cnt(s, NS_MONTHDIM, (uint64_t)(g->date / 100), (uint32_t)dim, d);
-	cnt(s, NS_VDIM, c->vig, (uint32_t)dim, d);
+	s->vdim[c->vig][dim] += d;
 	for (size_t i = 0; i < c->np; i++) {
-		cnt(s, NS_PDIM, P[i], (uint32_t)dim, d);
-		if (k->conflict)
-			cnt(s, NS_CONFLICT, P[i], 0, d);
-		if (k->support)
-			cnt(s, NS_SUPPORT, P[i], 0, d);
+		struct sperson *p = &s->per[P[i]];
+		p->dims[dim] += d;
+		p->conflict += k->conflict ? d : 0;
+		p->support += k->support ? d : 0;
 		/* a role counts once per coding however many of it are named */
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = s->prole[P[j]] == s->prole[P[i]];
 		if (!seen)
-			cnt(s, NS_ROLEDIM, s->prole[P[i]], (uint32_t)dim, d);
+			s->roledim[s->prole[P[i]]][dim] += d;
 	}
-	if (k->conflict)
-		cnt(s, NS_CONFLICT, 0, 0, d);
-	if (k->support)
-		cnt(s, NS_SUPPORT, 0, 0, d);
+	s->conflict += k->conflict ? d : 0;
+	s->support += k->support ? d : 0;
+}
+
+void summary_coding_contrib(px_summary *s, uint32_t id, int d)
+{
+	const struct scoding *c = &s->cod[id];
+	const struct sext *x = summary_ext(s, c);
+
+	apply_repertoire(s, c, x, d);
+	apply_accountability(s, c, x, d);
+	apply_coverage(s, c, d);
 }
 
 static void pair_roles(px_summary *s, uint32_t a, uint32_t b, int t)
 {
 	uint32_t ra = s->prole[a], rb = s->prole[b];
-	int ns;
 
 	if (!ra || !rb)
 		return;
-	ns = ra == rb ? NS_OVER : NS_COMP;
-	cnt(s, ns, a, 0, t);
-	cnt(s, ns, b, 0, t);
-	cnt(s, ns, 0, 0, t);
+	if (ra == rb) {
+		s->per[a].over += t;
+		s->per[b].over += t;
+		s->over += t;
+	} else {
+		s->per[a].comp += t;
+		s->per[b].comp += t;
+		s->comp += t;
+	}
 }
 
-/* Everyone named by the coding or present at its vignette, pairwise. */
-static void apply_engagement(px_summary *s, const struct scoding *c, int d)
+static void pbuf_push(px_summary *s, uint32_t a, uint32_t b)
 {
-	const struct svig *g = &s->vig[c->vig];
-	size_t n = 0, cap = (size_t)c->np + g->np;
-	uint32_t local[32], *who = cap <= 32 ? local : xmalloc(cap * sizeof(*who));
+	if (a == b)
+		return;
+	if (s->npbuf == s->cappbuf) {
+		s->cappbuf = s->cappbuf ? s->cappbuf * 2 : 256;
+		s->pbuf = xrealloc(s->pbuf, s->cappbuf * sizeof(*s->pbuf));
+	}
+	s->pbuf[s->npbuf++] = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+}
 
-	if (s->code[c->code].dim != CODE_ME)
-		goto out;
-	for (size_t i = 0; i < c->np; i++)
-		if (!has(who, n, s->pool[c->poff + i]))
-			who[n++] = s->pool[c->poff + i];
-	for (size_t i = 0; i < g->np; i++)
-		if (!has(who, n, s->pool[g->poff + i]))
-			who[n++] = s->pool[g->poff + i];
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < n; j++) {
-			uint32_t a = who[i], b = who[j];
-			if (a >= b)
-				continue;
-			int t = bag(s, NS_PAIR, SM_PAIR(a, b), c->vig, d);
-			if (t)
-				pair_roles(s, a, b, t);
+static int u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void sort_u64(uint64_t *v, size_t n)
+{
+	if (n > 24) {
+		qsort(v, n, sizeof(*v), u64_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t t = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > t; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+/* The engaged pairs of vignette v: everyone named by, or present at, each
+ * passing ME coding, pairwise; each distinct pair counts the vignette once. */
+static void vig_pairs(px_summary *s, uint32_t v, int d)
+{
+	const struct svig *g = &s->vig[v];
+	const uint32_t *V = s->pool + g->poff;
+	int me = 0;
+
+	s->npbuf = 0;
+	for (uint32_t id = g->head; id; id = s->cod[id].next) {
+		const struct scoding *c = &s->cod[id];
+		const uint32_t *P = s->pool + c->poff;
+		if (s->code[c->code].dim != CODE_ME || !summary_coding_passes(s, c))
+			continue;
+		me = 1;
+		for (size_t i = 0; i < c->np; i++) {
+			if (has(V, g->np, P[i]))
+				continue;       /* pairs within V come below */
+			for (size_t j = 0; j < g->np; j++)
+				pbuf_push(s, P[i], V[j]);
+			for (size_t j = 0; j < i; j++)
+				pbuf_push(s, P[i], P[j]);
 		}
 	}
-out:
-	if (who != local)
-		free(who);
+	if (!me)
+		return;
+	for (size_t i = 0; i < g->np; i++)
+		for (size_t j = 0; j < i; j++)
+			pbuf_push(s, V[i], V[j]);
+	sort_u64(s->pbuf, s->npbuf);
+	for (size_t i = 0; i < s->npbuf; i++) {
+		uint32_t a, b;
+		if (i && s->pbuf[i] == s->pbuf[i - 1])
+			continue;
+		a = (uint32_t)(s->pbuf[i] >> 32);
+		b = (uint32_t)s->pbuf[i];
+		pc_add(&s->pairs, a, b, d);
+		pair_roles(s, a, b, d);
+	}
 }
 
-void summary_contrib(px_summary *s, uint32_t id, int d)
+/* A fresh stamp for the seen_* arrays (cleared when it wraps). */
+static uint32_t next_stamp(px_summary *s)
 {
-	const struct scoding *c = &s->cod[id];
+	if (++s->stamp == 0) {
+		memset(s->seen_code, 0, s->ncode * sizeof(*s->seen_code));
+		memset(s->seen_rep, 0, s->nrep * sizeof(*s->seen_rep));
+		s->stamp = 1;
+	}
+	return s->stamp;
+}
 
-	if (!coding_passes(s, c))
+void summary_vig_contrib(px_summary *s, uint32_t v, int d)
+{
+	uint32_t stamp = next_stamp(s);
+
+	for (uint32_t id = s->vig[v].head; id; id = s->cod[id].next) {
+		const struct scoding *c = &s->cod[id];
+		uint32_t rep;
+		if (!summary_coding_passes(s, c))
+			continue;
+		for (uint32_t code = c->code; code && s->seen_code[code] != stamp;
+		     code = s->code[code].parent) {
+			s->seen_code[code] = stamp;
+			s->cagg[code].vignettes += d;
+		}
+		rep = summary_ext(s, c)->rep;
+		if (rep && s->seen_rep[rep] != stamp) {
+			s->seen_rep[rep] = stamp;
+			s->rep[rep].vignettes += d;
+		}
+	}
+	if (s->eng)
+		vig_pairs(s, v, d);
+}
+
+void summary_engagement_build(px_summary *s)
+{
+	if (s->eng || s->stale)
 		return;
-	apply_repertoire(s, c, id, d);
-	apply_accountability(s, c, d);
-	apply_coverage(s, c, d);
-	apply_engagement(s, c, d);
+	pc_init(&s->pairs, s->npart, s->npart, 1);
+	s->eng = 1;
+	for (size_t v = 1; v < s->nvig; v++)
+		if (s->vig[v].live && s->vig[v].head)
+			vig_pairs(s, (uint32_t)v, 1);
 }
 
 /* Appends l without repeats (the store keeps a person once per list). */
@@ -243,15 +314,86 @@ uint32_t summary_intern(strmap *ids, strlist *names, const char *text)
 
 void summary_grow_codings(px_summary *s, size_t id)
 {
-	size_t n = s->ncod ? s->ncod : 1024;
+	size_t n = s->ncod + s->ncod / 2;
 
 	if (id < s->ncod)
 		return;
-	while (n <= id)
-		n *= 2;
+	/* exact at load (max id + 1), then by half again */
+	if (n <= id)
+		n = id + 1;
+	if (s->ncod && n < 1024)
+		n = 1024;
 	s->cod = xrealloc(s->cod, n * sizeof(*s->cod));
 	memset(s->cod + s->ncod, 0, (n - s->ncod) * sizeof(*s->cod));
 	s->ncod = n;
+}
+
+uint32_t summary_ext_new(px_summary *s)
+{
+	if (!s->n_ext)
+		s->n_ext = 1;
+	s->ext = summary_grow(s->ext, s->n_ext, &s->cap_ext, sizeof(*s->ext));
+	memset(&s->ext[s->n_ext], 0, sizeof(*s->ext));
+	return (uint32_t)s->n_ext++;
+}
+
+static void grow_ids(void **v, size_t *n, size_t want, size_t size)
+{
+	size_t m = *n ? *n : 16;
+
+	if (want < *n)
+		return;
+	while (m <= want)
+		m *= 2;
+	*v = xrealloc(*v, m * size);
+	memset((char *)*v + *n * size, 0, (m - *n) * size);
+	*n = m;
+}
+
+void summary_grow_entries(px_summary *s, uint32_t rep, uint32_t acc)
+{
+	size_t n = s->nrep;
+	void *v;
+
+	if (rep >= s->nrep) {
+		v = s->rep;
+		grow_ids(&v, &s->nrep, rep, sizeof(*s->rep));
+		s->rep = v;
+		s->seen_rep = xrealloc(s->seen_rep, s->nrep * sizeof(*s->seen_rep));
+		memset(s->seen_rep + n, 0, (s->nrep - n) * sizeof(*s->seen_rep));
+	}
+	if (acc >= s->nacc) {
+		v = s->acc;
+		grow_ids(&v, &s->nacc, acc, sizeof(*s->acc));
+		s->acc = v;
+	}
+}
+
+/* Runs the coding's delta, with its vignette's distinct part taken out
+ * before and put back after (link: the list change in between). */
+static void apply(px_summary *s, uint32_t id, int d)
+{
+	struct scoding *c = &s->cod[id];
+	struct svig *g = &s->vig[c->vig];
+	int pass = summary_coding_passes(s, c);
+
+	if (pass)
+		summary_vig_contrib(s, c->vig, -1);
+	if (d > 0) {
+		c->next = g->head;
+		g->head = id;
+	} else {
+		uint32_t *at = &g->head;
+		while (*at && *at != id)
+			at = &s->cod[*at].next;
+		if (*at)
+			*at = c->next;
+		c->next = 0;
+	}
+	if (pass) {
+		summary_coding_contrib(s, id, d);
+		summary_vig_contrib(s, c->vig, 1);
+	}
 }
 
 /* Stores the coding; 0 if it names something the state does not know
@@ -263,6 +405,9 @@ static int insert_coding(px_summary *s, const px_coding *c)
 	if (c->id <= 0 || c->id > UINT32_MAX || c->vignette_id <= 0 ||
 	    (size_t)c->vignette_id >= s->nvig || !s->vig[c->vignette_id].live ||
 	    c->code_id <= 0 || (size_t)c->code_id >= s->ncode || !s->code[c->code_id].live ||
+	    c->repertoire_id < 0 || c->repertoire_id > UINT32_MAX / 2 ||
+	    c->accountability_id < 0 || c->accountability_id > UINT32_MAX / 2 ||
+	    c->stance < 0 || c->stance >= STANCE_COUNT ||
 	    !people_known(s, &c->participants) || !people_known(s, &c->held_by))
 		return 0;
 	summary_grow_codings(s, (size_t)c->id);
@@ -273,16 +418,24 @@ static int insert_coding(px_summary *s, const px_coding *c)
 	k->vig = (uint32_t)c->vignette_id;
 	k->code = (uint32_t)c->code_id;
 	k->coder = (uint32_t)c->coder_id;
-	k->rep = (uint32_t)c->repertoire_id;
-	k->acc = (uint32_t)c->accountability_id;
-	k->stance = (uint8_t)c->stance;
-	/* the store keeps an empty interpretation as none */
-	if (c->repertoire_id && c->interpretation && *c->interpretation)
-		k->interp = summary_intern(&s->interp_ids, &s->interps, c->interpretation);
 	k->poff = pool_push(s, &c->participants, &k->np);
-	k->hoff = pool_push(s, &c->held_by, &k->nh);
+	if (c->repertoire_id || c->accountability_id) {
+		struct sext *x;
+		summary_grow_entries(s, (uint32_t)c->repertoire_id,
+				     (uint32_t)c->accountability_id);
+		k->ext = summary_ext_new(s);
+		x = &s->ext[k->ext];
+		x->rep = (uint32_t)c->repertoire_id;
+		x->acc = (uint32_t)c->accountability_id;
+		x->stance = (uint8_t)c->stance;
+		/* the store keeps an empty interpretation as none */
+		if (c->repertoire_id && c->interpretation && *c->interpretation)
+			x->interp = summary_intern(&s->interp_ids, &s->interps,
+						   c->interpretation);
+		x->hoff = pool_push(s, &c->held_by, &x->nh);
+	}
 	k->live = 1;
-	summary_contrib(s, (uint32_t)c->id, 1);
+	apply(s, (uint32_t)c->id, 1);
 	return 1;
 }
 
@@ -290,7 +443,7 @@ static int remove_coding(px_summary *s, int64_t id)
 {
 	if (id <= 0 || (size_t)id >= s->ncod || !s->cod[id].live)
 		return 0;
-	summary_contrib(s, (uint32_t)id, -1);
+	apply(s, (uint32_t)id, -1);
 	s->cod[id].live = 0;
 	return 1;
 }

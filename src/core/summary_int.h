@@ -1,11 +1,19 @@
 /* summary_int.h (private to core/summary*.c): the in-memory state behind
  * praxis/summary.h.
  *
- * Every aggregate is a counter in one of a few hash maps (smap), keyed by
- * (x, y): x a 56-bit owner (entry, code, participant, pair a<<28|b), y a
- * 32-bit value (participant, vignette, date, month, interpretation). A
- * "bag" is a map of refcounts whose distinct keys per owner are counted in
- * a second map, so distinct counts survive removals without rescans. */
+ * Sized for a million codings: the codings live in one compact array
+ * threaded into per-vignette lists; aggregates keyed by small ids (code,
+ * entry, participant, role, vignette) are dense arrays. What has to be
+ * counted as distinct (vignettes per code or entry, engaged pairs) is
+ * recomputed for one vignette at a time from its short coding list, so it
+ * needs no refcounts: a change subtracts the vignette's part, edits the
+ * coding, and adds the part back. Distinct participants per code or entry
+ * keep refcounts (a pcount: a dense matrix when code x participant is
+ * small, else a hash map). Sparse keyed counters (dates, months,
+ * interpretations, who held whom) stay in hash maps (smap).
+ *
+ * The engagement pairs, the heaviest table, are built on first use and
+ * then maintained like the rest. */
 #ifndef PRAXIS_SUMMARY_INT_H
 #define PRAXIS_SUMMARY_INT_H
 
@@ -35,48 +43,48 @@ int32_t smap_get(const smap *m, uint64_t x, uint32_t y);
 void smap_free(smap *m);
 int smap_equal(const smap *a, const smap *b);
 
-enum summary_ns {
-	/* counters */
-	NS_REP_OCC,              /* r */
-	NS_ACC_OCC,              /* a */
-	NS_ACC_STANCE,           /* a, stance */
-	NS_ACC_HELD,             /* a<<28|held_by, participant */
-	NS_CODE,                 /* code (deep) */
-	NS_PDIM,                 /* participant, dim */
-	NS_ROLEDIM,              /* role, dim */
-	NS_COMDIM,               /* community, dim */
-	NS_MONTHDIM,             /* month, dim */
-	NS_VDIM,                 /* vignette, dim */
-	NS_COMP,                 /* participant (0: total) */
-	NS_OVER,
-	NS_CONFLICT,             /* participant (0: total) */
-	NS_SUPPORT,
-	NS_UNLINKED,             /* 0, coding id */
-	/* bags and their distinct counts (bag + 1) */
-	NS_REP_PART, NS_REP_PART_N,
-	NS_REP_VIG, NS_REP_VIG_N,
-	NS_REP_INTERP, NS_REP_INTERP_N,
-	NS_REP_DATE,             /* r, date (min/max at query time) */
-	NS_ACC_DATE,
-	NS_ACC_MONTH,            /* a, month: the timeline */
-	NS_PAIR, NS_PAIR_N,      /* a<<28|b, vignette */
-	NS_CODE_VIG, NS_CODE_VIG_N,
-	NS_CODE_PART, NS_CODE_PART_N,
-	NS_COUNT
-};
+/* Counters keyed by two small ids (a, b): a dense matrix while rows x
+ * cols stays small, else an smap. tri: a < b pairs only, stored as a
+ * triangle. n counts the non-zero cells. */
+typedef struct pcount {
+	int32_t *cell;           /* dense, or NULL: sparse in m */
+	smap m;
+	size_t rows, cols, n;
+	int tri;
+} pcount;
+
+void pc_init(pcount *p, size_t rows, size_t cols, int tri);
+int32_t pc_add(pcount *p, uint32_t a, uint32_t b, int32_t d);
+int32_t pc_get(const pcount *p, uint32_t a, uint32_t b);
+void pc_free(pcount *p);
+/* Calls fn for each non-zero cell; dense: by a, then b (sparse: any order). */
+void pc_each(const pcount *p, void (*fn)(void *ud, uint32_t a, uint32_t b, int32_t v),
+	     void *ud);
+int pc_equal(const pcount *x, const pcount *y);
 
 /* One coding, compactly; people live in the shared pool. */
 struct scoding {
-	uint32_t vig, code, coder, rep, acc, interp;
-	uint32_t poff, hoff;     /* participants and held_by in the pool */
-	uint16_t np, nh;
-	uint8_t stance, live;
+	uint32_t vig, code, coder;
+	uint32_t poff;           /* participants in the pool */
+	uint32_t next;           /* next live coding of the vignette; 0: end */
+	uint32_t ext;            /* register links in s->ext; 0: none */
+	uint16_t np;
+	uint8_t live;
+};
+
+/* The rarer part of a coding: repertoire / accountability links. */
+struct sext {
+	uint32_t rep, acc, interp;
+	uint32_t hoff;           /* held_by in the pool */
+	uint16_t nh;
+	uint8_t stance;
 };
 
 struct svig {
 	int32_t date;            /* yyyymmdd */
 	uint32_t com;
 	uint32_t poff;           /* present participants in pool */
+	uint32_t head;           /* first live coding; 0: none */
 	uint16_t np;
 	uint8_t live;
 };
@@ -87,6 +95,24 @@ struct scode {
 	uint8_t conflict, support; /* under ME/mutual relationships/... */
 };
 
+/* Aggregates by id (all under the filter). */
+struct scode_agg {
+	int32_t codings, vignettes, participants;
+};
+
+struct srep {
+	int32_t occ, participants, vignettes, interps;
+};
+
+struct sacc {
+	int32_t occ, stance[STANCE_COUNT];
+};
+
+struct sperson {
+	int32_t dims[4];         /* [1..3] codings naming them by dimension */
+	int32_t comp, over, conflict, support;
+};
+
 struct px_summary {
 	px_db *db;
 	summary_filter f;
@@ -94,7 +120,9 @@ struct px_summary {
 	uint64_t gen;
 	/* base state, indexed by row id */
 	struct scoding *cod;
-	size_t ncod;             /* max coding id + 1 */
+	size_t ncod;             /* max coding id + 1 (capacity) */
+	struct sext *ext;
+	size_t n_ext, cap_ext;   /* entry 0 unused */
 	struct svig *vig;
 	size_t nvig;
 	struct scode *code;
@@ -107,19 +135,45 @@ struct px_summary {
 	strmap interp_ids, role_ids;   /* interned strings, ids from 1 */
 	strlist interps, roles;        /* id - 1 -> string */
 	/* aggregates under the filter */
-	smap m[NS_COUNT];
+	struct scode_agg *cagg;        /* [ncode] */
+	int32_t (*vdim)[4];            /* [nvig]: codings by dimension */
+	struct srep *rep;
+	size_t nrep;
+	struct sacc *acc;
+	size_t nacc;
+	struct sperson *per;           /* [npart] */
+	int32_t (*roledim)[4];         /* [roles.n + 1] */
+	int64_t comp, over, conflict, support;   /* totals */
+	pcount code_part;              /* code x participant refcounts */
+	smap rep_part, rep_interp;     /* (entry, participant / interp) refcounts */
+	smap rep_date, acc_date, acc_month, acc_held;
+	/* engagement, built on demand */
+	int eng;
+	pcount pairs;                  /* a < b -> distinct vignettes */
+	/* scratch for the per-vignette passes */
+	uint32_t *seen_code, *seen_rep, stamp;
+	uint64_t *pbuf;
+	size_t npbuf, cappbuf;
 };
 
 /* summary_apply.c */
-void summary_contrib(px_summary *s, uint32_t coding_id, int d);
+void summary_coding_contrib(px_summary *s, uint32_t coding_id, int d);
+void summary_vig_contrib(px_summary *s, uint32_t v, int d);
+int summary_coding_passes(const px_summary *s, const struct scoding *c);
 void summary_on_event(void *ud, int event, const px_coding *before, const px_coding *after);
 uint32_t summary_intern(strmap *ids, strlist *names, const char *text);
 void summary_grow_codings(px_summary *s, size_t id);
+void summary_grow_entries(px_summary *s, uint32_t rep, uint32_t acc);
+/* The ext slot of a new coding with these links (0 if none). */
+uint32_t summary_ext_new(px_summary *s);
+/* Builds the engagement pairs if they are not there yet. */
+void summary_engagement_build(px_summary *s);
 
-/* Helpers shared by the query files. */
-static inline int64_t summary_get(const px_summary *s, int ns, uint64_t x, uint32_t y)
+static inline const struct sext *summary_ext(const px_summary *s, const struct scoding *c)
 {
-	return smap_get(&s->m[ns], SM_KEY(x), y);
+	static const struct sext none;
+
+	return c->ext ? &s->ext[c->ext] : &none;
 }
 
 struct summary_idx {

@@ -111,3 +111,115 @@ int smap_equal(const smap *a, const smap *b)
 			return 0;
 	return 1;
 }
+
+/* Dense up to this many cells (64 MB of counters would be too much; a
+ * hash map costs ~21 bytes per non-zero cell instead). */
+#define PC_DENSE_CELLS (4u << 20)
+
+static size_t pc_cells(size_t rows, size_t cols, int tri)
+{
+	return tri ? cols * (cols - 1) / 2 : rows * cols;
+}
+
+void pc_init(pcount *p, size_t rows, size_t cols, int tri)
+{
+	size_t cells;
+
+	memset(p, 0, sizeof(*p));
+	p->rows = rows;
+	p->cols = cols;
+	p->tri = tri;
+	cells = cols < 2 ? 0 : pc_cells(rows, cols, tri);
+	if (cells && cells <= PC_DENSE_CELLS && (tri || cells / cols == rows))
+		p->cell = xcalloc(cells, sizeof(*p->cell));
+}
+
+/* The dense index of (a, b), or (size_t)-1 outside the matrix. */
+static size_t pc_index(const pcount *p, uint32_t a, uint32_t b)
+{
+	if (p->tri)
+		return a < b && b < p->cols ? (size_t)b * (b - 1) / 2 + a : (size_t)-1;
+	return a < p->rows && b < p->cols ? (size_t)a * p->cols + b : (size_t)-1;
+}
+
+int32_t pc_add(pcount *p, uint32_t a, uint32_t b, int32_t d)
+{
+	size_t i;
+	int32_t was;
+
+	if (!p->cell) {
+		int32_t v = smap_add(&p->m, SM_KEY(a), b, d);
+		p->n = p->m.n;
+		return v;
+	}
+	if ((i = pc_index(p, a, b)) == (size_t)-1)
+		return 0;
+	was = p->cell[i];
+	p->cell[i] += d;
+	p->n += (was == 0) - (p->cell[i] == 0);
+	return p->cell[i];
+}
+
+int32_t pc_get(const pcount *p, uint32_t a, uint32_t b)
+{
+	size_t i;
+
+	if (!p->cell)
+		return smap_get(&p->m, SM_KEY(a), b);
+	i = pc_index(p, a, b);
+	return i == (size_t)-1 ? 0 : p->cell[i];
+}
+
+void pc_free(pcount *p)
+{
+	free(p->cell);
+	smap_free(&p->m);
+	memset(p, 0, sizeof(*p));
+}
+
+void pc_each(const pcount *p, void (*fn)(void *ud, uint32_t a, uint32_t b, int32_t v),
+	     void *ud)
+{
+	if (!p->cell) {
+		for (size_t i = 0; i < p->m.cap; i++)
+			if (p->m.s[i].x)
+				fn(ud, (uint32_t)SM_OWNER(p->m.s[i].x), p->m.s[i].y, p->m.s[i].v);
+		return;
+	}
+	if (!p->tri) {
+		for (size_t i = 0; i < p->rows * p->cols; i++)
+			if (p->cell[i])
+				fn(ud, (uint32_t)(i / p->cols), (uint32_t)(i % p->cols), p->cell[i]);
+		return;
+	}
+	/* a, then b: the order callers list pairs in, so they need not sort */
+	for (size_t a = 0; a + 1 < p->cols; a++)
+		for (size_t b = a + 1; b < p->cols; b++) {
+			int32_t v = p->cell[b * (b - 1) / 2 + a];
+			if (v)
+				fn(ud, (uint32_t)a, (uint32_t)b, v);
+		}
+}
+
+struct pc_cmp {
+	const pcount *other;
+	int same;
+};
+
+static void pc_check(void *ud, uint32_t a, uint32_t b, int32_t v)
+{
+	struct pc_cmp *c = ud;
+
+	if (pc_get(c->other, a, b) != v)
+		c->same = 0;
+}
+
+int pc_equal(const pcount *x, const pcount *y)
+{
+	struct pc_cmp c = { y, 1 };
+
+	if (x->n != y->n)
+		return 0;
+	pc_each(x, pc_check, &c);
+	return c.same;
+}

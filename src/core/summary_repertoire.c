@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "summary_int.h"
 
@@ -26,9 +27,12 @@ static int rep_entry(const px_entity *ent, void *ud)
 	r->name = xstrdup(ent->name);
 	r->kind = xstrdup(ent->kind);
 	r->reified = ent->reified;
-	r->occurrences = summary_get(ctx->s, NS_REP_OCC, (uint64_t)ent->id, 0);
-	r->participants = summary_get(ctx->s, NS_REP_PART_N, (uint64_t)ent->id, 0);
-	r->vignettes = summary_get(ctx->s, NS_REP_VIG_N, (uint64_t)ent->id, 0);
+	if (ent->id > 0 && (size_t)ent->id < ctx->s->nrep) {
+		const struct srep *c = &ctx->s->rep[ent->id];
+		r->occurrences = c->occ;
+		r->participants = c->participants;
+		r->vignettes = c->vignettes;
+	}
 	return 0;
 }
 
@@ -45,9 +49,9 @@ static int interp_cmp(const void *a, const void *b)
 static void rep_details(px_summary *s, summary_rep_row *rows, size_t n)
 {
 	struct summary_idx *ix = xcalloc(n ? n : 1, sizeof(*ix));
-	const smap *interps = &s->m[NS_REP_INTERP];
+	const smap *interps = &s->rep_interp;
 
-	summary_fill_dates(&s->m[NS_REP_DATE], rows, n, sizeof(*rows),
+	summary_fill_dates(&s->rep_date, rows, n, sizeof(*rows),
 			   offsetof(summary_rep_row, id), offsetof(summary_rep_row, first_seen),
 			   offsetof(summary_rep_row, last_seen));
 	for (size_t i = 0; i < n; i++)
@@ -103,17 +107,40 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n)
 	free(rows);
 }
 
-int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
+/* Derived from the codings rather than kept: a scan of the compact array. */
+/* Unlinked shared-repertoire codings under the filter: their ids, or
+ * (vignettes) the distinct vignettes they are in, ascending. */
+static int unlinked(px_summary *s, idlist *ids, int vignettes, px_err *e)
 {
-	const smap *m = &s->m[NS_UNLINKED];
 	int rc;
 
 	memset(ids, 0, sizeof(*ids));
 	if ((rc = summary_sync(s, e)))
 		return rc;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->s[i].x)
-			idl_push(ids, m->s[i].y);
-	idl_sort(ids);
+	for (size_t id = 1; id < s->ncod; id++) {
+		const struct scoding *c = &s->cod[id];
+		if (!c->live || s->code[c->code].dim != CODE_SR || summary_ext(s, c)->rep ||
+		    !summary_coding_passes(s, c))
+			continue;
+		idl_push(ids, vignettes ? (int64_t)c->vig : (int64_t)id);
+	}
+	if (vignettes && ids->n) {
+		size_t keep = 1;
+		idl_sort(ids);
+		for (size_t i = 1; i < ids->n; i++)
+			if (ids->v[i] != ids->v[keep - 1])
+				ids->v[keep++] = ids->v[i];
+		ids->n = keep;
+	}
 	return PX_OK;
+}
+
+int summary_unlinked(px_summary *s, idlist *ids, px_err *e)
+{
+	return unlinked(s, ids, 0, e);
+}
+
+int summary_unlinked_vignettes(px_summary *s, idlist *vignette_ids, px_err *e)
+{
+	return unlinked(s, vignette_ids, 1, e);
 }

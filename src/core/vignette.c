@@ -86,24 +86,15 @@ static int vignette_check(const px_vignette *v, px_err *e)
 
 static int vignette_write_participants(px_db *db, const px_vignette *v, px_err *e)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (!(st = db_stmt(db, "DELETE FROM vignette_participant WHERE vignette_id = ?", e)))
-		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, v->id);
-	if ((rc = db_step_done(db, st, e, "vignette participants")))
+	if ((rc = db_run_id(db, "DELETE FROM vignette_participant WHERE vignette_id = ?", v->id,
+			    "vignette participants", e)))
 		return rc;
-	for (size_t i = 0; i < v->participants.n; i++) {
-		if (!(st = db_stmt(db, "INSERT OR IGNORE INTO vignette_participant"
-				   "(vignette_id, participant_id, ord) VALUES (?, ?, ?)", e)))
-			return px_status_of(e);
-		sqlite3_bind_int64(st, 1, v->id);
-		sqlite3_bind_int64(st, 2, v->participants.v[i]);
-		sqlite3_bind_int64(st, 3, (int64_t)i);
-		if ((rc = db_step_done(db, st, e, "vignette participant")))
-			return px_wrap(e, "vignette '%s'", v->ext_id);
-	}
+	if ((rc = db_insert_id_list(db, "INSERT OR IGNORE INTO vignette_participant"
+				    "(vignette_id, participant_id, ord) VALUES (?, ?, ?)", v->id,
+				    &v->participants, "vignette participant", e)))
+		return px_wrap(e, "vignette '%s'", v->ext_id);
 	return PX_OK;
 }
 
@@ -335,22 +326,17 @@ int vignette_delete(px_db *db, int64_t id, px_err *e)
 
 int vignette_find(px_db *db, const char *ext_id, int64_t *id, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM vignette WHERE ext_id = ?", e);
-	int found;
+	int found = db_lookup_text(db, "SELECT id FROM vignette WHERE ext_id = ?", ext_id, id, e);
 
-	*id = 0;
-	if (!st)
+	if (found < 0)
 		return px_status_of(e);
-	db_bind_text(st, 1, ext_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	return found ? PX_OK : px_fail(e, PX_ENOTFOUND, "no vignette '%s'", ext_id);
 }
 
-static void vignette_read_row(sqlite3_stmt *st, px_vignette *v)
+static void vignette_read_row(sqlite3_stmt *st, void *row)
 {
+	px_vignette *v = row;
+
 	memset(v, 0, sizeof(*v));
 	v->id = sqlite3_column_int64(st, 0);
 	v->ext_id = db_col_strdup(st, 1);
@@ -376,29 +362,19 @@ static int vignette_read_extra(px_db *db, px_vignette *v, int with_text, px_err 
 			v->text = db_col_strdup(st, 0);
 		sqlite3_reset(st);
 	}
-	if (!(st = db_stmt(db, "SELECT participant_id FROM vignette_participant"
-			   " WHERE vignette_id = ? ORDER BY ord", e)))
+	if (db_collect_ids(db, "SELECT participant_id FROM vignette_participant"
+			   " WHERE vignette_id = ? ORDER BY ord", v->id, &v->participants, e))
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, v->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		idl_push(&v->participants, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
 	return PX_OK;
 }
 
 int vignette_get(px_db *db, int64_t id, px_vignette *out, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " VIGNETTE_COLUMNS " FROM vignette WHERE id = ?", e);
-	int found;
+	int found = db_read_one(db, "SELECT " VIGNETTE_COLUMNS " FROM vignette WHERE id = ?", id,
+				vignette_read_row, out, e);
 
-	memset(out, 0, sizeof(*out));
-	if (!st)
+	if (found < 0)
 		return px_status_of(e);
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		vignette_read_row(st, out);
-	sqlite3_reset(st);
 	if (!found)
 		return px_fail(e, PX_ENOTFOUND, "no vignette with row id %lld", (long long)id);
 	return vignette_read_extra(db, out, 1, e);

@@ -608,7 +608,8 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 		goto out;
 	}
 	c.memo = xstrdup(memo);
-	if (!(rc = at_node(im, n, coding_add(im->db, &c, im->e))))
+	/* every id above came from the importer's caches of the store */
+	if (!(rc = at_node(im, n, coding_add_resolved(im->db, &c, v->length, im->e))))
 		im->st->codings++;
 out:
 	coding_free(&c);

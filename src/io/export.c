@@ -43,23 +43,23 @@ int export_table_parse(const char *name)
 	return lookup(table_names, (int)(sizeof(table_names) / sizeof(*table_names)), name);
 }
 
-/* The resolved filter. */
+/* The resolved filter: the summaries' filter, and the code's subtree for
+ * the per-coding test. */
 struct filter {
-	int64_t participant, community, coder;
-	idlist codes;            /* the code and its descendants; empty: all */
-	int has_code;
-	struct { int64_t root; int depth; } walk;
+	summary_filter sf;
+	idlist codes;            /* the code and its descendants */
+	int walk_depth;
 };
 
 static int subtree_collect(const px_code *c, void *ud)
 {
 	struct filter *f = ud;
 
-	if (f->walk.depth >= 0 && c->depth <= f->walk.depth)
-		f->walk.depth = -1;          /* left the subtree */
-	if (c->id == f->walk.root)
-		f->walk.depth = c->depth;
-	if (f->walk.depth >= 0)
+	if (f->walk_depth >= 0 && c->depth <= f->walk_depth)
+		f->walk_depth = -1;          /* left the subtree */
+	if (c->id == f->sf.code)
+		f->walk_depth = c->depth;
+	if (f->walk_depth >= 0)
 		idl_push(&f->codes, c->id);
 	return 0;
 }
@@ -67,53 +67,70 @@ static int subtree_collect(const px_code *c, void *ud)
 static int filter_resolve(px_db *db, const struct export_options *o, struct filter *f,
 			  px_err *e)
 {
-	int rc, day;
+	summary_filter *sf = &f->sf;
+	int rc;
 
 	memset(f, 0, sizeof(*f));
-	if (o->participant && (rc = participant_find(db, o->participant, &f->participant, e)))
+	if (o->participant && (rc = participant_find(db, o->participant, &sf->participant, e)))
 		return px_fail(e, PX_EDATA, "--participant: no participant '%s'", o->participant);
 	if (o->community &&
-	    (rc = entity_find(db, ENT_COMMUNITY, o->community, &f->community, e)))
+	    (rc = entity_find(db, ENT_COMMUNITY, o->community, &sf->community, e)))
 		return px_fail(e, PX_EDATA, "--community: no community '%s'", o->community);
-	if (o->coder && (rc = entity_find(db, ENT_CODER, o->coder, &f->coder, e)))
+	if (o->coder && (rc = entity_find(db, ENT_CODER, o->coder, &sf->coder, e)))
 		return px_fail(e, PX_EDATA, "--coder: no coder '%s'", o->coder);
 	if (o->code) {
-		if ((rc = codebook_resolve(db, o->code, 0, &f->walk.root, NULL, e)))
+		if ((rc = codebook_resolve(db, o->code, 0, &sf->code, NULL, e)))
 			return px_wrap(e, "--code");
-		f->walk.depth = -1;
-		f->has_code = 1;
+		f->walk_depth = -1;
 		if ((rc = codebook_each(db, subtree_collect, f, e)))
 			return rc;
 	}
-	/* dates are read as the summaries read them */
-	if (o->from && summary_parse_date(o->from, &day, e))
+	if (o->from && summary_parse_date(o->from, &sf->from, e))
 		return px_wrap(e, "--from");
-	if (o->to && summary_parse_date(o->to, &day, e))
+	if (o->to && summary_parse_date(o->to, &sf->to, e))
 		return px_wrap(e, "--to");
 	return PX_OK;
 }
 
-static int vignette_wanted(const struct export_options *o, const struct filter *f,
-			   const px_vignette *v)
+/* The vignette-level parts but the participant (see vignette_kept). */
+static int vignette_wanted(const summary_filter *f, const px_vignette *v)
 {
-	if (f->participant && !idl_has(&v->participants, f->participant))
-		return 0;
+	int day;
+
 	if (f->community && v->community_id != f->community)
 		return 0;
-	if (o->from && strncmp(v->date, o->from, 10) < 0)
+	if (!f->from && !f->to)
+		return 1;
+	/* dates are read as the summaries read them (a time part ignored) */
+	if (summary_parse_date(v->date, &day, NULL))
 		return 0;
-	if (o->to && strncmp(v->date, o->to, 10) > 0)
-		return 0;
-	return 1;
+	return (!f->from || day >= f->from) && (!f->to || day <= f->to);
 }
 
-static int coding_wanted(const struct filter *f, const px_coding *c)
+/* A coding passes the summaries' filter (its vignette already passed
+ * vignette_wanted): by the coder, under the code, and naming the
+ * participant (participants or held_by) or at a vignette they are at. */
+static int coding_wanted(const struct filter *f, const px_vignette *v, const px_coding *c)
 {
-	if (f->coder && c->coder_id != f->coder)
+	int64_t p = f->sf.participant;
+
+	if (f->sf.coder && c->coder_id != f->sf.coder)
 		return 0;
-	if (f->has_code && !idl_has(&f->codes, c->code_id))
+	if (f->sf.code && !idl_has(&f->codes, c->code_id))
 		return 0;
-	return 1;
+	return !p || idl_has(&v->participants, p) || idl_has(&c->participants, p) ||
+	       idl_has(&c->held_by, p);
+}
+
+/* A vignette with no exported coding stays only when nothing but the
+ * vignette-level parts filtered: then it passed them all. */
+static int vignette_kept(const summary_filter *f, const struct export_vignette *ev)
+{
+	if (ev->ncodings)
+		return 1;
+	if (f->coder || f->code)
+		return 0;
+	return !f->participant || idl_has(&ev->v.participants, f->participant);
 }
 
 static void vignette_entry_free(struct export_vignette *ev)
@@ -159,7 +176,7 @@ static int collect_vignette(const px_vignette *v, void *ud)
 	struct load_ctx *l = ud;
 	export_ctx *x = l->x;
 
-	if (!vignette_wanted(x->o, l->f, v))
+	if (!vignette_wanted(&l->f->sf, v))
 		return 0;
 	if (x->nvs == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -217,7 +234,7 @@ static int collect_coding(const px_coding *c, void *ud)
 	struct export_vignette *ev = l->ev;
 	struct export_coding *ec;
 
-	if (!coding_wanted(l->f, c))
+	if (!coding_wanted(l->f, &ev->v, c))
 		return 0;
 	ev->codings = xrealloc(ev->codings, (ev->ncodings + 1) * sizeof(*ev->codings));
 	ec = &ev->codings[ev->ncodings++];
@@ -294,15 +311,24 @@ int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err
 	for (size_t i = 0; i < x->nvs; i++)
 		if ((rc = load_details(&l, &x->vs[i])))
 			goto done;
-	/* a coder or code filter keeps only the vignettes it found codings in */
 	for (size_t i = 0; i < x->nvs; i++) {
-		if ((f.coder || f.has_code) && !x->vs[i].ncodings) {
+		if (!vignette_kept(&f.sf, &x->vs[i])) {
 			vignette_entry_free(&x->vs[i]);
 			continue;
 		}
 		x->vs[keep++] = x->vs[i];
 	}
 	x->nvs = keep;
+	/* the writers' registers, counts and coverage, under the same filter;
+	 * a whole-corpus load, so only for the formats that print them */
+	if (o->format != EXP_MD && o->format != EXP_HTML &&
+	    !(o->format == EXP_CSV && o->table == EXP_TABLE_CODES)) {
+		rc = summary_filter_check(&f.sf, e);
+		goto done;
+	}
+	if ((rc = summary_open(db, &x->sum, e)))
+		goto done;
+	rc = summary_set_filter(x->sum, &f.sf, e);
 done:
 	alias_edits_free(&l.edits);
 	alias_edits_free(&l.crs);
@@ -317,6 +343,7 @@ void export_free(export_ctx *x)
 	free(x->vs);
 	names_free(&x->nm);
 	alias_free(&x->aliases);
+	summary_close(x->sum);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -324,24 +351,6 @@ void export_progress(const export_ctx *x, size_t i)
 {
 	if (x->o->progress)
 		x->o->progress(x->o->progress_ud, (int64_t)i + 1, (int64_t)x->nvs);
-}
-
-int64_t *export_code_counts(const export_ctx *x, int64_t *n)
-{
-	int64_t max = 0, *counts;
-
-	for (size_t i = 0; i < x->nm.n[NAMES_CODE]; i++)
-		if (x->nm.v[NAMES_CODE][i].id > max)
-			max = x->nm.v[NAMES_CODE][i].id;
-	counts = xcalloc((size_t)max + 1, sizeof(*counts));
-	for (size_t i = 0; i < x->nvs; i++)
-		for (size_t k = 0; k < x->vs[i].ncodings; k++) {
-			int64_t id = x->vs[i].codings[k].c.code_id;
-			if (id >= 0 && id <= max)
-				counts[id]++;
-		}
-	*n = max + 1;
-	return counts;
 }
 
 static int cmp_i64(const void *a, const void *b)

@@ -176,7 +176,8 @@ static int codes_table(export_ctx *x, tabular *t)
 	tab_col(t, "color", TAB_TEXT);
 	tab_col(t, "description", TAB_TEXT);
 	tab_col(t, "codings", TAB_INT);
-	cc.counts = export_code_counts(x, &cc.ncounts);
+	if ((rc = export_code_counts(x, &cc.counts, &cc.ncounts)))
+		return rc;
 	rc = codebook_each(x->db, code_row, &cc, x->e);
 	free(cc.counts);
 	return rc;

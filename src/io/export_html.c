@@ -184,92 +184,114 @@ static void svg_bars(strbuf *b, const char *title, const char *const *labels,
 	sb_add(b, "</svg>\n");
 }
 
-static void html_coverage(export_ctx *x, strbuf *b)
+/* The summaries' coverage: codings per dimension (the root rows, which
+ * count their sub-codes) and per month with codings. */
+static int html_coverage(export_ctx *x, strbuf *b)
 {
 	static const char *const colors[] = { "#4f81bd", "#c0504d", "#9bbb59" };
 	const char *labels[3];
 	int64_t dims[3] = { 0, 0, 0 };
-	strlist months = { 0 };
-	idlist mcount = { 0 };
+	summary_coverage cov;
+	char (*months)[16];
+	const char **mlabels;
+	int64_t *mcount;
+	int rc;
 
-	for (size_t i = 0; i < x->nvs; i++) {
-		const struct export_vignette *ev = &x->vs[i];
-		char month[8];
-		size_t m;
-		snprintf(month, sizeof(month), "%.7s", ev->v.date);
-		for (m = 0; m < months.n && strcmp(months.v[m], month); m++)
-			;
-		if (m == months.n) {
-			sl_push(&months, month);
-			idl_push(&mcount, 0);
-		}
-		for (size_t k = 0; k < ev->ncodings; k++) {
-			int d = names_code_dimension(&x->nm, ev->codings[k].c.code_id);
-			if (d >= CODE_ME && d <= CODE_SR)
-				dims[d - 1]++;
-			mcount.v[m]++;
-		}
-	}
+	if ((rc = summary_coverage_get(x->sum, &cov, x->e)))
+		return rc;
+	for (size_t i = 0; i < cov.ncodes; i++)
+		if (cov.codes[i].depth == 0 && cov.codes[i].dimension >= CODE_ME &&
+		    cov.codes[i].dimension <= CODE_SR)
+			dims[cov.codes[i].dimension - 1] = cov.codes[i].codings;
 	for (int d = 0; d < 3; d++)
 		labels[d] = codebook_root_name(d + 1);
 	sb_add(b, "<h1>Coverage</h1>\n");
 	svg_bars(b, "Codings per dimension", labels, dims, colors, 3);
-	if (months.n)
-		svg_bars(b, "Codings per month", (const char *const *)months.v, mcount.v,
-			 (const char *const[]){ "#777", "#777", "#777" }, months.n);
-	sl_free(&months);
-	idl_free(&mcount);
+	months = xcalloc(cov.nmonth + 1, sizeof(*months));
+	mlabels = xcalloc(cov.nmonth + 1, sizeof(*mlabels));
+	mcount = xcalloc(cov.nmonth + 1, sizeof(*mcount));
+	for (size_t i = 0; i < cov.nmonth; i++) {
+		summary_format_month((int)cov.by_month[i].key, months[i]);
+		mlabels[i] = months[i];
+		mcount[i] = cov.by_month[i].dims[0];
+	}
+	if (cov.nmonth)
+		svg_bars(b, "Codings per month", mlabels, mcount,
+			 (const char *const[]){ "#777", "#777", "#777" }, cov.nmonth);
+	free(months);
+	free(mlabels);
+	free(mcount);
+	summary_coverage_free(&cov);
+	return PX_OK;
 }
 
-static void html_registers(export_ctx *x, strbuf *b)
+static const char *reified_word(int r)
 {
-	struct export_register_row *rows = NULL;
-	size_t n = 0;
-
-	if (!export_registers(x, ENT_REPERTOIRE, &rows, &n) && n) {
-		sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
-		       "<th>reified</th><th>occurrences</th><th>participants</th><th>first</th>"
-		       "<th>last</th><th>interpretations</th></tr>\n");
-		for (size_t i = 0; i < n; i++) {
-			sb_add(b, "<tr><td>");
-			esc(b, rows[i].name);
-			sb_add(b, "</td><td>");
-			esc(b, rows[i].kind);
-			sb_printf(b, "</td><td>%s</td><td>%lld</td><td>%zu</td><td>",
-				  rows[i].reified < 0 ? "" : rows[i].reified ? "yes" : "no",
-				  (long long)rows[i].occurrences, rows[i].people.n);
-			esc(b, rows[i].first);
-			sb_add(b, "</td><td>");
-			esc(b, rows[i].last);
-			sb_add(b, "</td><td>");
-			for (size_t k = 0; k < rows[i].interpretations.n; k++) {
-				if (k)
-					sb_add(b, "; ");
-				esc(b, rows[i].interpretations.v[k]);
-			}
-			sb_add(b, "</td></tr>\n");
-		}
-		sb_add(b, "</table>\n");
-	}
-	export_registers_free(rows, n);
-	if (!export_registers(x, ENT_ACCOUNTABILITY, &rows, &n) && n) {
-		sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
-		       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
-		       "<th>negotiated</th><th>contested</th></tr>\n");
-		for (size_t i = 0; i < n; i++) {
-			sb_add(b, "<tr><td>");
-			esc(b, rows[i].name);
-			sb_printf(b, "</td><td>%s</td><td>%lld</td>",
-				  rows[i].reified < 0 ? "" : rows[i].reified ? "yes" : "no",
-				  (long long)rows[i].occurrences);
-			for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
-				sb_printf(b, "<td>%lld</td>", (long long)rows[i].stance[s]);
-			sb_add(b, "</tr>\n");
-		}
-		sb_add(b, "</table>\n");
-	}
-	export_registers_free(rows, n);
+	return r < 0 ? "" : r ? "yes" : "no";
 }
+
+static void html_date_cell(strbuf *b, int date)
+{
+	char d[16];
+
+	summary_format_date(date, d);
+	sb_printf(b, "<td>%s</td>", d);
+}
+
+struct html {
+	export_ctx *x;
+	strbuf *b;
+};
+
+static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+{
+	export_ctx *x = ((struct html *)ud)->x;
+	strbuf *b = ((struct html *)ud)->b;
+
+	sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
+	       "<th>reified</th><th>occurrences</th><th>participants</th><th>first</th>"
+	       "<th>last</th><th>interpretations</th></tr>\n");
+	for (size_t i = 0; i < n; i++) {
+		char *in = export_interpretations(x, &rows[i]);
+		sb_add(b, "<tr><td>");
+		esc(b, rows[i].name);
+		sb_add(b, "</td><td>");
+		esc(b, rows[i].kind);
+		sb_printf(b, "</td><td>%s</td><td>%lld</td><td>%lld</td>",
+			  reified_word(rows[i].reified), (long long)rows[i].occurrences,
+			  (long long)rows[i].participants);
+		html_date_cell(b, rows[i].first_seen);
+		html_date_cell(b, rows[i].last_seen);
+		sb_add(b, "<td>");
+		esc(b, in);
+		sb_add(b, "</td></tr>\n");
+		free(in);
+	}
+	sb_add(b, "</table>\n");
+}
+
+static void html_accountability(void *ud, const summary_acc_row *rows, size_t n)
+{
+	strbuf *b = ((struct html *)ud)->b;
+
+	sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
+	       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
+	       "<th>negotiated</th><th>contested</th></tr>\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_add(b, "<tr><td>");
+		esc(b, rows[i].name);
+		sb_printf(b, "</td><td>%s</td><td>%lld</td>", reified_word(rows[i].reified),
+			  (long long)rows[i].occurrences);
+		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
+			sb_printf(b, "<td>%lld</td>", (long long)rows[i].stance[s]);
+		sb_add(b, "</tr>\n");
+	}
+	sb_add(b, "</table>\n");
+}
+
+static const struct export_register_writer html_register_writer = {
+	html_repertoire, html_accountability,
+};
 
 struct cb_ctx {
 	export_ctx *x;
@@ -312,7 +334,8 @@ int export_html(export_ctx *x, FILE *out)
 		  (long long)x->ncodings, x->o->keep_names ? "" : ", pseudonymized");
 	free(t);
 	free(title);
-	html_coverage(x, &b);
+	if ((rc = html_coverage(x, &b)))
+		goto fail;
 	sb_add(&b, "<h1>Vignettes</h1>\n");
 	for (size_t i = 0; i < x->nvs; i++) {
 		html_vignette(x, &b, &x->vs[i]);
@@ -325,21 +348,23 @@ int export_html(export_ctx *x, FILE *out)
 	sb_add(&b, "<h1>Codebook</h1>\n<table><tr><th>code</th><th>codings</th>"
 	       "<th>description</th></tr>\n");
 	cc = (struct cb_ctx){ x, &b, NULL, 0 };
-	cc.counts = export_code_counts(x, &cc.ncounts);
+	if ((rc = export_code_counts(x, &cc.counts, &cc.ncounts)))
+		goto fail;
 	rc = codebook_each(x->db, html_code, &cc, x->e);
 	free(cc.counts);
-	if (rc) {
-		sb_free(&b);
-		return rc;
-	}
+	if (rc)
+		goto fail;
 	sb_add(&b, "</table>\n");
-	html_registers(x, &b);
+	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b })))
+		goto fail;
 	sb_add(&b, "</body>\n</html>\n");
 	if (fwrite(b.s, 1, b.len, out) != b.len)
 		goto io;
 	sb_free(&b);
 	return PX_OK;
 io:
+	rc = px_fail(x->e, PX_EIO, "writing HTML failed");
+fail:
 	sb_free(&b);
-	return px_fail(x->e, PX_EIO, "writing HTML failed");
+	return rc;
 }

@@ -304,62 +304,64 @@ static const char *reified_word(int r)
 	return r < 0 ? "" : r ? "yes" : "no";
 }
 
-static int md_registers(struct md *m)
+static void md_date_cell(strbuf *b, int date)
 {
-	struct export_register_row *rows;
-	size_t n;
-	strbuf *b = &m->b;
-	int rc;
+	char d[16];
 
-	if ((rc = export_registers(m->x, ENT_REPERTOIRE, &rows, &n)))
-		return rc;
-	if (n) {
-		sb_add(b, "# Repertoire register\n\n"
-		       "| element | kind | reified | occurrences | participants | first | last |"
-		       " interpretations |\n|---|---|---|--:|--:|---|---|---|\n");
-		for (size_t i = 0; i < n; i++) {
-			strbuf in;
-			sb_init(&in);
-			sb_add(&in, "");
-			for (size_t k = 0; k < rows[i].interpretations.n; k++)
-				sb_printf(&in, "%s%s", k ? "; " : "", rows[i].interpretations.v[k]);
-			sb_add(b, "|");
-			md_cell(b, rows[i].name);
-			md_cell(b, rows[i].kind);
-			md_cell(b, reified_word(rows[i].reified));
-			sb_printf(b, " %lld | %zu |", (long long)rows[i].occurrences,
-				  rows[i].people.n);
-			md_cell(b, rows[i].first);
-			md_cell(b, rows[i].last);
-			md_cell(b, sb_str(&in));
-			sb_addc(b, '\n');
-			sb_free(&in);
-		}
-		sb_addc(b, '\n');
-	}
-	export_registers_free(rows, n);
-	if ((rc = export_registers(m->x, ENT_ACCOUNTABILITY, &rows, &n)))
-		return rc;
-	if (n) {
-		sb_add(b, "# Accountability register\n\n"
-		       "| norm | reified | occurrences | upheld | breached | negotiated |"
-		       " contested | first | last |\n|---|---|--:|--:|--:|--:|--:|---|---|\n");
-		for (size_t i = 0; i < n; i++) {
-			sb_add(b, "|");
-			md_cell(b, rows[i].name);
-			md_cell(b, reified_word(rows[i].reified));
-			sb_printf(b, " %lld |", (long long)rows[i].occurrences);
-			for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
-				sb_printf(b, " %lld |", (long long)rows[i].stance[s]);
-			md_cell(b, rows[i].first);
-			md_cell(b, rows[i].last);
-			sb_addc(b, '\n');
-		}
-		sb_addc(b, '\n');
-	}
-	export_registers_free(rows, n);
-	return PX_OK;
+	summary_format_date(date, d);
+	md_cell(b, d);
 }
+
+static void md_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+{
+	struct md *m = ud;
+	strbuf *b = &m->b;
+
+	sb_add(b, "# Repertoire register\n\n"
+	       "| element | kind | reified | occurrences | participants | first | last |"
+	       " interpretations |\n|---|---|---|--:|--:|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		char *in = export_interpretations(m->x, &rows[i]);
+		sb_add(b, "|");
+		md_cell(b, rows[i].name);
+		md_cell(b, rows[i].kind);
+		md_cell(b, reified_word(rows[i].reified));
+		sb_printf(b, " %lld | %lld |", (long long)rows[i].occurrences,
+			  (long long)rows[i].participants);
+		md_date_cell(b, rows[i].first_seen);
+		md_date_cell(b, rows[i].last_seen);
+		md_cell(b, in);
+		sb_addc(b, '\n');
+		free(in);
+	}
+	sb_addc(b, '\n');
+}
+
+static void md_accountability(void *ud, const summary_acc_row *rows, size_t n)
+{
+	struct md *m = ud;
+	strbuf *b = &m->b;
+
+	sb_add(b, "# Accountability register\n\n"
+	       "| norm | reified | occurrences | upheld | breached | negotiated |"
+	       " contested | first | last |\n|---|---|--:|--:|--:|--:|--:|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_add(b, "|");
+		md_cell(b, rows[i].name);
+		md_cell(b, reified_word(rows[i].reified));
+		sb_printf(b, " %lld |", (long long)rows[i].occurrences);
+		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
+			sb_printf(b, " %lld |", (long long)rows[i].stance[s]);
+		md_date_cell(b, rows[i].first_seen);
+		md_date_cell(b, rows[i].last_seen);
+		sb_addc(b, '\n');
+	}
+	sb_addc(b, '\n');
+}
+
+static const struct export_register_writer md_register_writer = {
+	md_repertoire, md_accountability,
+};
 
 int export_md(export_ctx *x, FILE *out)
 {
@@ -392,13 +394,14 @@ int export_md(export_ctx *x, FILE *out)
 	}
 	sb_add(&m.b, "# Codebook\n\n");
 	cc.m = &m;
-	cc.counts = export_code_counts(x, &cc.ncounts);
+	if ((rc = export_code_counts(x, &cc.counts, &cc.ncounts)))
+		goto done;
 	rc = codebook_each(x->db, md_code, &cc, x->e);
 	free(cc.counts);
 	if (rc)
 		goto done;
 	sb_addc(&m.b, '\n');
-	if ((rc = md_registers(&m)))
+	if ((rc = export_registers(x, &md_register_writer, &m)))
 		goto done;
 	if (m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
 		goto io;

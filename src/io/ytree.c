@@ -424,19 +424,33 @@ int yreader_node(yreader *r, ynode **out, px_err *e)
 	return read_node(r, out, 0, e);
 }
 
-int yreader_begin_map(yreader *r, px_err *e)
+/* The start of the stream and of its document; *empty is 1 (and nothing
+ * more read) if the stream holds no document at all. */
+static int begin_document(yreader *r, int *empty, px_err *e)
 {
 	int rc;
 
+	*empty = 0;
 	if ((rc = expect(r, YAML_STREAM_START_EVENT, "the start of the file", e)))
 		return rc;
 	if ((rc = peek(r, e)))
 		return rc;
-	if (r->ev.type == YAML_STREAM_END_EVENT)
+	if (r->ev.type == YAML_STREAM_END_EVENT) {
+		*empty = 1;
+		return PX_OK;
+	}
+	return expect(r, YAML_DOCUMENT_START_EVENT, "a YAML document", e);
+}
+
+int yreader_begin_map(yreader *r, px_err *e)
+{
+	int rc, empty;
+
+	if ((rc = begin_document(r, &empty, e)))
+		return rc;
+	if (empty)
 		return yerr_at(e, r->name, 1, 1, "the file is empty (expected a praxis corpus "
 			       "starting with 'praxis: 1')");
-	if ((rc = expect(r, YAML_DOCUMENT_START_EVENT, "a YAML document", e)))
-		return rc;
 	if ((rc = peek(r, e)))
 		return rc;
 	if (r->ev.type == YAML_SCALAR_EVENT && r->ev.data.scalar.length == 0 &&
@@ -505,7 +519,9 @@ int yreader_next_item(yreader *r, ynode **item, px_err *e)
 	return 1;
 }
 
-int yreader_end(yreader *r, px_err *e)
+/* The end of the one document and of the stream; what names the kind of
+ * file for the message about a second document. */
+static int end_document(yreader *r, const char *what, px_err *e)
 {
 	int rc;
 
@@ -515,8 +531,13 @@ int yreader_end(yreader *r, px_err *e)
 		return rc;
 	if (r->ev.type == YAML_DOCUMENT_START_EVENT)
 		return yerr_at(e, r->name, ev_line(r), ev_col(r),
-			       "a second YAML document; a corpus file holds one");
+			       "a second YAML document; %s holds one", what);
 	return expect(r, YAML_STREAM_END_EVENT, "the end of the file", e);
+}
+
+int yreader_end(yreader *r, px_err *e)
+{
+	return end_document(r, "a corpus file", e);
 }
 
 void ynode_free(ynode *n)
@@ -546,4 +567,22 @@ int ynode_is_null(const ynode *n)
 		return 0;
 	return !*n->value || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
 	       strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0;
+}
+
+int yreader_document(yreader *r, ynode **root, px_err *e)
+{
+	int rc, empty;
+
+	*root = NULL;
+	if ((rc = begin_document(r, &empty, e)) || empty)
+		return rc;
+	if ((rc = read_node(r, root, 0, e)))
+		return rc;
+	if ((rc = end_document(r, "this file", e)))
+		goto fail;
+	return PX_OK;
+fail:
+	ynode_free(*root);
+	*root = NULL;
+	return rc;
 }

@@ -3,7 +3,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include "praxis/config.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -189,71 +189,20 @@ void keymap_action_keys(int a, char *buf, size_t n)
 	}
 }
 
-static char *config_path(void)
+/* The key names are checked here, not in config.c, because naming keys
+ * takes curses' key codes; the marks come from the file. */
+int keymap_apply_config(const px_config *cfg, px_err *e)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		return xasprintf("%s/praxis/config.yaml", xdg);
-	return xasprintf("%s/.config/praxis/config.yaml", home && *home ? home : ".");
-}
-
-static int config_keys(yreader *r, const ynode *map, px_err *e)
-{
-	if (map->type != YN_MAP)
-		return yerr(e, r, map, "keys: expected a mapping of action: keys");
-	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const ynode *k = map->kids[i], *v = map->kids[i + 1];
+	for (size_t i = 0; cfg && i < cfg->nkeys; i++) {
+		const struct config_binding *b = &cfg->keys[i];
 		px_err sub = { 0 };
-		if (v->type != YN_SCALAR)
-			return yerr(e, r, v, "keys: %s: expected key names", k->value);
-		if (keymap_bind(k->value, v->value, &sub))
-			return yerr(e, r, k, "keys: %s", sub.msg);
+		int known = 0;
+
+		for (int a = 1; a < A_COUNT && !known; a++)
+			known = strcmp(actions[a].name, b->action) == 0;
+		if (keymap_bind(b->action, b->keys, &sub))
+			return yerr_at(e, cfg->path, known ? b->keys_line : b->line,
+				       known ? b->keys_col : b->col, "keys: %s", sub.msg);
 	}
 	return PX_OK;
-}
-
-int keymap_load_config(char **theme, px_err *e)
-{
-	char *path = config_path();
-	yreader r;
-	ynode *key = NULL, *val = NULL;
-	int rc, got;
-
-	*theme = NULL;
-	if (access(path, R_OK) != 0) {
-		free(path);
-		return PX_OK;
-	}
-	/* the reader keeps the name for its messages: free path at the end */
-	if ((rc = yreader_open_file(&r, path, e))) {
-		free(path);
-		return rc;
-	}
-	if ((rc = yreader_begin_map(&r, e)))
-		goto done;
-	while ((got = yreader_next_key(&r, &key, e)) == 1) {
-		if ((rc = yreader_node(&r, &val, e)))
-			goto done;
-		if (strcmp(key->value, "theme") == 0 && val->type == YN_SCALAR) {
-			free(*theme);
-			*theme = xstrdup(val->value);
-		} else if (strcmp(key->value, "keys") == 0) {
-			if ((rc = config_keys(&r, val, e)))
-				goto done;
-		} else {
-			rc = yerr(e, &r, key, "unknown setting '%s' (known: theme, keys)", key->value);
-			goto done;
-		}
-		ynode_free(key);
-		ynode_free(val);
-		key = val = NULL;
-	}
-	rc = got < 0 ? -got : yreader_end(&r, e);
-done:
-	ynode_free(key);
-	ynode_free(val);
-	yreader_close(&r);
-	free(path);
-	return rc;
 }

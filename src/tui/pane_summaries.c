@@ -55,7 +55,7 @@ static const struct scol cov_cols[] = {
 	{ "months", 0, 0, 1 },
 };
 
-enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON, DR_UNLINKED };
+enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON };
 
 struct srow {
 	char *cell[MAXCOL];
@@ -81,25 +81,8 @@ struct stab {
 	char months_head[48];
 };
 
-/* The unlinked shared-repertoire codings with their vignettes, kept
- * across rebuilds: a rebuild after one coding looks up only the codings
- * new to the set and moves the per-vignette counts of those that left,
- * instead of fetching the vignette of every unlinked coding again. */
-struct vcount {
-	int64_t vignette, n;
-};
-
-struct unlinked {
-	idlist codings;          /* sorted */
-	int64_t *vig;            /* parallel to codings */
-	struct vcount *map;      /* vignette -> codings in the set; open addressing */
-	size_t cap, used;        /* slots, slots with a vignette */
-	size_t nvig;             /* vignettes with n > 0 */
-};
-
 struct sstate {
 	px_summary *sum;
-	struct unlinked unl;
 	/* What the coding events since the last build can have moved: a
 	 * coding outside the registers leaves those tabs as they are. */
 	int moved[TAB_COUNT];
@@ -242,105 +225,6 @@ static const char *reified(int r)
 	return r < 0 ? "?" : r ? "yes" : "no";
 }
 
-static void unl_free(struct unlinked *u)
-{
-	idl_free(&u->codings);
-	free(u->vig);
-	free(u->map);
-	memset(u, 0, sizeof(*u));
-}
-
-static struct vcount *unl_slot(struct unlinked *u, int64_t vignette)
-{
-	size_t i = (size_t)((uint64_t)vignette * 0x9E3779B97F4A7C15ull) & (u->cap - 1);
-
-	while (u->map[i].vignette && u->map[i].vignette != vignette)
-		i = (i + 1) & (u->cap - 1);
-	return &u->map[i];
-}
-
-/* Grows (and drops vignettes whose count went back to 0). */
-static void unl_grow(struct unlinked *u)
-{
-	struct vcount *old = u->map;
-	size_t ocap = u->cap;
-
-	u->cap = ocap ? ocap * 2 : 1024;
-	u->map = xcalloc(u->cap, sizeof(*u->map));
-	u->used = 0;
-	for (size_t i = 0; i < ocap; i++)
-		if (old[i].vignette && old[i].n > 0) {
-			*unl_slot(u, old[i].vignette) = old[i];
-			u->used++;
-		}
-	free(old);
-}
-
-static void unl_count(struct unlinked *u, int64_t vignette, int d)
-{
-	struct vcount *c;
-
-	if (!vignette)
-		return;
-	if ((u->used + 1) * 2 > u->cap)
-		unl_grow(u);
-	c = unl_slot(u, vignette);
-	if (!c->vignette) {
-		c->vignette = vignette;
-		u->used++;
-	}
-	if (d > 0 && c->n++ == 0)
-		u->nvig++;
-	else if (d < 0 && c->n > 0 && --c->n == 0)
-		u->nvig--;
-}
-
-/* Moves the cache to now (sorted coding ids): a merge of the two lists,
- * one query for the codings new to it. */
-static int unl_update(struct unlinked *u, px_db *db, const idlist *now, px_err *e)
-{
-	int64_t *vig = xcalloc(now->n + 1, sizeof(*vig));
-	idlist fresh = { 0 }, at = { 0 };
-	size_t i = 0, j = 0;
-	int rc = PX_OK;
-
-	while (i < u->codings.n || j < now->n) {
-		if (j == now->n || (i < u->codings.n && u->codings.v[i] < now->v[j])) {
-			unl_count(u, u->vig[i++], -1);
-		} else if (i == u->codings.n || now->v[j] < u->codings.v[i]) {
-			idl_push(&fresh, now->v[j]);
-			idl_push(&at, (int64_t)j++);
-		} else {
-			vig[j++] = u->vig[i++];
-		}
-	}
-	if (fresh.n) {
-		int64_t *fv = xcalloc(fresh.n, sizeof(*fv));
-		rc = browse_coding_vignette_of(db, &fresh, fv, e);
-		for (size_t k = 0; k < fresh.n; k++) {
-			vig[at.v[k]] = fv[k];
-			unl_count(u, fv[k], 1);
-		}
-		free(fv);
-	}
-	idl_free(&fresh);
-	idl_free(&at);
-	free(u->vig);
-	u->vig = vig;
-	idl_free(&u->codings);
-	idl_copy(&u->codings, now);
-	return rc;
-}
-
-/* The drill-down set of the unlinked row: its distinct vignettes. */
-static void unl_vignettes(const struct unlinked *u, idlist *out)
-{
-	for (size_t i = 0; i < u->cap; i++)
-		if (u->map[i].vignette && u->map[i].n > 0)
-			idl_push(out, u->map[i].vignette);
-	idl_sort(out);
-}
-
 static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
 {
 	summary_rep_row *rows = NULL;
@@ -348,6 +232,8 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	idlist unl = { 0 };
 	struct srow *r;
 	int rc;
+
+	(void)t;  /* the builders share one signature */
 
 	if ((rc = summary_repertoire(s->sum, &rows, &n, e)))
 		return rc;
@@ -375,11 +261,12 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	r = row_add(tb);
 	r->pinned = 1;
 	r->role = ROLE_DIM;
-	r->drill = DR_UNLINKED;
-	rc = unl_update(&s->unl, t->db, &unl, e);
+	r->drill = DR_IDS;
+	/* from the summary's memory: one query per coding is seconds at 1M */
+	rc = summary_unlinked_vignettes(s->sum, &r->ids, e);
 	cell_text(r, 0, "(SR not linked)", 0);
 	cell_num(r, 1, (int64_t)unl.n);
-	cell_num(r, 3, (int64_t)s->unl.nvig);
+	cell_num(r, 3, (int64_t)r->ids.n);
 	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
 			      unl.n == 1 ? "" : "s");
 	idl_free(&unl);
@@ -692,7 +579,6 @@ static void s_free(struct pane *p)
 	for (int i = 0; i < TAB_COUNT; i++)
 		tab_clear(&s->tabs[i]);
 	summary_engagement_free(&s->eng);
-	unl_free(&s->unl);
 	summary_close(s->sum);
 	free(s->err);
 	free(s);
@@ -1055,7 +941,6 @@ static void drill(struct pane *p, struct tui *t)
 		rc = browse_code_vignettes(t->db, r->id, 0, &ids, &e);
 		break;
 	case DR_IDS: idl_copy(&ids, &r->ids); break;
-	case DR_UNLINKED: unl_vignettes(&s->unl, &ids); break;
 	case DR_PERSON: {
 		int64_t b = eng_person(p, s->col);
 		if (b && b != r->id) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "praxis/codebook.h"
+#include "praxis/config.h"
 #include "praxis/coding.h"
 #include "praxis/display.h"
 #include "praxis/entity.h"
@@ -668,16 +669,17 @@ static void check_outside_changes(struct tui *t)
 
 static int setup(struct tui *t, struct cli *c, px_err *e)
 {
-	char *theme_name = NULL;
 	int rc;
 
 	keymap_init();
-	if ((rc = keymap_load_config(&theme_name, e)))
+	if ((rc = keymap_apply_config(c->config, e)))
 		return rc;
-	rc = theme_load(&t->theme, c->theme ? c->theme : theme_name, e);
-	free(theme_name);
-	if (rc)
+	if ((rc = theme_load(&t->theme, c->theme, e))) {
+		/* a theme named in the settings file: say where */
+		if (c->config && c->config->source[CFG_THEME] == CFG_SRC_FILE)
+			px_wrap(e, "%s: theme", c->config->where[CFG_THEME]);
 		return rc;
+	}
 	if ((rc = cli_open_db(c, 0, &t->db, e)))
 		return rc;
 	t->db_path = c->db_path;

@@ -1,7 +1,6 @@
 /* test_browse_batch.c: the batched lookups the interface uses instead of
- * a query per row: the vignette of each coding (short lists by one
- * json_each join, long ones by one walk of the codings), the coding
- * badges of a page of vignettes, and large drill-down sets. */
+ * a query per row: the coding badges of a page of vignettes, and large
+ * drill-down sets kept in a temp table. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,7 +14,7 @@
 #include "praxis/vignette.h"
 #include "fixture.h"
 
-/* Enough codings for the long-list path (more than 4096 ids). */
+/* Enough codings for the counts to be more than a handful. */
 #define MANY 5000
 
 static void add_codings(px_db *db, int64_t v1, int64_t v2, int64_t coder, idlist *ids)
@@ -34,44 +33,6 @@ static void add_codings(px_db *db, int64_t v1, int64_t v2, int64_t coder, idlist
 		coding_free(&c);
 	}
 	assert_int_equal(db_commit(db, &e), PX_OK);
-}
-
-static void test_coding_vignettes_long_and_short(void **state)
-{
-	px_db *db = fx_db_with(fx_small_corpus);
-	int64_t v1 = fx_vignette(db, "v1"), v2 = fx_vignette(db, "v2");
-	idlist ids = { 0 }, few = { 0 };
-	int64_t *vig = xcalloc(MANY + 2, sizeof(*vig)), got[3];
-	px_err e = { 0 };
-
-	(void)state;
-	add_codings(db, v1, v2, fx_coder(db, "tester"), &ids);
-	/* reversed, a repeat and an id that is no coding */
-	for (size_t i = ids.n; i-- > 0;)
-		idl_push(&few, ids.v[i]);
-	idl_push(&few, ids.v[0]);
-	idl_push(&few, 999999);
-	assert_int_equal(browse_coding_vignette_of(db, &few, vig, &e), PX_OK);
-	assert_int_equal(vig[0], (MANY - 1) % 3 ? v1 : v2);
-	assert_int_equal(vig[MANY - 1], v2);           /* ids.v[0]: i = 0 */
-	assert_int_equal(vig[MANY], v2);               /* the repeat */
-	assert_int_equal(vig[MANY + 1], 0);            /* no such coding */
-	for (size_t i = 0; i < MANY; i++)
-		assert_int_equal(vig[i], (MANY - 1 - i) % 3 ? v1 : v2);
-	/* a short list takes the other path and agrees */
-	idlist three = { 0 };
-	idl_push(&three, ids.v[1]);
-	idl_push(&three, ids.v[3]);
-	idl_push(&three, 999999);
-	assert_int_equal(browse_coding_vignette_of(db, &three, got, &e), PX_OK);
-	assert_int_equal(got[0], v1);
-	assert_int_equal(got[1], v2);
-	assert_int_equal(got[2], 0);
-	idl_free(&three);
-	idl_free(&few);
-	idl_free(&ids);
-	free(vig);
-	db_close(db);
 }
 
 static void test_page_badges_match_one_by_one(void **state)
@@ -148,7 +109,6 @@ static void test_large_drill_set(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_coding_vignettes_long_and_short),
 		cmocka_unit_test(test_page_badges_match_one_by_one),
 		cmocka_unit_test(test_large_drill_set),
 	};

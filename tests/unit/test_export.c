@@ -524,6 +524,121 @@ static void test_cli_export(void **state)
 	db_close(db);
 }
 
+/* A vignette ann is not present at, with a coding naming her (held_by)
+ * and codings that do not. */
+static const char exp_absent[] =
+	"praxis: 1\nvignettes:\n  - id: v3\n    title: Again\n    date: 2026-04-20T08:00\n"
+	"    participants: [bo]\n    text: \"Bo and Annie checked the pile again.\"\n"
+	"    codings:\n"
+	"      - code: SR/tools\n        quote: the pile\n        participants: [bo]\n"
+	"        repertoire: pile\n        interpretation: Annie's doubt parked\n"
+	"        accountability: quota\n        stance: upheld\n        held_by: [ann]\n"
+	"      - code: SR/tools\n        quote: Bo\n        participants: [bo]\n"
+	"        repertoire: pile\n        interpretation: Al's doubt parked\n"
+	"      - code: ME\n";
+
+static px_db *absent_db(void)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	char msg[1024];
+
+	if (fx_import(db, exp_absent, msg, sizeof(msg)))
+		fail_msg("%s", msg);
+	return db;
+}
+
+/* --participant is the summaries' filter: codings naming the participant
+ * or at a vignette they are present at; a vignette they are not at comes
+ * with just the codings naming them. */
+static void test_participant_filter_is_summary_filter(void **state)
+{
+	px_db *db = absent_db();
+	struct export_options o = { .format = EXP_CSV, .participant = "ann" };
+	char *out = export_str(db, &o);
+	px_summary *s;
+	summary_filter f = { 0 };
+	summary_rep_row *rep;
+	size_t n;
+	px_err e = { 0 };
+
+	(void)state;
+	assert_non_null(strstr(out, "\r\nv3,2026-04-20T08:00,,bo,SR/tools,SR,19,27,the pile,tester,"
+			       ",,pile,Ann's doubt parked,quota,upheld,ann\r\n"));
+	assert_null(strstr(out, ",Bo,tester,"));
+	assert_null(strstr(out, "\r\nv3,2026-04-20T08:00,,,ME,"));
+	assert_null(strstr(out, "\r\nv2,"));
+	free(out);
+	o.format = EXP_MD;
+	out = export_str(db, &o);
+	assert_non_null(strstr(out, "vignettes: 2\ncodings: 4\n"));
+	assert_non_null(strstr(out, "| the Q pile | tool | yes | 2 | 2 | 2026-03-02 | 2026-04-20 |"
+			       " Ann's doubt parked; a place to park doubt |\n"));
+	assert_non_null(strstr(out, "| meet the daily quota | yes | 2 | 1 | 0 | 1 | 0 |"
+			       " 2026-03-02 | 2026-04-20 |\n"));
+	free(out);
+	/* the same numbers as the summary under the same filter */
+	assert_int_equal(summary_open(db, &s, &e), PX_OK);
+	f.participant = fx_participant(db, "ann");
+	assert_int_equal(summary_set_filter(s, &f, &e), PX_OK);
+	assert_int_equal(summary_repertoire(s, &rep, &n, &e), PX_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rep[0].occurrences, 2);
+	assert_int_equal(rep[0].vignettes, 2);
+	summary_repertoire_free(rep, n);
+	summary_close(s);
+	/* a vignette the participant is at needs a coding under --code */
+	o.participant = "bo";
+	o.code = "SR";
+	o.format = EXP_CSV;
+	out = export_str(db, &o);
+	assert_non_null(strstr(out, "\r\nv1,"));
+	assert_non_null(strstr(out, "\r\nv3,"));
+	assert_null(strstr(out, "\r\nv2,"));      /* bo is there, no SR coding */
+	free(out);
+	db_close(db);
+}
+
+/* Code counts include the sub-codes (a root shows its dimension total),
+ * interpretations are pseudonymized and merged when that makes two one,
+ * dates are days, and the HTML charts follow the summaries' coverage. */
+static void test_counts_from_summaries(void **state)
+{
+	px_db *db = absent_db();
+	struct export_options o = { .format = EXP_CSV, .table = EXP_TABLE_CODES };
+	char *out = export_str(db, &o);
+	px_err e = { 0 };
+
+	(void)state;
+	assert_non_null(strstr(out, "\r\nJE,joint enterprise,JE,0,,,2\r\n"));
+	assert_non_null(strstr(out, "\r\nSR,shared repertoire,SR,0,,,3\r\n"));
+	assert_non_null(strstr(out, "\r\nSR/tools,tools,SR,1,#c0504d,things used,3\r\n"));
+	free(out);
+	o.format = EXP_MD;
+	out = export_str(db, &o);
+	assert_non_null(strstr(out, "- **shared repertoire** (3)\n"));
+	assert_non_null(strstr(out, "| the Q pile | tool | yes | 3 | 2 | 2026-03-02 | 2026-04-20 |"
+			       " Ann's doubt parked; a place to park doubt |\n"));
+	assert_null(strstr(out, "Al's"));
+	free(out);
+	o.format = EXP_HTML;
+	out = export_str(db, &o);
+	assert_non_null(strstr(out, "<td>3</td><td>2</td><td>2026-03-02</td><td>2026-04-20</td>"
+			       "<td>Ann&#39;s doubt parked; a place to park doubt</td>"));
+	/* per dimension ME 2, JE 2, SR 3; per month March 3, April 4 */
+	assert_non_null(strstr(out, ">joint enterprise</text><rect x=\"150\" y=\"48\" width=\"200\""));
+	assert_non_null(strstr(out, ">shared repertoire</text><rect x=\"150\" y=\"72\" width=\"300\""));
+	assert_non_null(strstr(out, ">2026-03</text><rect x=\"150\" y=\"24\" width=\"225\""));
+	assert_non_null(strstr(out, ">2026-04</text><rect x=\"150\" y=\"48\" width=\"300\""));
+	free(out);
+	/* an empty date range is refused as the summaries refuse it */
+	o.from = "2026-05-01";
+	o.to = "2026-04-01";
+	o.output = "-";
+	assert_int_equal(export_run(db, &o, &e), PX_EUSAGE);
+	assert_string_equal(e.msg, "the date range is empty: from 2026-05-01 is after to 2026-04-01");
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +654,8 @@ int main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
+		cmocka_unit_test(test_participant_filter_is_summary_filter),
+		cmocka_unit_test(test_counts_from_summaries),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

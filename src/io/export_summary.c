@@ -1,0 +1,81 @@
+/* export_summary.c: what the writers print from the summaries (the
+ * px_summary export_load opened under the export's filter, for the
+ * formats that print counts: md, html and the csv codes table), pseudonymized
+ * where it holds text from the notes. The numbers themselves are never
+ * recomputed here: an export and `praxis summary` share one definition. */
+#include <stdlib.h>
+#include <string.h>
+#include "praxis/export.h"
+#include "praxis/util.h"
+
+int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n)
+{
+	summary_coverage cov;
+	int64_t max = 0;
+	int rc;
+
+	*counts = NULL;
+	*n = 0;
+	if ((rc = summary_coverage_get(x->sum, &cov, x->e)))
+		return rc;
+	for (size_t i = 0; i < cov.ncodes; i++)
+		if (cov.codes[i].code_id > max)
+			max = cov.codes[i].code_id;
+	*counts = xcalloc((size_t)max + 1, sizeof(**counts));
+	for (size_t i = 0; i < cov.ncodes; i++)
+		if (cov.codes[i].code_id > 0)
+			(*counts)[cov.codes[i].code_id] = cov.codes[i].codings;
+	*n = max + 1;
+	summary_coverage_free(&cov);
+	return PX_OK;
+}
+
+/* Alias replacement can make two noted interpretations one: each shows
+ * once, in the summary's order (most frequent first). */
+char *export_interpretations(const export_ctx *x, const summary_rep_row *r)
+{
+	strlist seen = { 0 };
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "");
+	for (size_t i = 0; i < r->ninterp; i++) {
+		char *t = export_text(x, r->interp[i].text);
+		int dup = 0;
+		for (size_t k = 0; k < seen.n && !dup; k++)
+			dup = strcmp(seen.v[k], t) == 0;
+		if (!dup) {
+			sb_printf(&b, "%s%s", seen.n ? "; " : "", t);
+			sl_push(&seen, t);
+		}
+		free(t);
+	}
+	sl_free(&seen);
+	return sb_steal(&b);
+}
+
+int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud)
+{
+	summary_rep_row *rep;
+	summary_acc_row *acc;
+	size_t n;
+	int rc;
+
+	if ((rc = summary_repertoire(x->sum, &rep, &n, x->e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (!rep[i].name)
+			rep[i].name = xstrdup(rep[i].ext_id);
+	if (n)
+		w->repertoire(ud, rep, n);
+	summary_repertoire_free(rep, n);
+	if ((rc = summary_accountability(x->sum, &acc, &n, x->e)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (!acc[i].name)
+			acc[i].name = xstrdup(acc[i].ext_id);
+	if (n)
+		w->accountability(ud, acc, n);
+	summary_accountability_free(acc, n);
+	return PX_OK;
+}
