@@ -75,6 +75,17 @@ char *browse_fts_query(const char *words)
 	return sb_steal(&b);
 }
 
+/* The cached statement sql over temp tables, made by ddl the first time
+ * (a failed prepare is not cached: the tables are then created). */
+static sqlite3_stmt *temp_stmt(px_db *db, const char *ddl, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+
+	if (st || sqlite3_exec(db_sqlite(db), ddl, NULL, NULL, NULL) != SQLITE_OK)
+		return st;
+	return db_stmt(db, sql, NULL);
+}
+
 /* The search's hits, vignette ids from the vignette and the memo
  * indexes, kept in temp.browse_hits for the query text, this
  * connection's changes and the other connections' (data_version) they
@@ -94,9 +105,8 @@ static int search_hits(px_db *db, const browse_filter *f)
 	sqlite3_stmt *st;
 	int ok = 0;
 
-	if (sqlite3_exec(h, ddl, NULL, NULL, NULL) != SQLITE_OK ||
-	    !(st = db_stmt(db, "SELECT q = ?1 AND changes = ?2 AND dv = ?3 FROM temp.browse_search",
-			   NULL)))
+	if (!(st = temp_stmt(db, ddl, "SELECT q = ?1 AND changes = ?2 AND dv = ?3"
+			     " FROM temp.browse_search")))
 		goto done;
 	db_bind_text(st, 1, query);
 	sqlite3_bind_int64(st, 2, sqlite3_total_changes64(h));
@@ -150,8 +160,7 @@ static int drill_table(px_db *db, const browse_filter *f)
 		return 0;
 	for (size_t i = 0; i < f->drill_ids.n; i++)
 		k = (k ^ (uint64_t)f->drill_ids.v[i]) * 1099511628211ull;
-	if (sqlite3_exec(h, ddl, NULL, NULL, NULL) != SQLITE_OK ||
-	    !(st = db_stmt(db, "SELECT k = ?1 FROM temp.browse_drill_key", NULL)))
+	if (!(st = temp_stmt(db, ddl, "SELECT k = ?1 FROM temp.browse_drill_key")))
 		return 0;
 	sqlite3_bind_int64(st, 1, (int64_t)k);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
