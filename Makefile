@@ -159,6 +159,7 @@ FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_NAMES   := $(FUZZ_SRC:fuzz/fuzz_%.c=%)
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_SEEDS_yaml := $(SAMPLES)
+FUZZ_SEEDS_theme := $(wildcard themes/*.yaml)
 
 fuzz:
 	$(Q)$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \

@@ -126,5 +126,9 @@ void keymap_action_keys(int a, char *buf, size_t n);
  * `keys:`. A missing file is fine; errors name FILE:LINE:COL. *theme
  * receives the theme setting (caller frees) if any. */
 int keymap_load_config(char **theme, px_err *e);
+/* The same for a buffer named name (for tests and the fuzzer). Bindings
+ * read before an error stay bound; keymap_init resets them. */
+int keymap_load_config_buffer(const char *name, const char *data, size_t len, char **theme,
+			      px_err *e);
 
 #endif

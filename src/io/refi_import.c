@@ -287,7 +287,8 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
 	const char *base = strncmp(path, "internal://", 11) == 0 ? path + 11 : NULL;
 	static const char *const dirs[] = { "sources/", "Sources/", "", NULL };
 
-	if (!base)
+	/* (only zip entries are ever read, but say so rather than "no such file") */
+	if (!base || name_unsafe(base))
 		return ierr(r, at, "plainTextPath '%s' is outside the archive", path);
 	for (int i = 0; dirs[i]; i++) {
 		char *name = xasprintf("%s%s", dirs[i], base);

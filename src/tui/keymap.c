@@ -198,6 +198,13 @@ static char *config_path(void)
 	return xasprintf("%s/.config/praxis/config.yaml", home && *home ? home : ".");
 }
 
+/* A name for messages: the scalar, or a placeholder for a key that is
+ * not one (a sequence or mapping used as a key). */
+static const char *node_name(const ynode *n)
+{
+	return n->type == YN_SCALAR && n->value ? n->value : "(not a name)";
+}
+
 static int config_keys(yreader *r, const ynode *map, px_err *e)
 {
 	if (map->type != YN_MAP)
@@ -205,7 +212,9 @@ static int config_keys(yreader *r, const ynode *map, px_err *e)
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const ynode *k = map->kids[i], *v = map->kids[i + 1];
 		px_err sub = { 0 };
-		if (v->type != YN_SCALAR)
+		if (k->type != YN_SCALAR || !k->value)
+			return yerr(e, r, k, "keys: expected an action name");
+		if (v->type != YN_SCALAR || !v->value)
 			return yerr(e, r, v, "keys: %s: expected key names", k->value);
 		if (keymap_bind(k->value, v->value, &sub))
 			return yerr(e, r, k, "keys: %s", sub.msg);
@@ -213,12 +222,49 @@ static int config_keys(yreader *r, const ynode *map, px_err *e)
 	return PX_OK;
 }
 
+/* Reads the settings from r (opened by the caller, closed here). */
+static int config_read(yreader *r, char **theme, px_err *e)
+{
+	ynode *key = NULL, *val = NULL;
+	int rc, got;
+
+	if ((rc = yreader_begin_map(r, e)))
+		goto done;
+	while ((got = yreader_next_key(r, &key, e)) == 1) {
+		const char *name = node_name(key);
+		if ((rc = yreader_node(r, &val, e)))
+			goto done;
+		if (strcmp(name, "theme") == 0 && val->type == YN_SCALAR && val->value) {
+			free(*theme);
+			*theme = xstrdup(val->value);
+		} else if (strcmp(name, "keys") == 0) {
+			if ((rc = config_keys(r, val, e)))
+				goto done;
+		} else {
+			rc = yerr(e, r, key, "unknown setting '%s' (known: theme, keys)", name);
+			goto done;
+		}
+		ynode_free(key);
+		ynode_free(val);
+		key = val = NULL;
+	}
+	rc = got < 0 ? -got : yreader_end(r, e);
+done:
+	ynode_free(key);
+	ynode_free(val);
+	yreader_close(r);
+	if (rc) {
+		free(*theme);
+		*theme = NULL;
+	}
+	return rc;
+}
+
 int keymap_load_config(char **theme, px_err *e)
 {
 	char *path = config_path();
 	yreader r;
-	ynode *key = NULL, *val = NULL;
-	int rc, got;
+	int rc;
 
 	*theme = NULL;
 	if (access(path, R_OK) != 0) {
@@ -226,34 +272,20 @@ int keymap_load_config(char **theme, px_err *e)
 		return PX_OK;
 	}
 	/* the reader keeps the name for its messages: free path at the end */
-	if ((rc = yreader_open_file(&r, path, e))) {
-		free(path);
-		return rc;
-	}
-	if ((rc = yreader_begin_map(&r, e)))
-		goto done;
-	while ((got = yreader_next_key(&r, &key, e)) == 1) {
-		if ((rc = yreader_node(&r, &val, e)))
-			goto done;
-		if (strcmp(key->value, "theme") == 0 && val->type == YN_SCALAR) {
-			free(*theme);
-			*theme = xstrdup(val->value);
-		} else if (strcmp(key->value, "keys") == 0) {
-			if ((rc = config_keys(&r, val, e)))
-				goto done;
-		} else {
-			rc = yerr(e, &r, key, "unknown setting '%s' (known: theme, keys)", key->value);
-			goto done;
-		}
-		ynode_free(key);
-		ynode_free(val);
-		key = val = NULL;
-	}
-	rc = got < 0 ? -got : yreader_end(&r, e);
-done:
-	ynode_free(key);
-	ynode_free(val);
-	yreader_close(&r);
+	if ((rc = yreader_open_file(&r, path, e)) == PX_OK)
+		rc = config_read(&r, theme, e);
 	free(path);
 	return rc;
+}
+
+int keymap_load_config_buffer(const char *name, const char *data, size_t len, char **theme,
+			      px_err *e)
+{
+	yreader r;
+	int rc;
+
+	*theme = NULL;
+	if ((rc = yreader_open_buffer(&r, name, data, len)))
+		return px_fail(e, rc, "%s: cannot read the settings", name);
+	return config_read(&r, theme, e);
 }
