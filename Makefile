@@ -122,15 +122,20 @@ bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
 	$(BUILD)/bench/bench --sizes "$(BENCH_SIZES)" --praxis ./praxis \
 		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md
 
-# The whole suite with every test binary under valgrind (children the
-# tests start are not traced; they run under `make asan`). Definitely and
-# indirectly lost blocks fail the run; "still reachable" (libraries' own
-# caches) does not.
+# The whole suite with every test binary under valgrind, then the headless
+# interface tests again with every praxis process they start under valgrind
+# (tests/valgrind-praxis.sh; other children run under `make asan`).
+# Definitely and indirectly lost blocks fail the run; "still reachable"
+# (libraries' own caches) does not.
 VALGRIND ?= valgrind --quiet --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 	--track-origins=yes
+VALGRIND_TUI := test_tui_\(gaps\|hostile\|live\|negotiate\|screens\|summaries\)
 valgrind: tests
 	@BUILD=$(BUILD) TEST_WRAPPER="$(VALGRIND)" tests/run.sh
+	@echo "  headless interface tests, praxis under valgrind"
+	@BUILD=$(BUILD) TEST_FILTER='$(VALGRIND_TUI)' PRAXIS_REAL_BIN=$(abspath $(BIN)) \
+		PRAXIS_BIN=$(abspath tests/valgrind-praxis.sh) tests/run.sh
 
 # Static analysis of src/ with the checked-in configurations (.clang-tidy,
 # cppcheck flags and the suppressions in .cppcheck-suppressions, each with

@@ -26,7 +26,11 @@ int summary_parse_date(const char *s, int *out, px_err *e)
 {
 	if (!vignette_date_valid(s))
 		return px_fail(e, PX_EUSAGE, "bad date '%s' (want YYYY-MM-DD)", s ? s : "");
-	*out = atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8);
+	/* valid: YYYY-MM-DD... with digits where they belong */
+	*out = 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7)
+			*out = *out * 10 + (s[i] - '0');
 	return PX_OK;
 }
 

@@ -197,7 +197,7 @@ static void html_coverage(export_ctx *x, strbuf *b)
 		char month[8];
 		size_t m;
 		snprintf(month, sizeof(month), "%.7s", ev->v.date);
-		for (m = 0; m < months.n && strcmp(months.v[m], month); m++)
+		for (m = 0; m < months.n && strcmp(months.v[m], month) != 0; m++)
 			;
 		if (m == months.n) {
 			sl_push(&months, month);
