@@ -63,26 +63,9 @@ static const char hostile[] =
 	"        accountability: quota\n"
 	"        stance: upheld\n";
 
-/* The first live control in s: C0 but newline, DEL, C1 (UTF-8 C2 80..9F),
- * bidi embedding/override/isolate controls; NULL if none. */
-static const char *live_control(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
-			return (const char *)p;
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return (const char *)p;
-		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
-			return (const char *)p;
-		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
-			return (const char *)p;
-	}
-	return NULL;
-}
-
 static void assert_inert(const char *what, const char *screen)
 {
-	const char *bad = live_control(screen);
+	const char *bad = fx_live_control(screen);
 
 	if (bad)
 		fail_msg("%s: live control byte 0x%02x at offset %ld:\n%s", what,
