@@ -127,15 +127,20 @@ bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
 		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md \
 		$(if $(BENCH_ONLY),--only "$(BENCH_ONLY)")
 
-# The whole suite with every test binary under valgrind (children the
-# tests start are not traced; they run under `make asan`). Definitely and
-# indirectly lost blocks fail the run; "still reachable" (libraries' own
-# caches) does not.
+# The whole suite with every test binary under valgrind, then the headless
+# interface tests again with every praxis process they start under valgrind
+# (tests/valgrind-praxis.sh; other children run under `make asan`).
+# Definitely and indirectly lost blocks fail the run; "still reachable"
+# (libraries' own caches) does not.
 VALGRIND ?= valgrind --quiet --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 	--track-origins=yes
+VALGRIND_TUI := test_tui_\(gaps\|hostile\|live\|negotiate\|screens\|summaries\)
 valgrind: tests
 	@BUILD=$(BUILD) TEST_WRAPPER="$(VALGRIND)" tests/run.sh
+	@echo "  headless interface tests, praxis under valgrind"
+	@BUILD=$(BUILD) TEST_FILTER='$(VALGRIND_TUI)' PRAXIS_REAL_BIN=$(abspath $(BIN)) \
+		PRAXIS_BIN=$(abspath tests/valgrind-praxis.sh) tests/run.sh
 
 # Static analysis of src/ with the checked-in configurations (.clang-tidy,
 # cppcheck flags and the suppressions in .cppcheck-suppressions, each with
@@ -164,6 +169,7 @@ FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_NAMES   := $(FUZZ_SRC:fuzz/fuzz_%.c=%)
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_SEEDS_yaml := $(SAMPLES)
+FUZZ_SEEDS_theme := $(wildcard themes/*.yaml)
 
 fuzz:
 	$(Q)$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \

@@ -79,6 +79,10 @@ char *config_default_path(void);
  * is PX_EDATA with "FILE:LINE:COL: ..." naming the setting. On error cfg
  * keeps only its defaults. */
 int config_load(px_config *cfg, const char *path, px_err *e);
+/* The same from memory; name stands for the file in messages (tests and
+ * the fuzzer). */
+int config_load_buffer(px_config *cfg, const char *name, const char *data, size_t len,
+		       px_err *e);
 /* Sets a text setting from a later source (environment, option); a NULL
  * or empty value changes nothing. where names the source for messages. */
 void config_override(px_config *cfg, int id, const char *value, int source, const char *where);

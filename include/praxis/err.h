@@ -30,6 +30,13 @@ typedef struct px_err {
 
 /* Sets e (may be NULL) and returns code, so `return px_fail(e, ...)` reads. */
 int px_fail(px_err *e, int code, const char *fmt, ...) PX_PRINTF(3, 4);
+#ifdef __clang_analyzer__
+/* clang-tidy's analyzer sees one file at a time and cannot know that
+ * px_fail returns its code; without this it follows every error path as
+ * if it had returned 0 and reports "uninitialized" and "null" there. Only
+ * the analyzer sees this (err.c defines the function as (px_fail)). */
+#define px_fail(e, code, ...) (px_fail((e), (code), __VA_ARGS__), (code))
+#endif
 /* Prefixes an existing message: "context: old message". */
 int px_wrap(px_err *e, const char *fmt, ...) PX_PRINTF(2, 3);
 void px_clear(px_err *e);

@@ -8,6 +8,7 @@
 #ifndef PRAXIS_THEME_H
 #define PRAXIS_THEME_H
 
+#include <stddef.h>
 #include "praxis/err.h"
 
 /*  id                 name                 fg         bg         attrs */
@@ -66,6 +67,8 @@ void theme_default(theme *t);
  * PRAXIS_DATADIR) or a file path; applied over the built-in default. */
 int theme_load(theme *t, const char *name_or_file, px_err *e);
 int theme_load_file(theme *t, const char *path, px_err *e);
+/* The same for a buffer named name (for tests and the fuzzer). */
+int theme_load_buffer(theme *t, const char *name, const char *data, size_t len, px_err *e);
 /* Parses "FG [on BG] [attr...]" for role; error text in e (no location). */
 int theme_parse_style(const char *spec, theme_style *out, px_err *e);
 /* A color spec to a color value; -2 if invalid. */

@@ -7,6 +7,7 @@
 #include "praxis/config.h"
 #include "praxis/entity.h"
 #include "praxis/keymap.h"
+#include "praxis/text.h"
 #include "praxis/tui.h"
 #include "praxis/util.h"
 #include "commands.h"
@@ -55,13 +56,29 @@ static const char global_footer[] =
 	"Exit status: 0 success, 1 bad usage, 2 bad data or I/O error.\n"
 	"See praxis(1) for the corpus format and every option.\n";
 
+/* Writes a formatted message with its controls made visible: messages
+ * quote names and values from files (a theme's role, a corpus field), and
+ * an escape sequence in one must not reach the terminal. */
+static void put_inert(FILE *out, const char *fmt, va_list ap)
+{
+	strbuf b;
+	char *safe;
+
+	sb_init(&b);
+	sb_vprintf(&b, fmt, ap);
+	safe = text_sanitize(sb_str(&b), 1);
+	fputs(safe, out);
+	free(safe);
+	sb_free(&b);
+}
+
 int cli_error(struct cli *c, int code, const char *fmt, ...)
 {
 	va_list ap;
 
 	fputs("praxis: ", c->err);
 	va_start(ap, fmt);
-	vfprintf(c->err, fmt, ap);
+	put_inert(c->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', c->err);
 	return px_exit_status(code);
@@ -78,7 +95,7 @@ int cli_usage_error(struct cli *c, const struct cli_command *cmd, const char *fm
 
 	fprintf(c->err, "praxis %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(c->err, fmt, ap);
+	put_inert(c->err, fmt, ap);
 	va_end(ap);
 	fprintf(c->err, "\ntry 'praxis %s --help'\n", cmd->name);
 	return 1;

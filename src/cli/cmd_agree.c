@@ -83,7 +83,7 @@ static int run_agree(struct cli *c)
 	};
 	char **pos;
 	int npos, rc, fmt, unit;
-	int64_t ids[2], code_id = 0;
+	int64_t ids[2] = { 0, 0 }, code_id = 0;
 	agree_result r = { 0 };
 	tabular t;
 	px_db *db;

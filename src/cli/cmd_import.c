@@ -91,10 +91,10 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 
 	fprintf(c->out, "imported %lld vignettes, %lld participants, %lld codings, "
 		"%lld memos into %s\n",
-		(long long)(t->corpus.vignettes + r->sources + t->notes),
-		(long long)(t->corpus.participants + r->cases),
-		(long long)(t->corpus.codings + r->codings),
-		(long long)(t->corpus.memos + r->notes), c->db_path);
+		(long long)t->corpus.vignettes + r->sources + t->notes,
+		(long long)t->corpus.participants + r->cases,
+		(long long)t->corpus.codings + r->codings,
+		(long long)t->corpus.memos + r->notes, c->db_path);
 	if (r->normalized)
 		fprintf(c->err, "praxis: warning: normalized CR LF line ends or a BOM in %lld"
 			" source(s); selection positions adjusted\n", (long long)r->normalized);

@@ -320,7 +320,8 @@ int agree_compute(px_db *db, int64_t coder_a, int64_t coder_b, int64_t code_id, 
 	if ((rc = agree_common_vignettes(db, coder_a, coder_b, &vi.vids, e)))
 		goto done;
 	vi.lengths = xcalloc(vi.vids.n + 1, sizeof(*vi.lengths));
-	vi.codes = xcalloc(vi.vids.n + 1, sizeof(*vi.codes));
+	/* an array of per-vignette arrays: pointers, as sizeof says */
+	vi.codes = xcalloc(vi.vids.n + 1, sizeof(*vi.codes));   // NOLINT(bugprone-sizeof-expression)
 	vi.ncodes = xcalloc(vi.vids.n + 1, sizeof(*vi.ncodes));
 	if (code_id)
 		row_for(out, code_id);

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "praxis/err.h"
 
-int px_fail(px_err *e, int code, const char *fmt, ...)
+int (px_fail)(px_err *e, int code, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -13,8 +13,11 @@ int summary_parse_date(const char *s, int *out, px_err *e)
 {
 	if (!vignette_date_valid(s))
 		return px_fail(e, PX_EUSAGE, "bad date '%s' (want YYYY-MM-DD)", s ? s : "");
-	*out = (int)strtol(s, NULL, 10) * 10000 + (int)strtol(s + 5, NULL, 10) * 100 +
-	       (int)strtol(s + 8, NULL, 10);
+	/* valid: YYYY-MM-DD... with digits where they belong */
+	*out = 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7)
+			*out = *out * 10 + (s[i] - '0');
 	return PX_OK;
 }
 

@@ -145,10 +145,11 @@ static void thin_vignettes(const px_summary *s, summary_coverage *c)
 
 int summary_coverage_get(px_summary *s, summary_coverage *c, px_err *e)
 {
-	struct cov_ctx ctx = { s, c, 0 };
+	struct cov_ctx ctx;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
+	ctx = (struct cov_ctx){ s, c, 0 };
 	if ((rc = summary_sync(s, e)))
 		return rc;
 	if ((rc = codebook_each(s->db, code_row, &ctx, e))) {

@@ -169,14 +169,13 @@ static int read_setting(px_config *cfg, yreader *r, const ynode *k, const ynode 
 	return read_text(cfg, r, id, v, e);
 }
 
-static int read_file(px_config *cfg, px_err *e)
+/* Reads the settings from an opened reader into cfg; closes it. */
+static int read_settings(px_config *cfg, yreader *rd, px_err *e)
 {
-	yreader r;
+	yreader r = *rd;
 	ynode *root = NULL;
 	int rc;
 
-	if ((rc = yreader_open_file(&r, cfg->path, e)))
-		return rc;
 	if ((rc = yreader_document(&r, &root, e)) || !root || ynode_is_null(root))
 		goto done;
 	if (root->type != YN_MAP) {
@@ -190,6 +189,36 @@ done:
 	ynode_free(root);
 	yreader_close(&r);
 	return rc;
+}
+
+static int read_file(px_config *cfg, px_err *e)
+{
+	yreader r;
+	int rc;
+
+	if ((rc = yreader_open_file(&r, cfg->path, e)))
+		return rc;
+	return read_settings(cfg, &r, e);
+}
+
+int config_load_buffer(px_config *cfg, const char *name, const char *data, size_t len,
+		       px_err *e)
+{
+	px_config tmp;
+	yreader r;
+	int rc;
+
+	config_init(&tmp);
+	tmp.path = xstrdup(name);
+	tmp.file_found = 1;
+	yreader_open_buffer(&r, tmp.path, data, len);
+	if ((rc = read_settings(&tmp, &r, e))) {
+		config_free(&tmp);
+		return rc;
+	}
+	config_free(cfg);
+	*cfg = tmp;
+	return PX_OK;
 }
 
 int config_load(px_config *cfg, const char *path, px_err *e)

@@ -377,8 +377,14 @@ int export_md(export_ctx *x, FILE *out)
 		goto done;
 	{
 		char *t = export_text(x, title ? title : "praxis project");
+		strbuf inl;
+		/* pandoc reads metadata strings as Markdown: escape for that
+		 * first, or a title's <script> is raw HTML in the page */
+		sb_init(&inl);
+		md_inline(&inl, t);
 		sb_add(&m.b, "---\ntitle: ");
-		md_yaml_str(&m.b, t);
+		md_yaml_str(&m.b, sb_str(&inl));
+		sb_free(&inl);
 		sb_printf(&m.b, "\nsubtitle: \"Annotated field notes\"\nvignettes: %zu\n"
 			  "codings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
 			  (long long)x->ncodings, x->o->keep_names ? "false" : "true");

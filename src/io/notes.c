@@ -214,7 +214,8 @@ static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 			goto done;
 		body += skip;
 	} else if (len - skip >= 3 && strncmp(data + skip, "---", 3) == 0 &&
-		   (data[skip + 3] == '\n' || data[skip + 3] == '\r')) {
+		   (len - skip == 3 || data[skip + 3] == '\n' || data[skip + 3] == '\r')) {
+		/* (the buffer need not be NUL-terminated: "---" may be all of it) */
 		rc = px_fail(e, PX_EDATA, "%s:1:1: front matter opened with --- is never closed",
 			     name);
 		goto done;

@@ -167,7 +167,7 @@ static void color_upper(char *dst, const char *c)
 {
 	size_t i;
 
-	for (i = 0; c[i] && i < 7; i++)
+	for (i = 0; i < 7 && c[i]; i++)
 		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
 	dst[i] = '\0';
 }

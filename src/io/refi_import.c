@@ -67,6 +67,12 @@ static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
 	return px_fail(r->e, PX_EDATA, "%s: %s", r->path, msg);
 }
 
+#ifdef __clang_analyzer__
+/* The analyzer does not follow variadic functions: tell it what ierr
+ * returns, or it walks every error path as if ierr had returned 0. */
+#define ierr(...) (ierr(__VA_ARGS__), PX_EDATA)
+#endif
+
 static int is(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
@@ -239,7 +245,7 @@ static int zip_check(struct rin *r, zip_int64_t *qde)
 		if (name_unsafe(name))
 			return ierr(r, NULL, "entry '%s' points outside the archive (absolute or ../"
 				    " path): refused", name);
-		if ((zs.valid & ZIP_STAT_SIZE) && zs.size > REFI_MAX_ENTRY)
+		if ((zs.valid & ZIP_STAT_SIZE) && zs.size > (zip_uint64_t)REFI_MAX_ENTRY)
 			return ierr(r, NULL, "entry '%s' declares %llu bytes, more than the limit of"
 				    " %u", name, (unsigned long long)zs.size, REFI_MAX_ENTRY);
 		len = strlen(name);
@@ -287,7 +293,8 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
 	const char *base = strncmp(path, "internal://", 11) == 0 ? path + 11 : NULL;
 	static const char *const dirs[] = { "sources/", "Sources/", "", NULL };
 
-	if (!base)
+	/* (only zip entries are ever read, but say so rather than "no such file") */
+	if (!base || name_unsafe(base))
 		return ierr(r, at, "plainTextPath '%s' is outside the archive", path);
 	for (int i = 0; dirs[i]; i++) {
 		char *name = xasprintf("%s%s", dirs[i], base);

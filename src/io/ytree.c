@@ -140,7 +140,7 @@ static int input_rewind(yreader *r, size_t *pos)
 	*pos = 0;
 	if (r->fp)
 		return fseek(r->fp, 0, SEEK_SET) == 0;
-	return r->parser.input.string.start != NULL;
+	return r->data != NULL;
 }
 
 static int input_byte(yreader *r, size_t *pos)
@@ -149,9 +149,11 @@ static int input_byte(yreader *r, size_t *pos)
 		(*pos)++;
 		return getc(r->fp);
 	}
-	if (r->parser.input.string.start + *pos >= r->parser.input.string.end)
+	/* a buffer is fed through read_input, so the parser's own string
+	 * input is unset: read r->data */
+	if (*pos >= r->len)
 		return EOF;
-	return r->parser.input.string.start[(*pos)++];
+	return (unsigned char)r->data[(*pos)++];
 }
 
 /* libyaml reports undecodable bytes and control characters by byte offset

@@ -38,12 +38,14 @@ static void restore_terminal(void)
 	if (!active)
 		return;
 	active = 0;
-	endwin();
+	endwin();   // NOLINT(bugprone-signal-handler,cert-sig30-c): see on_fatal
 }
 
 /* Fatal signals: put the terminal back, then die the way we would have. */
 static void on_fatal(int sig)
 {
+	/* endwin is not async-signal-safe; the process is dying either way,
+	 * and a terminal left in raw mode is the worse outcome for the user */
 	restore_terminal();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -66,9 +68,13 @@ static void install_handlers(void)
 static int env_int(const char *name, int def)
 {
 	const char *v = getenv(name);
-	int n = v && *v ? atoi(v) : 0;
+	char *end = NULL;
+	long n = v && *v ? strtol(v, &end, 10) : 0;
 
-	return n > 0 && n < 10000 ? n : def;
+	if (end && *end)
+		return def;
+
+	return n > 0 && n < 10000 ? (int)n : def;
 }
 
 int display_init(int is_headless, px_err *e)
@@ -78,8 +84,9 @@ int display_init(int is_headless, px_err *e)
 	headless = is_headless;
 	if (headless) {
 		int rows = env_int("LINES", 24), cols = env_int("COLUMNS", 80);
+		/* curses wants a terminal's two streams; /dev/null is both */
 		null_out = fopen("/dev/null", "w");
-		null_in = fopen("/dev/null", "r");
+		null_in = fopen("/dev/null", "r");   // cppcheck-suppress incompatibleFileOpen
 		if (!null_out || !null_in)
 			return px_fail(e, PX_EIO, "cannot open /dev/null for the headless screen");
 		screen = newterm(term && *term ? term : "xterm-256color", null_out, null_in);

@@ -68,7 +68,12 @@ int keymap_parse_key(const char **sp)
 			return -1;
 		}
 		if ((s[0] == 'F' || s[0] == 'f') && len >= 2 && len <= 3 && s[1] >= '0' && s[1] <= '9') {
-			int f = atoi(s + 1);
+			int f = s[1] - '0';
+			if (len == 3) {
+				if (s[2] < '0' || s[2] > '9')
+					return -1;   /* "<F1x>" is not F1 */
+				f = f * 10 + (s[2] - '0');
+			}
 			return f >= 1 && f <= 12 ? (TK_FN | KEY_F(f)) : -1;
 		}
 		for (size_t i = 0; i < sizeof(named_keys) / sizeof(named_keys[0]); i++)
@@ -110,7 +115,7 @@ void keymap_key_name(int key, char *buf, size_t n)
 static int bind_keys(int a, const char *keys, px_err *e)
 {
 	const char *s = keys;
-	int tmp[KEYMAP_MAX_KEYS], n = 0;
+	int tmp[KEYMAP_MAX_KEYS] = { 0 }, n = 0;
 
 	while (*s) {
 		int k;

@@ -9,7 +9,7 @@ void tui_help_lines(strlist *out)
 {
 	for (int ctx = 0; ctx < KC_COUNT; ctx++) {
 		char head[64];
-		snprintf(head, sizeof(head), "%s%s", ctx ? "" : "", keymap_ctx_name(ctx));
+		snprintf(head, sizeof(head), "%s", keymap_ctx_name(ctx));
 		if (out->n)
 			sl_push(out, "");
 		sl_push(out, head);

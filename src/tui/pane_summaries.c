@@ -748,7 +748,7 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 		if (st_of(p)->tab == TAB_ENG && c == 1)
 			draw_matrix(p, i, y, cx, cw, sel);
 		else
-			draw_cell(y, cx, cw, r->cell[c], tb->cols[c].numeric && c < tb->ncols - 1,
+			draw_cell(y, cx, cw, r->cell[c], c < tb->ncols - 1 && tb->cols[c].numeric,
 				  pane_row_role(sel, c == 0 || c == 4 ? r->role : ROLE_NORMAL));
 		cx += cw + 1;
 	}
@@ -788,7 +788,7 @@ static void draw_header(struct pane *p, struct rect b)
 		} else {
 			if (tb->months_head[0] && !strcmp(head, "months"))
 				head = tb->months_head;
-			draw_cell(b.y, cx, cw, head, tb->cols[c].numeric && c < tb->ncols - 1,
+			draw_cell(b.y, cx, cw, head, c < tb->ncols - 1 && tb->cols[c].numeric,
 				  c == tb->sort ? ROLE_MATCH : ROLE_DIM);
 		}
 		cx += cw + 1;

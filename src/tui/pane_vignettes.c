@@ -160,8 +160,8 @@ static void extend(struct pane *p, struct tui *t, int dir)
 	s->rows = all;
 	s->n += nm;
 	/* keep the window bounded: drop the far side */
-	if (s->n > 4 * PAGE) {
-		size_t drop = s->n - 4 * PAGE;
+	if (s->n > 4 * (size_t)PAGE) {
+		size_t drop = s->n - 4 * (size_t)PAGE;
 		if (dir > 0 && s->top >= drop) {
 			for (size_t i = 0; i < drop; i++) {
 				free(s->rows[i].date);

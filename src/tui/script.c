@@ -15,15 +15,28 @@ static void push(script *s, int key)
 	s->keys[s->n++] = key;
 }
 
+/* A decimal 1..1000 at *p, advancing *p; -1 if none (strtol, not
+ * sscanf's %d: a huge number must be an error, not undefined). */
+static long resize_dim(const char **p)
+{
+	char *end;
+	long v;
+
+	if (**p < '0' || **p > '9')
+		return -1;
+	v = strtol(*p, &end, 10);
+	*p = end;
+	return v >= 1 && v <= 1000 ? v : -1;
+}
+
 static int parse_resize(const char *p, int *key)
 {
-	int cols, rows;
-	char tail;
+	long cols, rows;
 
-	if (sscanf(p, "<Resize %dx%d%c", &cols, &rows, &tail) != 3 || tail != '>' ||
-	    cols < 1 || rows < 1 || cols > 1000 || rows > 1000)
+	p += strlen("<Resize ");
+	if ((cols = resize_dim(&p)) < 0 || *p++ != 'x' || (rows = resize_dim(&p)) < 0 || *p != '>')
 		return 0;
-	*key = TK_RESIZE | cols << 12 | rows;
+	*key = TK_RESIZE | (int)cols << 12 | (int)rows;
 	return 1;
 }
 

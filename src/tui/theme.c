@@ -212,32 +212,32 @@ void theme_default(theme *t)
 	}
 }
 
-int theme_load_file(theme *t, const char *path, px_err *e)
+/* Reads role: style pairs from r (opened by the caller, closed here) over
+ * a copy of *t; *t changes only if the whole file is good. */
+static int theme_read(theme *t, yreader *r, px_err *e)
 {
-	yreader r;
 	ynode *key = NULL, *val = NULL;
 	theme tmp = *t;
 	int rc, got;
 
-	if ((rc = yreader_open_file(&r, path, e)))
-		return rc;
-	if ((rc = yreader_begin_map(&r, e)))
+	if ((rc = yreader_begin_map(r, e)))
 		goto done;
-	while ((got = yreader_next_key(&r, &key, e)) == 1) {
-		int role = theme_role_find(key->value ? key->value : "");
+	while ((got = yreader_next_key(r, &key, e)) == 1) {
+		int role = key->type == YN_SCALAR && key->value ? theme_role_find(key->value) : -1;
 		px_err sub = { 0 };
 		if (role < 0) {
-			rc = yerr(e, &r, key, "unknown role '%s'", key->value ? key->value : "");
+			rc = yerr(e, r, key, "unknown role '%s'", key->type == YN_SCALAR && key->value ?
+				  key->value : "(not a name)");
 			goto done;
 		}
-		if ((rc = yreader_node(&r, &val, e)))
+		if ((rc = yreader_node(r, &val, e)))
 			goto done;
-		if (val->type != YN_SCALAR) {
-			rc = yerr(e, &r, val, "%s: expected 'FG [on BG] [bold...]'", key->value);
+		if (val->type != YN_SCALAR || !val->value) {
+			rc = yerr(e, r, val, "%s: expected 'FG [on BG] [bold...]'", key->value);
 			goto done;
 		}
 		if (theme_parse_style(val->value, &tmp.style[role], &sub)) {
-			rc = yerr(e, &r, val, "%s: %s", key->value, sub.msg);
+			rc = yerr(e, r, val, "%s: %s", key->value, sub.msg);
 			goto done;
 		}
 		ynode_free(key);
@@ -248,14 +248,34 @@ int theme_load_file(theme *t, const char *path, px_err *e)
 		rc = -got;
 		goto done;
 	}
-	if ((rc = yreader_end(&r, e)))
+	if ((rc = yreader_end(r, e)))
 		goto done;
 	*t = tmp;
 done:
 	ynode_free(key);
 	ynode_free(val);
-	yreader_close(&r);
+	yreader_close(r);
 	return rc;
+}
+
+int theme_load_file(theme *t, const char *path, px_err *e)
+{
+	yreader r;
+	int rc;
+
+	if ((rc = yreader_open_file(&r, path, e)))
+		return rc;
+	return theme_read(t, &r, e);
+}
+
+int theme_load_buffer(theme *t, const char *name, const char *data, size_t len, px_err *e)
+{
+	yreader r;
+	int rc;
+
+	if ((rc = yreader_open_buffer(&r, name, data, len)))
+		return px_fail(e, rc, "%s: cannot read the theme", name);
+	return theme_read(t, &r, e);
 }
 
 static int readable(const char *path)

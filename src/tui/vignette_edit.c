@@ -140,6 +140,13 @@ static void edit_run(struct tui *t, struct vedit *ve)
 		vedit_free(ve);
 		return;
 	}
+	if (text && ve->id && strcmp(text, ve->template) == 0) {
+		/* nothing to save, and no undo step for a no-op */
+		tui_message(t, "vignette unchanged");
+		free(text);
+		vedit_free(ve);
+		return;
+	}
 	if (ve->id && vignette_get(t->db, ve->id, &v, &e)) {
 		tui_error(t, "%s", e.msg);
 		free(text);

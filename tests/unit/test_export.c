@@ -639,6 +639,103 @@ static void test_counts_from_summaries(void **state)
 	db_close(db);
 }
 
+/* Markup in every field that reaches an export: project title, coder,
+ * participant name and role, code name and description, vignette title
+ * and text, vignette and coding memos. */
+static const char markup_corpus[] =
+	"praxis: 1\n"
+	"project: \"</title><script>alert(0)</script>\"\n"
+	"coders:\n"
+	"  - id: tester\n"
+	"    name: \"<img src=x onerror=alert(5)>\"\n"
+	"participants:\n"
+	"  - id: ann\n"
+	"    pseudonym: \"Ann<b onmouseover=alert(6)>\"\n"
+	"    role: \"\\\"><svg onload=alert(7)>\"\n"
+	"codebook:\n"
+	"  - code: \"SR/<script>alert(3)<\\\\/script>\"\n"
+	"    description: \"\\\"><img src=x onerror=alert(8)>\"\n"
+	"vignettes:\n"
+	"  - id: v1\n"
+	"    title: \"<script>alert(9)</script>\"\n"
+	"    date: 2026-03-02\n"
+	"    participants: [ann]\n"
+	"    text: \"Ann said <script>alert(1)</script> and \\\"><img src=x onerror=alert(2)>.\"\n"
+	"    memos:\n"
+	"      - text: \"<script>alert(10)</script> \\\"><img src=x onerror=alert(11)>\"\n"
+	"    codings:\n"
+	"      - code: \"SR/<script>alert(3)<\\\\/script>\"\n"
+	"        quote: \"<script>\"\n"
+	"        memo: \"\\\"><img src=x onerror=alert(4)> <script>alert(12)</script>\"\n"
+	"        coder: tester\n";
+
+static void assert_no_live_markup(const char *what, const char *html)
+{
+	static const char *const live[] = { "<script", "<img", "<svg onload", "<b on", "<b>" };
+
+	for (size_t i = 0; i < sizeof(live) / sizeof(live[0]); i++)
+		if (strstr(html, live[i]))
+			fail_msg("%s: live '%s' in\n%s", what, live[i], html);
+}
+
+static void test_markup_escaped_everywhere(void **state)
+{
+	px_db *db = fx_db_with(markup_corpus);
+	struct export_options o = { .format = EXP_HTML, .keep_names = 1 };
+	char *html = export_str(db, &o), *md, *path = fx_path(".md"), *out = fx_path(".html");
+	char *cmd;
+	px_err e = { 0 };
+	xmlDocPtr doc;
+
+	(void)state;
+	/* HTML: every field escaped, the page well-formed */
+	assert_no_live_markup("html export", html);
+	for (int i = 0; i <= 12; i++) {
+		char *probe = xasprintf("alert(%d)", i);
+		/* (the coder's name and the role are not shown) */
+		if (i != 5 && i != 7 && !strstr(html, probe))
+			fail_msg("html export lacks %s", probe);
+		free(probe);
+	}
+	assert_non_null(strstr(html, "&lt;script&gt;alert(10)&lt;/script&gt; &quot;&gt;&lt;img"
+			       " src=x onerror=alert(11)&gt;"));
+	assert_non_null(strstr(html, "&quot;&gt;&lt;img src=x onerror=alert(4)&gt;"));
+	assert_non_null(strstr(html, "&lt;script&gt;alert(3)&lt;/script&gt;"));
+	xmlResetLastError();
+	doc = xmlReadMemory(html, (int)strlen(html), "export.html", NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	assert_null(xmlGetLastError());
+	xmlFreeDoc(doc);
+	/* Markdown: escaped for pandoc, metadata title included */
+	o.format = EXP_MD;
+	o.output = path;
+	assert_int_equal(export_run(db, &o, &e), 0);
+	md = fx_read_file(path, NULL);
+	assert_non_null(md);
+	assert_non_null(strstr(md, "title: \"\\\\</title\\\\>\\\\<script\\\\>alert(0)"));
+	assert_non_null(strstr(md, "[^n1]: memo: \\<script\\>alert(10)\\</script\\> \"\\>\\<img"));
+	if (!have_pandoc())
+		fail_msg("pandoc is not installed: run `make deps`");
+	cmd = xasprintf("pandoc -s -f markdown -t html --wrap=none --metadata pagetitle=x '%s'"
+			" -o '%s' 2>&1", path, out);
+	assert_int_equal(system(cmd), 0);
+	free(html);
+	html = fx_read_file(out, NULL);
+	assert_non_null(html);
+	assert_no_live_markup("pandoc html", html);
+	assert_non_null(strstr(html, "<h1 class=\"title\">&lt;/title&gt;&lt;script&gt;alert(0)"));
+	assert_non_null(strstr(html, "alert(12)"));
+	free(cmd);
+	free(md);
+	free(html);
+	unlink(path);
+	unlink(out);
+	free(path);
+	free(out);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_cli_export),
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
+		cmocka_unit_test(test_markup_escaped_everywhere),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

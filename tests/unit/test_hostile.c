@@ -63,24 +63,6 @@ static const char hostile_corpus[] =
 	"        repertoire: pile\n"
 	"        interpretation: \"\\e[6n\"\n";
 
-/* The first byte sequence a terminal would act on, or NULL: C0 controls
- * other than newline, DEL, C1 controls (as UTF-8) and bidi embeddings,
- * overrides and isolates. */
-static const char *first_live_control(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
-			return (const char *)p;
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return (const char *)p;
-		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
-			return (const char *)p;
-		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
-			return (const char *)p;
-	}
-	return NULL;
-}
-
 static char *hostile_project(void)
 {
 	char *path = fx_path(".db");
@@ -105,7 +87,7 @@ static void test_list_tables_are_inert(void **state)
 		const char *args[] = { "--db", db, "list", what[i], NULL };
 		char *out = NULL;
 		assert_int_equal(sp_run(args, NULL, &out, NULL), 0);
-		const char *bad = first_live_control(out);
+		const char *bad = fx_live_control(out);
 		if (bad)
 			fail_msg("list %s: live control byte 0x%02x at offset %td", what[i],
 				 (unsigned char)*bad, bad - out);
@@ -126,7 +108,7 @@ static void test_json_escapes_controls(void **state)
 
 	(void)state;
 	assert_int_equal(sp_run(args, NULL, &out, NULL), 0);
-	assert_null(first_live_control(out));
+	assert_null(fx_live_control(out));
 	assert_non_null(strstr(out, "\\u001b[8mhidden\\u0007"));
 	assert_non_null(strstr(out, "\\u202eevil"));
 	free(out);

@@ -242,3 +242,21 @@ int fx_run(const char *args, char **out, char **err)
 	free(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
+
+/* The first byte sequence a terminal would act on, or NULL: C0 controls
+ * other than newline, DEL, C1 controls (as UTF-8) and bidi embeddings,
+ * overrides and isolates. */
+const char *fx_live_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+			return (const char *)p;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return (const char *)p;
+		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+			return (const char *)p;
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			return (const char *)p;
+	}
+	return NULL;
+}

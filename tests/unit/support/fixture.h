@@ -35,6 +35,10 @@ int64_t fx_coder(px_db *db, const char *ext_id);
 int fx_run(const char *args, char **out, char **err);
 /* Reads a whole file; caller frees. NULL if unreadable. */
 char *fx_read_file(const char *path, size_t *len);
+/* The first byte sequence a terminal would act on in s, or NULL: C0
+ * controls but newline, DEL, C1 (UTF-8) and bidi embeddings, overrides and
+ * isolates. */
+const char *fx_live_control(const char *s);
 /* The project's top directory ($PRAXIS_TOP, else "."). */
 const char *fx_top(void);
 
