@@ -87,7 +87,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT) $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit/support $(CFLAGS) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(TEST_SUPPORT) $(LIB) $(TEST_LIBS) $(LDLIBS)
 
-tests: $(BIN) $(TEST_BIN)
+tests: $(BIN) $(TEST_BIN) $(BUILD)/bench/gen $(BUILD)/bench/bench
 
 $(SAMPLE_DB): praxis $(SAMPLES)
 	$(Q)rm -f $@ $@-wal $@-shm
