@@ -334,11 +334,15 @@ static int load_codings(px_summary *s, px_err *e)
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, vignette_id, code_id, coder_id,"
 					   " repertoire_id, accountability_id, stance,"
 					   " interpretation FROM coding", e);
+	size_t span;
 	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	summary_grow_codings(s, id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding"));
+	span = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding");
+	/* room to spare: the first adds after the load must not copy a
+	 * million-entry array (a spike in add-a-coding latency) */
+	summary_grow_codings(s, span + span / 8 + 1024);
 	summary_grow_entries(s, (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
 						       " FROM repertoire"),
 			     (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
@@ -458,6 +462,43 @@ void summary_close(px_summary *s)
 	db_unlisten(s->db, summary_on_event, s);
 	clear_base(s);
 	free(s);
+}
+
+int summary_participant_usage(px_summary *s, int64_t **vignettes, int64_t **codings, size_t *n,
+			      px_err *e)
+{
+	int rc;
+
+	*vignettes = *codings = NULL;
+	*n = 0;
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	*vignettes = xcalloc(s->npart ? s->npart : 1, sizeof(**vignettes));
+	*codings = xcalloc(s->npart ? s->npart : 1, sizeof(**codings));
+	*n = s->npart;
+	for (size_t v = 1; v < s->nvig; v++)
+		for (size_t i = 0; s->vig[v].live && i < s->vig[v].np; i++)
+			(*vignettes)[s->pool[s->vig[v].poff + i]]++;
+	for (size_t id = 1; id < s->ncod; id++)
+		for (size_t i = 0; s->cod[id].live && i < s->cod[id].np; i++)
+			(*codings)[s->pool[s->cod[id].poff + i]]++;
+	return PX_OK;
+}
+
+int summary_code_usage(px_summary *s, int64_t **codings, size_t *n, px_err *e)
+{
+	int rc;
+
+	*codings = NULL;
+	*n = 0;
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	*codings = xcalloc(s->ncode ? s->ncode : 1, sizeof(**codings));
+	*n = s->ncode;
+	for (size_t id = 1; id < s->ncod; id++)
+		if (s->cod[id].live)
+			(*codings)[s->cod[id].code]++;
+	return PX_OK;
 }
 
 int summary_filter_check(const summary_filter *f, px_err *e)
