@@ -56,6 +56,16 @@ int summary_stale(const px_summary *s);
 /* 1 if both states hold the same numbers; else 0 and a reason in why. */
 int summary_equal(const px_summary *a, const px_summary *b, char *why, size_t whylen);
 
+/* Whole-corpus usage, whatever the filter (for panes that show it next to
+ * the summaries without querying the store again), indexed by row id with
+ * *n = max id + 1 (ids past it: none); the caller frees the arrays.
+ * Per participant: the vignettes they are present at and the codings
+ * naming them (participants, not held_by). Per code: the codings on that
+ * code itself, not its sub-codes. Both sync first. */
+int summary_participant_usage(px_summary *s, int64_t **vignettes, int64_t **codings, size_t *n,
+			      px_err *e);
+int summary_code_usage(px_summary *s, int64_t **codings, size_t *n, px_err *e);
+
 /* "YYYY-MM-DD" (a time part is ignored) -> yyyymmdd; PX_EUSAGE if bad. */
 int summary_parse_date(const char *s, int *out, px_err *e);
 /* yyyymmdd -> "YYYY-MM-DD", "" for 0; yyyymm -> "YYYY-MM" with month. */

@@ -11,6 +11,7 @@
 #include "praxis/names.h"
 #include "praxis/pane.h"
 #include "praxis/participant.h"
+#include "praxis/summary.h"
 #include "praxis/theme.h"
 #include "praxis/undo.h"
 #include "praxis/widget.h"
@@ -58,6 +59,9 @@ struct tui {
 	int64_t saved_coder;     /* the coder to restore after that edit */
 	int reload_all;          /* a reset or rollback came: the next
 				    tui_codings_changed reloads everything */
+	px_summary *sum;         /* owned by the summaries pane (NULL if it
+				    failed to load); see tui_summary */
+	int64_t sum_dv;          /* db_data_version it was loaded at */
 };
 
 /* Runs the interface (headless with c->script). */
@@ -72,6 +76,10 @@ void tui_changed(struct tui *t);
  * whole-corpus query runs; falls back to tui_changed after a reset or a
  * rollback. */
 void tui_codings_changed(struct tui *t);
+/* The whole-corpus summary state, current with the store (reloaded if
+ * another process wrote since), or NULL if there is none or the reload
+ * failed: the panes then query the store themselves. */
+px_summary *tui_summary(struct tui *t);
 /* Reloads t->names (after a code, entry or participant was added). */
 void tui_names_reload(struct tui *t);
 void tui_focus(struct tui *t, int pane);

@@ -1,6 +1,7 @@
 /* summary.c: the summary state -- load from the store, filter, compare;
  * see praxis/summary.h. The deltas are in summary_apply.c, the four
  * summaries' query functions in summary_<kind>.c. */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,14 +285,134 @@ static int stance_of(const unsigned char *t)
 
 /* People lists of codings; ORDER BY the primary key keeps each coding's
  * list contiguous (without it SQLite may scan the by-participant index). */
-static int load_people(px_summary *s, const char *sql, int held, px_err *e)
-{
-	sqlite3_stmt *st = db_prepare_iter(s->db, sql, e);
+static const char people_sql[] = "SELECT coding_id, participant_id FROM coding_participant"
+				 " ORDER BY coding_id";
+static const char held_sql[] = "SELECT coding_id, participant_id FROM coding_held_by"
+			       " ORDER BY coding_id";
 
-	if (!st)
+/* (coding id, participant id) rows as read, before the codings are there. */
+struct id_pairs {
+	int64_t (*v)[2];
+	size_t n, cap;
+};
+
+/* Reads st's two integer columns to the end and finalizes it; 0 if all came. */
+static int read_pairs(sqlite3_stmt *st, struct id_pairs *out)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 4096;
+			out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+		}
+		out->v[out->n][0] = sqlite3_column_int64(st, 0);
+		out->v[out->n][1] = sqlite3_column_int64(st, 1);
+		out->n++;
+	}
+	sqlite3_finalize(st);
+	return rc != SQLITE_DONE;
+}
+
+/* The two people lists, read on a second connection in a second thread
+ * while this one reads the codings (the two biggest tables, ~40% of the
+ * load at a million codings). */
+struct people_job {
+	sqlite3 *h;
+	pthread_t th;
+	int started, failed;
+	int64_t dv;              /* data_version of the main connection */
+	struct id_pairs part, held;
+};
+
+static int read_pairs_sql(sqlite3 *h, const char *sql, struct id_pairs *out)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return 1;
+	return read_pairs(st, out);
+}
+
+static void *people_thread(void *ud)
+{
+	struct people_job *j = ud;
+
+	j->failed = read_pairs_sql(j->h, people_sql, &j->part) ||
+		    read_pairs_sql(j->h, held_sql, &j->held);
+	return NULL;
+}
+
+static void pairs_free(struct id_pairs *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Starts the job if the store is a file with no transaction open here (a
+ * second connection would not see its writes); else the reads happen
+ * here, after the codings. */
+static void people_start(px_summary *s, struct people_job *j)
+{
+	sqlite3 *h = db_sqlite(s->db);
+	const char *file = sqlite3_db_filename(h, "main");
+
+	memset(j, 0, sizeof(*j));
+	if (!sqlite3_get_autocommit(h) || !file || !*file)
+		return;
+	j->dv = db_data_version(s->db);
+	if (sqlite3_open_v2(file, &j->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(j->h);
+		j->h = NULL;
+		return;
+	}
+	sqlite3_busy_timeout(j->h, 2000);
+	j->started = pthread_create(&j->th, NULL, people_thread, j) == 0;
+	if (!j->started) {
+		sqlite3_close(j->h);
+		j->h = NULL;
+	}
+}
+
+/* Joins the job (if it ran). Its rows count only if no other connection
+ * committed since it started (data_version unchanged here): then both
+ * connections read the same state. 1 if they count. */
+static int people_join(px_summary *s, struct people_job *j)
+{
+	if (!j->started)
+		return 0;
+	pthread_join(j->th, NULL);
+	sqlite3_close(j->h);
+	j->h = NULL;
+	j->started = 0;
+	if (!j->failed && db_data_version(s->db) == j->dv)
+		return 1;
+	pairs_free(&j->part);
+	pairs_free(&j->held);
+	return 0;
+}
+
+/* The people lists read here, when the job did not give them. */
+static int people_read(px_summary *s, struct people_job *j, px_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (!(st = db_prepare_iter(s->db, people_sql, e)))
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
+	if (read_pairs(st, &j->part))
+		return db_fail(s->db, e, "coding participants");
+	if (!(st = db_prepare_iter(s->db, held_sql, e)))
+		return px_status_of(e);
+	if (read_pairs(st, &j->held))
+		return db_fail(s->db, e, "coding held-by lists");
+	return PX_OK;
+}
+
+static void load_people(px_summary *s, const struct id_pairs *rows, int held)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		int64_t id = rows->v[i][0], p = rows->v[i][1];
 		struct scoding *c;
 		uint32_t off;
 		if (id <= 0 || (size_t)id >= s->ncod || !s->cod[id].live || p <= 0 ||
@@ -307,8 +428,6 @@ static int load_people(px_summary *s, const char *sql, int held, px_err *e)
 			c->poff = off;
 		}
 	}
-	sqlite3_finalize(st);
-	return PX_OK;
 }
 
 /* The register links of coding row st (columns 4..7), if any. */
@@ -334,11 +453,14 @@ static int load_codings(px_summary *s, px_err *e)
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, vignette_id, code_id, coder_id,"
 					   " repertoire_id, accountability_id, stance,"
 					   " interpretation FROM coding", e);
-	int rc;
+	size_t span;
 
 	if (!st)
 		return px_status_of(e);
-	summary_grow_codings(s, id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding"));
+	span = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding");
+	/* room to spare: the first adds after the load must not copy a
+	 * million-entry array (a spike in add-a-coding latency) */
+	summary_grow_codings(s, span + span / 8 + 1024);
 	summary_grow_entries(s, (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
 						       " FROM repertoire"),
 			     (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
@@ -358,12 +480,7 @@ static int load_codings(px_summary *s, px_err *e)
 			load_links(s, c, st);
 	}
 	sqlite3_finalize(st);
-	if ((rc = load_people(s, "SELECT coding_id, participant_id FROM coding_participant"
-			      " ORDER BY coding_id",
-			      0, e)))
-		return rc;
-	return load_people(s, "SELECT coding_id, participant_id FROM coding_held_by"
-			      " ORDER BY coding_id", 1, e);
+	return PX_OK;
 }
 
 /* Threads every live coding into its vignette's list, in id order. */
@@ -419,11 +536,26 @@ int summary_reload(px_summary *s, px_err *e)
 {
 	int rc;
 
+	struct people_job job;
+
 	clear_base(s);
 	s->stale = 1;
-	if ((rc = load_codes(s, e)) || (rc = load_participants(s, e)) ||
-	    (rc = load_vignettes(s, e)) || (rc = load_codings(s, e)))
+	people_start(s, &job);
+	rc = load_codes(s, e);
+	if (!rc && !(rc = load_participants(s, e)) && !(rc = load_vignettes(s, e)))
+		rc = load_codings(s, e);
+	/* joined whatever happened above */
+	if (!people_join(s, &job) && !rc)
+		rc = people_read(s, &job, e);
+	if (rc) {
+		pairs_free(&job.part);
+		pairs_free(&job.held);
 		return rc;
+	}
+	load_people(s, &job.part, 0);
+	load_people(s, &job.held, 1);
+	pairs_free(&job.part);
+	pairs_free(&job.held);
 	link_codings(s);
 	s->stale = 0;
 	recompute(s);
@@ -458,6 +590,43 @@ void summary_close(px_summary *s)
 	db_unlisten(s->db, summary_on_event, s);
 	clear_base(s);
 	free(s);
+}
+
+int summary_participant_usage(px_summary *s, int64_t **vignettes, int64_t **codings, size_t *n,
+			      px_err *e)
+{
+	int rc;
+
+	*vignettes = *codings = NULL;
+	*n = 0;
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	*vignettes = xcalloc(s->npart ? s->npart : 1, sizeof(**vignettes));
+	*codings = xcalloc(s->npart ? s->npart : 1, sizeof(**codings));
+	*n = s->npart;
+	for (size_t v = 1; v < s->nvig; v++)
+		for (size_t i = 0; s->vig[v].live && i < s->vig[v].np; i++)
+			(*vignettes)[s->pool[s->vig[v].poff + i]]++;
+	for (size_t id = 1; id < s->ncod; id++)
+		for (size_t i = 0; s->cod[id].live && i < s->cod[id].np; i++)
+			(*codings)[s->pool[s->cod[id].poff + i]]++;
+	return PX_OK;
+}
+
+int summary_code_usage(px_summary *s, int64_t **codings, size_t *n, px_err *e)
+{
+	int rc;
+
+	*codings = NULL;
+	*n = 0;
+	if ((rc = summary_sync(s, e)))
+		return rc;
+	*codings = xcalloc(s->ncode ? s->ncode : 1, sizeof(**codings));
+	*n = s->ncode;
+	for (size_t id = 1; id < s->ncod; id++)
+		if (s->cod[id].live)
+			(*codings)[s->cod[id].code]++;
+	return PX_OK;
 }
 
 int summary_filter_check(const summary_filter *f, px_err *e)

@@ -318,7 +318,7 @@ void summary_grow_codings(px_summary *s, size_t id)
 
 	if (id < s->ncod)
 		return;
-	/* exact at load (max id + 1), then by half again */
+	/* at load: what load_codings asks for; then by half again */
 	if (n <= id)
 		n = id + 1;
 	if (s->ncod && n < 1024)

@@ -102,15 +102,25 @@ static void c_refresh(struct pane *p, struct tui *t)
 	int64_t *ids = NULL, *counts = NULL;
 	size_t nc = 0;
 	px_err e = { 0 };
+	px_summary *sum = tui_summary(t);
 
 	c_clear(s);
 	if (codebook_each(t->db, collect, &ctx, &e))
 		tui_error(t, "%s", e.msg);
-	browse_code_counts(t->db, &ids, &counts, &nc, &e);
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t k = 0; k < nc; k++)
-			if (ids[k] == s->all[i].id)
-				s->all[i].count = counts[k];
+	if (sum && !summary_code_usage(sum, &counts, &nc, &e)) {
+		/* indexed by code row id: the summary already counted them */
+		for (size_t i = 0; i < s->n; i++)
+			if (s->all[i].id > 0 && (size_t)s->all[i].id < nc)
+				s->all[i].count = counts[s->all[i].id];
+	} else {
+		free(counts);
+		counts = NULL;
+		browse_code_counts(t->db, &ids, &counts, &nc, &e);
+		for (size_t i = 0; i < s->n; i++)
+			for (size_t k = 0; k < nc; k++)
+				if (ids[k] == s->all[i].id)
+					s->all[i].count = counts[k];
+	}
 	/* deep counts: add each code's own count to every ancestor (pre-order
 	 * means an ancestor is the nearest earlier row one level up) */
 	for (size_t i = 0; i < s->n; i++) {

@@ -17,6 +17,9 @@ struct pstate {
 	struct prow *rows;
 	size_t n;
 	px_db *db;
+	/* usage by participant row id, from the summary state (NULL: query) */
+	int64_t *nv, *nc;
+	size_t nusage;
 };
 
 static void p_clear(struct pstate *s)
@@ -54,7 +57,14 @@ static int collect(const px_participant *pp, void *ud)
 	r->pseudonym = xstrdup(pp->pseudonym);
 	r->role = xstrdup(pp->role);
 	r->text = xasprintf("%s %s", pp->pseudonym, pp->role ? pp->role : "");
-	participant_usage(s->db, pp->id, &r->nv, &r->nc);
+	if (s->nv)
+		r->nv = r->nc = 0;
+	if (s->nv && pp->id > 0 && (size_t)pp->id < s->nusage) {
+		r->nv = s->nv[pp->id];
+		r->nc = s->nc[pp->id];
+	} else if (!s->nv) {
+		participant_usage(s->db, pp->id, &r->nv, &r->nc);
+	}
 	return 0;
 }
 
@@ -63,10 +73,22 @@ static void p_refresh(struct pane *p, struct tui *t)
 	struct pstate *s = p->st;
 	px_err e = { 0 };
 
+	px_summary *sum = tui_summary(t);
+
 	p_clear(s);
 	s->db = t->db;
+	/* two whole-corpus counts the summaries already hold, rather than
+	 * two queries per participant */
+	if (sum && summary_participant_usage(sum, &s->nv, &s->nc, &s->nusage, &e)) {
+		free(s->nv);
+		free(s->nc);
+		s->nv = s->nc = NULL;
+	}
 	if (participant_each(t->db, collect, s, &e))
 		tui_error(t, "%s", e.msg);
+	free(s->nv);
+	free(s->nc);
+	s->nv = s->nc = NULL;
 	pane_list_reset(p);
 }
 

@@ -566,10 +566,14 @@ static void s_init(struct pane *p, struct tui *t)
 		s->tabs[i].ncols = ncols[i];
 		s->tabs[i].sort = -1;
 	}
+	s->dv = db_data_version(t->db);
 	if (summary_open(t->db, &s->sum, &e))
 		set_error(s, t, &e);
 	s->gen = s->sum ? summary_generation(s->sum) : 0;
-	s->dv = db_data_version(t->db);
+	/* shared: the participants and codebook panes take their counts
+	 * from it rather than counting the corpus again */
+	t->sum = s->sum;
+	t->sum_dv = s->dv;
 }
 
 static void s_free(struct pane *p)
@@ -625,9 +629,10 @@ static void s_refresh(struct pane *p, struct tui *t)
 	if (dv != s->dv) {
 		s->dv = dv;
 		s->moved_all = 1;
-		if (summary_reload(s->sum, &e))
-			set_error(s, t, &e);
 	}
+	/* reloads if another process wrote (unless another pane just did) */
+	if (!tui_summary(t) && summary_reload(s->sum, &e))
+		set_error(s, t, &e);
 	follow_filter(s, t);
 	ensure_built(p, t);
 }

@@ -82,6 +82,22 @@ void tui_names_reload(struct tui *t)
 	names_load_kinds(t->db, &t->names, ~NAMES_BIT(NAMES_VIGNETTE), NULL);
 }
 
+px_summary *tui_summary(struct tui *t)
+{
+	int64_t dv;
+	px_err e = { 0 };
+
+	if (!t->sum)
+		return NULL;
+	/* another process wrote: no listener saw it */
+	if ((dv = db_data_version(t->db)) != t->sum_dv) {
+		t->sum_dv = dv;
+		if (summary_reload(t->sum, &e))
+			return NULL;
+	}
+	return summary_sync(t->sum, &e) ? NULL : t->sum;
+}
+
 static void reload_counts(struct tui *t)
 {
 	tui_names_reload(t);
@@ -701,6 +717,7 @@ static int setup(struct tui *t, struct cli *c, px_err *e)
 static void teardown(struct tui *t)
 {
 	modal_close_all(t);
+	t->sum = NULL;           /* the summaries pane closes it */
 	for (int i = 0; i < P_COUNT; i++)
 		if (t->panes[i].ops)
 			pane_free(&t->panes[i]);
