@@ -43,8 +43,8 @@ PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE_EXTENDED \
             -DPRAXIS_VERSION=\"$(VERSION)\" -DPRAXIS_DATADIR=\"$(DATADIR)\"
-CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
-LDFLAGS  += $(SAN)
+CFLAGS   += -std=c11 -pthread $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
+LDFLAGS  += -pthread $(SAN)
 LDLIBS   += $(PKG_LIBS) -lm
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/io/*.c src/cli/*.c src/tui/*.c))
