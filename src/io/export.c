@@ -156,13 +156,15 @@ char *export_text(const export_ctx *x, const char *s)
 
 /* Exports carry LF line ends (REFI-QDA sources must): CR LF becomes LF
  * and a lone CR becomes LF; *ed receives the removed CRs as edits so spans
- * can be mapped. */
-static char *lf_only(const char *s, alias_edits *ed)
+ * can be mapped. Takes over s. */
+static char *lf_only(char *s, alias_edits *ed)
 {
 	strbuf b;
 	int64_t ocp = 0, ncp = 0;
 
 	ed->n = 0;
+	if (!strchr(s, '\r'))
+		return s;          /* the common case: nothing to change */
 	sb_init(&b);
 	sb_add(&b, "");
 	for (const char *p = s; *p; p++) {
@@ -181,6 +183,7 @@ static char *lf_only(const char *s, alias_edits *ed)
 			ncp++;
 		}
 	}
+	free(s);
 	return sb_steal(&b);
 }
 
@@ -200,6 +203,9 @@ struct walk {
 	struct export_vignette ev;    /* the vignette being handed out */
 	alias_edits edits;            /* alias replacements in the text */
 	alias_edits crs;              /* then CRs removed */
+	size_t *cp_at;                /* byte offset of each code point of the
+					 text, and its length last */
+	size_t cp_cap;
 	int64_t done, total;
 };
 
@@ -208,26 +214,64 @@ static int64_t map_span(const struct walk *w, int64_t pos, int is_end)
 	return alias_map_offset(&w->crs, alias_map_offset(&w->edits, pos, is_end), is_end);
 }
 
-static void add_coding(struct walk *w, const px_coding *c)
+/* Indexes the vignette's code points once, so each coding's quote is a
+ * copy rather than a walk from the start of the text; *n receives the
+ * number of code points. Counted as text_cp_len counts them. */
+static void index_code_points(struct walk *w, const char *t, int64_t *n)
+{
+	size_t len = strlen(t), i = 0, k = 0;
+	uint32_t cp;
+
+	if (w->cp_cap < len + 1) {
+		w->cp_cap = len + 1;
+		w->cp_at = xrealloc(w->cp_at, w->cp_cap * sizeof(*w->cp_at));
+	}
+	while (i < len) {
+		w->cp_at[k++] = i;
+		i += text_decode(t + i, len - i, &cp);
+	}
+	w->cp_at[k] = len;
+	*n = (int64_t)k;
+}
+
+/* The text between code points start and end (clamped to the text, as
+ * text_cp_substr does). */
+static char *quote_of(const struct walk *w, const char *t, int64_t start, int64_t end)
+{
+	int64_t n = w->ev.v.length;
+	size_t b0 = w->cp_at[start < n ? start : n];
+	size_t b1 = end > start ? w->cp_at[end < n ? end : n] : b0;
+	char *q = xmalloc(b1 - b0 + 1);
+
+	memcpy(q, t + b0, b1 - b0);
+	q[b1 - b0] = '\0';
+	return q;
+}
+
+/* Adds c (the cursor's coding, which it takes over) to the vignette. */
+static void add_coding(struct walk *w, px_coding *c)
 {
 	struct export_vignette *ev = &w->ev;
 	struct export_coding *ec;
 
-	if (!coding_wanted(w->x->filter, &ev->v, c))
+	if (!coding_wanted(w->x->filter, &ev->v, c)) {
+		coding_free(c);
 		return;
+	}
 	ev->codings = xrealloc(ev->codings, (ev->ncodings + 1) * sizeof(*ev->codings));
 	ec = &ev->codings[ev->ncodings++];
 	memset(ec, 0, sizeof(*ec));
-	coding_copy(&ec->c, c);
-	if (c->start >= 0) {
-		ec->c.start = map_span(w, c->start, 0);
-		ec->c.end = map_span(w, c->end, 1);
-		ec->quote = text_cp_substr(ev->v.text, (size_t)ec->c.start, (size_t)ec->c.end);
+	ec->c = *c;
+	memset(c, 0, sizeof(*c));
+	if (ec->c.start >= 0) {
+		ec->c.start = map_span(w, ec->c.start, 0);
+		ec->c.end = map_span(w, ec->c.end, 1);
+		ec->quote = quote_of(w, ev->v.text, ec->c.start, ec->c.end);
 	} else {
 		ec->quote = xstrdup("");
 	}
-	ec->memo = export_text(w->x, c->memo);
-	ec->interpretation = export_text(w->x, c->interpretation);
+	ec->memo = export_text(w->x, ec->c.memo);
+	ec->interpretation = export_text(w->x, ec->c.interpretation);
 }
 
 /* Moves the cursor past vignette id's codings, adding them when add. */
@@ -238,7 +282,8 @@ static int take_codings(struct walk *w, int64_t id, int add)
 	while (w->have && w->next.vignette_id <= id) {
 		if (add && w->next.vignette_id == id)
 			add_coding(w, &w->next);
-		coding_free(&w->next);
+		else
+			coding_free(&w->next);
 		if ((rc = coding_cursor_next(w->cur, &w->next, &w->have, w->x->e)))
 			break;
 	}
@@ -288,8 +333,7 @@ static int load_vignette(struct walk *w, const px_vignette *v)
 	ev->v.title = export_text(w->x, v->title);
 	s = alias_apply(&w->x->aliases, v->text, &w->edits);
 	ev->v.text = lf_only(s, &w->crs);
-	free(s);
-	ev->v.length = (int64_t)text_cp_len(ev->v.text);
+	index_code_points(w, ev->v.text, &ev->v.length);
 	if ((rc = take_codings(w, v->id, 1)))
 		return rc;
 	if (!w->memos)
@@ -340,6 +384,7 @@ static int walk_db(export_ctx *x, int memos, export_vignette_fn fn, void *ud, in
 	vignette_entry_free(&w.ev);
 	alias_edits_free(&w.edits);
 	alias_edits_free(&w.crs);
+	free(w.cp_at);
 	return rc;
 }
 

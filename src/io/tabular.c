@@ -55,7 +55,10 @@ void tab_cellf(tabular *t, const char *fmt, ...)
 
 void tab_cell_int(tabular *t, long long v)
 {
-	tab_cellf(t, "%lld", v);
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	tab_cell(t, buf);
 }
 
 size_t tab_rows(const tabular *t)
@@ -85,11 +88,12 @@ void tab_csv_cell(strbuf *b, const char *s)
 	sb_addc(b, '"');
 	if (formula)
 		sb_addc(b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			sb_addc(b, '"');
-		sb_addc(b, *p);
+	/* runs up to and including each quote, which is then doubled */
+	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+		sb_addn(b, s, (size_t)(q - s) + 1);
+		sb_addc(b, '"');
 	}
+	sb_add(b, s);
 	sb_addc(b, '"');
 }
 
