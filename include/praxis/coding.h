@@ -75,6 +75,15 @@ typedef struct coding_query {
  * whole-vignette codings first. */
 typedef int (*coding_fn)(const px_coding *c, void *ud);
 int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err *e);
+/* The same walk pulled one coding at a time, for merging it with another
+ * walk (an export steps it alongside the vignettes). The cursor owns its
+ * statement, so the caller may query between steps. */
+typedef struct coding_cursor coding_cursor;
+int coding_cursor_open(px_db *db, const coding_query *q, coding_cursor **out, px_err *e);
+/* PX_OK with *have 1 and *c filled (free it with coding_free), or *have 0
+ * at the end. */
+int coding_cursor_next(coding_cursor *cur, px_coding *c, int *have, px_err *e);
+void coding_cursor_close(coding_cursor *cur);
 int64_t coding_count(px_db *db);
 /* Codings on one vignette. */
 int64_t coding_count_in(px_db *db, int64_t vignette_id);

@@ -36,6 +36,12 @@ int db_begin(px_db *db, px_err *e);
 int db_commit(px_db *db, px_err *e);
 void db_rollback(px_db *db);
 int db_in_transaction(const px_db *db);
+/* One read snapshot for a long series of reads (an export): a deferred
+ * transaction, so every query sees the same data and SQLite takes its
+ * locks once instead of per statement. *began says whether one was opened
+ * (not inside a transaction already); pass it to db_read_end. */
+int db_read_begin(px_db *db, int *began, px_err *e);
+void db_read_end(px_db *db, int began);
 
 int db_exec(px_db *db, const char *sql, px_err *e);
 /* The busy timeout in force, in ms: 5000, or $PRAXIS_BUSY_TIMEOUT_MS

@@ -76,16 +76,31 @@ typedef struct export_ctx {
 	const struct export_options *o;
 	px_names nm;
 	alias_map aliases;       /* empty with keep_names */
-	struct export_vignette *vs;
+	struct export_vignette *vs;  /* after export_load: the whole export */
 	size_t nvs;
-	int64_t ncodings;
+	int loaded;
+	int64_t ncodings;        /* after export_load; while walking, so far */
 	px_summary *sum;         /* the summaries under the export's filter */
+	struct export_filter *filter;
+	int reading;             /* x opened the read snapshot (db_read_begin) */
 	px_err *e;
 } export_ctx;
 
-/* Loads the filtered project into x (replacing aliases). */
+/* Prepares x to export from one read snapshot of db: filters, names,
+ * aliases and the summaries; no vignette is read yet. export_free always. */
+int export_open(px_db *db, const struct export_options *o, export_ctx *x, px_err *e);
+/* export_open, then the whole filtered project into x->vs (for writers
+ * that print totals first or cross-reference vignettes). */
 int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err *e);
 void export_free(export_ctx *x);
+/* Hands fn every exported vignette in order, its text replaced, its
+ * codings (and, with memos, its memos) loaded, then reports progress.
+ * After export_load it walks x->vs; after export_open it reads the
+ * database one vignette at a time, so memory stays flat whatever the
+ * corpus size (fn may keep ev's contents by moving them out and zeroing
+ * *ev). A non-zero return from fn stops the walk and is returned. */
+typedef int (*export_vignette_fn)(export_ctx *x, struct export_vignette *ev, void *ud);
+int export_each_vignette(export_ctx *x, int memos, export_vignette_fn fn, void *ud);
 /* Text replaced per the options; caller frees. */
 char *export_text(const export_ctx *x, const char *s);
 /* Reports progress for vignette i (0-based) through the callback. */

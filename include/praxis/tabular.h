@@ -15,6 +15,8 @@ typedef struct tabular {
 	strlist cells;       /* row-major; NULL-valued cells stored as "" */
 	unsigned char *null; /* per cell: 1 if SQL NULL (JSON null) */
 	size_t ncap;
+	int flushed;         /* tab_flush_csv wrote the header */
+	int on_terminal;     /* ... to a terminal */
 } tabular;
 
 /* -1 if name is not table, csv or json. */
@@ -30,6 +32,10 @@ size_t tab_rows(const tabular *t);
 void tab_free(tabular *t);
 /* Writes all rows; 0 on success, -1 on a write error. */
 int tab_write(const tabular *t, FILE *out, enum tab_format format);
+/* Streams CSV: writes the header on the first call and the rows added
+ * since the last, then drops them, so a long export holds one batch of
+ * rows at a time. The output is tab_write's. 0 on success, -1 on error. */
+int tab_flush_csv(tabular *t, FILE *out);
 
 /* CSV-quotes s (RFC 4180) into b; cells starting with = + - @ tab or CR are
  * prefixed with ' so spreadsheets do not run them as formulas. */

@@ -390,15 +390,14 @@ static char *coding_query_sql(const coding_query *q)
 	return sb_steal(&b);
 }
 
-int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err *e)
+static sqlite3_stmt *coding_query_prepare(px_db *db, const coding_query *q, px_err *e)
 {
 	char *sql = coding_query_sql(q);
 	sqlite3_stmt *st = db_prepare_iter(db, sql, e);
-	int rc = PX_OK;
 
 	free(sql);
 	if (!st)
-		return px_status_of(e);
+		return NULL;
 	if (q->vignette_id)
 		sqlite3_bind_int64(st, 1, q->vignette_id);
 	if (q->code_id)
@@ -407,6 +406,16 @@ int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err
 		sqlite3_bind_int64(st, 3, q->coder_id);
 	if (q->vignette_id && q->at >= 0)
 		sqlite3_bind_int64(st, 4, q->at);
+	return st;
+}
+
+int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err *e)
+{
+	sqlite3_stmt *st = coding_query_prepare(db, q, e);
+	int rc = PX_OK;
+
+	if (!st)
+		return px_status_of(e);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		px_coding c;
 		coding_read_row(st, &c);
@@ -419,6 +428,50 @@ int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+struct coding_cursor {
+	px_db *db;
+	sqlite3_stmt *st;
+};
+
+int coding_cursor_open(px_db *db, const coding_query *q, coding_cursor **out, px_err *e)
+{
+	sqlite3_stmt *st = coding_query_prepare(db, q, e);
+
+	*out = NULL;
+	if (!st)
+		return px_status_of(e);
+	*out = xmalloc(sizeof(**out));
+	(*out)->db = db;
+	(*out)->st = st;
+	return PX_OK;
+}
+
+int coding_cursor_next(coding_cursor *cur, px_coding *c, int *have, px_err *e)
+{
+	int rc = sqlite3_step(cur->st);
+
+	*have = 0;
+	if (rc == SQLITE_DONE)
+		return PX_OK;
+	if (rc != SQLITE_ROW)
+		return db_fail(cur->db, e, "reading codings");
+	coding_read_row(cur->st, c);
+	if ((rc = read_people(cur->db, c, e))) {
+		coding_free(c);
+		return rc;
+	}
+	*have = 1;
+	return PX_OK;
+}
+
+void coding_cursor_close(coding_cursor *cur)
+{
+	if (!cur)
+		return;
+	sqlite3_finalize(cur->st);
+	free(cur);
 }
 
 int64_t coding_count(px_db *db)

@@ -172,6 +172,23 @@ int db_in_transaction(const px_db *db)
 	return db->depth > 0;
 }
 
+int db_read_begin(px_db *db, int *began, px_err *e)
+{
+	*began = 0;
+	if (db->depth > 0 || !sqlite3_get_autocommit(db->h))
+		return PX_OK;
+	if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, e, "reading");
+	*began = 1;
+	return PX_OK;
+}
+
+void db_read_end(px_db *db, int began)
+{
+	if (began && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
 char *db_col_strdup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);

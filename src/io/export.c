@@ -45,7 +45,7 @@ int export_table_parse(const char *name)
 
 /* The resolved filter: the summaries' filter, and the code's subtree for
  * the per-coding test. */
-struct filter {
+struct export_filter {
 	summary_filter sf;
 	idlist codes;            /* the code and its descendants */
 	int walk_depth;
@@ -53,7 +53,7 @@ struct filter {
 
 static int subtree_collect(const px_code *c, void *ud)
 {
-	struct filter *f = ud;
+	struct export_filter *f = ud;
 
 	if (f->walk_depth >= 0 && c->depth <= f->walk_depth)
 		f->walk_depth = -1;          /* left the subtree */
@@ -64,7 +64,7 @@ static int subtree_collect(const px_code *c, void *ud)
 	return 0;
 }
 
-static int filter_resolve(px_db *db, const struct export_options *o, struct filter *f,
+static int filter_resolve(px_db *db, const struct export_options *o, struct export_filter *f,
 			  px_err *e)
 {
 	summary_filter *sf = &f->sf;
@@ -110,7 +110,7 @@ static int vignette_wanted(const summary_filter *f, const px_vignette *v)
 /* A coding passes the summaries' filter (its vignette already passed
  * vignette_wanted): by the coder, under the code, and naming the
  * participant (participants or held_by) or at a vignette they are at. */
-static int coding_wanted(const struct filter *f, const px_vignette *v, const px_coding *c)
+static int coding_wanted(const struct export_filter *f, const px_vignette *v, const px_coding *c)
 {
 	int64_t p = f->sf.participant;
 
@@ -146,46 +146,7 @@ static void vignette_entry_free(struct export_vignette *ev)
 	sl_free(&ev->memos);
 	sl_free(&ev->memo_uuids);
 	idl_free(&ev->memo_coders);
-}
-
-struct load_ctx {
-	export_ctx *x;
-	const struct filter *f;
-	size_t cap;
-	struct export_vignette *ev;   /* while collecting codings */
-	alias_edits edits;            /* alias replacements in the text */
-	alias_edits crs;              /* then CRs removed */
-};
-
-static void vignette_dup(px_vignette *d, const px_vignette *s)
-{
-	*d = *s;
-	d->ext_id = xstrdup(s->ext_id);
-	d->title = xstrdup(s->title);
-	d->date = xstrdup(s->date);
-	d->text = xstrdup(s->text);
-	d->uuid = xstrdup(s->uuid);
-	d->created = xstrdup(s->created);
-	d->updated = xstrdup(s->updated);
-	memset(&d->participants, 0, sizeof(d->participants));
-	idl_copy(&d->participants, &s->participants);
-}
-
-static int collect_vignette(const px_vignette *v, void *ud)
-{
-	struct load_ctx *l = ud;
-	export_ctx *x = l->x;
-
-	if (!vignette_wanted(&l->f->sf, v))
-		return 0;
-	if (x->nvs == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		x->vs = xrealloc(x->vs, l->cap * sizeof(*x->vs));
-	}
-	memset(&x->vs[x->nvs], 0, sizeof(x->vs[x->nvs]));
-	vignette_dup(&x->vs[x->nvs].v, v);
-	x->nvs++;
-	return 0;
+	memset(ev, 0, sizeof(*ev));
 }
 
 char *export_text(const export_ctx *x, const char *s)
@@ -195,13 +156,15 @@ char *export_text(const export_ctx *x, const char *s)
 
 /* Exports carry LF line ends (REFI-QDA sources must): CR LF becomes LF
  * and a lone CR becomes LF; *ed receives the removed CRs as edits so spans
- * can be mapped. */
-static char *lf_only(const char *s, alias_edits *ed)
+ * can be mapped. Takes over s. */
+static char *lf_only(char *s, alias_edits *ed)
 {
 	strbuf b;
 	int64_t ocp = 0, ncp = 0;
 
 	ed->n = 0;
+	if (!strchr(s, '\r'))
+		return s;          /* the common case: nothing to change */
 	sb_init(&b);
 	sb_add(&b, "");
 	for (const char *p = s; *p; p++) {
@@ -220,120 +183,278 @@ static char *lf_only(const char *s, alias_edits *ed)
 			ncp++;
 		}
 	}
+	free(s);
 	return sb_steal(&b);
 }
 
-static int64_t map_span(const struct load_ctx *l, int64_t pos, int is_end)
+/* One walk over the exported vignettes (export_each_vignette): the
+ * vignettes and, alongside, one cursor over every coding in the same
+ * (vignette id) order, so each vignette's codings cost no query of their
+ * own. */
+struct walk {
+	export_ctx *x;
+	int memos;
+	export_vignette_fn fn;
+	void *ud;
+	int report;                   /* progress to the caller's callback */
+	coding_cursor *cur;
+	px_coding next;               /* the cursor's coding not yet used */
+	int have;
+	struct export_vignette ev;    /* the vignette being handed out */
+	alias_edits edits;            /* alias replacements in the text */
+	alias_edits crs;              /* then CRs removed */
+	size_t *cp_at;                /* byte offset of each code point of the
+					 text, and its length last */
+	size_t cp_cap;
+	int64_t done, total;
+};
+
+static int64_t map_span(const struct walk *w, int64_t pos, int is_end)
 {
-	return alias_map_offset(&l->crs, alias_map_offset(&l->edits, pos, is_end), is_end);
+	return alias_map_offset(&w->crs, alias_map_offset(&w->edits, pos, is_end), is_end);
 }
 
-static int collect_coding(const px_coding *c, void *ud)
+/* Indexes the vignette's code points once, so each coding's quote is a
+ * copy rather than a walk from the start of the text; *n receives the
+ * number of code points. Counted as text_cp_len counts them. */
+static void index_code_points(struct walk *w, const char *t, int64_t *n)
 {
-	struct load_ctx *l = ud;
-	struct export_vignette *ev = l->ev;
+	size_t len = strlen(t), i = 0, k = 0;
+	uint32_t cp;
+
+	if (w->cp_cap < len + 1) {
+		w->cp_cap = len + 1;
+		w->cp_at = xrealloc(w->cp_at, w->cp_cap * sizeof(*w->cp_at));
+	}
+	while (i < len) {
+		w->cp_at[k++] = i;
+		i += text_decode(t + i, len - i, &cp);
+	}
+	w->cp_at[k] = len;
+	*n = (int64_t)k;
+}
+
+/* The text between code points start and end (clamped to the text, as
+ * text_cp_substr does). */
+static char *quote_of(const struct walk *w, const char *t, int64_t start, int64_t end)
+{
+	int64_t n = w->ev.v.length;
+	size_t b0 = w->cp_at[start < n ? start : n];
+	size_t b1 = end > start ? w->cp_at[end < n ? end : n] : b0;
+	char *q = xmalloc(b1 - b0 + 1);
+
+	memcpy(q, t + b0, b1 - b0);
+	q[b1 - b0] = '\0';
+	return q;
+}
+
+/* Adds c (the cursor's coding, which it takes over) to the vignette. */
+static void add_coding(struct walk *w, px_coding *c)
+{
+	struct export_vignette *ev = &w->ev;
 	struct export_coding *ec;
 
-	if (!coding_wanted(l->f, &ev->v, c))
-		return 0;
+	if (!coding_wanted(w->x->filter, &ev->v, c)) {
+		coding_free(c);
+		return;
+	}
 	ev->codings = xrealloc(ev->codings, (ev->ncodings + 1) * sizeof(*ev->codings));
 	ec = &ev->codings[ev->ncodings++];
 	memset(ec, 0, sizeof(*ec));
-	coding_copy(&ec->c, c);
-	if (c->start >= 0) {
-		ec->c.start = map_span(l, c->start, 0);
-		ec->c.end = map_span(l, c->end, 1);
-		ec->quote = text_cp_substr(ev->v.text, (size_t)ec->c.start, (size_t)ec->c.end);
+	ec->c = *c;
+	memset(c, 0, sizeof(*c));
+	if (ec->c.start >= 0) {
+		ec->c.start = map_span(w, ec->c.start, 0);
+		ec->c.end = map_span(w, ec->c.end, 1);
+		ec->quote = quote_of(w, ev->v.text, ec->c.start, ec->c.end);
 	} else {
 		ec->quote = xstrdup("");
 	}
-	ec->memo = export_text(l->x, c->memo);
-	ec->interpretation = export_text(l->x, c->interpretation);
-	l->x->ncodings++;
-	return 0;
+	ec->memo = export_text(w->x, ec->c.memo);
+	ec->interpretation = export_text(w->x, ec->c.interpretation);
 }
+
+/* Moves the cursor past vignette id's codings, adding them when add. */
+static int take_codings(struct walk *w, int64_t id, int add)
+{
+	int rc = PX_OK;
+
+	while (w->have && w->next.vignette_id <= id) {
+		if (add && w->next.vignette_id == id)
+			add_coding(w, &w->next);
+		else
+			coding_free(&w->next);
+		if ((rc = coding_cursor_next(w->cur, &w->next, &w->have, w->x->e)))
+			break;
+	}
+	return rc;
+}
+
+struct memo_sink {
+	export_ctx *x;
+	struct export_vignette *ev;
+};
 
 static int collect_memo(const px_memo *m, void *ud)
 {
-	struct load_ctx *l = ud;
-	char *t = export_text(l->x, m->text);
+	struct memo_sink *ms = ud;
+	char *t = export_text(ms->x, m->text);
 
-	sl_push(&l->ev->memos, t);
-	sl_push(&l->ev->memo_uuids, m->uuid);
-	idl_push(&l->ev->memo_coders, m->coder_id);
+	sl_push(&ms->ev->memos, t);
+	sl_push(&ms->ev->memo_uuids, m->uuid);
+	idl_push(&ms->ev->memo_coders, m->coder_id);
 	free(t);
 	return 0;
 }
 
-/* Replaces aliases in one vignette and gathers its codings and memos. */
-static int load_details(struct load_ctx *l, struct export_vignette *ev)
+static void vignette_dup(px_vignette *d, const px_vignette *s)
 {
-	coding_query q = CODING_QUERY_ALL;
+	*d = *s;
+	d->ext_id = xstrdup(s->ext_id);
+	d->title = NULL;
+	d->date = xstrdup(s->date);
+	d->text = NULL;
+	d->uuid = xstrdup(s->uuid);
+	d->created = xstrdup(s->created);
+	d->updated = xstrdup(s->updated);
+	memset(&d->participants, 0, sizeof(d->participants));
+	idl_copy(&d->participants, &s->participants);
+}
+
+/* One vignette with its aliases replaced and its codings and memos. */
+static int load_vignette(struct walk *w, const px_vignette *v)
+{
+	struct export_vignette *ev = &w->ev;
+	struct memo_sink ms = { w->x, ev };
 	char *s;
 	int rc;
 
-	l->ev = ev;
-	s = export_text(l->x, ev->v.title);
-	free(ev->v.title);
-	ev->v.title = s;
-	s = alias_apply(&l->x->aliases, ev->v.text, &l->edits);
-	free(ev->v.text);
-	ev->v.text = lf_only(s, &l->crs);
-	free(s);
-	ev->v.length = (int64_t)text_cp_len(ev->v.text);
-	q.vignette_id = ev->v.id;
-	if ((rc = coding_each(l->x->db, &q, collect_coding, l, l->x->e)))
+	vignette_dup(&ev->v, v);
+	ev->v.title = export_text(w->x, v->title);
+	s = alias_apply(&w->x->aliases, v->text, &w->edits);
+	ev->v.text = lf_only(s, &w->crs);
+	index_code_points(w, ev->v.text, &ev->v.length);
+	if ((rc = take_codings(w, v->id, 1)))
 		return rc;
-	return memo_each(l->x->db, MEMO_VIGNETTE, ev->v.id, collect_memo, l, l->x->e);
+	if (!w->memos)
+		return PX_OK;
+	return memo_each(w->x->db, MEMO_VIGNETTE, v->id, collect_memo, &ms, w->x->e);
 }
 
-int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err *e)
+static int walk_vignette(const px_vignette *v, void *ud)
 {
-	struct filter f;
-	struct load_ctx l = { 0 };
-	size_t keep = 0;
+	struct walk *w = ud;
+	const struct export_filter *f = w->x->filter;
+	int rc;
+
+	if (!vignette_wanted(&f->sf, v))
+		rc = take_codings(w, v->id, 0);
+	else if (!(rc = load_vignette(w, v)) && vignette_kept(&f->sf, &w->ev)) {
+		w->x->ncodings += (int64_t)w->ev.ncodings;
+		rc = w->fn(w->x, &w->ev, w->ud);
+	}
+	vignette_entry_free(&w->ev);
+	w->done++;
+	if (!rc && w->report && w->x->o->progress)
+		w->x->o->progress(w->x->o->progress_ud, w->done, w->total);
+	return rc;
+}
+
+/* The database walk: one vignette in memory at a time. */
+static int walk_db(export_ctx *x, int memos, export_vignette_fn fn, void *ud, int report)
+{
+	struct walk w = { 0 };
+	coding_query q = CODING_QUERY_ALL;
+	int rc;
+
+	w.x = x;
+	w.memos = memos;
+	w.fn = fn;
+	w.ud = ud;
+	w.report = report;
+	w.total = report ? vignette_count(x->db) : 0;
+	x->ncodings = 0;
+	if ((rc = coding_cursor_open(x->db, &q, &w.cur, x->e)))
+		return rc;
+	if (!(rc = coding_cursor_next(w.cur, &w.next, &w.have, x->e)))
+		rc = vignette_each(x->db, 1, walk_vignette, &w, x->e);
+	if (w.have)
+		coding_free(&w.next);
+	coding_cursor_close(w.cur);
+	vignette_entry_free(&w.ev);
+	alias_edits_free(&w.edits);
+	alias_edits_free(&w.crs);
+	free(w.cp_at);
+	return rc;
+}
+
+int export_each_vignette(export_ctx *x, int memos, export_vignette_fn fn, void *ud)
+{
+	int rc;
+
+	if (!x->loaded)
+		return walk_db(x, memos, fn, ud, 1);
+	for (size_t i = 0; i < x->nvs; i++) {
+		if ((rc = fn(x, &x->vs[i], ud)))
+			return rc;
+		export_progress(x, i);
+	}
+	return PX_OK;
+}
+
+/* export_load's collector: the walk's vignette moves into x->vs. */
+static int keep_vignette(export_ctx *x, struct export_vignette *ev, void *ud)
+{
+	size_t *cap = ud;
+
+	if (x->nvs == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		x->vs = xrealloc(x->vs, *cap * sizeof(*x->vs));
+	}
+	x->vs[x->nvs++] = *ev;
+	memset(ev, 0, sizeof(*ev));
+	return 0;
+}
+
+int export_open(px_db *db, const struct export_options *o, export_ctx *x, px_err *e)
+{
+	struct export_filter *f;
 	int rc;
 
 	memset(x, 0, sizeof(*x));
 	x->db = db;
 	x->o = o;
 	x->e = e;
-	if ((rc = filter_resolve(db, o, &f, e)))
-		goto done;
+	x->filter = f = xcalloc(1, sizeof(*f));
+	if ((rc = db_read_begin(db, &x->reading, e)))
+		return rc;
+	if ((rc = filter_resolve(db, o, f, e)))
+		return rc;
 	if ((rc = names_load(db, &x->nm, e)))
-		goto done;
+		return rc;
 	if (!o->keep_names && (rc = alias_load(db, &x->aliases, e)))
-		goto done;
-	l.x = x;
-	l.f = &f;
-	if ((rc = vignette_each(db, 1, collect_vignette, &l, e)))
-		goto done;
-	for (size_t i = 0; i < x->nvs; i++)
-		if ((rc = load_details(&l, &x->vs[i])))
-			goto done;
-	for (size_t i = 0; i < x->nvs; i++) {
-		if (!vignette_kept(&f.sf, &x->vs[i])) {
-			vignette_entry_free(&x->vs[i]);
-			continue;
-		}
-		x->vs[keep++] = x->vs[i];
-	}
-	x->nvs = keep;
+		return rc;
 	/* the writers' registers, counts and coverage, under the same filter;
 	 * a whole-corpus load, so only for the formats that print them */
 	if (o->format != EXP_MD && o->format != EXP_HTML &&
-	    !(o->format == EXP_CSV && o->table == EXP_TABLE_CODES)) {
-		rc = summary_filter_check(&f.sf, e);
-		goto done;
-	}
+	    !(o->format == EXP_CSV && o->table == EXP_TABLE_CODES))
+		return summary_filter_check(&f->sf, e);
 	if ((rc = summary_open(db, &x->sum, e)))
-		goto done;
-	rc = summary_set_filter(x->sum, &f.sf, e);
-done:
-	alias_edits_free(&l.edits);
-	alias_edits_free(&l.crs);
-	idl_free(&f.codes);
-	return rc;
+		return rc;
+	return summary_set_filter(x->sum, &f->sf, e);
+}
+
+int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = export_open(db, o, x, e)))
+		return rc;
+	if ((rc = walk_db(x, 1, keep_vignette, &cap, 0)))
+		return rc;
+	x->loaded = 1;
+	return PX_OK;
 }
 
 void export_free(export_ctx *x)
@@ -344,6 +465,11 @@ void export_free(export_ctx *x)
 	names_free(&x->nm);
 	alias_free(&x->aliases);
 	summary_close(x->sum);
+	if (x->filter)
+		idl_free(&x->filter->codes);
+	free(x->filter);
+	if (x->db)
+		db_read_end(x->db, x->reading);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -471,7 +597,9 @@ int export_run(px_db *db, const struct export_options *o, px_err *e)
 		return px_fail(e, PX_EUSAGE, "--format qdpx writes a zip: name the file with -o");
 	if (o->format < EXP_YAML || o->format > EXP_QDC)
 		return px_fail(e, PX_EUSAGE, "unknown export format %d", o->format);
-	if ((rc = export_load(db, o, &x, e))) {
+	/* CSV rows need no totals up front: they stream, one vignette at a time */
+	rc = o->format == EXP_CSV ? export_open(db, o, &x, e) : export_load(db, o, &x, e);
+	if (rc) {
 		export_free(&x);
 		return rc;
 	}

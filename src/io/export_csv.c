@@ -24,7 +24,58 @@ static void cell_ids(export_ctx *x, tabular *t, const idlist *ids, enum names_ki
 	sb_free(&b);
 }
 
-static void codings_table(export_ctx *x, tabular *t)
+/* Rows leave in batches of about this many cells (tab_flush_csv). */
+#define CSV_BATCH 4096
+
+struct csv_ctx {
+	tabular *t;
+	FILE *out;
+};
+
+static int csv_flush(export_ctx *x, struct csv_ctx *cc, size_t at_least)
+{
+	if (cc->t->cells.n < at_least)
+		return PX_OK;
+	if (tab_flush_csv(cc->t, cc->out) != 0)
+		return px_fail(x->e, PX_EIO, "writing CSV failed");
+	return PX_OK;
+}
+
+static int coding_rows(export_ctx *x, struct export_vignette *ev, void *ud)
+{
+	struct csv_ctx *cc = ud;
+	tabular *t = cc->t;
+
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		const px_coding *c = &ec->c;
+		tab_cell(t, ev->v.ext_id);
+		tab_cell(t, ev->v.date);
+		tab_cell(t, names_get(&x->nm, NAMES_COMMUNITY, ev->v.community_id));
+		cell_ids(x, t, &c->participants, NAMES_PARTICIPANT);
+		tab_cell(t, names_get(&x->nm, NAMES_CODE, c->code_id));
+		tab_cell(t, codebook_root_short(names_code_dimension(&x->nm, c->code_id)));
+		if (c->start >= 0) {
+			tab_cell_int(t, c->start);
+			tab_cell_int(t, c->end);
+		} else {
+			tab_cell(t, NULL);
+			tab_cell(t, NULL);
+		}
+		tab_cell(t, ec->quote);
+		tab_cell(t, names_get(&x->nm, NAMES_CODER, c->coder_id));
+		tab_cell(t, coding_mode_name(c->mode));
+		tab_cell(t, ec->memo);
+		tab_cell(t, names_get(&x->nm, NAMES_REPERTOIRE, c->repertoire_id));
+		tab_cell(t, ec->interpretation);
+		tab_cell(t, names_get(&x->nm, NAMES_ACCOUNTABILITY, c->accountability_id));
+		tab_cell(t, coding_stance_name(c->stance));
+		cell_ids(x, t, &c->held_by, NAMES_PARTICIPANT);
+	}
+	return csv_flush(x, cc, CSV_BATCH);
+}
+
+static int codings_table(export_ctx *x, struct csv_ctx *cc)
 {
 	static const char *const cols[] = {
 		"vignette_id", "date", "community", "participants", "code", "dimension",
@@ -33,40 +84,29 @@ static void codings_table(export_ctx *x, tabular *t)
 	};
 
 	for (int i = 0; cols[i]; i++)
-		tab_col(t, cols[i], (i == 6 || i == 7) ? TAB_INT : TAB_TEXT);
-	for (size_t i = 0; i < x->nvs; i++) {
-		const struct export_vignette *ev = &x->vs[i];
-		for (size_t k = 0; k < ev->ncodings; k++) {
-			const struct export_coding *ec = &ev->codings[k];
-			const px_coding *c = &ec->c;
-			tab_cell(t, ev->v.ext_id);
-			tab_cell(t, ev->v.date);
-			tab_cell(t, names_get(&x->nm, NAMES_COMMUNITY, ev->v.community_id));
-			cell_ids(x, t, &c->participants, NAMES_PARTICIPANT);
-			tab_cell(t, names_get(&x->nm, NAMES_CODE, c->code_id));
-			tab_cell(t, codebook_root_short(names_code_dimension(&x->nm, c->code_id)));
-			if (c->start >= 0) {
-				tab_cell_int(t, c->start);
-				tab_cell_int(t, c->end);
-			} else {
-				tab_cell(t, NULL);
-				tab_cell(t, NULL);
-			}
-			tab_cell(t, ec->quote);
-			tab_cell(t, names_get(&x->nm, NAMES_CODER, c->coder_id));
-			tab_cell(t, coding_mode_name(c->mode));
-			tab_cell(t, ec->memo);
-			tab_cell(t, names_get(&x->nm, NAMES_REPERTOIRE, c->repertoire_id));
-			tab_cell(t, ec->interpretation);
-			tab_cell(t, names_get(&x->nm, NAMES_ACCOUNTABILITY, c->accountability_id));
-			tab_cell(t, coding_stance_name(c->stance));
-			cell_ids(x, t, &c->held_by, NAMES_PARTICIPANT);
-		}
-		export_progress(x, i);
-	}
+		tab_col(cc->t, cols[i], (i == 6 || i == 7) ? TAB_INT : TAB_TEXT);
+	return export_each_vignette(x, 0, coding_rows, cc);
 }
 
-static void vignettes_table(export_ctx *x, tabular *t)
+static int vignette_row(export_ctx *x, struct export_vignette *ev, void *ud)
+{
+	struct csv_ctx *cc = ud;
+	tabular *t = cc->t;
+	const px_vignette *v = &ev->v;
+
+	tab_cell(t, v->ext_id);
+	tab_cell(t, v->title);
+	tab_cell(t, v->date);
+	tab_cell(t, names_get(&x->nm, NAMES_COMMUNITY, v->community_id));
+	tab_cell(t, names_get(&x->nm, NAMES_CODER, v->observer_id));
+	cell_ids(x, t, &v->participants, NAMES_PARTICIPANT);
+	tab_cell_int(t, v->length);
+	tab_cell_int(t, (long long)ev->ncodings);
+	tab_cell(t, v->text);
+	return csv_flush(x, cc, CSV_BATCH);
+}
+
+static int vignettes_table(export_ctx *x, struct csv_ctx *cc)
 {
 	static const char *const cols[] = {
 		"vignette_id", "title", "date", "community", "observer", "participants",
@@ -74,20 +114,8 @@ static void vignettes_table(export_ctx *x, tabular *t)
 	};
 
 	for (int i = 0; cols[i]; i++)
-		tab_col(t, cols[i], (i == 6 || i == 7) ? TAB_INT : TAB_TEXT);
-	for (size_t i = 0; i < x->nvs; i++) {
-		const px_vignette *v = &x->vs[i].v;
-		tab_cell(t, v->ext_id);
-		tab_cell(t, v->title);
-		tab_cell(t, v->date);
-		tab_cell(t, names_get(&x->nm, NAMES_COMMUNITY, v->community_id));
-		tab_cell(t, names_get(&x->nm, NAMES_CODER, v->observer_id));
-		cell_ids(x, t, &v->participants, NAMES_PARTICIPANT);
-		tab_cell_int(t, v->length);
-		tab_cell_int(t, (long long)x->vs[i].ncodings);
-		tab_cell(t, v->text);
-		export_progress(x, i);
-	}
+		tab_col(cc->t, cols[i], (i == 6 || i == 7) ? TAB_INT : TAB_TEXT);
+	return export_each_vignette(x, 0, vignette_row, cc);
 }
 
 struct part_ctx {
@@ -186,17 +214,18 @@ static int codes_table(export_ctx *x, tabular *t)
 int export_csv(export_ctx *x, FILE *out)
 {
 	tabular t;
+	struct csv_ctx cc = { &t, out };
 	int rc = PX_OK;
 
 	tab_init(&t);
 	switch (x->o->table) {
 	case EXP_TABLE_PARTICIPANTS: rc = participants_table(x, &t); break;
-	case EXP_TABLE_VIGNETTES: vignettes_table(x, &t); break;
+	case EXP_TABLE_VIGNETTES: rc = vignettes_table(x, &cc); break;
 	case EXP_TABLE_CODES: rc = codes_table(x, &t); break;
-	default: codings_table(x, &t); break;
+	default: rc = codings_table(x, &cc); break;
 	}
-	if (!rc && tab_write(&t, out, TAB_CSV) != 0)
-		rc = px_fail(x->e, PX_EIO, "writing CSV failed");
+	if (!rc)
+		rc = csv_flush(x, &cc, 0);
 	tab_free(&t);
 	return rc;
 }

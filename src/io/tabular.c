@@ -55,7 +55,10 @@ void tab_cellf(tabular *t, const char *fmt, ...)
 
 void tab_cell_int(tabular *t, long long v)
 {
-	tab_cellf(t, "%lld", v);
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	tab_cell(t, buf);
 }
 
 size_t tab_rows(const tabular *t)
@@ -85,11 +88,12 @@ void tab_csv_cell(strbuf *b, const char *s)
 	sb_addc(b, '"');
 	if (formula)
 		sb_addc(b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			sb_addc(b, '"');
-		sb_addc(b, *p);
+	/* runs up to and including each quote, which is then doubled */
+	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+		sb_addn(b, s, (size_t)(q - s) + 1);
+		sb_addc(b, '"');
 	}
+	sb_add(b, s);
 	sb_addc(b, '"');
 }
 
@@ -164,18 +168,16 @@ static void write_json(const tabular *t, strbuf *b)
 /* CSV keeps the data as it is, except on a terminal: there a cell's
  * escape sequences would drive the screen, so they are shown inert as in
  * the table (a file or a pipe gets the exact bytes). */
-static void write_csv(const tabular *t, strbuf *b, int on_terminal)
+static void write_csv(const tabular *t, strbuf *b, int on_terminal, int header)
 {
 	size_t ncol = t->cols.n;
 
 	if (ncol == 0)
 		return;
-	for (size_t c = 0; c < ncol; c++) {
-		if (c)
-			sb_addc(b, ',');
+	for (size_t c = 0; header && c < ncol; c++) {
 		tab_csv_cell(b, t->cols.v[c]);
+		sb_add(b, c + 1 < ncol ? "," : "\r\n");
 	}
-	sb_add(b, "\r\n");
 	for (size_t i = 0; i < t->cells.n; i++) {
 		char *clean = on_terminal ? text_sanitize(t->cells.v[i], 1) : NULL;
 		tab_csv_cell(b, clean ? clean : t->cells.v[i]);
@@ -225,10 +227,28 @@ int tab_write(const tabular *t, FILE *out, enum tab_format format)
 	if (format == TAB_JSON)
 		write_json(t, &b);
 	else if (format == TAB_CSV)
-		write_csv(t, &b, isatty(fileno(out)));
+		write_csv(t, &b, isatty(fileno(out)), 1);
 	else
 		write_table(t, &b);
 	rc = fwrite(b.s ? b.s : "", 1, b.len, out) == b.len ? 0 : -1;
 	sb_free(&b);
+	return rc;
+}
+
+int tab_flush_csv(tabular *t, FILE *out)
+{
+	strbuf b;
+	int rc;
+
+	if (!t->flushed)
+		t->on_terminal = isatty(fileno(out));
+	sb_init(&b);
+	write_csv(t, &b, t->on_terminal, !t->flushed);
+	t->flushed = 1;
+	rc = fwrite(b.s ? b.s : "", 1, b.len, out) == b.len ? 0 : -1;
+	sb_free(&b);
+	for (size_t i = 0; i < t->cells.n; i++)
+		free(t->cells.v[i]);
+	t->cells.n = 0;
 	return rc;
 }
