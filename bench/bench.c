@@ -22,6 +22,9 @@
 #include <unistd.h>
 #include "bench.h"
 
+#define BENCH_TARGET_SIZE "100k"
+#define BENCH_FLAT_MEASURE "keystroke: list move / open"
+
 struct size_spec {
 	const char *name;
 	long vignettes;
@@ -218,9 +221,27 @@ static void bench_report(const char *size, const struct measure *m)
 			 target[0] ? ", " : "", m->target_on_p99 ? "p99 <=" : "<=", t);
 		ok = ok && (m->target_on_p99 ? m->p99 : m->med) <= m->max_ms;
 	}
+	/* the issue sets its targets at 100k vignettes / 1M codings; at the
+	 * smaller sizes fixed costs (process start, one-off loads) dominate,
+	 * so the target is shown but not judged there */
 	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n", size, m->name,
 	    a, b, c, d, ratio, target[0] ? target : "-",
-	    !target[0] ? "" : ok ? "ok" : "MISS");
+	    !target[0] ? "" : strcmp(size, BENCH_TARGET_SIZE) != 0 ? "-" : ok ? "ok" : "MISS");
+}
+
+/* Keystroke cost must stay flat: p99 at 100k at most 1.5x the 1k p99. */
+static void report_flatness(double p99_small, double p99_large)
+{
+	char a[32], b[32], ratio[32];
+	double r = p99_large / p99_small;
+
+	report_mb = 0;
+	fmt_ms(a, sizeof(a), p99_large);
+	fmt_ms(b, sizeof(b), p99_small);
+	snprintf(ratio, sizeof(ratio), "%.2fx", r);
+	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n",
+	    BENCH_TARGET_SIZE, "keystroke p99, 100k against 1k", "-", a, "-", b, ratio,
+	    "<= 1.5x the 1k p99", r <= 1.5 ? "ok" : "MISS");
 }
 
 static void machine(void)
@@ -284,6 +305,8 @@ int main(int argc, char **argv)
 	mkdir(benv.data, 0755);
 	if (*results_path && !(results = fopen(results_path, "w")))
 		fprintf(stderr, "bench: cannot write %s: %s\n", results_path, strerror(errno));
+	double keystroke_1k = 0;
+
 	out("# praxis benchmark\n\n");
 	machine();
 	header();
@@ -309,10 +332,24 @@ int main(int argc, char **argv)
 				continue;
 			}
 			bench_report(sizes[i].name, &m);
+			if (strcmp(m.name, BENCH_FLAT_MEASURE) == 0) {
+				if (strcmp(sizes[i].name, "1k") == 0)
+					keystroke_1k = m.p99;
+				else if (strcmp(sizes[i].name, BENCH_TARGET_SIZE) == 0 && keystroke_1k > 0)
+					report_flatness(keystroke_1k, m.p99);
+			}
 			fflush(stdout);
 		}
 	}
-	if (results)
+	if (results) {
+		/* the explanations of the targets and misses, kept beside the code */
+		FILE *notes = fopen("bench/notes.md", "r");
+		char line[512];
+		while (notes && fgets(line, sizeof(line), notes))
+			fputs(line, results);
+		if (notes)
+			fclose(notes);
 		fclose(results);
+	}
 	return failures ? 1 : 0;
 }
