@@ -68,6 +68,10 @@ int sm_put(strmap *m, const char *key, int64_t val);
 int sm_get(const strmap *m, const char *key, int64_t *val);
 void sm_free(strmap *m);
 
+/* The whole file at path, NUL-terminated (caller frees), its length in
+ * *len (may be NULL); NULL with errno set if it cannot be read. */
+char *util_read_file(const char *path, size_t *len);
+
 /* Current UTC time as 2026-03-02T03:10:00Z. */
 void util_now_iso(char buf[32]);
 /* A random version-4 UUID, lower-case hex with dashes. */

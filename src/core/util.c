@@ -373,3 +373,29 @@ void sm_free(strmap *m)
 	free(m->vals);
 	memset(m, 0, sizeof(*m));
 }
+
+char *util_read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	strbuf b;
+	char buf[65536];
+	size_t n;
+	int failed;
+
+	if (!fp)
+		return NULL;
+	sb_init(&b);
+	sb_add(&b, "");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_addn(&b, buf, n);
+	failed = ferror(fp);
+	fclose(fp);
+	if (failed) {
+		sb_free(&b);
+		errno = EIO;
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
+	return sb_steal(&b);
+}

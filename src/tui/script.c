@@ -134,21 +134,14 @@ int script_parse(script *s, const char *name, const char *text, px_err *e)
 
 int script_load(script *s, const char *path, px_err *e)
 {
-	FILE *fp = fopen(path, "rb");
-	strbuf b;
-	char buf[4096];
-	size_t n;
+	char *text = util_read_file(path, NULL);
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if (!fp)
+	if (!text)
 		return px_fail(e, PX_EIO, "%s: cannot read the key script", path);
-	sb_init(&b);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_addn(&b, buf, n);
-	fclose(fp);
-	rc = script_parse(s, path, sb_str(&b), e);
-	sb_free(&b);
+	rc = script_parse(s, path, text, e);
+	free(text);
 	return rc;
 }
 

@@ -26,22 +26,6 @@ static void vedit_free(struct vedit *ve)
 	free(ve);
 }
 
-static char *read_all(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	strbuf b;
-	char buf[4096];
-	size_t n;
-
-	if (!fp)
-		return NULL;
-	sb_init(&b);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_addn(&b, buf, n);
-	fclose(fp);
-	return sb_steal(&b);
-}
-
 static int write_all(const char *path, const char *text)
 {
 	FILE *fp = fopen(path, "wb");
@@ -134,7 +118,7 @@ static void edit_run(struct tui *t, struct vedit *ve)
 		vedit_free(ve);
 		return;
 	}
-	if (!(text = read_all(ve->path)) || (!ve->id && strcmp(text, ve->template) == 0)) {
+	if (!(text = util_read_file(ve->path, NULL)) || (!ve->id && strcmp(text, ve->template) == 0)) {
 		tui_message(t, "no vignette added (the template was not changed)");
 		free(text);
 		vedit_free(ve);
@@ -214,7 +198,7 @@ char *tui_edit_text(struct tui *t, const char *text, const char *suffix)
 		tui_error(t, "%s: cannot write the file for the editor", path);
 	else if (tui_edit_file(t, path))
 		tui_error(t, "the editor failed: nothing changed");
-	else if (!(out = read_all(path)))
+	else if (!(out = util_read_file(path, NULL)))
 		tui_error(t, "%s: cannot read the file back", path);
 	unlink(path);
 	free(path);

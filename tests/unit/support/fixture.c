@@ -200,20 +200,7 @@ int64_t fx_coder(px_db *db, const char *ext_id)
 
 char *fx_read_file(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	strbuf b;
-	char buf[65536];
-	size_t n;
-
-	if (!fp)
-		return NULL;
-	sb_init(&b);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_addn(&b, buf, n);
-	fclose(fp);
-	if (len)
-		*len = b.len;
-	return sb_steal(&b);
+	return util_read_file(path, len);
 }
 
 const char *fx_top(void)
