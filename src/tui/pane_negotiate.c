@@ -170,15 +170,18 @@ static void n_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	const negotiate_code *c = row_code(s, i);
 	const px_vignette *v = &s->vig[s->rows[i].v];
 	int role = pane_row_role(sel, ROLE_NORMAL), dim = sel ? role : ROLE_DIM;
+	/* past 90 columns the title and the code path get the room */
+	int extra = w > 90 ? w - 90 : 0, tw = 16 + extra / 3, cw = 14 + extra - extra / 3;
+	int cx = x + 13 + tw, sx = cx + cw + 1, nx = sx + 10;
 
 	if (s->rows[i].k == 0 || sel) {
 		dsp_text(y, x + 1, 10, v->date ? v->date : "", dim);
-		dsp_text(y, x + 12, 16, v->title ? v->title : "", role);
+		dsp_text(y, x + 12, tw, v->title ? v->title : "", role);
 	}
-	dsp_text(y, x + 29, 14, names_get(&t->names, NAMES_CODE, c->code_id), role);
-	dsp_text(y, x + 44, 9, status_name(c), c->memo_id ? role : pane_row_role(sel, ROLE_PROMPT));
-	if (w > 54)
-		dsp_textf(y, x + 54, w - 54, role, "A only %lld  both %lld  B only %lld",
+	dsp_text(y, cx, cw, names_get(&t->names, NAMES_CODE, c->code_id), role);
+	dsp_text(y, sx, 9, status_name(c), c->memo_id ? role : pane_row_role(sel, ROLE_PROMPT));
+	if (w > nx - x)
+		dsp_textf(y, nx, w - (nx - x), role, "A only %lld  both %lld  B only %lld",
 			  (long long)c->a_only, (long long)c->both, (long long)c->b_only);
 }
 

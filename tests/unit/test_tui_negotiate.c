@@ -52,6 +52,19 @@ static const char *const view_lines[] = {
 	" Annie put the claim on the Q pile. Bo asked why.",
 };
 
+/* Past 90 columns the title and code path take the extra room. */
+static void test_view_wide(void **state)
+{
+	char *db = make_db(NULL), *s;
+
+	(void)state;
+	s = fx_screen_run(db, ":negotiate a b\n", 120, 24, "--coder a");
+	fx_assert_line(s, 4, " 2026-03-02 The pile                   JE/rhythms                  "
+		       "       open      A only 0  both 0  B only 5");
+	free(s);
+	free(db);
+}
+
 static void test_view_screen(void **state)
 {
 	char *db = make_db(NULL), *s;
@@ -266,6 +279,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_view_screen),
+		cmocka_unit_test(test_view_wide),
 		cmocka_unit_test(test_overlay_roles),
 		cmocka_unit_test(test_drop_and_keep_a),
 		cmocka_unit_test(test_keep_both_cancel_and_undo),
