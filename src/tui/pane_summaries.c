@@ -75,6 +75,7 @@ struct stab {
 	struct srow *rows;
 	size_t n;
 	int width[MAXCOL];
+	int natural0;            /* the first column's width before its cap */
 	int sort;                /* column, -1: natural order */
 	int desc;
 	int built;
@@ -477,6 +478,8 @@ static void tab_widths(struct stab *tb)
 				int cw = (int)text_width(tb->rows[i].cell[c]);
 				w = cw > w ? cw : w;
 			}
+		if (c == 0)
+			tb->natural0 = w;
 		if (tb->cols[c].cap && w > tb->cols[c].cap)
 			w = tb->cols[c].cap;
 		tb->width[c] = w;
@@ -678,9 +681,23 @@ static const char *s_row_text(struct pane *p, size_t i)
 /* Column c's width in a pane w wide with left columns to its right: the
  * last column takes the rest; in a narrow pane the first gives way so the
  * first count still shows. */
+/* The room the last column (interpretations, months) keeps before the
+ * first (the names) grows past its cap in a wide pane. */
+#define LAST_COLUMN_ROOM 24
+
 static int col_width(const struct stab *tb, int c, int w, int left)
 {
 	int cw = c < tb->ncols - 1 ? tb->width[c] : left;
+
+	/* a wide pane (zoomed) shows whole names; the engagement matrix keeps
+	 * its name column fixed so the grid lines up */
+	if (c == 0 && tb->cols != eng_cols && tb->natural0 > cw) {
+		int others = 1 + LAST_COLUMN_ROOM;
+		for (int k = 0; k < tb->ncols - 1; k++)
+			others += tb->width[k] + 1;
+		if (w > others)
+			cw = tb->natural0 < cw + (w - others) ? tb->natural0 : cw + (w - others);
+	}
 
 	if (c == 0 && tb->ncols > 1 && cw + tb->width[1] + 3 > w) {
 		int room = w - tb->width[1] - 3;

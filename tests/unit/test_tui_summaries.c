@@ -349,10 +349,32 @@ static void test_help_lists_summary_keys(void **state)
 	free(db);
 }
 
+/* Zoomed wide, register names are shown whole (capped at 24 columns in
+ * the narrow pane): the claims sample has longer norms. */
+static void test_wide_pane_shows_whole_names(void **state)
+{
+	char *path = xasprintf("%s/samples/claims.yaml", fx_top());
+	char *yaml = fx_read_file(path, NULL), *db, *s;
+
+	(void)state;
+	assert_non_null(yaml);
+	db = fx_screen_db(yaml);
+	s = fx_screen_run(db, "<Tab><Tab><Tab><Tab>z2\n", 130, 30, "--coder mk");
+	fx_assert_has(s, " don't make the next person's work harder ");
+	free(s);
+	s = fx_screen_run(db, "<Tab><Tab><Tab><Tab>2\n", 80, 24, "--coder mk");
+	fx_assert_lacks(s, "don't make the next person's work harder");
+	free(s);
+	free(db);
+	free(yaml);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_repertoire_tab),
+		cmocka_unit_test(test_wide_pane_shows_whole_names),
 		cmocka_unit_test(test_accountability_tab),
 		cmocka_unit_test(test_engagement_tab),
 		cmocka_unit_test(test_coverage_tab),
