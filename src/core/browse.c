@@ -292,19 +292,21 @@ static void page_counts(px_db *db, browse_row *rows, size_t n)
 			vignette_dimension_counts(db, rows[i].id, rows[i].counts);
 		return;
 	}
-	by_id = xcalloc(n + 1, sizeof(*by_id));
+	/* an array of row pointers, sorted by id for bsearch */
+	by_id = xcalloc(n + 1, sizeof(*by_id)); /* NOLINT(bugprone-sizeof-expression) */
 	for (size_t i = 0; i < n; i++) {
 		memset(rows[i].counts, 0, sizeof(rows[i].counts));
 		idl_push(&ids, rows[i].id);
 		by_id[i] = &rows[i];
 	}
-	qsort(by_id, n, sizeof(*by_id), cmp_row_id);
+	qsort(by_id, n, sizeof(*by_id), cmp_row_id); /* NOLINT(bugprone-sizeof-expression) */
 	json = drill_json(&ids);
 	db_bind_text(st, 1, json);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		browse_row key = { .id = sqlite3_column_int64(st, 0) }, *kp = &key, **hit;
 		int d = sqlite3_column_int(st, 1);
 		int64_t c = sqlite3_column_int64(st, 2);
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): array of pointers */
 		if (!(hit = bsearch(&kp, by_id, n, sizeof(*by_id), cmp_row_id)))
 			continue;
 		if (d >= 1 && d <= 3)

@@ -12,7 +12,7 @@
 
 #define RETRIEVAL_CONTEXT 40
 #define PAGE 64
-#define WINDOW (4 * PAGE)
+#define WINDOW ((size_t)4 * PAGE)
 
 struct rstate {
 	int64_t code_id;

@@ -15,9 +15,9 @@ static void push(script *s, int key)
 	s->keys[s->n++] = key;
 }
 
-/* A decimal 1..1000 at *p, advancing *p; -1 if none (strtol, not
+/* A decimal lo..hi at *p, advancing *p; -1 if none (strtol, not
  * sscanf's %d: a huge number must be an error, not undefined). */
-static long resize_dim(const char **p)
+static long read_number(const char **p, long lo, long hi)
 {
 	char *end;
 	long v;
@@ -26,7 +26,12 @@ static long resize_dim(const char **p)
 		return -1;
 	v = strtol(*p, &end, 10);
 	*p = end;
-	return v >= 1 && v <= 1000 ? v : -1;
+	return v >= lo && v <= hi ? v : -1;
+}
+
+static long resize_dim(const char **p)
+{
+	return read_number(p, 1, 1000);
 }
 
 static int parse_resize(const char *p, int *key)
@@ -58,14 +63,13 @@ static int mouse_token(const char *p)
 
 static int parse_mouse(const char *p, int which, int *key)
 {
-	int col, row;
-	char tail;
+	long col, row;
 
 	p += strlen(mouse_names[which].name);
-	if (sscanf(p, "%d %d%c", &col, &row, &tail) != 3 || tail != '>' || col < 0 || row < 0 ||
-	    col > 999 || row > 999)
+	if ((col = read_number(&p, 0, 999)) < 0 || *p++ != ' ' ||
+	    (row = read_number(&p, 0, 999)) < 0 || *p != '>')
 		return 0;
-	*key = TK_MOUSE_KEY(mouse_names[which].kind, col, row);
+	*key = TK_MOUSE_KEY(mouse_names[which].kind, (int)col, (int)row);
 	return 1;
 }
 
