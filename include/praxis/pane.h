@@ -85,6 +85,8 @@ void pane_list_click(struct pane *p, int row);
 
 /* The right-aligned "n/N" of a list. */
 void pane_list_position(const struct pane *p, char *buf, size_t n);
+/* A title op for plain lists: the pane's name and "cursor/rows". */
+void pane_list_title(struct pane *p, struct tui *t, char *buf, size_t n);
 
 /* The role for a row: the cursor roles when sel (1 unfocused, 2 focused). */
 int pane_row_role(int sel, int role);

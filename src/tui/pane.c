@@ -206,3 +206,12 @@ int pane_row_role(int sel, int role)
 {
 	return sel == 2 ? ROLE_CURSOR : sel == 1 ? ROLE_CURSOR_DIM : role;
 }
+
+void pane_list_title(struct pane *p, struct tui *t, char *buf, size_t n)
+{
+	char pos[32];
+
+	(void)t;
+	pane_list_position(p, pos, sizeof(pos));
+	snprintf(buf, n, "%s %s", p->ops->name, pos);
+}

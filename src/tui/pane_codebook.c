@@ -458,15 +458,6 @@ static int c_key(struct pane *p, struct tui *t, int action, int key)
 	return 0;
 }
 
-static void c_title(struct pane *p, struct tui *t, char *buf, size_t n)
-{
-	char pos[32];
-
-	(void)t;
-	pane_list_position(p, pos, sizeof(pos));
-	snprintf(buf, n, "Codebook %s", pos);
-}
-
 const struct pane_ops pane_codebook_ops = {
 	.name = "Codebook",
 	.ctx = KC_CODEBOOK,
@@ -475,8 +466,8 @@ const struct pane_ops pane_codebook_ops = {
 	.free = c_free,
 	.refresh = c_refresh,
 	.key = c_key,
-	.title = c_title,
 	.rows = c_rows,
+	.title = pane_list_title,
 	.row_text = c_row_text,
 	.draw_row = c_draw_row,
 	.coding = c_coding,

@@ -199,15 +199,6 @@ static int p_key(struct pane *p, struct tui *t, int action, int key)
 	return 0;
 }
 
-static void p_title(struct pane *p, struct tui *t, char *buf, size_t n)
-{
-	char pos[32];
-
-	(void)t;
-	pane_list_position(p, pos, sizeof(pos));
-	snprintf(buf, n, "Participants %s", pos);
-}
-
 const struct pane_ops pane_participants_ops = {
 	.name = "Participants",
 	.ctx = KC_PARTICIPANTS,
@@ -216,8 +207,8 @@ const struct pane_ops pane_participants_ops = {
 	.free = p_free,
 	.refresh = p_refresh,
 	.key = p_key,
-	.title = p_title,
 	.rows = p_rows,
+	.title = pane_list_title,
 	.row_text = p_row_text,
 	.draw_row = p_draw_row,
 	.coding = p_coding,
