@@ -388,11 +388,11 @@ char *util_read_file(const char *path, size_t *len)
 	sb_add(&b, "");
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		sb_addn(&b, buf, n);
-	failed = ferror(fp);
+	failed = ferror(fp) ? (errno ? errno : EIO) : 0;
 	fclose(fp);
 	if (failed) {
 		sb_free(&b);
-		errno = EIO;
+		errno = failed;   /* the read's own reason, e.g. EISDIR */
 		return NULL;
 	}
 	if (len)

@@ -270,28 +270,22 @@ int notes_import(px_db *db, const char *const *files, int nfiles, int64_t coder_
 		 int64_t *count, px_err *e)
 {
 	for (int i = 0; i < nfiles; i++) {
-		FILE *fp = fopen(files[i], "rb");
 		struct stat sb;
-		char date[16], buf[65536];
-		strbuf b;
-		size_t n;
+		char date[16];
+		size_t len;
+		char *text = util_read_file(files[i], &len);
 		int rc;
-		if (!fp)
+		if (!text)
 			return px_fail(e, PX_EIO, "%s: cannot read: %s", files[i], strerror(errno));
-		sb_init(&b);
-		sb_add(&b, "");
-		while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-			sb_addn(&b, buf, n);
 		/* without a date, the file's modification day */
 		date[0] = '\0';
-		if (fstat(fileno(fp), &sb) == 0) {
+		if (stat(files[i], &sb) == 0) {
 			struct tm tm;
 			gmtime_r(&sb.st_mtime, &tm);
 			strftime(date, sizeof(date), "%Y-%m-%d", &tm);
 		}
-		fclose(fp);
-		rc = notes_one(db, files[i], b.s, b.len, date[0] ? date : NULL, coder_id, e);
-		sb_free(&b);
+		rc = notes_one(db, files[i], text, len, date[0] ? date : NULL, coder_id, e);
+		free(text);
 		if (rc)
 			return rc;
 		if (count)
