@@ -6,8 +6,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "praxis/browse.h"
-#include "praxis/cli.h"
+#include "praxis/db.h"
 #include "praxis/names.h"
 #include "praxis/pane.h"
 #include "praxis/participant.h"
@@ -64,8 +65,23 @@ struct tui {
 	int64_t sum_dv;          /* db_data_version it was loaded at */
 };
 
-/* Runs the interface (headless with c->script). */
-int tui_run(struct cli *c);
+struct px_config;
+
+/* What the interface starts with, already resolved by its caller (the
+ * CLI): the interface never reaches back into the command line. */
+struct tui_options {
+	px_db *db;               /* open; tui_run closes it */
+	const char *db_path;     /* for the status line */
+	int64_t coder_id;        /* the user's own coder */
+	const theme *theme;      /* loaded */
+	const struct px_config *config; /* the key settings */
+	const char *script;      /* headless: keys from this file */
+	const char *dump_screen; /* headless: the final screen to this file */
+	int dump_attrs;          /* mark colours in the dump */
+};
+
+/* Runs the interface (headless with o->script); on failure fills e. */
+int tui_run(const struct tui_options *o, px_err *e);
 
 void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "praxis/cli.h"
 #include "praxis/config.h"
 #include "praxis/entity.h"
@@ -306,7 +307,33 @@ static int take_globals(struct cli *c, int *argc, char **argv, int *help, int *v
 /* Without a command praxis opens the interface (headless with --script). */
 static int run_without_command(struct cli *c)
 {
-	return tui_run(c);
+	struct tui_options o = { 0 };
+	theme th;
+	px_err e = { 0 };
+
+	if (c->dump_screen && !c->script)
+		return cli_error(c, PX_EUSAGE, "--dump-screen needs --script");
+	if (!c->script && (!isatty(0) || !isatty(1)))
+		return cli_error(c, PX_EUSAGE, "the interface needs a terminal (or --script KEYS)");
+	if (theme_load(&th, c->theme, &e)) {
+		/* a theme named in the settings file: say where */
+		if (c->config && c->config->source[CFG_THEME] == CFG_SRC_FILE)
+			px_wrap(&e, "%s: theme", c->config->where[CFG_THEME]);
+		return cli_report(c, &e);
+	}
+	if (cli_open_db(c, 0, &o.db, &e))
+		return cli_report(c, &e);
+	if (cli_coder(c, o.db, &o.coder_id, &e)) {
+		db_close(o.db);
+		return cli_report(c, &e);
+	}
+	o.db_path = c->db_path;
+	o.theme = &th;
+	o.config = c->config;
+	o.script = c->script;
+	o.dump_screen = c->dump_screen;
+	o.dump_attrs = c->dump_attrs;
+	return tui_run(&o, &e) ? cli_report(c, &e) : 0;
 }
 
 /* A help request still works when the settings file is broken: the

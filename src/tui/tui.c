@@ -684,26 +684,19 @@ static void check_outside_changes(struct tui *t)
 
 /* ---- startup ---- */
 
-static int setup(struct tui *t, struct cli *c, px_err *e)
+static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 {
 	int rc;
 
-	keymap_init();
-	if ((rc = keymap_apply_config(c->config, e)))
-		return rc;
-	if ((rc = theme_load(&t->theme, c->theme, e))) {
-		/* a theme named in the settings file: say where */
-		if (c->config && c->config->source[CFG_THEME] == CFG_SRC_FILE)
-			px_wrap(e, "%s: theme", c->config->where[CFG_THEME]);
-		return rc;
-	}
-	if ((rc = cli_open_db(c, 0, &t->db, e)))
-		return rc;
-	t->db_path = c->db_path;
-	if ((rc = cli_coder(c, t->db, &t->coder_id, e)))
-		return rc;
+	t->db = o->db;           /* ours from here: teardown closes it */
+	t->db_path = o->db_path;
+	t->coder_id = o->coder_id;
+	t->theme = *o->theme;
 	undo_init(&t->undo, t->db);
 	db_listen(t->db, on_store_event, t);
+	keymap_init();
+	if ((rc = keymap_apply_config(o->config, e)))
+		return rc;
 	t->center = P_READER;
 	t->focus = P_VIGNETTES;
 	t->running = 1;
@@ -756,46 +749,34 @@ static int run_loop(struct tui *t, script *sc)
 	return 0;
 }
 
-int tui_run(struct cli *c)
+int tui_run(const struct tui_options *o, px_err *e)
 {
 	struct tui t;
 	script sc = { 0 };
-	px_err e = { 0 };
-	int rc, headless = c->script != NULL;
+	int rc, headless = o->script != NULL;
 
 	memset(&t, 0, sizeof(t));
 	timing_start();
 	setlocale(LC_ALL, "");
-	if (c->dump_screen && !headless)
-		return cli_error(c, PX_EUSAGE, "--dump-screen needs --script");
-	if (headless && (rc = script_load(&sc, c->script, &e)))
-		return cli_report(c, &e);
-	if (!headless && (!isatty(0) || !isatty(1))) {
-		script_free(&sc);
-		return cli_error(c, PX_EUSAGE, "the interface needs a terminal (or --script KEYS)");
+	if (headless && (rc = script_load(&sc, o->script, e))) {
+		db_close(o->db);
+		return rc;
 	}
-	if ((rc = setup(&t, c, &e))) {
+	if ((rc = setup(&t, o, e)) || (rc = display_init(headless, e))) {
 		teardown(&t);
 		script_free(&sc);
-		return cli_report(c, &e);
+		return rc;
 	}
 	t.headless = headless;
-	if ((rc = display_init(headless, &e))) {
-		teardown(&t);
-		script_free(&sc);
-		return cli_report(c, &e);
-	}
 	display_apply_theme(&t.theme);
 	run_loop(&t, headless ? &sc : NULL);
-	if (c->dump_screen) {
+	if (o->dump_screen) {
 		draw(&t);
-		rc = display_dump(c->dump_screen, c->dump_attrs, &e);
+		rc = display_dump(o->dump_screen, o->dump_attrs, e);
 	}
 	display_end();
 	teardown(&t);
 	script_free(&sc);
 	timing_stop();
-	if (rc)
-		return cli_report(c, &e);
-	return 0;
+	return rc;
 }
