@@ -29,18 +29,78 @@ enum pane_id {
 #define TUI_FULL_COLS 80
 #define TUI_FULL_ROWS 24
 
+/* ---- navigation: a stack of frames, changed only by requests ----
+ *
+ * A pane never sets navigation state: its key handler posts a request
+ * (tui_post) and tui.c carries it out once the key is handled. A frame
+ * is one mode of the screen: what fills it, the centre pane, a coder
+ * override and the focus to give back; popping it restores all four.
+ * See docs/ARCHITECTURE.md, "View stack". */
+enum tui_request {
+	REQ_NONE,
+	REQ_REDRAW,        /* draw again (nothing else changed) */
+	REQ_OPEN_VIGNETTE, /* id at code point at; focus: to the reader */
+	REQ_PUSH,          /* frame (with coder, pair, id/at as it needs) */
+	REQ_POP,           /* frame: the topmost frame of that kind (0: top) */
+	REQ_FOCUS,         /* pane */
+	REQ_RELOAD,        /* the store changed: every pane reloads */
+	REQ_RELAYOUT,      /* the layout changed */
+	REQ_QUIT
+};
+
+enum tui_frame_kind {
+	FRAME_MAIN,        /* the panes; the reader in the centre (bottom) */
+	FRAME_HELP,        /* the help fills the screen */
+	FRAME_ZOOM,        /* the focused pane fills the screen */
+	FRAME_RETRIEVAL,   /* retrieval in the centre; back to the codebook */
+	FRAME_READ,        /* the reader opened from retrieval; back to it */
+	FRAME_NEGOTIATE,   /* the negotiation view fills the screen */
+	FRAME_CONSENSUS,   /* the reader coding as the consensus coder, for
+			      the negotiation below it */
+	FRAME_KIND_COUNT
+};
+
+struct tui_req {
+	enum tui_request kind;
+	int frame;               /* REQ_PUSH, REQ_POP: enum tui_frame_kind */
+	int pane;                /* REQ_FOCUS: enum pane_id */
+	int focus;               /* REQ_OPEN_VIGNETTE: focus the reader */
+	int64_t id, at;          /* REQ_OPEN_VIGNETTE, FRAME_CONSENSUS: vignette, code point */
+	int64_t coder;           /* REQ_PUSH: the frame's coder override (0: none) */
+	int64_t pair[2];         /* REQ_PUSH FRAME_NEGOTIATE: the coders (0 0: the last pair) */
+};
+
+/* The pane filling the screen is the focused one (a zoom). */
+#define TUI_FILL_FOCUS (-2)
+
+struct tui_frame {
+	int kind;                /* enum tui_frame_kind */
+	int fill;                /* the pane filling the screen, TUI_FILL_FOCUS,
+				    or -1: the panes laid out */
+	int center;              /* the pane in the middle slot */
+	int64_t coder;           /* the coder override in force (0: none) */
+	int ret_focus;           /* the focus popping this frame gives back */
+};
+
+#define TUI_MAX_FRAMES 16
+#define TUI_MAX_REQS 8
+
 struct tui {
 	px_db *db;
 	const char *db_path;
-	int64_t coder_id;
+	int64_t coder_id;        /* the coder in force: own_coder unless a
+				    frame overrides it (read only for panes) */
+	int64_t own_coder;       /* the user's own coder */
 	px_names names;          /* reloaded after every change */
 	browse_filter filter;
 	theme theme;
 	struct pane panes[P_COUNT];
 	int focus;               /* enum pane_id */
-	int center;              /* P_READER or P_RETRIEVAL in the middle slot */
-	int zoom;
-	int help;                /* the help overlay is open */
+	int center;              /* the top frame's centre pane (derived) */
+	struct tui_frame frames[TUI_MAX_FRAMES];
+	int nframes;             /* frames[0] is FRAME_MAIN */
+	struct tui_req reqs[TUI_MAX_REQS];
+	int nreqs;               /* posted, not yet carried out */
 	int tabs;                /* narrow layout: one pane at a time */
 	int too_small;
 	int running;
@@ -48,22 +108,37 @@ struct tui {
 	struct modal *modal;
 	char msg[512];
 	int msg_role;
-	int64_t data_version;
+	int64_t data_version;    /* the store's PRAGMA data_version last seen */
 	struct undo undo;
 	int64_t last_code[4];    /* last sub-code used per dimension */
 	int64_t vignette_id;     /* the vignette in the reader */
 	int64_t total_vignettes; /* passing the filter */
 	int64_t total_codings;
-	int from_retrieval;      /* the reader was opened from retrieval */
-	int negotiate;           /* the negotiation view fills the screen */
-	int from_negotiate;      /* the reader is editing for the negotiation */
-	int64_t saved_coder;     /* the coder to restore after that edit */
 	int reload_all;          /* a reset or rollback came: the next
 				    tui_codings_changed reloads everything */
-	px_summary *sum;         /* owned by the summaries pane (NULL if it
-				    failed to load); see tui_summary */
-	int64_t sum_dv;          /* db_data_version it was loaded at */
+	px_summary *sum;         /* the summary state, opened and closed by
+				    tui.c (NULL if it failed: sum_err says
+				    why); panes read it through tui_summary */
+	char *sum_err;
+	unsigned sum_epoch;      /* bumped when it is reloaded after another
+				    process wrote */
 };
+
+/* Asks the interface for r; carried out after the current key. */
+void tui_post(struct tui *t, struct tui_req r);
+/* The kind of the frame that owns the centre pane (the topmost one that
+ * does not fill the screen). */
+int tui_center_frame(const struct tui *t);
+/* 1 if a frame of kind is on the stack. */
+int tui_in_frame(const struct tui *t, int kind);
+/* The kind of the frame on top. */
+int tui_top_frame(const struct tui *t);
+/* The pane the top frame fills the screen with, -1 if none. */
+int tui_fill(const struct tui *t);
+/* Carries out the posted requests (the event loop, after each key). */
+void tui_dispatch(struct tui *t);
+/* The main frame alone, the user's own coder in force. */
+void tui_views_init(struct tui *t);
 
 struct px_config;
 
@@ -122,7 +197,8 @@ typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
 void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);
 /* Retrieval of code_id in the middle slot. */
 void tui_retrieve(struct tui *t, int64_t code_id);
-/* The negotiation view for coders a and b (row ids), full screen. */
+/* The negotiation view for coders a and b (row ids), full screen; 0 0:
+ * the pair negotiated last, else the prompt to choose one. */
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
@@ -153,7 +229,8 @@ void pane_reader_goto(struct pane *p, int64_t at);
 void pane_negotiate_set(struct pane *p, struct tui *t, int64_t coder_a, int64_t coder_b);
 /* The pair last negotiated (0 if none). */
 void pane_negotiate_pair(struct pane *p, int64_t *coder_a, int64_t *coder_b);
-/* Back from editing in the reader: asks whether to record the edit. */
+/* Back from editing in the reader (the consensus frame popped by Esc):
+ * asks whether to record the edit. */
 void pane_negotiate_edited(struct pane *p, struct tui *t);
 /* Puts the cursor on vignette_id's first disagreement, if listed. */
 void pane_negotiate_show(struct pane *p, int64_t vignette_id);

@@ -239,7 +239,7 @@ void tui_command(struct tui *t, const char *line)
 	while (*args == ' ')
 		args++;
 	if (strcmp(verb, "q") == 0 || strcmp(verb, "quit") == 0)
-		t->running = 0;
+		tui_post(t, (struct tui_req){ .kind = REQ_QUIT });
 	else if (strcmp(verb, "filter") == 0)
 		cmd_filter(t, args);
 	else if (strcmp(verb, "search") == 0) {
@@ -257,12 +257,11 @@ void tui_command(struct tui *t, const char *line)
 	else if (strcmp(verb, "negotiate") == 0)
 		cmd_negotiate(t, args);
 	else if (strcmp(verb, "help") == 0) {
-		t->help = 1;
-		t->panes[P_HELP].stale = 1;
-		tui_layout(t);
+		if (tui_top_frame(t) != FRAME_HELP)
+			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_HELP });
 	} else if (strcmp(verb, "zoom") == 0) {
-		t->zoom = !t->zoom;
-		tui_layout(t);
+		tui_post(t, (struct tui_req){ .kind = tui_in_frame(t, FRAME_ZOOM) ? REQ_POP : REQ_PUSH,
+					      .frame = FRAME_ZOOM });
 	} else if (strcmp(verb, "undo") == 0 || strcmp(verb, "redo") == 0) {
 		const char *label;
 		px_err e = { 0 };

@@ -89,8 +89,7 @@ static int h_key(struct pane *p, struct tui *t, int action, int key)
 {
 	(void)p;
 	if (action == A_BACK || action == A_HELP || key == 'q') {
-		t->help = 0;
-		tui_layout(t);
+		tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = FRAME_HELP });
 		return 1;
 	}
 	return 0;

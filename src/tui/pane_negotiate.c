@@ -497,12 +497,8 @@ static void edit(struct pane *p, struct tui *t, size_t i)
 	}
 	s->act_vid = s->l.v[s->rows[i].v].vignette_id;
 	s->act_code = c->code_id;
-	t->saved_coder = t->coder_id;
-	t->coder_id = consensus;
-	t->from_negotiate = 1;
-	t->negotiate = 0;
-	tui_changed(t);
-	tui_open_vignette(t, s->act_vid, c->nsegs ? c->segs[0].start : 0, 1);
+	tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_CONSENSUS, .coder = consensus,
+				      .id = s->act_vid, .at = c->nsegs ? c->segs[0].start : 0 });
 	tui_message(t, "coding as consensus: adjust %s by hand, Esc returns",
 		    code_name(t, s->act_code));
 }
@@ -529,11 +525,6 @@ static void edited_done(struct tui *t, const char *note, void *ud)
 
 void pane_negotiate_edited(struct pane *p, struct tui *t)
 {
-	t->coder_id = t->saved_coder;
-	t->from_negotiate = 0;
-	t->negotiate = 1;
-	tui_changed(t);
-	tui_layout(t);
 	prompt_open(t, "record as edited? note (Enter: record, Esc: leave open): ", "", NULL,
 		    edited_done, p);
 }
@@ -552,8 +543,7 @@ static int n_key(struct pane *p, struct tui *t, int action, int key)
 	case A_BACK:
 		if (p->list.quick)
 			return 0;
-		t->negotiate = 0;
-		tui_layout(t);
+		tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = FRAME_NEGOTIATE });
 		return 1;
 	case A_N_UNDO:
 		undo_decision(p, t);

@@ -606,10 +606,15 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 {
 	struct rdstate *s = p->st;
 	size_t page = p->r.h > 2 ? (size_t)p->r.h - 2 : 1;
+	int frame = tui_center_frame(t);
 
 	(void)key;
-	if (!s->id || !s->n)
-		return action == A_BACK ? (tui_focus(t, P_VIGNETTES), 1) : 0;
+	if (!s->id || !s->n) {
+		if (action != A_BACK)
+			return 0;
+		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
+		return 1;
+	}
 	switch (action) {
 	case A_R_CHAR_NEXT: if (s->cursor + 1 < s->n) s->cursor++; return 1;
 	case A_R_CHAR_PREV: if (s->cursor) s->cursor--; return 1;
@@ -650,15 +655,11 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_BACK:
 		if (s->anchor >= 0) {
 			s->anchor = -1;
-		} else if (t->from_negotiate) {
-			pane_negotiate_edited(&t->panes[P_NEGOTIATE], t);
-		} else if (t->from_retrieval) {
-			t->from_retrieval = 0;
-			t->center = P_RETRIEVAL;
-			tui_layout(t);
-			tui_focus(t, P_RETRIEVAL);
+		} else if (frame == FRAME_CONSENSUS || frame == FRAME_READ) {
+			/* back to the negotiation, or to the retrieval */
+			tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = frame });
 		} else {
-			tui_focus(t, P_VIGNETTES);
+			tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 		}
 		return 1;
 	}

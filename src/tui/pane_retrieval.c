@@ -295,8 +295,10 @@ static int r_key(struct pane *p, struct tui *t, int action, int key)
 		return 1;
 	case A_OPEN:
 		if (ok) {
-			t->from_retrieval = 1;
-			tui_open_vignette(t, s->seg[i].vignette_id, s->seg[i].start > 0 ? s->seg[i].start : 0, 1);
+			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_READ });
+			tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .focus = 1,
+						      .id = s->seg[i].vignette_id,
+						      .at = s->seg[i].start > 0 ? s->seg[i].start : 0 });
 		}
 		return 1;
 	case A_T_CODERS:
@@ -304,9 +306,7 @@ static int r_key(struct pane *p, struct tui *t, int action, int key)
 		p->stale = 1;
 		return 1;
 	case A_BACK:
-		t->center = P_READER;
-		tui_layout(t);
-		tui_focus(t, P_CODEBOOK);
+		tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = FRAME_RETRIEVAL });
 		return 1;
 	}
 	return 0;

@@ -83,7 +83,7 @@ struct stab {
 };
 
 struct sstate {
-	px_summary *sum;
+	px_summary *sum;         /* the interface's (t->sum), not ours */
 	/* What the coding events since the last build can have moved: a
 	 * coding outside the registers leaves those tabs as they are. */
 	int moved[TAB_COUNT];
@@ -91,7 +91,7 @@ struct sstate {
 	int tab;
 	struct stab tabs[TAB_COUNT];
 	uint64_t gen;
-	int64_t dv;
+	unsigned epoch;          /* t->sum_epoch the tabs were built at */
 	summary_engagement eng;
 	int64_t max_pair;
 	size_t col;              /* engagement: matrix column (list position) */
@@ -569,14 +569,15 @@ static void s_init(struct pane *p, struct tui *t)
 		s->tabs[i].ncols = ncols[i];
 		s->tabs[i].sort = -1;
 	}
-	s->dv = db_data_version(t->db);
-	if (summary_open(t->db, &s->sum, &e))
+	/* the interface's summary state, shared: the participants and
+	 * codebook panes take their counts from it too */
+	s->epoch = t->sum_epoch;
+	s->sum = t->sum;
+	if (t->sum_err) {
+		px_fail(&e, PX_EIO, "%s", t->sum_err);
 		set_error(s, t, &e);
+	}
 	s->gen = s->sum ? summary_generation(s->sum) : 0;
-	/* shared: the participants and codebook panes take their counts
-	 * from it rather than counting the corpus again */
-	t->sum = s->sum;
-	t->sum_dv = s->dv;
 }
 
 static void s_free(struct pane *p)
@@ -586,7 +587,6 @@ static void s_free(struct pane *p)
 	for (int i = 0; i < TAB_COUNT; i++)
 		tab_clear(&s->tabs[i]);
 	summary_engagement_free(&s->eng);
-	summary_close(s->sum);
 	free(s->err);
 	free(s);
 }
@@ -623,19 +623,19 @@ static void follow_filter(struct sstate *s, struct tui *t)
 static void s_refresh(struct pane *p, struct tui *t)
 {
 	struct sstate *s = st_of(p);
-	int64_t dv = db_data_version(t->db);
 	px_err e = { 0 };
 
 	if (!s->sum)
 		return;
-	/* another process wrote: no listener saw it */
-	if (dv != s->dv) {
-		s->dv = dv;
+	/* another process wrote: the interface reloaded the summary */
+	if (s->epoch != t->sum_epoch) {
+		s->epoch = t->sum_epoch;
 		s->moved_all = 1;
 	}
-	/* reloads if another process wrote (unless another pane just did) */
-	if (!tui_summary(t) && summary_reload(s->sum, &e))
+	if (!tui_summary(t) && t->sum_err) {
+		px_fail(&e, PX_EIO, "%s", t->sum_err);
 		set_error(s, t, &e);
+	}
 	follow_filter(s, t);
 	ensure_built(p, t);
 }

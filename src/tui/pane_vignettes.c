@@ -205,26 +205,6 @@ static void move_by(struct pane *p, struct tui *t, long delta)
 	}
 }
 
-static void negotiate_prompt_done(struct tui *t, const char *text, void *ud)
-{
-	(void)ud;
-	if (text && *text)
-		tui_command(t, text);
-}
-
-/* The pair negotiated last, else the prompt to choose one; the view
- * opens on the vignette under the cursor. */
-static void negotiate_key(struct tui *t)
-{
-	int64_t a, b;
-
-	pane_negotiate_pair(&t->panes[P_NEGOTIATE], &a, &b);
-	if (a && b)
-		tui_negotiate(t, a, b);
-	else
-		prompt_open(t, ":", "negotiate ", tui_command_complete, negotiate_prompt_done, NULL);
-}
-
 static int v_key(struct pane *p, struct tui *t, int action, int key)
 {
 	struct vstate *s = vs(p);
@@ -246,7 +226,8 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
 	case A_V_DELETE: tui_vignette_delete(t, pane_vignettes_current(p)); return 1;
 	case A_V_NEGOTIATE:
-		negotiate_key(t);
+		/* the pair negotiated last, else the prompt to choose one */
+		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_NEGOTIATE });
 		return 1;
 	default:
 		return 0;

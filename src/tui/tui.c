@@ -84,18 +84,24 @@ void tui_names_reload(struct tui *t)
 
 px_summary *tui_summary(struct tui *t)
 {
-	int64_t dv;
+	px_err e = { 0 };
+
+	if (!t->sum || t->sum_err)
+		return NULL;
+	return summary_sync(t->sum, &e) ? NULL : t->sum;
+}
+
+/* Another process wrote (no listener saw it): the summary state reloads
+ * here, the one place that asks, before any pane reads it. */
+static void reload_summary(struct tui *t)
+{
 	px_err e = { 0 };
 
 	if (!t->sum)
-		return NULL;
-	/* another process wrote: no listener saw it */
-	if ((dv = db_data_version(t->db)) != t->sum_dv) {
-		t->sum_dv = dv;
-		if (summary_reload(t->sum, &e))
-			return NULL;
-	}
-	return summary_sync(t->sum, &e) ? NULL : t->sum;
+		return;
+	t->sum_epoch++;
+	free(t->sum_err);
+	t->sum_err = summary_reload(t->sum, &e) ? xstrdup(e.msg) : NULL;
 }
 
 static void reload_counts(struct tui *t)
@@ -110,7 +116,6 @@ void tui_changed(struct tui *t)
 	reload_counts(t);
 	for (int i = 0; i < P_COUNT; i++)
 		t->panes[i].stale = 1;
-	t->data_version = db_data_version(t->db);
 	t->reload_all = 0;
 }
 
@@ -147,7 +152,6 @@ void tui_codings_changed(struct tui *t)
 		count_vignettes(t);
 		t->panes[P_VIGNETTES].stale = 1;
 	}
-	t->data_version = db_data_version(t->db);
 }
 
 /* Only the panes that show the filtered list follow a filter: the others
@@ -159,18 +163,10 @@ void tui_filter_changed(struct tui *t)
 	t->panes[P_SUMMARIES].stale = 1;
 }
 
-void tui_focus(struct tui *t, int pane)
-{
-	if (pane == P_RETRIEVAL || pane == P_READER)
-		t->center = pane;
-	t->focus = pane;
-	tui_layout(t);
-}
-
 void tui_layout(struct tui *t)
 {
 	int rows = display_rows(), cols = display_cols(), h = rows - 2;
-	int order[P_COUNT], n = focus_order(t, order);
+	int order[P_COUNT], n = focus_order(t, order), fill = tui_fill(t);
 
 	for (int i = 0; i < P_COUNT; i++) {
 		t->panes[i].visible = 0;
@@ -180,9 +176,9 @@ void tui_layout(struct tui *t)
 	if (t->too_small)
 		return;
 	t->tabs = cols < TUI_FULL_COLS || rows < TUI_FULL_ROWS;
-	if (t->help || t->zoom || t->tabs || t->negotiate) {
-		int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
-		int top = t->tabs && !t->help && !t->zoom && !t->negotiate ? 1 : 0;
+	if (fill >= 0 || t->tabs) {
+		int which = fill >= 0 ? fill : t->focus;
+		int top = fill < 0 ? 1 : 0;
 		t->panes[which].r = (struct rect){ top, 0, h - top, cols };
 		t->panes[which].visible = 1;
 		return;
@@ -267,7 +263,7 @@ static void draw_too_small(void)
 
 static void draw(struct tui *t)
 {
-	int cy = -1, cx = -1;
+	int cy = -1, cx = -1, fill = tui_fill(t);
 
 	display_clear();
 	if (t->too_small) {
@@ -275,13 +271,12 @@ static void draw(struct tui *t)
 		display_flush(-1, -1);
 		return;
 	}
-	if (t->tabs && !t->help && !t->zoom && !t->negotiate)
+	if (t->tabs && fill < 0)
 		draw_tabs(t);
 	for (int i = 0; i < P_COUNT; i++)
 		if (t->panes[i].visible)
-			pane_draw(&t->panes[i], t, i == t->focus || (t->help && i == P_HELP) ||
-				  (t->negotiate && i == P_NEGOTIATE));
-	if (!t->tabs && !t->zoom && !t->help && !t->negotiate) {
+			pane_draw(&t->panes[i], t, i == t->focus || i == fill);
+	if (!t->tabs && fill < 0) {
 		struct rect c = t->panes[t->center].r;
 		dsp_vline(0, c.x - 1, display_rows() - 2, ROLE_BORDER);
 		dsp_vline(0, c.x + c.w, display_rows() - 2, ROLE_BORDER);
@@ -293,25 +288,6 @@ static void draw(struct tui *t)
 		cx = t->modal->cursor_x;
 	}
 	display_flush(cy, cx);
-}
-
-void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus)
-{
-	struct pane *r = &t->panes[P_READER];
-
-	if (t->vignette_id != id) {
-		t->vignette_id = id;
-		r->stale = 1;
-		(r->ops->refresh)(r, t);
-		r->stale = 0;
-		pane_reader_goto(r, at >= 0 ? at : 0);
-	} else if (at >= 0) {
-		pane_reader_goto(r, at);
-	}
-	if (focus) {
-		pane_vignettes_show(&t->panes[P_VIGNETTES], t, id);
-		tui_focus(t, P_READER);
-	}
 }
 
 int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form)
@@ -442,21 +418,6 @@ void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn
 	sl_free(&details);
 }
 
-void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b)
-{
-	pane_negotiate_set(&t->panes[P_NEGOTIATE], t, coder_a, coder_b);
-	t->negotiate = 1;
-	t->zoom = 0;
-	tui_layout(t);
-}
-
-void tui_retrieve(struct tui *t, int64_t code_id)
-{
-	pane_retrieval_set(&t->panes[P_RETRIEVAL], code_id);
-	t->from_retrieval = 0;
-	tui_focus(t, P_RETRIEVAL);
-}
-
 int tui_edit_file(struct tui *t, const char *path)
 {
 	const char *ed = getenv("VISUAL");
@@ -539,23 +500,26 @@ static void command_done(struct tui *t, const char *text, void *ud)
 
 static int global_key(struct tui *t, int action)
 {
+	int top = tui_top_frame(t);
+
 	/* the negotiation view is the whole screen: no panes to move between */
-	if (t->negotiate && !t->help &&
+	if (top == FRAME_NEGOTIATE &&
 	    (action == A_NEXT_PANE || action == A_PREV_PANE || action == A_ZOOM))
 		return 1;
 	switch (action) {
 	case A_QUIT: t->running = 0; return 1;
 	case A_HELP:
-		t->help = !t->help;
-		t->panes[P_HELP].stale = 1;
-		tui_layout(t);
+		tui_post(t, (struct tui_req){ .kind = top == FRAME_HELP ? REQ_POP : REQ_PUSH, .frame = FRAME_HELP });
 		return 1;
 	case A_COMMAND:
 		prompt_open(t, ":", "", tui_command_complete, command_done, NULL);
 		return 1;
 	case A_NEXT_PANE: cycle_focus(t, 1); return 1;
 	case A_PREV_PANE: cycle_focus(t, -1); return 1;
-	case A_ZOOM: t->zoom = !t->zoom; tui_layout(t); return 1;
+	case A_ZOOM:
+		tui_post(t, (struct tui_req){ .kind = tui_in_frame(t, FRAME_ZOOM) ? REQ_POP : REQ_PUSH,
+					      .frame = FRAME_ZOOM });
+		return 1;
 	case A_UNDO: do_undo(t, 0); return 1;
 	case A_REDO: do_undo(t, 1); return 1;
 	case A_SEARCH:
@@ -614,7 +578,7 @@ static void handle_mouse(struct tui *t, int key)
 			pane_action(t, p, kind == TK_WHEEL_UP ? A_UP : A_DOWN);
 		return;
 	}
-	if (which != t->focus && which != P_HELP && which != P_NEGOTIATE)
+	if (which != t->focus && which != tui_fill(t))
 		tui_focus(t, which);
 	b = pane_body(p);
 	if (y < b.y || y >= b.y + b.h || x < b.x || x >= b.x + b.w)
@@ -627,8 +591,8 @@ static void handle_mouse(struct tui *t, int key)
 
 static void handle_key(struct tui *t, int key)
 {
-	int which = t->help ? P_HELP : t->negotiate ? P_NEGOTIATE : t->focus;
-	struct pane *p = &t->panes[which];
+	int fill = tui_fill(t);
+	struct pane *p = &t->panes[fill >= 0 ? fill : t->focus];
 	int action;
 
 	if (key & TK_RESIZE && !(key & TK_FN)) {
@@ -672,11 +636,16 @@ static void handle_key(struct tui *t, int key)
 	}
 }
 
+/* The one "has the database changed" check (PRAGMA data_version moves
+ * only for other connections' commits): the summary state and every
+ * pane reload. */
 static void check_outside_changes(struct tui *t)
 {
 	int64_t v = db_data_version(t->db);
 
 	if (v != t->data_version) {
+		t->data_version = v;
+		reload_summary(t);
 		tui_changed(t);
 		tui_message(t, "the database changed: reloaded");
 	}
@@ -686,22 +655,25 @@ static void check_outside_changes(struct tui *t)
 
 static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 {
+	px_err se = { 0 };
 	int rc;
 
 	t->db = o->db;           /* ours from here: teardown closes it */
 	t->db_path = o->db_path;
-	t->coder_id = o->coder_id;
+	t->own_coder = o->coder_id;
+	tui_views_init(t);
 	t->theme = *o->theme;
 	undo_init(&t->undo, t->db);
 	db_listen(t->db, on_store_event, t);
 	keymap_init();
 	if ((rc = keymap_apply_config(o->config, e)))
 		return rc;
-	t->center = P_READER;
-	t->focus = P_VIGNETTES;
 	t->running = 1;
 	reload_counts(t);
 	t->data_version = db_data_version(t->db);
+	/* the summary state is the interface's; the panes read it */
+	if (summary_open(t->db, &t->sum, &se))
+		t->sum_err = xstrdup(se.msg);
 	for (int i = 0; i < P_COUNT; i++)
 		pane_init(&t->panes[i], pane_table[i], t);
 	return PX_OK;
@@ -710,10 +682,13 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 static void teardown(struct tui *t)
 {
 	modal_close_all(t);
-	t->sum = NULL;           /* the summaries pane closes it */
 	for (int i = 0; i < P_COUNT; i++)
 		if (t->panes[i].ops)
 			pane_free(&t->panes[i]);
+	summary_close(t->sum);
+	t->sum = NULL;
+	free(t->sum_err);
+	t->sum_err = NULL;
 	if (t->db) {
 		db_unlisten(t->db, on_store_event, t);
 		undo_free(&t->undo);
@@ -744,6 +719,7 @@ static int run_loop(struct tui *t, script *sc)
 		}
 		timing_key_begin(key);
 		handle_key(t, key);
+		tui_dispatch(t);
 		check_outside_changes(t);
 	}
 	return 0;
