@@ -39,7 +39,8 @@
 	X(ROLE_TOO_SMALL,    "too-small",         "white",   "red",     "bold") \
 	X(ROLE_NEG_A,        "negotiate.a",       "black",   "#d7af5f", "") \
 	X(ROLE_NEG_B,        "negotiate.b",       "black",   "#87afff", "") \
-	X(ROLE_NEG_BOTH,     "negotiate.both",    "black",   "#87d787", "bold")
+	X(ROLE_NEG_BOTH,     "negotiate.both",    "black",   "#87d787", "bold") \
+	X(ROLE_OVERRIDE,     "status.override",   "black",   "yellow",  "bold")
 
 enum theme_role {
 #define THEME_ENUM(id, name, fg, bg, attrs) id,

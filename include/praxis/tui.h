@@ -131,6 +131,9 @@ void tui_post(struct tui *t, struct tui_req r);
 int tui_center_frame(const struct tui *t);
 /* 1 if a frame of kind is on the stack. */
 int tui_in_frame(const struct tui *t, int kind);
+/* Leaves the consensus coding and the negotiation under it, if open:
+ * a new filter or search does (the user's own coder comes back). */
+void tui_leave_override(struct tui *t);
 /* The kind of the frame on top. */
 int tui_top_frame(const struct tui *t);
 /* The pane the top frame fills the screen with, -1 if none. */

@@ -158,6 +158,7 @@ void tui_codings_changed(struct tui *t)
  * mark the filter at draw time. */
 void tui_filter_changed(struct tui *t)
 {
+	tui_leave_override(t);
 	count_vignettes(t);
 	t->panes[P_VIGNETTES].stale = 1;
 	t->panes[P_SUMMARIES].stale = 1;
@@ -228,22 +229,45 @@ static void filter_text(struct tui *t, strbuf *b)
 		sb_printf(b, " drill=%s", f->drill_label ? f->drill_label : "");
 }
 
+/* Every override in force, in the override colour from x on: the
+ * frames that change the coder say so. Returns the columns used. */
+static int draw_overrides(struct tui *t, int y, int x)
+{
+	int used = 0, cols = display_cols();
+
+	for (int i = 0; i < t->nframes && x + used < cols; i++) {
+		if (!t->frames[i].coder)
+			continue;
+		used += dsp_textf(y, x + used, cols - x - used, ROLE_OVERRIDE, "coder %s (not %s)",
+				  names_get(&t->names, NAMES_CODER, t->frames[i].coder),
+				  names_get(&t->names, NAMES_CODER, t->own_coder));
+	}
+	return used;
+}
+
 static void draw_status(struct tui *t)
 {
-	int y = display_rows() - 2, cols = display_cols();
+	int y = display_rows() - 2, cols = display_cols(), x;
 	const char *slash = strrchr(t->db_path, '/');
 	strbuf b;
 
 	sb_init(&b);
-	sb_printf(&b, " %s | coder %s | %lld vignettes | %lld codings", slash ? slash + 1 : t->db_path,
-		  names_get(&t->names, NAMES_CODER, t->coder_id), (long long)t->total_vignettes,
+	dsp_fill(y, 0, cols, ROLE_STATUS);
+	sb_printf(&b, " %s | ", slash ? slash + 1 : t->db_path);
+	if (t->coder_id == t->own_coder)
+		sb_printf(&b, "coder %s", names_get(&t->names, NAMES_CODER, t->coder_id));
+	x = dsp_text(y, 0, cols, sb_str(&b), ROLE_STATUS);
+	if (t->coder_id != t->own_coder && x < cols)
+		x += draw_overrides(t, y, x);
+	sb_reset(&b);
+	sb_printf(&b, " | %lld vignettes | %lld codings", (long long)t->total_vignettes,
 		  (long long)t->total_codings);
 	if (browse_filter_active(&t->filter)) {
 		sb_add(&b, " | filter:");
 		filter_text(t, &b);
 	}
-	dsp_fill(y, 0, cols, ROLE_STATUS);
-	dsp_text(y, 0, cols, sb_str(&b), ROLE_STATUS);
+	if (x < cols)
+		dsp_text(y, x, cols - x, sb_str(&b), ROLE_STATUS);
 	sb_free(&b);
 	dsp_fill(y + 1, 0, cols, ROLE_MESSAGE);
 	dsp_text(y + 1, 0, cols, t->msg[0] ? t->msg : "? help  : command  Tab next pane  q quit",

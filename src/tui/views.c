@@ -126,6 +126,12 @@ static void leave_negotiation(struct tui *t)
 	frames_cut(t, frame_find(t, FRAME_NEGOTIATE));
 }
 
+void tui_leave_override(struct tui *t)
+{
+	if (tui_in_frame(t, FRAME_CONSENSUS))
+		leave_negotiation(t);
+}
+
 static void open_vignette(struct tui *t, int64_t id, int64_t at, int focus)
 {
 	struct pane *r = &t->panes[P_READER];
@@ -169,8 +175,7 @@ void tui_focus(struct tui *t, int pane)
 
 void tui_retrieve(struct tui *t, int64_t code_id)
 {
-	if (tui_in_frame(t, FRAME_CONSENSUS))
-		leave_negotiation(t);
+	tui_leave_override(t);
 	/* a new retrieval replaces the one open (and reading from it) */
 	frames_cut(t, frame_find(t, FRAME_RETRIEVAL));
 	pane_retrieval_set(&t->panes[P_RETRIEVAL], code_id);

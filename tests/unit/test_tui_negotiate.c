@@ -176,7 +176,7 @@ static void test_edit_in_reader(void **state)
 	/* e: the reader on v1 as consensus; code "Anni" with JE/rhythms (picker,
 	 * then Esc leaves the details form), Esc comes back */
 	s = fx_screen_run(db, ":negotiate a b\ne\n", 80, 24, "--coder a");
-	fx_assert_has(s, "| coder consensus |");
+	fx_assert_has(s, "| coder consensus (not a) |");
 	fx_assert_has(s, "coding as consensus: adjust JE/rhythms by hand, Esc returns");
 	fx_assert_has(s, "2026-03-02  The pile  @0");
 	free(s);
