@@ -184,6 +184,8 @@ void tui_filter_changed(struct tui *t);
 void tui_layout(struct tui *t);
 /* Runs one `:` command line. */
 void tui_command(struct tui *t, const char *line);
+/* Opens the `:` prompt with initial text. */
+void tui_command_prompt(struct tui *t, const char *initial);
 char *tui_command_complete(struct tui *t, const char *text, void *ud);
 /* Runs $EDITOR (or vi) on path; 0 if it exited 0. */
 int tui_edit_file(struct tui *t, const char *path);

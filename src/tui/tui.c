@@ -522,6 +522,11 @@ static void command_done(struct tui *t, const char *text, void *ud)
 		tui_command(t, text);
 }
 
+void tui_command_prompt(struct tui *t, const char *initial)
+{
+	prompt_open(t, ":", initial, tui_command_complete, command_done, NULL);
+}
+
 static int global_key(struct tui *t, int action)
 {
 	int top = tui_top_frame(t);
@@ -536,7 +541,7 @@ static int global_key(struct tui *t, int action)
 		tui_post(t, (struct tui_req){ .kind = top == FRAME_HELP ? REQ_POP : REQ_PUSH, .frame = FRAME_HELP });
 		return 1;
 	case A_COMMAND:
-		prompt_open(t, ":", "", tui_command_complete, command_done, NULL);
+		tui_command_prompt(t, "");
 		return 1;
 	case A_NEXT_PANE: cycle_focus(t, 1); return 1;
 	case A_PREV_PANE: cycle_focus(t, -1); return 1;

@@ -183,20 +183,12 @@ void tui_retrieve(struct tui *t, int64_t code_id)
 	tui_focus(t, P_RETRIEVAL);
 }
 
-static void negotiate_prompt_done(struct tui *t, const char *text, void *ud)
-{
-	(void)ud;
-	if (text && *text)
-		tui_command(t, text);
-}
-
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b)
 {
 	if (!coder_a || !coder_b) {
 		pane_negotiate_pair(&t->panes[P_NEGOTIATE], &coder_a, &coder_b);
 		if (!coder_a || !coder_b) {
-			prompt_open(t, ":", "negotiate ", tui_command_complete, negotiate_prompt_done,
-				    NULL);
+			tui_command_prompt(t, "negotiate ");
 			return;
 		}
 	}
