@@ -78,8 +78,8 @@ struct tui_frame {
 	int fill;                /* the pane filling the screen, TUI_FILL_FOCUS,
 				    or -1: the panes laid out */
 	int center;              /* the pane in the middle slot */
-	int64_t coder;           /* the coder override in force (0: none) */
 	int ret_focus;           /* the focus popping this frame gives back */
+	int64_t coder;           /* the coder override in force (0: none) */
 };
 
 #define TUI_MAX_FRAMES 16

@@ -6,20 +6,22 @@
  * moves the frames. What a frame changes (what fills the screen, the
  * centre pane, the coder in force) is derived from the stack after every
  * change, so popping a frame restores exactly what pushing it changed. */
-#include <string.h>
 #include "praxis/tui.h"
 
 /* What each kind of frame changes; center -1 keeps the one below,
  * ret_focus -1 leaves the focus where it is. */
+#define FRAME(k, fill_, center_, ret) [k] = { .kind = (k), .fill = (fill_), .center = (center_), \
+					    .ret_focus = (ret) }
 static const struct tui_frame frame_kinds[FRAME_KIND_COUNT] = {
-	[FRAME_MAIN] = { FRAME_MAIN, -1, P_READER, 0, -1 },
-	[FRAME_HELP] = { FRAME_HELP, P_HELP, -1, 0, -1 },
-	[FRAME_ZOOM] = { FRAME_ZOOM, TUI_FILL_FOCUS, -1, 0, -1 },
-	[FRAME_RETRIEVAL] = { FRAME_RETRIEVAL, -1, P_RETRIEVAL, 0, P_CODEBOOK },
-	[FRAME_READ] = { FRAME_READ, -1, P_READER, 0, P_RETRIEVAL },
-	[FRAME_NEGOTIATE] = { FRAME_NEGOTIATE, P_NEGOTIATE, -1, 0, -1 },
-	[FRAME_CONSENSUS] = { FRAME_CONSENSUS, -1, P_READER, 0, -1 },
+	FRAME(FRAME_MAIN, -1, P_READER, -1),
+	FRAME(FRAME_HELP, P_HELP, -1, -1),
+	FRAME(FRAME_ZOOM, TUI_FILL_FOCUS, -1, -1),
+	FRAME(FRAME_RETRIEVAL, -1, P_RETRIEVAL, P_CODEBOOK),
+	FRAME(FRAME_READ, -1, P_READER, P_RETRIEVAL),
+	FRAME(FRAME_NEGOTIATE, P_NEGOTIATE, -1, -1),
+	FRAME(FRAME_CONSENSUS, -1, P_READER, -1),
 };
+#undef FRAME
 
 static void frames_init(struct tui *t)
 {
@@ -99,11 +101,13 @@ static void frame_push(struct tui *t, int kind, int64_t coder)
 /* Removes frame i (never the main frame) and gives back its focus. */
 static void frame_remove(struct tui *t, int i)
 {
-	int ret = t->frames[i].ret_focus;
+	int ret;
 
 	if (i <= 0 || i >= t->nframes)
 		return;
-	memmove(&t->frames[i], &t->frames[i + 1], (size_t)(t->nframes - i - 1) * sizeof(t->frames[0]));
+	ret = t->frames[i].ret_focus;
+	for (int k = i; k + 1 < t->nframes; k++)
+		t->frames[k] = t->frames[k + 1];
 	t->nframes--;
 	if (ret >= 0)
 		t->focus = ret;
