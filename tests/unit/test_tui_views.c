@@ -15,21 +15,10 @@
 #include "fixture.h"
 #include "screen.h"
 
+/* The two-coder corpus (a and b disagree in v1). */
 static char *make_db(void)
 {
-	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *args, *err = NULL;
-	FILE *fp = fopen(yaml, "w");
-
-	assert_non_null(fp);
-	fputs(fx_two_coder_corpus, fp);
-	fclose(fp);
-	args = xasprintf("--db '%s' import '%s'", db, yaml);
-	if (fx_run(args, NULL, &err) != 0)
-		fail_msg("import: %s", err);
-	free(err);
-	free(args);
-	free(yaml);
-	return db;
+	return fx_screen_db(fx_two_coder_corpus);
 }
 
 /* Codings of JE/rhythms on v3 by coder ext id. */
