@@ -192,7 +192,7 @@ static int p_key(struct pane *p, struct tui *t, int action, int key)
 			t->filter.participant_id = t->filter.participant_id == s->rows[i].id ?
 						   0 : s->rows[i].id;
 			tui_filter_changed(t);
-			tui_focus(t, P_VIGNETTES);
+			tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 		}
 		return 1;
 	}

@@ -541,7 +541,8 @@ static int menu_review(struct tui *t, int index, int key, void *ud)
 	if ((key != TK_ENTER && key != 'r') || coding_get(t->db, ids->v[index], &c, &e))
 		return 0;
 	if (key == TK_ENTER) {
-		tui_open_vignette(t, c.vignette_id, c.start, 1);
+		tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .id = c.vignette_id,
+					      .at = c.start, .focus = 1 });
 		coding_free(&c);
 		return 1;
 	}

@@ -934,7 +934,7 @@ static void drill_set(struct tui *t, idlist *ids, char *label)
 	f->drill_label = label;
 	memset(ids, 0, sizeof(*ids));
 	tui_filter_changed(t);
-	tui_focus(t, P_VIGNETTES);
+	tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 	tui_message(t, "%zu vignette%s: %s (F clears)", f->drill_ids.n, f->drill_ids.n == 1 ? "" : "s",
 		    label);
 }
@@ -975,7 +975,7 @@ static void drill(struct pane *p, struct tui *t)
 		free(label);
 		t->filter.participant_id = r->id;
 		tui_filter_changed(t);
-		tui_focus(t, P_VIGNETTES);
+		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 		return;
 	}
 	default: free(label); return;

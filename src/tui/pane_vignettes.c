@@ -220,7 +220,8 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 	case A_END: load_edge(p, t, 1); break;
 	case A_OPEN:
 		if (s->n)
-			tui_open_vignette(t, s->rows[s->cursor].id, 0, 1);
+			tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .focus = 1,
+						      .id = s->rows[s->cursor].id });
 		return 1;
 	case A_V_ADD: tui_vignette_add(t); return 1;
 	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
