@@ -10,7 +10,7 @@
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 

@@ -5,7 +5,7 @@
  * recomputed here: an export and `praxis summary` share one definition. */
 #include <stdlib.h>
 #include <string.h>
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
 #include "praxis/util.h"
 
 int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n)

@@ -524,6 +524,45 @@ static void test_cli_export(void **state)
 	db_close(db);
 }
 
+/* The format table is the one list: each format found by its name, its
+ * alias and its extensions (any case), once; the lists messages print
+ * come from it. */
+static void test_format_table(void **state)
+{
+	char *list, *path;
+
+	(void)state;
+	for (int f = EXP_YAML; f <= EXP_QDC; f++)
+		assert_non_null(export_format_get(f));
+	for (size_t i = 0; i < export_nformats; i++) {
+		const struct export_format_def *d = &export_formats[i];
+		assert_int_equal(export_format_parse(d->name), d->format);
+		if (d->alias)
+			assert_int_equal(export_format_parse(d->alias), d->format);
+		path = xasprintf("notes%s", d->ext);
+		assert_int_equal(export_format_of_path(path), d->format);
+		for (char *c = path; *c; c++)
+			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+		assert_int_equal(export_format_of_path(path), d->format);
+		free(path);
+		if (d->ext_alias) {
+			path = xasprintf("x%s", d->ext_alias);
+			assert_int_equal(export_format_of_path(path), d->format);
+			free(path);
+		}
+		assert_int_equal(d->write_path != NULL, d->format == EXP_QDPX);
+	}
+	assert_int_equal(export_format_parse("pdf"), -1);
+	assert_int_equal(export_format_of_path("notes.doc"), -1);
+	assert_int_equal(export_format_of_path("notes"), -1);
+	list = export_format_list(0, " or ");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx or qdc");
+	free(list);
+	list = export_format_list(1, " ");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc");
+	free(list);
+}
+
 /* A vignette ann is not present at, with a coding naming her (held_by)
  * and codings that do not. */
 static const char exp_absent[] =
@@ -751,6 +790,7 @@ int main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
+		cmocka_unit_test(test_format_table),
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
 		cmocka_unit_test(test_markup_escaped_everywhere),

@@ -443,6 +443,29 @@ static void test_export_command(void **state)
 	free(db);
 }
 
+/* :export FILE.cs<Tab> completes the extension from the format table,
+ * the one the CLI's --format reads too. */
+static void test_export_completes_extension(void **state)
+{
+	char *db = make_db(NULL), *stem = fx_path(".cs"), *keys, *s, *html, *text;
+
+	(void)state;
+	keys = xasprintf(":export %s<Tab>\n", stem);
+	s = run_keys(db, keys, 120, 30, NULL);
+	assert_has(s, "exported to ");
+	free(s);
+	html = xasprintf("%sv", stem);
+	text = fx_read_file(html, NULL);
+	assert_non_null(text);
+	assert_true(strncmp(text, "vignette_id,", 12) == 0);
+	free(text);
+	remove(html);
+	free(html);
+	free(keys);
+	free(stem);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_participants_pane_filters),
 		cmocka_unit_test(test_code_span_with_key_3),
 		cmocka_unit_test(test_export_command),
+		cmocka_unit_test(test_export_completes_extension),
 		cmocka_unit_test(test_undo_and_redo),
 		cmocka_unit_test(test_picker_creates_code_and_form_saves),
 		cmocka_unit_test(test_picker_screen),
