@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include "praxis/alias.h"
 #include "praxis/export.h"
+#include "praxis/theme.h"
 #include "praxis/util.h"
 #include "fixture.h"
 
@@ -323,6 +324,35 @@ static void test_html_escaped_and_valid(void **state)
 	assert_null(xmlGetLastError());
 	assert_string_equal((const char *)xmlDocGetRootElement(doc)->name, "html");
 	xmlFreeDoc(doc);
+	free(html);
+	db_close(db);
+}
+
+/* The dimensions' colors come from the interface's role table: the
+ * highlight border and the coverage bar of ME, JE and SR are the built-in
+ * code.ME, code.JE and code.SR backgrounds. */
+static void test_html_colors_are_role_table(void **state)
+{
+	static const int roles[] = { ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+	static const char *const dims[] = { "ME", "JE", "SR" };
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_HTML };
+	char *html = export_str(db, &o), want[80];
+	int rgb;
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(theme_dimension_role(i + 1), roles[i]);
+		assert_int_equal(theme_role_default_rgb(roles[i], &rgb), 0);
+		snprintf(want, sizeof(want), "mark.%s{background:rgba(%d,%d,%d,.3);border-color:#%06x}",
+			 dims[i], rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff, (unsigned)rgb);
+		assert_non_null(strstr(html, want));
+		snprintf(want, sizeof(want), "height=\"18\" fill=\"#%06x\"", (unsigned)rgb);
+		assert_non_null(strstr(html, want));
+	}
+	/* ME is the screen's orange, not a blue of its own */
+	assert_int_equal(theme_role_default_rgb(ROLE_CODE_ME, &rgb), 0);
+	assert_int_equal(rgb, 0xd7875f);
 	free(html);
 	db_close(db);
 }
@@ -791,6 +821,7 @@ int main(void)
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
 		cmocka_unit_test(test_format_table),
+		cmocka_unit_test(test_html_colors_are_role_table),
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
 		cmocka_unit_test(test_markup_escaped_everywhere),
