@@ -285,6 +285,23 @@ static void test_help(void **state)
 	free(db);
 }
 
+/* `?` lists the form and prompt keys with the rest (from the key table). */
+static void test_help_lists_form_and_prompt_keys(void **state)
+{
+	char *db = make_db(NULL), *s;
+
+	(void)state;
+	s = run_keys(db, "?\n", 100, 200, NULL);
+	assert_has(s, "forms");
+	assert_has(s, "  <C-s>          save the form");
+	assert_has(s, "  <Esc> q        close the form without saving");
+	assert_has(s, "prompts and pickers");
+	assert_has(s, "  <C-u>          clear the line");
+	assert_has(s, "  <Down> <C-n>   picker: next match");
+	free(s);
+	free(db);
+}
+
 static void test_theme_attrs(void **state)
 {
 	char *db = make_db(NULL), *s;
@@ -383,6 +400,49 @@ static void test_zoom_and_completion(void **state)
 	free(db);
 }
 
+/* Form and prompt keys rebind through settings like any other: with
+ * form-save on <C-w> and form-next on J, <C-s> no longer saves; <C-k>
+ * clears a prompt line once prompt-clear names it. */
+static void test_config_rebinds_form_keys(void **state)
+{
+	static const char script[] =
+		":open v1\nvllll\nc\nSR/words/slang<Enter>\ny\n"
+		"J<Space>\n"                            /* participant Bo */
+		"JJ<Enter>junk<C-k>nickname<Enter>\n"   /* memo */
+		"%s\n";
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *db, *s, *dir, *path, *keys;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(xdg);
+	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
+	assert_int_equal(system(dir), 0);
+	path = xasprintf("%s/praxis/config.yaml", xdg);
+	fp = fopen(path, "w");
+	fputs("keys:\n  form-save: \"<C-w>\"\n  form-next: \"J <Down>\"\n"
+	      "  prompt-clear: \"<C-k>\"\n", fp);
+	fclose(fp);
+	for (int rebound = 0; rebound < 2; rebound++) {
+		db = make_db(NULL);
+		keys = xasprintf(script, rebound ? "<C-w>" : "<C-s>");
+		s = run_keys(db, keys, 80, 24, NULL);
+		if (rebound)
+			assert_has(s, "coding saved");
+		else
+			assert_lacks(s, "coding saved");
+		free(s);
+		assert_int_equal(scalar(db, "SELECT count(*) FROM coding c JOIN code k"
+				       " ON k.id = c.code_id WHERE k.name = 'slang'"
+				       " AND c.memo = 'nickname'"), rebound);
+		free(keys);
+		free(db);
+	}
+	unlink(path);
+	free(path);
+	free(dir);
+}
+
 static void test_config_rebinds_keys(void **state)
 {
 	char *db = make_db(NULL), *s, *dir, *path;
@@ -479,6 +539,8 @@ int main(void)
 		cmocka_unit_test(test_undo_and_redo),
 		cmocka_unit_test(test_picker_creates_code_and_form_saves),
 		cmocka_unit_test(test_picker_screen),
+		cmocka_unit_test(test_config_rebinds_form_keys),
+		cmocka_unit_test(test_help_lists_form_and_prompt_keys),
 		cmocka_unit_test(test_filter_by_code),
 		cmocka_unit_test(test_search_and_clear),
 		cmocka_unit_test(test_retrieval_and_back),
