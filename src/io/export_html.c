@@ -7,6 +7,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/export_ctx.h"
+#include "praxis/regcols.h"
 #include "praxis/text.h"
 #include "praxis/theme.h"
 #include "praxis/util.h"
@@ -269,50 +270,59 @@ struct html {
 	strbuf *b;
 };
 
-static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+/* A register as a table: the columns of praxis/regcols.h that have a
+ * document header (the Markdown export's). */
+static void html_register(struct html *h, const char *title, const struct regcols *rc,
+			  const void *rows, size_t n)
 {
-	export_ctx *x = ((struct html *)ud)->x;
-	strbuf *b = ((struct html *)ud)->b;
+	strbuf *b = h->b;
 
-	sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
-	       "<th>reified</th><th>occurrences</th><th>participants</th><th>first</th>"
-	       "<th>last</th><th>interpretations</th></tr>\n");
+	sb_printf(b, "<h1>%s</h1>\n<table><tr>", title);
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].doc)
+			sb_printf(b, "<th>%s</th>", rc->cols[c].doc);
+	sb_add(b, "</tr>\n");
 	for (size_t i = 0; i < n; i++) {
-		char *in = export_interpretations(x, &rows[i]);
-		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name);
-		sb_add(b, "</td><td>");
-		esc(b, rows[i].kind);
-		sb_printf(b, "</td><td>%s</td><td>%lld</td><td>%lld</td>",
-			  reified_word(rows[i].reified), (long long)rows[i].occurrences,
-			  (long long)rows[i].participants);
-		html_date_cell(b, rows[i].first_seen);
-		html_date_cell(b, rows[i].last_seen);
-		sb_add(b, "<td>");
-		esc(b, in);
-		sb_add(b, "</td></tr>\n");
-		free(in);
+		const void *row = regcols_row(rc, rows, i);
+		sb_add(b, "<tr>");
+		for (size_t c = 0; c < rc->n; c++) {
+			const struct regcol *col = &rc->cols[c];
+			char *in;
+			if (!col->doc)
+				continue;
+			switch (col->kind) {
+			case RC_TEXT:
+				sb_add(b, "<td>");
+				esc(b, col->text(row));
+				sb_add(b, "</td>");
+				break;
+			case RC_DATE: html_date_cell(b, (int)col->num(row)); break;
+			case RC_REIFIED:
+				sb_printf(b, "<td>%s</td>", reified_word((int)col->num(row)));
+				break;
+			case RC_INTERP:
+				in = export_interpretations(h->x, row);
+				sb_add(b, "<td>");
+				esc(b, in);
+				sb_add(b, "</td>");
+				free(in);
+				break;
+			default: sb_printf(b, "<td>%lld</td>", (long long)col->num(row)); break;
+			}
+		}
+		sb_add(b, "</tr>\n");
 	}
 	sb_add(b, "</table>\n");
 }
 
+static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+{
+	html_register(ud, "Repertoire register", &regcols_repertoire, rows, n);
+}
+
 static void html_accountability(void *ud, const summary_acc_row *rows, size_t n)
 {
-	strbuf *b = ((struct html *)ud)->b;
-
-	sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
-	       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
-	       "<th>negotiated</th><th>contested</th></tr>\n");
-	for (size_t i = 0; i < n; i++) {
-		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name);
-		sb_printf(b, "</td><td>%s</td><td>%lld</td>", reified_word(rows[i].reified),
-			  (long long)rows[i].occurrences);
-		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
-			sb_printf(b, "<td>%lld</td>", (long long)rows[i].stance[s]);
-		sb_add(b, "</tr>\n");
-	}
-	sb_add(b, "</table>\n");
+	html_register(ud, "Accountability register", &regcols_accountability, rows, n);
 }
 
 static const struct export_register_writer html_register_writer = {

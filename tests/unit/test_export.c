@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include "praxis/alias.h"
 #include "praxis/export.h"
+#include "praxis/regcols.h"
 #include "praxis/theme.h"
 #include "praxis/util.h"
 #include "fixture.h"
@@ -554,6 +555,54 @@ static void test_cli_export(void **state)
 	db_close(db);
 }
 
+/* The headers a register's columns have in one output, in table order,
+ * each wrapped as pre..post. */
+static char *headers(const struct regcols *rc, int doc, const char *pre, const char *post)
+{
+	strbuf b;
+
+	sb_init(&b);
+	for (size_t c = 0; c < rc->n; c++) {
+		const char *h = doc ? rc->cols[c].doc : rc->cols[c].cli;
+		if (h)
+			sb_printf(&b, "%s%s%s", b.len && !*pre ? "," : pre, h, post);
+	}
+	return sb_steal(&b);
+}
+
+/* One source for the registers' columns: `praxis summary`, Markdown and
+ * HTML print the headers of praxis/regcols.h, in its order (HTML has the
+ * same columns as Markdown, first and last seen included). */
+static void test_register_columns_one_source(void **state)
+{
+	static const struct regcols *const regs[] = { &regcols_repertoire, &regcols_accountability };
+	static const char *const kinds[] = { "repertoire", "accountability" };
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options md = { .format = EXP_MD }, html = { .format = EXP_HTML };
+	char *mdt = export_str(db, &md), *htmlt = export_str(db, &html);
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		char *args = xasprintf("--db '%s' summary --kind %s --format csv", db_path(db),
+				       kinds[i]);
+		char *out = NULL, *err = NULL, *want = headers(regs[i], 0, "", "");
+		assert_int_equal(fx_run(args, &out, &err), 0);
+		assert_true(strncmp(out, want, strlen(want)) == 0);
+		assert_true(strncmp(out + strlen(want), "\r\n", 2) == 0);
+		free(want), free(out), free(err), free(args);
+		want = headers(regs[i], 1, " ", " |");
+		assert_non_null(strstr(mdt, want));
+		free(want);
+		want = headers(regs[i], 1, "<th>", "</th>");
+		assert_non_null(strstr(htmlt, want));
+		free(want);
+	}
+	assert_non_null(strstr(htmlt, "<th>first</th><th>last</th></tr>"));
+	free(mdt);
+	free(htmlt);
+	db_close(db);
+}
+
 /* The format table is the one list: each format found by its name, its
  * alias and its extensions (any case), once; the lists messages print
  * come from it. */
@@ -821,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
 		cmocka_unit_test(test_format_table),
+		cmocka_unit_test(test_register_columns_one_source),
 		cmocka_unit_test(test_html_colors_are_role_table),
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
