@@ -112,6 +112,12 @@ int export_registers(const export_ctx *x, const struct export_register_writer *w
  * joined with "; " (caller frees). */
 char *export_interpretations(const export_ctx *x, const summary_rep_row *r);
 
+/* The text of a register column (praxis/regcols.h) in the documents:
+ * numbers, dates, reified as yes / no / "", the interpretations
+ * pseudonymized (caller frees). */
+struct regcol;
+char *export_register_cell(const export_ctx *x, const struct regcol *col, const void *row);
+
 /* One non-overlapping piece of a vignette's text and the codings covering
  * it (indices into the vignette's codings, whole-vignette ones excluded). */
 struct export_segment {

@@ -252,19 +252,6 @@ static int html_coverage(export_ctx *x, strbuf *b)
 	return PX_OK;
 }
 
-static const char *reified_word(int r)
-{
-	return r < 0 ? "" : r ? "yes" : "no";
-}
-
-static void html_date_cell(strbuf *b, int date)
-{
-	char d[16];
-
-	summary_format_date(date, d);
-	sb_printf(b, "<td>%s</td>", d);
-}
-
 struct html {
 	export_ctx *x;
 	strbuf *b;
@@ -286,29 +273,14 @@ static void html_register(struct html *h, const char *title, const struct regcol
 		const void *row = regcols_row(rc, rows, i);
 		sb_add(b, "<tr>");
 		for (size_t c = 0; c < rc->n; c++) {
-			const struct regcol *col = &rc->cols[c];
-			char *in;
-			if (!col->doc)
+			char *cell;
+			if (!rc->cols[c].doc)
 				continue;
-			switch (col->kind) {
-			case RC_TEXT:
-				sb_add(b, "<td>");
-				esc(b, col->text(row));
-				sb_add(b, "</td>");
-				break;
-			case RC_DATE: html_date_cell(b, (int)col->num(row)); break;
-			case RC_REIFIED:
-				sb_printf(b, "<td>%s</td>", reified_word((int)col->num(row)));
-				break;
-			case RC_INTERP:
-				in = export_interpretations(h->x, row);
-				sb_add(b, "<td>");
-				esc(b, in);
-				sb_add(b, "</td>");
-				free(in);
-				break;
-			default: sb_printf(b, "<td>%lld</td>", (long long)col->num(row)); break;
-			}
+			cell = export_register_cell(h->x, &rc->cols[c], row);
+			sb_add(b, "<td>");
+			esc(b, cell);
+			sb_add(b, "</td>");
+			free(cell);
 		}
 		sb_add(b, "</tr>\n");
 	}

@@ -300,19 +300,6 @@ static void md_cell(strbuf *b, const char *s)
 	sb_add(b, " |");
 }
 
-static const char *reified_word(int r)
-{
-	return r < 0 ? "" : r ? "yes" : "no";
-}
-
-static void md_date_cell(strbuf *b, int date)
-{
-	char d[16];
-
-	summary_format_date(date, d);
-	md_cell(b, d);
-}
-
 /* A register as a pipe table: the columns of praxis/regcols.h that have a
  * document header. */
 static void md_register(struct md *m, const char *title, const struct regcols *rc,
@@ -333,21 +320,12 @@ static void md_register(struct md *m, const char *title, const struct regcols *r
 		const void *row = regcols_row(rc, rows, i);
 		sb_add(b, "|");
 		for (size_t c = 0; c < rc->n; c++) {
-			const struct regcol *col = &rc->cols[c];
-			char *in;
-			if (!col->doc)
+			char *cell;
+			if (!rc->cols[c].doc)
 				continue;
-			switch (col->kind) {
-			case RC_TEXT: md_cell(b, col->text(row)); break;
-			case RC_DATE: md_date_cell(b, (int)col->num(row)); break;
-			case RC_REIFIED: md_cell(b, reified_word((int)col->num(row))); break;
-			case RC_INTERP:
-				in = export_interpretations(m->x, row);
-				md_cell(b, in);
-				free(in);
-				break;
-			default: sb_printf(b, " %lld |", (long long)col->num(row)); break;
-			}
+			cell = export_register_cell(m->x, &rc->cols[c], row);
+			md_cell(b, cell);
+			free(cell);
 		}
 		sb_addc(b, '\n');
 	}

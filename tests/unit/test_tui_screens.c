@@ -400,6 +400,25 @@ static void test_zoom_and_completion(void **state)
 	free(db);
 }
 
+/* Writes the settings file under $XDG_CONFIG_HOME; returns its path. */
+static char *write_config(const char *yaml)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *dir, *path;
+	FILE *fp;
+
+	assert_non_null(xdg);
+	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
+	assert_int_equal(system(dir), 0);
+	free(dir);
+	path = xasprintf("%s/praxis/config.yaml", xdg);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(yaml, fp);
+	fclose(fp);
+	return path;
+}
+
 /* Form and prompt keys rebind through settings like any other: with
  * form-save on <C-w> and form-next on J, <C-s> no longer saves; <C-k>
  * clears a prompt line once prompt-clear names it. */
@@ -410,19 +429,11 @@ static void test_config_rebinds_form_keys(void **state)
 		"J<Space>\n"                            /* participant Bo */
 		"JJ<Enter>junk<C-k>nickname<Enter>\n"   /* memo */
 		"%s\n";
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	char *db, *s, *dir, *path, *keys;
-	FILE *fp;
+	char *db, *s, *keys, *path;
 
 	(void)state;
-	assert_non_null(xdg);
-	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
-	assert_int_equal(system(dir), 0);
-	path = xasprintf("%s/praxis/config.yaml", xdg);
-	fp = fopen(path, "w");
-	fputs("keys:\n  form-save: \"<C-w>\"\n  form-next: \"J <Down>\"\n"
-	      "  prompt-clear: \"<C-k>\"\n", fp);
-	fclose(fp);
+	path = write_config("keys:\n  form-save: \"<C-w>\"\n  form-next: \"J <Down>\"\n"
+			    "  prompt-clear: \"<C-k>\"\n");
 	for (int rebound = 0; rebound < 2; rebound++) {
 		db = make_db(NULL);
 		keys = xasprintf(script, rebound ? "<C-w>" : "<C-s>");
@@ -440,29 +451,19 @@ static void test_config_rebinds_form_keys(void **state)
 	}
 	unlink(path);
 	free(path);
-	free(dir);
 }
 
 static void test_config_rebinds_keys(void **state)
 {
-	char *db = make_db(NULL), *s, *dir, *path;
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	FILE *fp;
+	char *db = make_db(NULL), *s, *path;
 
 	(void)state;
-	assert_non_null(xdg);
-	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
-	assert_int_equal(system(dir), 0);
-	path = xasprintf("%s/praxis/config.yaml", xdg);
-	fp = fopen(path, "w");
-	fputs("keys:\n  help: \"H\"\n", fp);
-	fclose(fp);
+	path = write_config("keys:\n  help: \"H\"\n");
 	s = run_keys(db, "H\n", 80, 24, NULL);
 	assert_has(s, "show this help");
 	free(s);
-	fp = fopen(path, "w");
-	fputs("keys:\n  hlep: \"H\"\n", fp);
-	fclose(fp);
+	free(path);
+	path = write_config("keys:\n  hlep: \"H\"\n");
 	char *args = xasprintf("--db '%s' --script /dev/null", db), *err = NULL;
 	assert_int_not_equal(fx_run(args, NULL, &err), 0);
 	assert_non_null(strstr(err, "config.yaml:2:3: keys: unknown action 'hlep'"));
@@ -470,7 +471,6 @@ static void test_config_rebinds_keys(void **state)
 	free(err);
 	free(args);
 	free(path);
-	free(dir);
 	free(db);
 }
 

@@ -11,7 +11,6 @@
 #include <cmocka.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
-#include "praxis/corpus.h"
 #include "praxis/participant.h"
 #include "praxis/undo.h"
 #include "praxis/vignette.h"
@@ -58,17 +57,8 @@ static void sort_codebook(char *text)
 
 static char *export_text(px_db *db)
 {
-	char *path = fx_path(".yaml"), *text;
-	FILE *fp = fopen(path, "w");
-	px_err e = { 0 };
+	char *text = fx_corpus_text(db);
 
-	assert_non_null(fp);
-	assert_int_equal(corpus_export(db, fp, &e), PX_OK);
-	fclose(fp);
-	text = fx_read_file(path, NULL);
-	remove(path);
-	free(path);
-	assert_non_null(text);
 	sort_codebook(text);
 	return text;
 }
@@ -122,6 +112,14 @@ static void world_free(struct world *w)
 	free(w->before);
 	free(w->after);
 	free(w);
+}
+
+/* The next change starts from the project as the last one left it. */
+static void next_change(struct world *w)
+{
+	free(w->before);
+	w->before = w->after;
+	w->after = NULL;
 }
 
 /* Names the first line where two exports differ. */
@@ -191,9 +189,7 @@ static void test_coding_add_edit_delete(void **state)
 	undo_end(&w->u);
 	assert_round_trip(w, "code");
 
-	free(w->before);
-	w->before = w->after;
-	w->after = NULL;
+	next_change(w);
 	assert_int_equal(coding_get(w->db, last_coding(w->db), &got, &e), PX_OK);
 	got.memo = xstrdup("a memo");
 	undo_begin(&w->u, "edit coding");
@@ -201,9 +197,7 @@ static void test_coding_add_edit_delete(void **state)
 	undo_end(&w->u);
 	assert_round_trip(w, "edit coding");
 
-	free(w->before);
-	w->before = w->after;
-	w->after = NULL;
+	next_change(w);
 	undo_begin(&w->u, "delete coding");
 	assert_int_equal(coding_delete(w->db, last_coding(w->db), &e), PX_OK);
 	undo_end(&w->u);
@@ -226,9 +220,7 @@ static void test_code_add_and_rename(void **state)
 	undo_end(&w->u);
 	assert_round_trip(w, "add code");
 
-	free(w->before);
-	w->before = w->after;
-	w->after = NULL;
+	next_change(w);
 	id = fx_code(w->db, "SR/legends");
 	undo_begin(&w->u, "rename code");
 	assert_int_equal(codebook_rename(w->db, id, "sagas", &e), PX_OK);
@@ -279,59 +271,47 @@ static void test_code_merge(void **state)
 	world_free(w);
 }
 
+enum { P_ADD, P_UPDATE, P_DELETE };
+
+/* A participant change as pform.c makes it: snapshots around a quiet
+ * store call. */
+static void participant_change(struct world *w, const char *label, px_participant *p, int op)
+{
+	px_participant *before = NULL;
+	px_err e = { 0 };
+	int rc;
+
+	if (op != P_ADD)
+		assert_non_null(before = undo_psnap_load(w->db, p->id, &e));
+	undo_begin(&w->u, label);
+	w->u.quiet = 1;
+	rc = op == P_ADD ? participant_add(w->db, p, &e) : op == P_UPDATE
+		? participant_update(w->db, p, &e) : participant_delete(w->db, p->id, 0, &e);
+	w->u.quiet = 0;
+	if (rc)
+		fail_msg("%s: %s", label, e.msg);
+	undo_record_participant(&w->u, before,
+				op == P_DELETE ? NULL : undo_psnap_load(w->db, p->id, NULL));
+	undo_end(&w->u);
+	assert_round_trip(w, label);
+	next_change(w);
+}
+
 static void test_participant_add_edit_delete(void **state)
 {
 	struct world *w = world_new();
-	px_participant p = { 0 }, *before;
-	px_err e = { 0 };
-	int64_t id;
+	px_participant p = { 0 };
 
 	(void)state;
 	p.ext_id = xstrdup("cy");
 	p.pseudonym = xstrdup("Cy");
-	undo_begin(&w->u, "add participant");
-	w->u.quiet = 1;
-	assert_int_equal(participant_add(w->db, &p, &e), PX_OK);
-	w->u.quiet = 0;
-	undo_record_participant(&w->u, NULL, undo_psnap_load(w->db, p.id, NULL));
-	undo_end(&w->u);
-	participant_free(&p);
-	assert_round_trip(w, "add participant");
-
-	free(w->before);
-	w->before = w->after;
-	w->after = NULL;
-	id = fx_participant(w->db, "cy");
-	before = undo_psnap_load(w->db, id, &e);
-	assert_non_null(before);
-	memset(&p, 0, sizeof(p));
-	p.id = id;
-	p.ext_id = xstrdup("cy");
-	p.uuid = xstrdup(before->uuid);
+	participant_change(w, "add participant", &p, P_ADD);
+	free(p.pseudonym);
 	p.pseudonym = xstrdup("Cyrus");
 	p.role = xstrdup("newcomer");
-	undo_begin(&w->u, "edit participant");
-	w->u.quiet = 1;
-	assert_int_equal(participant_update(w->db, &p, &e), PX_OK);
-	w->u.quiet = 0;
-	undo_record_participant(&w->u, before, undo_psnap_load(w->db, id, NULL));
-	undo_end(&w->u);
+	participant_change(w, "edit participant", &p, P_UPDATE);
+	participant_change(w, "delete participant", &p, P_DELETE);
 	participant_free(&p);
-	assert_round_trip(w, "edit participant");
-
-	free(w->before);
-	w->before = w->after;
-	w->after = NULL;
-	id = fx_participant(w->db, "cy");
-	before = undo_psnap_load(w->db, id, &e);
-	assert_non_null(before);
-	undo_begin(&w->u, "delete participant");
-	w->u.quiet = 1;
-	assert_int_equal(participant_delete(w->db, id, 0, &e), PX_OK);
-	w->u.quiet = 0;
-	undo_record_participant(&w->u, before, NULL);
-	undo_end(&w->u);
-	assert_round_trip(w, "delete participant");
 	world_free(w);
 }
 
