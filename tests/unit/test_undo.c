@@ -187,10 +187,12 @@ static void test_coding_add_edit_delete(void **state)
 	undo_begin(&w->u, "code");
 	assert_int_equal(coding_add(w->db, &c, &e), PX_OK);
 	undo_end(&w->u);
+	coding_free(&c);
 	assert_round_trip(w, "code");
 
 	next_change(w);
 	assert_int_equal(coding_get(w->db, last_coding(w->db), &got, &e), PX_OK);
+	free(got.memo);
 	got.memo = xstrdup("a memo");
 	undo_begin(&w->u, "edit coding");
 	assert_int_equal(coding_update(w->db, &got, &e), PX_OK);
