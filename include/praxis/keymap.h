@@ -31,7 +31,7 @@ enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_PROMPT, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -108,7 +108,24 @@ enum key_ctx {
 	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
 	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
 	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement") \
-	X(A_F_MEMO_EDITOR, "memo-editor",    KC_FORM,         "E",               "on the memo row: edit the memo in $VISUAL/$EDITOR")
+	X(A_F_NEXT,       "form-next",       KC_FORM,         "j <Down> <Tab>",  "next field") \
+	X(A_F_PREV,       "form-prev",       KC_FORM,         "k <Up>",          "previous field") \
+	X(A_F_ACTIVATE,   "form-activate",   KC_FORM,         "<Enter> <Space>", "edit the field / press the button") \
+	X(A_F_SAVE,       "form-save",       KC_FORM,         "<C-s>",           "save the form") \
+	X(A_F_CANCEL,     "form-cancel",     KC_FORM,         "<Esc> q",         "close the form without saving") \
+	X(A_F_MEMO_EDITOR, "memo-editor",    KC_FORM,         "E",               "on the memo row: edit the memo in $VISUAL/$EDITOR") \
+	X(A_PR_ACCEPT,    "prompt-accept",   KC_PROMPT,       "<Enter>",         "accept the answer / the pick") \
+	X(A_PR_CANCEL,    "prompt-cancel",   KC_PROMPT,       "<Esc> <C-c> <C-g>", "cancel") \
+	X(A_PR_COMPLETE,  "prompt-complete", KC_PROMPT,       "<Tab>",           "complete (commands, coder ids, themes, extensions)") \
+	X(A_PR_LEFT,      "prompt-left",     KC_PROMPT,       "<Left> <C-b>",    "cursor left") \
+	X(A_PR_RIGHT,     "prompt-right",    KC_PROMPT,       "<Right> <C-f>",   "cursor right") \
+	X(A_PR_HOME,      "prompt-home",     KC_PROMPT,       "<Home> <C-a>",    "cursor to the start") \
+	X(A_PR_END,       "prompt-end",      KC_PROMPT,       "<End> <C-e>",     "cursor to the end") \
+	X(A_PR_BACKSPACE, "prompt-backspace", KC_PROMPT,      "<BS> <C-h>",      "delete the character before the cursor") \
+	X(A_PR_DELETE,    "prompt-delete",   KC_PROMPT,       "<Del>",           "delete the character under the cursor") \
+	X(A_PR_CLEAR,     "prompt-clear",    KC_PROMPT,       "<C-u>",           "clear the line") \
+	X(A_PR_NEXT,      "prompt-next",     KC_PROMPT,       "<Down> <C-n>",    "picker: next match") \
+	X(A_PR_PREV,      "prompt-prev",     KC_PROMPT,       "<Up> <C-p>",      "picker: previous match")
 
 enum key_action {
 	A_NONE,

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "praxis/db.h"
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
 
 #define REFI_NS_PROJECT "urn:QDA-XML:project:1.0"
 #define REFI_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"

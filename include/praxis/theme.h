@@ -1,4 +1,5 @@
-/* theme.h: colors named by role.
+/* theme.h: colors named by role (curses-free: the interface and the
+ * HTML export read the same table).
  *
  * One X-macro table lists every role with its built-in look; a theme file
  * (YAML, `role: FG [on BG] [bold] [underline] [reverse] [dim]`) overrides
@@ -77,6 +78,13 @@ int theme_parse_color(const char *s);
 /* The color stepped down to a palette of ncolors (256, 88, 16 or 8). */
 int theme_step_color(int color, int ncolors);
 int theme_role_find(const char *name);   /* -1 if unknown */
+/* The role a code dimension (enum code_dimension: 1 ME, 2 JE, 3 SR) is
+ * drawn in; ROLE_NORMAL for none. */
+int theme_dimension_role(int dimension);
+/* The built-in background of role as 0xrrggbb in *rgb: 0, or -1 when it
+ * is not a #rrggbb color. The HTML export colors the dimensions with it,
+ * so the page and the default screen agree. */
+int theme_role_default_rgb(int role, int *rgb);
 const char *theme_role_name(int role);
 /* Names of the themes shipped (NULL-terminated), for completion. */
 extern const char *const theme_builtin_names[];

@@ -1,6 +1,7 @@
 /* cmd_export.c: `praxis export --format F [-o FILE] [filters]`: the
  * corpus YAML backup, annotated notes (md, html), tables (csv) and the
  * REFI-QDA exchange files (qdpx, qdc), through export_run. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -72,9 +73,12 @@ static int run_export(struct cli *c)
 		return cli_usage_error(c, &cmd_export, "unexpected argument '%s'", pos[0]);
 	/* --coder is a global option (taken before us); as typed it filters */
 	o.coder = c->coder_given ? c->coder : NULL;
-	if ((o.format = export_format_parse(format ? format : "yaml")) < 0)
-		return cli_usage_error(c, &cmd_export,
-				       "--format '%s': use md, html, csv, yaml, qdpx or qdc", format);
+	if ((o.format = export_format_parse(format ? format : "yaml")) < 0) {
+		char *names = export_format_list(0, " or ");
+		rc = cli_usage_error(c, &cmd_export, "--format '%s': use %s", format, names);
+		free(names);
+		return rc;
+	}
 	if (table && (o.format != EXP_CSV || (o.table = export_table_parse(table)) < 0))
 		return cli_usage_error(c, &cmd_export, "--table '%s': use codings, participants,"
 				       " vignettes or codes with --format csv", table);

@@ -6,6 +6,7 @@
 #include "praxis/entity.h"
 #include "praxis/names.h"
 #include "praxis/participant.h"
+#include "praxis/regcols.h"
 #include "praxis/summary.h"
 #include "praxis/tabular.h"
 #include "commands.h"
@@ -27,62 +28,53 @@ static void cell_reified(tabular *t, int reified)
 	tab_cell(t, reified < 0 ? NULL : reified ? "yes" : "no");
 }
 
+/* A register's columns from praxis/regcols.h, in their CLI order. */
+static void out_register(tabular *t, const struct regcols *rc, const void *rows, size_t n)
+{
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].cli)
+			tab_col(t, rc->cols[c].cli, rc->cols[c].kind == RC_INT ||
+				rc->cols[c].kind == RC_INTERP ? TAB_INT : TAB_TEXT);
+	for (size_t i = 0; i < n; i++) {
+		const void *row = regcols_row(rc, rows, i);
+		for (size_t c = 0; c < rc->n; c++) {
+			const struct regcol *col = &rc->cols[c];
+			if (!col->cli)
+				continue;
+			switch (col->kind) {
+			case RC_TEXT: tab_cell(t, col->text(row)); break;
+			case RC_DATE: cell_date(t, (int)col->num(row)); break;
+			case RC_REIFIED: cell_reified(t, (int)col->num(row)); break;
+			default: tab_cell_int(t, (long long)col->num(row)); break;
+			}
+		}
+	}
+}
+
 static int out_repertoire(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
-	static const char *const cols[] = {
-		"id", "name", "kind", "reified", "occurrences", "participants", "vignettes",
-		"first_seen", "last_seen", "interpretations"
-	};
 	summary_rep_row *rows;
 	size_t n;
 	int rc;
 
 	(void)nm;
-	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-		tab_col(t, cols[i], i >= 4 && i <= 6 ? TAB_INT : i == 9 ? TAB_INT : TAB_TEXT);
 	if ((rc = summary_repertoire(s, &rows, &n, e)))
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		tab_cell(t, rows[i].ext_id);
-		tab_cell(t, rows[i].name);
-		tab_cell(t, rows[i].kind);
-		cell_reified(t, rows[i].reified);
-		tab_cell_int(t, rows[i].occurrences);
-		tab_cell_int(t, rows[i].participants);
-		tab_cell_int(t, rows[i].vignettes);
-		cell_date(t, rows[i].first_seen);
-		cell_date(t, rows[i].last_seen);
-		tab_cell_int(t, (long long)rows[i].ninterp);
-	}
+	out_register(t, &regcols_repertoire, rows, n);
 	summary_repertoire_free(rows, n);
 	return PX_OK;
 }
 
 static int out_accountability(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
-	static const char *const cols[] = {
-		"id", "name", "reified", "occurrences", "upheld", "breached", "negotiated",
-		"contested", "first_seen", "last_seen"
-	};
 	summary_acc_row *rows;
 	size_t n;
 	int rc;
 
 	(void)nm;
-	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-		tab_col(t, cols[i], i >= 3 && i <= 7 ? TAB_INT : TAB_TEXT);
 	if ((rc = summary_accountability(s, &rows, &n, e)))
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		tab_cell(t, rows[i].ext_id);
-		tab_cell(t, rows[i].name);
-		cell_reified(t, rows[i].reified);
-		tab_cell_int(t, rows[i].occurrences);
-		for (int k = STANCE_UPHELD; k < STANCE_COUNT; k++)
-			tab_cell_int(t, rows[i].stance[k]);
-		cell_date(t, rows[i].first_seen);
-		cell_date(t, rows[i].last_seen);
-	}
+	out_register(t, &regcols_accountability, rows, n);
 	summary_accountability_free(rows, n);
 	return PX_OK;
 }

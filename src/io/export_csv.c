@@ -4,7 +4,7 @@
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
 #include "praxis/participant.h"
 #include "praxis/tabular.h"
 #include "praxis/util.h"

@@ -6,8 +6,10 @@
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
+#include "praxis/regcols.h"
 #include "praxis/text.h"
+#include "praxis/theme.h"
 #include "praxis/util.h"
 
 static const char html_css[] =
@@ -17,12 +19,34 @@ static const char html_css[] =
 	".meta{color:#555;font-size:.9em}\n"
 	".text{white-space:pre-wrap}\n"
 	"mark{background:rgba(255,220,0,.35);border-bottom:2px solid #c90;padding:0}\n"
-	"mark.ME{background:rgba(79,129,189,.22);border-color:#4f81bd}\n"
-	"mark.JE{background:rgba(192,80,77,.22);border-color:#c0504d}\n"
-	"mark.SR{background:rgba(155,187,89,.25);border-color:#9bbb59}\n"
 	"sup.lab{font:.7em Helvetica,Arial,sans-serif;color:#444}\n"
 	".memo{border-left:3px solid #bbb;padding-left:.7em;color:#333}\n"
 	"table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}\n";
+
+/* A dimension's color as #rrggbb: the built-in background of its role in
+ * the interface's role table (praxis/theme.h). */
+static void dimension_hex(int dimension, char out[8])
+{
+	int rgb = 0x777777;
+
+	theme_role_default_rgb(theme_dimension_role(dimension), &rgb);
+	snprintf(out, 8, "#%06x", (unsigned)rgb & 0xffffffu);
+}
+
+/* mark.ME ... mark.SR: a light tint of the dimension's color, its border
+ * in the color itself. */
+static void css_dimensions(strbuf *b)
+{
+	for (int d = CODE_ME; d <= CODE_SR; d++) {
+		char hex[8];
+		unsigned rgb;
+
+		dimension_hex(d, hex);
+		rgb = (unsigned)strtoul(hex + 1, NULL, 16);
+		sb_printf(b, "mark.%s{background:rgba(%u,%u,%u,.3);border-color:%s}\n",
+			  codebook_root_short(d), rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff, hex);
+	}
+}
 
 static void html_esc(strbuf *b, const char *s, size_t n)
 {
@@ -188,8 +212,8 @@ static void svg_bars(strbuf *b, const char *title, const char *const *labels,
  * count their sub-codes) and per month with codings. */
 static int html_coverage(export_ctx *x, strbuf *b)
 {
-	static const char *const colors[] = { "#4f81bd", "#c0504d", "#9bbb59" };
-	const char *labels[3];
+	char hex[3][8];
+	const char *labels[3], *colors[3];
 	int64_t dims[3] = { 0, 0, 0 };
 	summary_coverage cov;
 	char (*months)[16];
@@ -203,8 +227,11 @@ static int html_coverage(export_ctx *x, strbuf *b)
 		if (cov.codes[i].depth == 0 && cov.codes[i].dimension >= CODE_ME &&
 		    cov.codes[i].dimension <= CODE_SR)
 			dims[cov.codes[i].dimension - 1] = cov.codes[i].codings;
-	for (int d = 0; d < 3; d++)
+	for (int d = 0; d < 3; d++) {
 		labels[d] = codebook_root_name(d + 1);
+		dimension_hex(d + 1, hex[d]);
+		colors[d] = hex[d];
+	}
 	sb_add(b, "<h1>Coverage</h1>\n");
 	svg_bars(b, "Codings per dimension", labels, dims, colors, 3);
 	months = xcalloc(cov.nmonth + 1, sizeof(*months));
@@ -225,68 +252,49 @@ static int html_coverage(export_ctx *x, strbuf *b)
 	return PX_OK;
 }
 
-static const char *reified_word(int r)
-{
-	return r < 0 ? "" : r ? "yes" : "no";
-}
-
-static void html_date_cell(strbuf *b, int date)
-{
-	char d[16];
-
-	summary_format_date(date, d);
-	sb_printf(b, "<td>%s</td>", d);
-}
-
 struct html {
 	export_ctx *x;
 	strbuf *b;
 };
 
-static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+/* A register as a table: the columns of praxis/regcols.h that have a
+ * document header (the Markdown export's). */
+static void html_register(struct html *h, const char *title, const struct regcols *rc,
+			  const void *rows, size_t n)
 {
-	export_ctx *x = ((struct html *)ud)->x;
-	strbuf *b = ((struct html *)ud)->b;
+	strbuf *b = h->b;
 
-	sb_add(b, "<h1>Repertoire register</h1>\n<table><tr><th>element</th><th>kind</th>"
-	       "<th>reified</th><th>occurrences</th><th>participants</th><th>first</th>"
-	       "<th>last</th><th>interpretations</th></tr>\n");
+	sb_printf(b, "<h1>%s</h1>\n<table><tr>", title);
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].doc)
+			sb_printf(b, "<th>%s</th>", rc->cols[c].doc);
+	sb_add(b, "</tr>\n");
 	for (size_t i = 0; i < n; i++) {
-		char *in = export_interpretations(x, &rows[i]);
-		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name);
-		sb_add(b, "</td><td>");
-		esc(b, rows[i].kind);
-		sb_printf(b, "</td><td>%s</td><td>%lld</td><td>%lld</td>",
-			  reified_word(rows[i].reified), (long long)rows[i].occurrences,
-			  (long long)rows[i].participants);
-		html_date_cell(b, rows[i].first_seen);
-		html_date_cell(b, rows[i].last_seen);
-		sb_add(b, "<td>");
-		esc(b, in);
-		sb_add(b, "</td></tr>\n");
-		free(in);
+		const void *row = regcols_row(rc, rows, i);
+		sb_add(b, "<tr>");
+		for (size_t c = 0; c < rc->n; c++) {
+			char *cell;
+			if (!rc->cols[c].doc)
+				continue;
+			cell = export_register_cell(h->x, &rc->cols[c], row);
+			sb_add(b, "<td>");
+			esc(b, cell);
+			sb_add(b, "</td>");
+			free(cell);
+		}
+		sb_add(b, "</tr>\n");
 	}
 	sb_add(b, "</table>\n");
 }
 
+static void html_repertoire(void *ud, const summary_rep_row *rows, size_t n)
+{
+	html_register(ud, "Repertoire register", &regcols_repertoire, rows, n);
+}
+
 static void html_accountability(void *ud, const summary_acc_row *rows, size_t n)
 {
-	strbuf *b = ((struct html *)ud)->b;
-
-	sb_add(b, "<h1>Accountability register</h1>\n<table><tr><th>norm</th>"
-	       "<th>reified</th><th>occurrences</th><th>upheld</th><th>breached</th>"
-	       "<th>negotiated</th><th>contested</th></tr>\n");
-	for (size_t i = 0; i < n; i++) {
-		sb_add(b, "<tr><td>");
-		esc(b, rows[i].name);
-		sb_printf(b, "</td><td>%s</td><td>%lld</td>", reified_word(rows[i].reified),
-			  (long long)rows[i].occurrences);
-		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
-			sb_printf(b, "<td>%lld</td>", (long long)rows[i].stance[s]);
-		sb_add(b, "</tr>\n");
-	}
-	sb_add(b, "</table>\n");
+	html_register(ud, "Accountability register", &regcols_accountability, rows, n);
 }
 
 static const struct export_register_writer html_register_writer = {
@@ -328,7 +336,9 @@ int export_html(export_ctx *x, FILE *out)
 	sb_add(&b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
 	       "<head>\n<meta charset=\"utf-8\"/>\n<title>");
 	esc(&b, t);
-	sb_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_css);
+	sb_printf(&b, "</title>\n<style>\n%s", html_css);
+	css_dimensions(&b);
+	sb_add(&b, "</style>\n</head>\n<body>\n<h1>");
 	esc(&b, t);
 	sb_printf(&b, "</h1>\n<p class=\"meta\">%zu vignettes, %lld codings%s</p>\n", x->nvs,
 		  (long long)x->ncodings, x->o->keep_names ? "" : ", pseudonymized");

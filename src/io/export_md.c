@@ -10,7 +10,8 @@
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
+#include "praxis/regcols.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
@@ -299,64 +300,46 @@ static void md_cell(strbuf *b, const char *s)
 	sb_add(b, " |");
 }
 
-static const char *reified_word(int r)
+/* A register as a pipe table: the columns of praxis/regcols.h that have a
+ * document header. */
+static void md_register(struct md *m, const char *title, const struct regcols *rc,
+			const void *rows, size_t n)
 {
-	return r < 0 ? "" : r ? "yes" : "no";
-}
+	strbuf *b = &m->b;
 
-static void md_date_cell(strbuf *b, int date)
-{
-	char d[16];
-
-	summary_format_date(date, d);
-	md_cell(b, d);
+	sb_printf(b, "# %s\n\n|", title);
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].doc)
+			sb_printf(b, " %s |", rc->cols[c].doc);
+	sb_add(b, "\n|");
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].doc)
+			sb_add(b, rc->cols[c].kind == RC_INT ? "--:|" : "---|");
+	sb_addc(b, '\n');
+	for (size_t i = 0; i < n; i++) {
+		const void *row = regcols_row(rc, rows, i);
+		sb_add(b, "|");
+		for (size_t c = 0; c < rc->n; c++) {
+			char *cell;
+			if (!rc->cols[c].doc)
+				continue;
+			cell = export_register_cell(m->x, &rc->cols[c], row);
+			md_cell(b, cell);
+			free(cell);
+		}
+		sb_addc(b, '\n');
+	}
+	sb_addc(b, '\n');
 }
 
 static void md_repertoire(void *ud, const summary_rep_row *rows, size_t n)
 {
-	struct md *m = ud;
-	strbuf *b = &m->b;
-
-	sb_add(b, "# Repertoire register\n\n"
-	       "| element | kind | reified | occurrences | participants | first | last |"
-	       " interpretations |\n|---|---|---|--:|--:|---|---|---|\n");
-	for (size_t i = 0; i < n; i++) {
-		char *in = export_interpretations(m->x, &rows[i]);
-		sb_add(b, "|");
-		md_cell(b, rows[i].name);
-		md_cell(b, rows[i].kind);
-		md_cell(b, reified_word(rows[i].reified));
-		sb_printf(b, " %lld | %lld |", (long long)rows[i].occurrences,
-			  (long long)rows[i].participants);
-		md_date_cell(b, rows[i].first_seen);
-		md_date_cell(b, rows[i].last_seen);
-		md_cell(b, in);
-		sb_addc(b, '\n');
-		free(in);
-	}
-	sb_addc(b, '\n');
+	md_register(ud, "Repertoire register", &regcols_repertoire, rows, n);
 }
 
 static void md_accountability(void *ud, const summary_acc_row *rows, size_t n)
 {
-	struct md *m = ud;
-	strbuf *b = &m->b;
-
-	sb_add(b, "# Accountability register\n\n"
-	       "| norm | reified | occurrences | upheld | breached | negotiated |"
-	       " contested | first | last |\n|---|---|--:|--:|--:|--:|--:|---|---|\n");
-	for (size_t i = 0; i < n; i++) {
-		sb_add(b, "|");
-		md_cell(b, rows[i].name);
-		md_cell(b, reified_word(rows[i].reified));
-		sb_printf(b, " %lld |", (long long)rows[i].occurrences);
-		for (int s = STANCE_UPHELD; s < STANCE_COUNT; s++)
-			sb_printf(b, " %lld |", (long long)rows[i].stance[s]);
-		md_date_cell(b, rows[i].first_seen);
-		md_date_cell(b, rows[i].last_seen);
-		sb_addc(b, '\n');
-	}
-	sb_addc(b, '\n');
+	md_register(ud, "Accountability register", &regcols_accountability, rows, n);
 }
 
 static const struct export_register_writer md_register_writer = {

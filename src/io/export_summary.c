@@ -5,7 +5,8 @@
  * recomputed here: an export and `praxis summary` share one definition. */
 #include <stdlib.h>
 #include <string.h>
-#include "praxis/export.h"
+#include "praxis/export_ctx.h"
+#include "praxis/regcols.h"
 #include "praxis/util.h"
 
 int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n)
@@ -78,4 +79,24 @@ int export_registers(const export_ctx *x, const struct export_register_writer *w
 		w->accountability(ud, acc, n);
 	summary_accountability_free(acc, n);
 	return PX_OK;
+}
+
+char *export_register_cell(const export_ctx *x, const struct regcol *col, const void *row)
+{
+	int64_t v = col->num ? col->num(row) : 0;
+	char d[16];
+
+	switch (col->kind) {
+	case RC_TEXT:
+		return xstrdup(col->text(row) ? col->text(row) : "");
+	case RC_DATE:
+		summary_format_date((int)v, d);
+		return xstrdup(d);
+	case RC_REIFIED:
+		return xstrdup(v < 0 ? "" : v ? "yes" : "no");
+	case RC_INTERP:
+		return export_interpretations(x, row);
+	default:
+		return xasprintf("%lld", (long long)v);
+	}
 }

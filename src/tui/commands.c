@@ -95,29 +95,13 @@ static void cmd_filter(struct tui *t, const char *args)
 	tui_filter_changed(t);
 }
 
-/* The format from the file name: .md .html .csv .yaml/.yml .qdpx .qdc. */
-static int export_format_of(const char *path)
-{
-	static const struct { const char *ext; int format; } exts[] = {
-		{ ".md", EXP_MD }, { ".markdown", EXP_MD }, { ".html", EXP_HTML },
-		{ ".htm", EXP_HTML }, { ".csv", EXP_CSV }, { ".yaml", EXP_YAML },
-		{ ".yml", EXP_YAML }, { ".qdpx", EXP_QDPX }, { ".qdc", EXP_QDC },
-	};
-	const char *dot = strrchr(path, '.');
-
-	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (strcasecmp(dot, exts[i].ext) == 0)
-			return exts[i].format;
-	return -1;
-}
-
 /* :export FILE [--keep-names]: the format follows the extension, and the
  * annotated formats follow the current filter (YAML is always the whole
  * project: it is the backup). Names are pseudonymized unless asked. */
 static void cmd_export(struct tui *t, const char *args)
 {
 	struct export_options o = { 0 };
-	char *copy = xstrdup(args), *save = NULL, *path = NULL;
+	char *copy = xstrdup(args), *save = NULL, *path = NULL, *exts = NULL;
 	const char *scope = "";
 	px_err e = { 0 };
 
@@ -127,19 +111,18 @@ static void cmd_export(struct tui *t, const char *args)
 		else if (!path)
 			path = w;
 	}
+	exts = export_format_list(1, " ");
 	if (!path) {
-		tui_error(t, "export: give a file name, e.g. :export notes.md (.md .html .csv "
-			  ".yaml .qdpx .qdc)");
+		tui_error(t, "export: give a file name, e.g. :export notes.md (%s)", exts);
 		goto out;
 	}
-	if ((o.format = export_format_of(path)) < 0) {
+	if ((o.format = export_format_of_path(path)) < 0) {
 		const char *dot = strrchr(path, '.');
-		tui_error(t, "export: unknown format '%s' (use .md .html .csv .yaml .qdpx .qdc)",
-			  dot ? dot : "");
+		tui_error(t, "export: unknown format '%s' (use %s)", dot ? dot : "", exts);
 		goto out;
 	}
 	o.output = path;
-	if (o.format != EXP_YAML && o.format != EXP_QDC && browse_filter_active(&t->filter)) {
+	if (export_format_get(o.format)->filtered && browse_filter_active(&t->filter)) {
 		const browse_filter *f = &t->filter;
 		if (f->participant_id)
 			o.participant = names_get(&t->names, NAMES_PARTICIPANT, f->participant_id);
@@ -160,6 +143,7 @@ static void cmd_export(struct tui *t, const char *args)
 		tui_message(t, "exported to %s%s%s", path, scope,
 			    o.keep_names ? ", real names kept" : "");
 out:
+	free(exts);
 	free(copy);
 }
 
@@ -322,6 +306,24 @@ static char *complete_coder(struct tui *t, const char *text, const char *word)
 	return out;
 }
 
+/* :export FILE.<Tab>: the extensions of the format table. */
+static char *complete_ext(const char *text, const char *word)
+{
+	const char *dot = strrchr(word, '.'), **exts = xcalloc(2 * export_nformats + 1, sizeof(*exts));
+	size_t n = 0;
+	char *out = NULL;
+
+	for (size_t i = 0; i < export_nformats; i++) {
+		exts[n++] = export_formats[i].ext;
+		if (export_formats[i].ext_alias)
+			exts[n++] = export_formats[i].ext_alias;
+	}
+	if (dot)
+		out = complete_word(text, dot, exts);
+	free(exts);
+	return out;
+}
+
 char *tui_command_complete(struct tui *t, const char *text, void *ud)
 {
 	const char *sp = strchr(text, ' ');
@@ -336,5 +338,7 @@ char *tui_command_complete(struct tui *t, const char *text, void *ud)
 		return complete_coder(t, text, last + 1);
 	if (strncmp(text, "theme ", 6) == 0)
 		return complete_word(text, last + 1, theme_builtin_names);
+	if (strncmp(text, "export ", 7) == 0)
+		return complete_ext(text, last + 1);
 	return NULL;
 }

@@ -5,7 +5,6 @@
  * undoable update. */
 #include <stdlib.h>
 #include <string.h>
-#include <curses.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
@@ -275,25 +274,25 @@ static int form_key(struct modal *m, struct tui *t, int key)
 {
 	struct form *f = (struct form *)m;
 	struct frow *r = &f->rows[f->cursor];
-	int act = key == ' ' || key == TK_ENTER;
+	int action = keymap_lookup(KC_FORM, key), act = action == A_F_ACTIVATE;
 
-	if (key == TK_ESC || key == 'q')
+	if (action == A_F_CANCEL)
 		return 1;
-	if (key == TK_CTRL('s') || (act && r->field == F_SAVE)) {
+	if (action == A_F_SAVE || (act && r->field == F_SAVE)) {
 		save(f, t);
 		return 1;
 	}
-	if (key == 'j' || key == (TK_FN | KEY_DOWN) || key == '\t') {
+	if (action == A_F_NEXT) {
 		if (f->cursor + 1 < f->n)
 			f->cursor++;
 		return 0;
 	}
-	if (key == 'k' || key == (TK_FN | KEY_UP)) {
+	if (action == A_F_PREV) {
 		if (f->cursor)
 			f->cursor--;
 		return 0;
 	}
-	if (r->field == F_MEMO && keymap_lookup(KC_FORM, key) == A_F_MEMO_EDITOR) {
+	if (r->field == F_MEMO && action == A_F_MEMO_EDITOR) {
 		memo_editor(f, t);
 		return 0;
 	}

@@ -28,7 +28,7 @@ static int nbound[A_COUNT];
 
 static const char *const ctx_names[KC_COUNT] = {
 	"everywhere", "lists", "vignettes", "participants", "reader", "codebook", "retrieval",
-	"summaries", "negotiation", "coding form"
+	"summaries", "negotiation", "forms", "prompts and pickers"
 };
 
 static const struct {

@@ -2,11 +2,14 @@
  * it can never disagree with the bindings (config overrides included). */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/export.h"
 #include "praxis/keymap.h"
 #include "praxis/tui.h"
 
 void tui_help_lines(strlist *out)
 {
+	char *exts, *said;
+
 	for (int ctx = 0; ctx < KC_COUNT; ctx++) {
 		char head[64];
 		snprintf(head, sizeof(head), "%s", keymap_ctx_name(ctx));
@@ -27,7 +30,11 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "commands (after :, Tab completes)");
 	sl_push(out, "  :filter participant|community|code|coder|from|to|search VALUE");
 	sl_push(out, "  :filter clear    :search WORDS    :export FILE [--keep-names]");
-	sl_push(out, "  (:export writes .md .html .csv .yaml .qdpx or .qdc, by the name)");
+	exts = export_format_list(1, " or ");
+	said = xasprintf("  (:export writes %s, by the name)", exts);
+	sl_push(out, said);
+	free(said);
+	free(exts);
 	sl_push(out, "  :theme NAME      :help            :quit");
 	sl_push(out, "  :negotiate A B   the disagreements of coders A and B (Tab completes ids)");
 	sl_push(out, "");

@@ -14,6 +14,7 @@
 #include <strings.h>
 #include "praxis/codebook.h"
 #include "praxis/keymap.h"
+#include "praxis/regcols.h"
 #include "praxis/summary.h"
 #include "praxis/text.h"
 #include "praxis/tui.h"
@@ -34,16 +35,8 @@ struct scol {
 	int nosort;
 };
 
-static const struct scol rep_cols[] = {
-	{ "name", 0, 24, 0 }, { "occ", 1, 6, 0 }, { "ppl", 1, 6, 0 }, { "vig", 1, 6, 0 },
-	{ "kind", 0, 10, 0 }, { "reif", 0, 4, 0 }, { "first", 1, 10, 0 }, { "last", 1, 10, 0 },
-	{ "interpretations", 1, 0, 0 },
-};
-static const struct scol acc_cols[] = {
-	{ "name", 0, 24, 0 }, { "occ", 1, 6, 0 }, { "up", 1, 5, 0 }, { "br", 1, 5, 0 },
-	{ "neg", 1, 5, 0 }, { "con", 1, 5, 0 }, { "reif", 0, 4, 0 }, { "first", 1, 10, 0 },
-	{ "last", 1, 10, 0 }, { "months", 0, 0, 1 },
-};
+/* The registers' columns come from praxis/regcols.h (regcols_screen). */
+static struct scol rep_cols[MAXCOL], acc_cols[MAXCOL];
 /* column 1 is the matrix, drawn apart */
 static const struct scol eng_cols[] = {
 	{ "name", 0, 10, 0 }, { "", 0, 0, 1 }, { "all", 1, 5, 0 }, { "ME", 1, 5, 0 },
@@ -208,8 +201,9 @@ static void months_head(struct stab *tb, int lo, int hi)
 
 /* ---- the four tabs ---- */
 
-static char *interp_text(const summary_rep_row *r, int all)
+static char *interp_text(const void *row, int all)
 {
+	const summary_rep_row *r = row;
 	strbuf b;
 
 	sb_init(&b);
@@ -226,6 +220,49 @@ static const char *reified(int r)
 	return r < 0 ? "?" : r ? "yes" : "no";
 }
 
+/* The screen's columns of a register: header, alignment, cap. */
+static int regcols_screen(const struct regcols *rc, struct scol *out)
+{
+	for (size_t c = 0; c < rc->n; c++) {
+		const struct regcol *col = &rc->cols[c];
+		if (col->screen)
+			out[col->screen_pos - 1] = (struct scol){ col->screen, regcol_numeric(col),
+							   col->screen_cap,
+							   col->kind == RC_TIMELINE };
+	}
+	return regcols_screen_count(rc);
+}
+
+/* The cell of a register column on screen (sparkline: the caller's). */
+static void register_cell(struct srow *r, const struct regcol *col, const void *row,
+			  const char *sparkline)
+{
+	int c = col->screen_pos - 1;
+	int64_t v = col->num ? col->num(row) : 0;
+	char *it;
+
+	switch (col->kind) {
+	case RC_TEXT: cell_text(r, c, col->text(row), 0); break;
+	case RC_INT: cell_num(r, c, v); break;
+	case RC_DATE: cell_date(r, c, (int)v); break;
+	case RC_REIFIED: cell_text(r, c, reified((int)v), v); break;
+	case RC_INTERP:
+		it = interp_text(row, 0);
+		cell_text(r, c, it, v);
+		free(it);
+		break;
+	case RC_TIMELINE: r->cell[c] = xstrdup(sparkline); break;
+	}
+}
+
+static void register_cells(struct srow *r, const struct regcols *rc, const void *row,
+			   const char *sparkline)
+{
+	for (size_t c = 0; c < rc->n; c++)
+		if (rc->cols[c].screen)
+			register_cell(r, &rc->cols[c], row, sparkline);
+}
+
 static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
 {
 	summary_rep_row *rows = NULL;
@@ -239,21 +276,12 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	if ((rc = summary_repertoire(s->sum, &rows, &n, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		char *it = interp_text(&rows[i], 0), *all = interp_text(&rows[i], 1);
+		char *all = interp_text(&rows[i], 1);
 		r = row_add(tb);
-		cell_text(r, 0, rows[i].name, 0);
-		cell_num(r, 1, rows[i].occurrences);
-		cell_num(r, 2, rows[i].participants);
-		cell_num(r, 3, rows[i].vignettes);
-		cell_text(r, 4, rows[i].kind, 0);
-		cell_text(r, 5, reified(rows[i].reified), rows[i].reified);
-		cell_date(r, 6, rows[i].first_seen);
-		cell_date(r, 7, rows[i].last_seen);
-		cell_text(r, 8, it, (int64_t)rows[i].ninterp);
+		register_cells(r, &regcols_repertoire, &rows[i], NULL);
 		r->drill = DR_REP;
 		r->id = rows[i].id;
 		r->detail = xasprintf("%s: %s", rows[i].name, *all ? all : "no interpretation noted");
-		free(it);
 		free(all);
 	}
 	summary_repertoire_free(rows, n);
@@ -265,9 +293,11 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	r->drill = DR_IDS;
 	/* from the summary's memory: one query per coding is seconds at 1M */
 	rc = summary_unlinked_vignettes(s->sum, &r->ids, e);
-	cell_text(r, 0, "(SR not linked)", 0);
-	cell_num(r, 1, (int64_t)unl.n);
-	cell_num(r, 3, (int64_t)r->ids.n);
+	cell_text(r, regcols_find(&regcols_repertoire, "name")->screen_pos - 1, "(SR not linked)", 0);
+	cell_num(r, regcols_find(&regcols_repertoire, "occurrences")->screen_pos - 1,
+		 (int64_t)unl.n);
+	cell_num(r, regcols_find(&regcols_repertoire, "vignettes")->screen_pos - 1,
+		 (int64_t)r->ids.n);
 	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
 			      unl.n == 1 ? "" : "s");
 	idl_free(&unl);
@@ -311,14 +341,8 @@ static int build_acc(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	for (size_t i = 0; i < n; i++) {
 		struct srow *r = row_add(tb);
 		char *sp = sparkline(rows[i].timeline, rows[i].ntimeline, lo, hi, max);
-		cell_text(r, 0, rows[i].name, 0);
-		cell_num(r, 1, rows[i].occurrences);
-		for (int k = STANCE_UPHELD; k <= STANCE_CONTESTED; k++)
-			cell_num(r, 1 + k, rows[i].stance[k]);
-		cell_text(r, 6, reified(rows[i].reified), rows[i].reified);
-		cell_date(r, 7, rows[i].first_seen);
-		cell_date(r, 8, rows[i].last_seen);
-		r->cell[9] = sp;
+		register_cells(r, &regcols_accountability, &rows[i], sp);
+		free(sp);
 		r->drill = DR_ACC;
 		r->id = rows[i].id;
 		r->detail = held_text(t, &rows[i]);
@@ -557,8 +581,9 @@ static void s_init(struct pane *p, struct tui *t)
 {
 	struct sstate *s = xcalloc(1, sizeof(*s));
 	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols };
-	static const int ncols[TAB_COUNT] = {
-		sizeof(rep_cols) / sizeof(rep_cols[0]), sizeof(acc_cols) / sizeof(acc_cols[0]),
+	const int ncols[TAB_COUNT] = {
+		regcols_screen(&regcols_repertoire, rep_cols),
+		regcols_screen(&regcols_accountability, acc_cols),
 		sizeof(eng_cols) / sizeof(eng_cols[0]), sizeof(cov_cols) / sizeof(cov_cols[0]),
 	};
 	px_err e = { 0 };

@@ -1,7 +1,6 @@
 /* pform.c: the participant form -- pseudonym, role, attributes
  * (key=value; ...) and private aliases (a, b) -- and participant add,
  * edit and delete as undoable steps. */
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/keymap.h"
@@ -167,18 +166,19 @@ static void field_done(struct tui *t, const char *text, void *ud)
 static int pform_key(struct modal *m, struct tui *t, int key)
 {
 	struct pform *f = (struct pform *)m;
+	int action = keymap_lookup(KC_FORM, key);
 
-	if (key == TK_ESC || key == 'q')
+	if (action == A_F_CANCEL)
 		return 1;
-	if (key == TK_CTRL('s') || (key == TK_ENTER && f->cursor == PF_SAVE))
+	if (action == A_F_SAVE || (action == A_F_ACTIVATE && f->cursor == PF_SAVE))
 		return pform_save(f, t);
-	if (key == 'j' || key == (TK_FN | KEY_DOWN) || key == '\t') {
+	if (action == A_F_NEXT) {
 		if (f->cursor + 1 < PF_COUNT)
 			f->cursor++;
-	} else if (key == 'k' || key == (TK_FN | KEY_UP)) {
+	} else if (action == A_F_PREV) {
 		if (f->cursor)
 			f->cursor--;
-	} else if (key == TK_ENTER || key == ' ') {
+	} else if (action == A_F_ACTIVATE) {
 		struct pf_edit *pe = xcalloc(1, sizeof(*pe));
 		char label[32];
 		pe->f = f;

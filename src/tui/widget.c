@@ -1,5 +1,4 @@
 /* widget.c: prompt, picker, confirmation and menus; see praxis/widget.h. */
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/keymap.h"
@@ -70,27 +69,27 @@ int line_edit_key(struct line_edit *l, int key)
 	size_t n = text_cp_len(s), b, b2;
 	char enc[4];
 
-	switch (key) {
-	case TK_FN | KEY_LEFT: case TK_CTRL('b'):
+	switch (keymap_lookup(KC_PROMPT, key)) {
+	case A_PR_LEFT:
 		if (l->cursor)
 			l->cursor--;
 		return 1;
-	case TK_FN | KEY_RIGHT: case TK_CTRL('f'):
+	case A_PR_RIGHT:
 		if (l->cursor < n)
 			l->cursor++;
 		return 1;
-	case TK_FN | KEY_HOME: case TK_CTRL('a'):
+	case A_PR_HOME:
 		l->cursor = 0;
 		return 1;
-	case TK_FN | KEY_END: case TK_CTRL('e'):
+	case A_PR_END:
 		l->cursor = n;
 		return 1;
-	case TK_FN | KEY_BACKSPACE: case TK_CTRL('h'):
+	case A_PR_BACKSPACE:
 		if (!l->cursor)
 			return 1;
 		l->cursor--;
 		/* fall through */
-	case TK_FN | KEY_DC:
+	case A_PR_DELETE:
 		if (l->cursor >= n)
 			return 1;
 		b = text_cp_to_byte(s, l->cursor);
@@ -98,7 +97,7 @@ int line_edit_key(struct line_edit *l, int key)
 		memmove(l->text.s + b, l->text.s + b2, l->text.len - b2 + 1);
 		l->text.len -= b2 - b;
 		return 1;
-	case TK_CTRL('u'):
+	case A_PR_CLEAR:
 		line_edit_set(l, "");
 		return 1;
 	}
@@ -158,12 +157,13 @@ static void prompt_draw(struct modal *m, struct tui *t)
 static int prompt_key(struct modal *m, struct tui *t, int key)
 {
 	struct prompt *p = (struct prompt *)m;
+	int action = keymap_lookup(KC_PROMPT, key);
 
-	if (key == TK_ESC || key == TK_CTRL('c') || key == TK_CTRL('g')) {
+	if (action == A_PR_CANCEL) {
 		p->done(t, NULL, p->ud);
 		return 1;
 	}
-	if (key == TK_ENTER) {
+	if (action == A_PR_ACCEPT) {
 		char *text = xstrdup(sb_str(&p->le.text));
 		/* done may open another modal: this one goes first */
 		struct tui *tt = t;
@@ -174,7 +174,7 @@ static int prompt_key(struct modal *m, struct tui *t, int key)
 		free(text);
 		return 0;
 	}
-	if (key == '\t' && p->complete) {
+	if (action == A_PR_COMPLETE && p->complete) {
 		char *c = p->complete(t, sb_str(&p->le.text), p->ud);
 		if (c) {
 			line_edit_set(&p->le, c);
@@ -332,21 +332,21 @@ static int picker_key(struct modal *m, struct tui *t, int key)
 	picker_done_fn done = p->done;
 	void *ud = p->ud;
 
-	switch (key) {
-	case TK_ESC: case TK_CTRL('c'): case TK_CTRL('g'):
+	switch (keymap_lookup(KC_PROMPT, key)) {
+	case A_PR_CANCEL:
 		p->answered = 1;
 		modal_pop(t, m);
 		done(t, -2, NULL, ud);
 		return 0;
-	case TK_FN | KEY_DOWN: case TK_CTRL('n'):
+	case A_PR_NEXT:
 		if (p->cursor + 1 < p->nmatch)
 			p->cursor++;
 		return 0;
-	case TK_FN | KEY_UP: case TK_CTRL('p'):
+	case A_PR_PREV:
 		if (p->cursor)
 			p->cursor--;
 		return 0;
-	case TK_ENTER: {
+	case A_PR_ACCEPT: {
 		int idx = p->nmatch ? (int)p->match[p->cursor] : -1;
 		char *typed = xstrdup(sb_str(&p->le.text));
 		if (idx < 0 && (!p->allow_new || !*typed)) {
@@ -430,7 +430,7 @@ static int confirm_key(struct modal *m, struct tui *t, int key)
 	void *ud = c->ud;
 	int yes = key == 'y' || key == 'Y';
 
-	if (!yes && key != 'n' && key != 'N' && key != TK_ESC && key != TK_CTRL('c'))
+	if (!yes && key != 'n' && key != 'N' && keymap_lookup(KC_PROMPT, key) != A_PR_CANCEL)
 		return 0;
 	c->answered = 1;
 	modal_pop(t, m);
@@ -498,14 +498,14 @@ static int menu_key(struct modal *m, struct tui *t, int key)
 {
 	struct menu *mu = (struct menu *)m;
 
-	switch (key) {
-	case TK_ESC: case 'q':
+	switch (keymap_lookup(KC_FORM, key)) {
+	case A_F_CANCEL:
 		return 1;
-	case TK_FN | KEY_DOWN: case 'j':
+	case A_F_NEXT:
 		if (mu->cursor + 1 < mu->lines.n)
 			mu->cursor++;
 		return 0;
-	case TK_FN | KEY_UP: case 'k':
+	case A_F_PREV:
 		if (mu->cursor)
 			mu->cursor--;
 		return 0;

@@ -13,6 +13,8 @@
 #include <libxml/parser.h>
 #include "praxis/alias.h"
 #include "praxis/export.h"
+#include "praxis/regcols.h"
+#include "praxis/theme.h"
 #include "praxis/util.h"
 #include "fixture.h"
 
@@ -327,6 +329,35 @@ static void test_html_escaped_and_valid(void **state)
 	db_close(db);
 }
 
+/* The dimensions' colors come from the interface's role table: the
+ * highlight border and the coverage bar of ME, JE and SR are the built-in
+ * code.ME, code.JE and code.SR backgrounds. */
+static void test_html_colors_are_role_table(void **state)
+{
+	static const int roles[] = { ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+	static const char *const dims[] = { "ME", "JE", "SR" };
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { .format = EXP_HTML };
+	char *html = export_str(db, &o), want[80];
+	int rgb;
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(theme_dimension_role(i + 1), roles[i]);
+		assert_int_equal(theme_role_default_rgb(roles[i], &rgb), 0);
+		snprintf(want, sizeof(want), "mark.%s{background:rgba(%d,%d,%d,.3);border-color:#%06x}",
+			 dims[i], rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff, (unsigned)rgb);
+		assert_non_null(strstr(html, want));
+		snprintf(want, sizeof(want), "height=\"18\" fill=\"#%06x\"", (unsigned)rgb);
+		assert_non_null(strstr(html, want));
+	}
+	/* ME is the screen's orange, not a blue of its own */
+	assert_int_equal(theme_role_default_rgb(ROLE_CODE_ME, &rgb), 0);
+	assert_int_equal(rgb, 0xd7875f);
+	free(html);
+	db_close(db);
+}
+
 static void test_csv_codings(void **state)
 {
 	px_db *db = fx_db_with(exp_corpus);
@@ -522,6 +553,93 @@ static void test_cli_export(void **state)
 	assert_non_null(strstr(err, "filters do not apply"));
 	free(args), free(out), free(err);
 	db_close(db);
+}
+
+/* The headers a register's columns have in one output, in table order,
+ * each wrapped as pre..post. */
+static char *headers(const struct regcols *rc, int doc, const char *pre, const char *post)
+{
+	strbuf b;
+
+	sb_init(&b);
+	for (size_t c = 0; c < rc->n; c++) {
+		const char *h = doc ? rc->cols[c].doc : rc->cols[c].cli;
+		if (h)
+			sb_printf(&b, "%s%s%s", b.len && !*pre ? "," : pre, h, post);
+	}
+	return sb_steal(&b);
+}
+
+/* One source for the registers' columns: `praxis summary`, Markdown and
+ * HTML print the headers of praxis/regcols.h, in its order (HTML has the
+ * same columns as Markdown, first and last seen included). */
+static void test_register_columns_one_source(void **state)
+{
+	static const struct regcols *const regs[] = { &regcols_repertoire, &regcols_accountability };
+	static const char *const kinds[] = { "repertoire", "accountability" };
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options md = { .format = EXP_MD }, html = { .format = EXP_HTML };
+	char *mdt = export_str(db, &md), *htmlt = export_str(db, &html);
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		char *args = xasprintf("--db '%s' summary --kind %s --format csv", db_path(db),
+				       kinds[i]);
+		char *out = NULL, *err = NULL, *want = headers(regs[i], 0, "", "");
+		assert_int_equal(fx_run(args, &out, &err), 0);
+		assert_true(strncmp(out, want, strlen(want)) == 0);
+		assert_true(strncmp(out + strlen(want), "\r\n", 2) == 0);
+		free(want), free(out), free(err), free(args);
+		want = headers(regs[i], 1, " ", " |");
+		assert_non_null(strstr(mdt, want));
+		free(want);
+		want = headers(regs[i], 1, "<th>", "</th>");
+		assert_non_null(strstr(htmlt, want));
+		free(want);
+	}
+	assert_non_null(strstr(htmlt, "<th>first</th><th>last</th></tr>"));
+	free(mdt);
+	free(htmlt);
+	db_close(db);
+}
+
+/* The format table is the one list: each format found by its name, its
+ * alias and its extensions (any case), once; the lists messages print
+ * come from it. */
+static void test_format_table(void **state)
+{
+	char *list, *path;
+
+	(void)state;
+	for (int f = EXP_YAML; f <= EXP_QDC; f++)
+		assert_non_null(export_format_get(f));
+	for (size_t i = 0; i < export_nformats; i++) {
+		const struct export_format_def *d = &export_formats[i];
+		assert_int_equal(export_format_parse(d->name), d->format);
+		if (d->alias)
+			assert_int_equal(export_format_parse(d->alias), d->format);
+		path = xasprintf("notes%s", d->ext);
+		assert_int_equal(export_format_of_path(path), d->format);
+		for (char *c = path; *c; c++)
+			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+		assert_int_equal(export_format_of_path(path), d->format);
+		free(path);
+		if (d->ext_alias) {
+			path = xasprintf("x%s", d->ext_alias);
+			assert_int_equal(export_format_of_path(path), d->format);
+			free(path);
+		}
+		assert_int_equal(d->write_path != NULL, d->format == EXP_QDPX);
+	}
+	assert_int_equal(export_format_parse("pdf"), -1);
+	assert_int_equal(export_format_of_path("notes.doc"), -1);
+	assert_int_equal(export_format_of_path("notes"), -1);
+	list = export_format_list(0, " or ");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx or qdc");
+	free(list);
+	list = export_format_list(1, " ");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc");
+	free(list);
 }
 
 /* A vignette ann is not present at, with a coding naming her (held_by)
@@ -751,6 +869,9 @@ int main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_unwritable_output),
 		cmocka_unit_test(test_cli_export),
+		cmocka_unit_test(test_format_table),
+		cmocka_unit_test(test_register_columns_one_source),
+		cmocka_unit_test(test_html_colors_are_role_table),
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
 		cmocka_unit_test(test_markup_escaped_everywhere),

@@ -19,23 +19,6 @@
 #include "praxis/vignette.h"
 #include "fixture.h"
 
-/* The whole project as corpus text: what "unchanged" and "the same" mean. */
-static char *export_text(px_db *db)
-{
-	char *path = fx_path(".yaml"), *text;
-	FILE *fp = fopen(path, "w");
-	px_err e = { 0 };
-
-	assert_non_null(fp);
-	assert_int_equal(corpus_export(db, fp, &e), PX_OK);
-	fclose(fp);
-	text = fx_read_file(path, NULL);
-	remove(path);
-	free(path);
-	assert_non_null(text);
-	return text;
-}
-
 /* A copy of db as another coder would start from (same uuids). */
 static char *copy_of(px_db *db)
 {
@@ -176,13 +159,13 @@ static void test_merge_brings_work_and_is_idempotent(void **state)
 	participant_free(&p);
 	assert_int_equal(coding_count(db), 5);
 
-	once = export_text(db);
+	once = fx_corpus_text(db);
 	assert_int_equal(merge_from(db, path, &r, &e), PX_OK);
 	for (int k = 0; k < MERGE_KIND_COUNT; k++)
 		assert_int_equal(r.added[k], 0);
 	assert_int_equal(r.skipped[MERGE_CODINGS], 5);
 	merge_report_free(&r);
-	twice = export_text(db);
+	twice = fx_corpus_text(db);
 	assert_string_equal(once, twice);
 	free(once);
 	free(twice);
@@ -195,7 +178,7 @@ static void test_merge_brings_work_and_is_idempotent(void **state)
 static void test_identical_codings_with_other_uuids(void **state)
 {
 	px_db *db = small_db(), *other = small_db();
-	char *path = xstrdup(db_path(other)), *before = export_text(db), *after;
+	char *path = xstrdup(db_path(other)), *before = fx_corpus_text(db), *after;
 	merge_report r;
 	px_err e = { 0 };
 
@@ -207,7 +190,7 @@ static void test_identical_codings_with_other_uuids(void **state)
 	assert_int_equal(r.added[MERGE_CODINGS], 1);
 	merge_report_free(&r);
 	assert_int_equal(coding_count(db), 4);
-	after = export_text(db);
+	after = fx_corpus_text(db);
 	assert_string_not_equal(before, after);
 	free(before);
 	free(after);
@@ -251,14 +234,14 @@ static void test_conflicting_text_holds_codings(void **state)
 
 static void assert_merge_fails(px_db *db, const char *path, const char *needle)
 {
-	char *before = export_text(db), *after;
+	char *before = fx_corpus_text(db), *after;
 	merge_report r;
 	px_err e = { 0 };
 
 	assert_int_not_equal(merge_from(db, path, &r, &e), PX_OK);
 	if (!strstr(e.msg, needle))
 		fail_msg("message '%s' lacks '%s'", e.msg, needle);
-	after = export_text(db);
+	after = fx_corpus_text(db);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);

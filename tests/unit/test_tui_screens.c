@@ -285,6 +285,23 @@ static void test_help(void **state)
 	free(db);
 }
 
+/* `?` lists the form and prompt keys with the rest (from the key table). */
+static void test_help_lists_form_and_prompt_keys(void **state)
+{
+	char *db = make_db(NULL), *s;
+
+	(void)state;
+	s = run_keys(db, "?\n", 100, 200, NULL);
+	assert_has(s, "forms");
+	assert_has(s, "  <C-s>          save the form");
+	assert_has(s, "  <Esc> q        close the form without saving");
+	assert_has(s, "prompts and pickers");
+	assert_has(s, "  <C-u>          clear the line");
+	assert_has(s, "  <Down> <C-n>   picker: next match");
+	free(s);
+	free(db);
+}
+
 static void test_theme_attrs(void **state)
 {
 	char *db = make_db(NULL), *s;
@@ -383,26 +400,70 @@ static void test_zoom_and_completion(void **state)
 	free(db);
 }
 
-static void test_config_rebinds_keys(void **state)
+/* Writes the settings file under $XDG_CONFIG_HOME; returns its path. */
+static char *write_config(const char *yaml)
 {
-	char *db = make_db(NULL), *s, *dir, *path;
 	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *dir, *path;
 	FILE *fp;
 
-	(void)state;
 	assert_non_null(xdg);
 	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
 	assert_int_equal(system(dir), 0);
+	free(dir);
 	path = xasprintf("%s/praxis/config.yaml", xdg);
 	fp = fopen(path, "w");
-	fputs("keys:\n  help: \"H\"\n", fp);
+	assert_non_null(fp);
+	fputs(yaml, fp);
 	fclose(fp);
+	return path;
+}
+
+/* Form and prompt keys rebind through settings like any other: with
+ * form-save on <C-w> and form-next on J, <C-s> no longer saves; <C-k>
+ * clears a prompt line once prompt-clear names it. */
+static void test_config_rebinds_form_keys(void **state)
+{
+	static const char script[] =
+		":open v1\nvllll\nc\nSR/words/slang<Enter>\ny\n"
+		"J<Space>\n"                            /* participant Bo */
+		"JJ<Enter>junk<C-k>nickname<Enter>\n"   /* memo */
+		"%s\n";
+	char *db, *s, *keys, *path;
+
+	(void)state;
+	path = write_config("keys:\n  form-save: \"<C-w>\"\n  form-next: \"J <Down>\"\n"
+			    "  prompt-clear: \"<C-k>\"\n");
+	for (int rebound = 0; rebound < 2; rebound++) {
+		db = make_db(NULL);
+		keys = xasprintf(script, rebound ? "<C-w>" : "<C-s>");
+		s = run_keys(db, keys, 80, 24, NULL);
+		if (rebound)
+			assert_has(s, "coding saved");
+		else
+			assert_lacks(s, "coding saved");
+		free(s);
+		assert_int_equal(scalar(db, "SELECT count(*) FROM coding c JOIN code k"
+				       " ON k.id = c.code_id WHERE k.name = 'slang'"
+				       " AND c.memo = 'nickname'"), rebound);
+		free(keys);
+		free(db);
+	}
+	unlink(path);
+	free(path);
+}
+
+static void test_config_rebinds_keys(void **state)
+{
+	char *db = make_db(NULL), *s, *path;
+
+	(void)state;
+	path = write_config("keys:\n  help: \"H\"\n");
 	s = run_keys(db, "H\n", 80, 24, NULL);
 	assert_has(s, "show this help");
 	free(s);
-	fp = fopen(path, "w");
-	fputs("keys:\n  hlep: \"H\"\n", fp);
-	fclose(fp);
+	free(path);
+	path = write_config("keys:\n  hlep: \"H\"\n");
 	char *args = xasprintf("--db '%s' --script /dev/null", db), *err = NULL;
 	assert_int_not_equal(fx_run(args, NULL, &err), 0);
 	assert_non_null(strstr(err, "config.yaml:2:3: keys: unknown action 'hlep'"));
@@ -410,7 +471,6 @@ static void test_config_rebinds_keys(void **state)
 	free(err);
 	free(args);
 	free(path);
-	free(dir);
 	free(db);
 }
 
@@ -443,6 +503,29 @@ static void test_export_command(void **state)
 	free(db);
 }
 
+/* :export FILE.cs<Tab> completes the extension from the format table,
+ * the one the CLI's --format reads too. */
+static void test_export_completes_extension(void **state)
+{
+	char *db = make_db(NULL), *stem = fx_path(".cs"), *keys, *s, *html, *text;
+
+	(void)state;
+	keys = xasprintf(":export %s<Tab>\n", stem);
+	s = run_keys(db, keys, 120, 30, NULL);
+	assert_has(s, "exported to ");
+	free(s);
+	html = xasprintf("%sv", stem);
+	text = fx_read_file(html, NULL);
+	assert_non_null(text);
+	assert_true(strncmp(text, "vignette_id,", 12) == 0);
+	free(text);
+	remove(html);
+	free(html);
+	free(keys);
+	free(stem);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,9 +535,12 @@ int main(void)
 		cmocka_unit_test(test_participants_pane_filters),
 		cmocka_unit_test(test_code_span_with_key_3),
 		cmocka_unit_test(test_export_command),
+		cmocka_unit_test(test_export_completes_extension),
 		cmocka_unit_test(test_undo_and_redo),
 		cmocka_unit_test(test_picker_creates_code_and_form_saves),
 		cmocka_unit_test(test_picker_screen),
+		cmocka_unit_test(test_config_rebinds_form_keys),
+		cmocka_unit_test(test_help_lists_form_and_prompt_keys),
 		cmocka_unit_test(test_filter_by_code),
 		cmocka_unit_test(test_search_and_clear),
 		cmocka_unit_test(test_retrieval_and_back),

@@ -247,3 +247,19 @@ const char *fx_live_control(const char *s)
 	}
 	return NULL;
 }
+
+char *fx_corpus_text(px_db *db)
+{
+	char *path = fx_path(".yaml"), *text;
+	FILE *fp = fopen(path, "w");
+	px_err e = { 0 };
+
+	assert_non_null(fp);
+	assert_int_equal(corpus_export(db, fp, &e), PX_OK);
+	fclose(fp);
+	text = fx_read_file(path, NULL);
+	remove(path);
+	free(path);
+	assert_non_null(text);
+	return text;
+}

@@ -33,6 +33,9 @@ int64_t fx_coder(px_db *db, const char *ext_id);
  * string through /bin/sh; captures stdout and stderr (caller frees).
  * Returns the exit status. */
 int fx_run(const char *args, char **out, char **err);
+/* The whole project as corpus YAML (corpus_export): what "unchanged" and
+ * "the same" mean in tests; caller frees. */
+char *fx_corpus_text(px_db *db);
 /* Reads a whole file; caller frees. NULL if unreadable. */
 char *fx_read_file(const char *path, size_t *len);
 /* The first byte sequence a terminal would act on in s, or NULL: C0

@@ -1,5 +1,6 @@
 /* theme.c: roles, color parsing and theme files; see praxis/theme.h.
- * No curses here: display.c turns styles into color pairs. */
+ * No curses here (io/, so the exports read the same role table):
+ * tui/display.c turns styles into color pairs. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -200,6 +201,26 @@ int theme_parse_style(const char *spec, theme_style *out, px_err *e)
 	if (!rc)
 		*out = st;
 	return rc;
+}
+
+int theme_dimension_role(int dimension)
+{
+	static const int roles[] = { ROLE_NORMAL, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
+
+	return dimension >= 0 && dimension < 4 ? roles[dimension] : ROLE_NORMAL;
+}
+
+int theme_role_default_rgb(int role, int *rgb)
+{
+	int c;
+
+	if (role < 0 || role >= ROLE_COUNT)
+		return -1;
+	c = theme_parse_color(role_defaults[role].bg);
+	if (c < 0 || !(c & THEME_RGB))
+		return -1;
+	*rgb = c & 0xffffff;
+	return 0;
 }
 
 void theme_default(theme *t)
