@@ -110,7 +110,7 @@ static int run_respan(struct cli *c)
 		{ "whole", 0, NULL, &span.whole },
 		{ NULL, 0, NULL, NULL },
 	};
-	int64_t id, start = -1, end = -1;
+	int64_t id = 0, start = -1, end = -1;
 	char **pos;
 	int npos, rc;
 	px_db *db;
