@@ -9,7 +9,7 @@
 /* Past this many edits in one region, the region counts as one change:
  * the search is O(D^2) in time, and a text rewritten that much has no
  * spans worth keeping exactly anyway. */
-#define DIFF_MAX_D 20000
+#define DIFF_MAX_D 10000
 /* Equal runs shorter than this between two changes join the change. */
 #define DIFF_MIN_RUN 3
 

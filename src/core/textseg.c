@@ -164,58 +164,60 @@ int textseg_object(const uint32_t *cp, size_t n, size_t at, enum textseg_unit un
 	return 0;
 }
 
-size_t textseg_next(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit)
+/* A unit's first code point, or with ends its last. */
+static size_t unit_edge(const struct seg *g, int ends)
+{
+	return ends ? g->e - 1 : g->s;
+}
+
+/* The edge of the first unit whose edge lies after at (n if none). */
+static size_t first_after(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit,
+			  int ends)
 {
 	struct segs l;
 	size_t out = n;
 
 	segments(cp, n, unit, &l);
 	for (size_t k = 0; k < l.n; k++)
-		if (l.v[k].unit && l.v[k].s > at) {
-			out = l.v[k].s;
+		if (l.v[k].unit && unit_edge(&l.v[k], ends) > at) {
+			out = unit_edge(&l.v[k], ends);
 			break;
 		}
 	free(l.v);
 	return out;
+}
+
+/* The edge of the last unit whose edge lies before at (0 if none). */
+static size_t last_before(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit,
+			  int ends)
+{
+	struct segs l;
+	size_t out = 0;
+
+	segments(cp, n, unit, &l);
+	for (size_t k = 0; k < l.n && unit_edge(&l.v[k], ends) < at; k++)
+		if (l.v[k].unit)
+			out = unit_edge(&l.v[k], ends);
+	free(l.v);
+	return out;
+}
+
+size_t textseg_next(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit)
+{
+	return first_after(cp, n, at, unit, 0);
 }
 
 size_t textseg_prev(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit)
 {
-	struct segs l;
-	size_t out = 0;
-
-	segments(cp, n, unit, &l);
-	for (size_t k = 0; k < l.n && l.v[k].s < at; k++)
-		if (l.v[k].unit)
-			out = l.v[k].s;
-	free(l.v);
-	return out;
+	return last_before(cp, n, at, unit, 0);
 }
 
 size_t textseg_end(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit)
 {
-	struct segs l;
-	size_t out = n;
-
-	segments(cp, n, unit, &l);
-	for (size_t k = 0; k < l.n; k++)
-		if (l.v[k].unit && l.v[k].e - 1 > at) {
-			out = l.v[k].e - 1;
-			break;
-		}
-	free(l.v);
-	return out;
+	return first_after(cp, n, at, unit, 1);
 }
 
 size_t textseg_prev_end(const uint32_t *cp, size_t n, size_t at, enum textseg_unit unit)
 {
-	struct segs l;
-	size_t out = 0;
-
-	segments(cp, n, unit, &l);
-	for (size_t k = 0; k < l.n && l.v[k].e - 1 < at; k++)
-		if (l.v[k].unit)
-			out = l.v[k].e - 1;
-	free(l.v);
-	return out;
+	return last_before(cp, n, at, unit, 1);
 }
