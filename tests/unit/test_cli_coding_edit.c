@@ -168,7 +168,7 @@ static void test_set_text(void **state)
 	want = xasprintf("%s 33-43 0 a place to park doubt 1", tools);
 	expect_coding_1(db, want);
 	free(want);
-	/* the same text again (without the final newline): nothing to do */
+	/* the same text again: nothing to do */
 	args = xasprintf("set-text --vignette v1 '%s'", moved);
 	expect(db, args, 0, "vignette v1: 0 codings moved, 0 flagged for review\n", "");
 	free(args);
@@ -177,6 +177,7 @@ static void test_set_text(void **state)
 	free(args);
 	want = xasprintf("%s 33-43 1 a place to park doubt 1", tools);
 	expect_coding_1(db, want);
+	free(want);
 	/* bad input: exit 2, nothing written */
 	args = xasprintf("set-text --vignette v1 '%s'", empty);
 	want = xasprintf("praxis: %s: the file has no text (a vignette needs some)\n", empty);
