@@ -326,6 +326,46 @@ static void test_sample_v13_side_by_side(void **state)
 	db_close(db);
 }
 
+/* An editor that writes CR LF and drops the final newline changed
+ * nothing: the text is stored as it was and no coding moves. */
+static void test_crlf_round_trip_is_no_edit(void **state)
+{
+	px_db *db = fx_db_with("praxis: 1\n"
+			       "vignettes:\n"
+			       "  - id: r1\n"
+			       "    title: Lines\n"
+			       "    date: 2026-05-01\n"
+			       "    text: |\n"
+			       "      One line.\n"
+			       "      Two three.\n"
+			       "    codings:\n"
+			       "      - code: ME\n"
+			       "        quote: three\n");
+	int64_t vid = fx_vignette(db, "r1");
+	px_vignette v = { 0 };
+	px_coding c = { 0 };
+	px_err e = { 0 };
+	int flagged = -1;
+
+	(void)state;
+	assert_int_equal(vignette_get(db, vid, &v, &e), PX_OK);
+	assert_string_equal(v.text, "One line.\nTwo three.\n");
+	free(v.text);
+	v.text = xstrdup("One line.\r\nTwo three.");
+	assert_int_equal(vignette_update(db, &v, &flagged, &e), PX_OK);
+	assert_int_equal(flagged, 0);
+	vignette_free(&v);
+	assert_int_equal(vignette_get(db, vid, &v, &e), PX_OK);
+	assert_string_equal(v.text, "One line.\nTwo three.\n");
+	vignette_free(&v);
+	assert_int_equal(coding_get(db, 1, &c, &e), PX_OK);
+	assert_int_equal(c.start, 14);
+	assert_int_equal(c.end, 19);
+	assert_int_equal(c.needs_review, 0);
+	coding_free(&c);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_samples_paragraph_inserted),
 		cmocka_unit_test(test_samples_last_sentence_deleted),
 		cmocka_unit_test(test_sample_v13_side_by_side),
+		cmocka_unit_test(test_crlf_round_trip_is_no_edit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
