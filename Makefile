@@ -14,13 +14,13 @@ CC         ?= cc
 BUILD      ?= build
 VERSION    := 0.1.0
 
-PKGS       := ncursesw sqlite3 yaml-0.1 libzip libxml-2.0
+PKGS       := ncursesw sqlite3 yaml-0.1 libzip libxml-2.0 icu-uc
 TEST_PKGS  := cmocka
 
 # Debian packages `make deps` makes sure of (dev libraries and the tools the
 # tests drive: tmux for the real-terminal test, pandoc for the Markdown check).
 DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
-              libyaml-dev libzip-dev libxml2-dev libcmocka-dev sqlite3 \
+              libyaml-dev libzip-dev libxml2-dev libicu-dev libcmocka-dev sqlite3 \
               tmux pandoc python3
 
 ifeq ($(V),1)

@@ -1,6 +1,8 @@
 /* notes.h: plain field notes (.md, .txt) as vignettes: one file, one
  * vignette, with optional YAML front matter (title, date, community,
- * participants). The vignette id is the file name without extension. */
+ * participants). The vignette id is the file name without extension.
+ * Importing a file again whose vignette exists replaces its text and what
+ * its front matter or heading says, re-anchoring its codings. */
 #ifndef PRAXIS_NOTES_H
 #define PRAXIS_NOTES_H
 

@@ -32,6 +32,12 @@ int vignette_add(px_db *db, px_vignette *v, px_err *e);
  * re-anchors codings (see vignette_reanchor); *flagged (may be NULL)
  * receives how many codings were flagged for review. */
 int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e);
+/* vignette_update that also counts the codings the edit moved without
+ * touching them (*moved, may be NULL). The stored text is v->text after
+ * textdiff_normalize against the old one (a lost final newline or CR LF
+ * is no edit). */
+int vignette_update_counted(px_db *db, const px_vignette *v, int *moved, int *flagged,
+			    px_err *e);
 int vignette_delete(px_db *db, int64_t id, px_err *e);
 int vignette_find(px_db *db, const char *ext_id, int64_t *id, px_err *e);
 int vignette_get(px_db *db, int64_t id, px_vignette *out, px_err *e);
@@ -44,11 +50,16 @@ int64_t vignette_count(px_db *db);
 void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4]);
 void vignette_free(px_vignette *v);
 
-/* Where a span [start,end) lands after old text became new text. The edit
- * is found as the region between the common prefix and common suffix.
- * Returns 0 if the span is untouched or shifted, 1 if the edit cut into it
- * (the span is then stretched or clipped to stay non-empty and inside). */
+/* Where a span [start,end) lands after old text became new text, by a
+ * diff of the two (textdiff.h). Returns 0 if the span is untouched
+ * (shifted, same text), 1 if a change cut into it or deleted it (the span
+ * then covers what survived, kept non-empty and inside). */
 int vignette_reanchor(const char *old_text, const char *new_text,
 		      int64_t *start, int64_t *end);
+/* Re-anchors every span coding of vignette vid (inside the caller's
+ * transaction): *moved (may be NULL) counts the untouched ones that
+ * shifted, *flagged (may be NULL) the ones flagged needs_review. */
+int vignette_reanchor_codings(px_db *db, int64_t vid, const char *old_text,
+			      const char *new_text, int *moved, int *flagged, px_err *e);
 
 #endif

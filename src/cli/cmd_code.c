@@ -1,35 +1,20 @@
 /* cmd_code.c: `praxis code` adds one coding, `praxis uncode` removes one. */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
 #include "praxis/participant.h"
-#include "praxis/text.h"
 #include "praxis/vignette.h"
 #include "commands.h"
 
 struct code_args {
-	const char *vignette, *code, *quote, *occurrence, *start, *end;
+	const char *vignette, *code;
+	struct cli_span span;
 	const char *participants, *mode, *memo, *repertoire, *interpretation;
 	const char *accountability, *stance, *held_by;
-	int whole, create;
+	int create;
 };
-
-static int parse_count(const char *s, int64_t *out)
-{
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return -1;
-	v = strtoll(s, &end, 10);
-	if (*end || v < 0)
-		return -1;
-	*out = v;
-	return 0;
-}
 
 /* Comma-separated participant ids to row ids. */
 static int resolve_people(px_db *db, const char *list, idlist *out, const char *what, px_err *e)
@@ -55,69 +40,12 @@ static int resolve_people(px_db *db, const char *list, idlist *out, const char *
 	return rc;
 }
 
-static int resolve_span(struct cli *c, px_db *db, const struct code_args *a, px_coding *cd,
-			px_err *e)
-{
-	int ways = (a->quote != NULL) + (a->start || a->end) + a->whole;
-	px_vignette v;
-	int rc;
-
-	if (ways != 1)
-		return px_fail(e, PX_EUSAGE, "give exactly one of --quote, --start/--end, --whole");
-	if (a->whole) {
-		cd->start = cd->end = -1;
-		return PX_OK;
-	}
-	if (!a->quote) {
-		if (parse_count(a->start, &cd->start) || parse_count(a->end, &cd->end))
-			return px_fail(e, PX_EUSAGE, "--start and --end take code point offsets "
-				       "(whole numbers, end exclusive)");
-		return PX_OK;
-	}
-	(void)c;
-	if ((rc = vignette_get(db, cd->vignette_id, &v, e)))
-		return rc;
-	int64_t nth = 1;
-	int count = 0;
-	if (a->occurrence && (parse_count(a->occurrence, &nth) || nth < 1)) {
-		vignette_free(&v);
-		return px_fail(e, PX_EUSAGE, "--occurrence takes a number from 1");
-	}
-	/* beyond INT_MAX no quote can match; do not let the cast wrap to 1 */
-	int64_t at = text_find_nth(v.text, a->quote, nth > INT_MAX ? -1 : (int)nth, &count);
-	rc = PX_OK;
-	if (count == 0)
-		rc = px_fail(e, PX_EDATA, "quote \"%s\" not found in vignette '%s'", a->quote,
-			     v.ext_id);
-	else if (count > 1 && !a->occurrence)
-		rc = px_fail(e, PX_EDATA, "quote \"%s\" occurs %d times in vignette '%s'; "
-			     "say which with --occurrence", a->quote, count, v.ext_id);
-	else if (at < 0)
-		rc = px_fail(e, PX_EDATA, "quote \"%s\" occurs only %d times in vignette '%s'",
-			     a->quote, count, v.ext_id);
-	if (!rc) {
-		cd->start = at;
-		cd->end = at + (int64_t)text_cp_len(a->quote);
-	}
-	vignette_free(&v);
-	return rc;
-}
-
 static int resolve_entry(px_db *db, enum entity_kind k, const char *ext_id, int64_t *id,
 			 px_err *e)
 {
 	if (!ext_id)
 		return PX_OK;
 	return entity_find(db, k, ext_id, id, e) ? PX_EDATA : PX_OK;
-}
-
-/* The resolver's "no code" message, with the way out after it. */
-static int missing_code(px_err *e)
-{
-	char msg[sizeof(e->msg)];
-
-	memcpy(msg, e->msg, sizeof(msg));
-	return px_fail(e, PX_EDATA, "%s (add --create to make it)", msg);
 }
 
 static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_coding *cd,
@@ -128,8 +56,8 @@ static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_
 	if ((rc = vignette_find(db, a->vignette, &cd->vignette_id, e)))
 		return PX_EDATA;
 	if ((rc = codebook_resolve(db, a->code, a->create, &cd->code_id, NULL, e)))
-		return rc == PX_ENOTFOUND ? missing_code(e) : rc;
-	if ((rc = resolve_span(c, db, a, cd, e)))
+		return rc == PX_ENOTFOUND ? cli_missing_code(e) : rc;
+	if ((rc = cli_span_resolve(db, cd->vignette_id, &a->span, &cd->start, &cd->end, e)))
 		return rc;
 	if ((rc = cli_coder(c, db, &cd->coder_id, e)))
 		return rc;
@@ -154,9 +82,9 @@ static int run_code(struct cli *c)
 	struct code_args a = { 0 };
 	const struct cli_opt opts[] = {
 		{ "vignette", 1, &a.vignette, NULL }, { "code", 1, &a.code, NULL },
-		{ "quote", 1, &a.quote, NULL }, { "occurrence", 1, &a.occurrence, NULL },
-		{ "start", 1, &a.start, NULL }, { "end", 1, &a.end, NULL },
-		{ "whole", 0, NULL, &a.whole }, { "create", 0, NULL, &a.create },
+		{ "quote", 1, &a.span.quote, NULL }, { "occurrence", 1, &a.span.occurrence, NULL },
+		{ "start", 1, &a.span.start, NULL }, { "end", 1, &a.span.end, NULL },
+		{ "whole", 0, NULL, &a.span.whole }, { "create", 0, NULL, &a.create },
 		{ "participants", 1, &a.participants, NULL }, { "mode", 1, &a.mode, NULL },
 		{ "memo", 1, &a.memo, NULL }, { "repertoire", 1, &a.repertoire, NULL },
 		{ "interpretation", 1, &a.interpretation, NULL },
@@ -224,13 +152,13 @@ static int run_uncode(struct cli *c)
 	if (npos < 1)
 		return cli_usage_error(c, &cmd_uncode, "name the coding id to remove");
 	for (int i = 0; i < npos; i++)
-		if (parse_count(pos[i], &id))
+		if (cli_parse_count(pos[i], &id))
 			return cli_usage_error(c, &cmd_uncode, "'%s' is not a coding id", pos[i]);
 	if ((rc = cli_open_db(c, 0, &db, &e)))
 		return cli_report(c, &e);
 	if (!(rc = db_begin(db, &e))) {
 		for (int i = 0; i < npos && !rc; i++) {
-			parse_count(pos[i], &id);
+			cli_parse_count(pos[i], &id);
 			rc = coding_delete(db, id, &e);
 		}
 		if (rc)

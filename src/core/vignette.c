@@ -4,6 +4,7 @@
 #include "praxis/vignette.h"
 #include "praxis/coding.h"
 #include "praxis/text.h"
+#include "praxis/textdiff.h"
 
 #define VIGNETTE_COLUMNS "id, ext_id, title, date, community_id, observer_id, " \
 	"length, uuid, created, updated"
@@ -150,103 +151,66 @@ fail:
 	return rc;
 }
 
-/* Common prefix and suffix of two texts, in bytes, on code point
- * boundaries, with the suffix not overlapping the prefix in either text. */
-static void edit_region(const char *a, size_t alen, const char *b, size_t blen,
-			size_t *prefix, size_t *suffix)
-{
-	size_t p = 0, s = 0;
-
-	while (p < alen && p < blen && a[p] == b[p])
-		p++;
-	while (p > 0 && ((unsigned char)a[p] & 0xC0) == 0x80)
-		p--;
-	while (s < alen - p && s < blen - p && a[alen - 1 - s] == b[blen - 1 - s])
-		s++;
-	while (s > 0 && ((unsigned char)a[alen - s] & 0xC0) == 0x80)
-		s--;
-	*prefix = p;
-	*suffix = s;
-}
-
 int vignette_reanchor(const char *old_text, const char *new_text, int64_t *start, int64_t *end)
 {
-	size_t olen = strlen(old_text), nlen = strlen(new_text), pb, sb;
-	int64_t p, oe, ne, a = *start, b = *end, na, nb;
+	textdiff d;
+	int fate;
 
-	edit_region(old_text, olen, new_text, nlen, &pb, &sb);
-	p = (int64_t)text_byte_to_cp(old_text, pb);
-	oe = (int64_t)text_byte_to_cp(old_text, olen - sb);
-	ne = (int64_t)text_byte_to_cp(new_text, nlen - sb);
-	if (b <= p)
-		return 0;                       /* wholly before the edit */
-	if (a >= oe) {
-		*start = a + (ne - oe);
-		*end = b + (ne - oe);
-		return 0;                       /* wholly after: shifted */
-	}
-	/* The edit touches the span: keep what survives, flag for review. */
-	na = a < p ? a : p;
-	nb = b > oe ? b + (ne - oe) : ne;
-	if (nb <= na) {
-		int64_t nlen_cp = (int64_t)text_cp_len(new_text);
-		nb = na + 1;
-		if (nb > nlen_cp) {
-			nb = nlen_cp;
-			na = nb > 0 ? nb - 1 : 0;
-		}
-	}
-	*start = na;
-	*end = nb;
-	return 1;
+	textdiff_compute(old_text, new_text, &d);
+	fate = textdiff_map_span(&d, (int64_t)text_cp_len(new_text), start, end);
+	textdiff_free(&d);
+	return fate != TEXTDIFF_KEPT;
 }
-
-struct reanchor_ctx {
-	const char *old_text;
-	const char *new_text;
-	int64_t new_len;
-	idlist ids;
-};
 
 static int collect_coding(const px_coding *c, void *ud)
 {
-	struct reanchor_ctx *ctx = ud;
-
 	if (c->start >= 0)
-		idl_push(&ctx->ids, c->id);
+		idl_push(ud, c->id);
 	return 0;
 }
 
-static int vignette_reanchor_codings(px_db *db, int64_t vid, const char *old_text,
-				     const char *new_text, int *flagged, px_err *e)
+int vignette_reanchor_codings(px_db *db, int64_t vid, const char *old_text,
+			      const char *new_text, int *moved, int *flagged, px_err *e)
 {
-	struct reanchor_ctx ctx = { old_text, new_text, (int64_t)text_cp_len(new_text), {0} };
 	coding_query q = CODING_QUERY_ALL;
+	int64_t new_len = (int64_t)text_cp_len(new_text);
+	idlist ids = { 0 };
+	textdiff d;
 	int rc;
 
+	textdiff_compute(old_text, new_text, &d);
 	q.vignette_id = vid;
-	if ((rc = coding_each(db, &q, collect_coding, &ctx, e)))
+	if ((rc = coding_each(db, &q, collect_coding, &ids, e)))
 		goto out;
-	for (size_t i = 0; i < ctx.ids.n; i++) {
+	for (size_t i = 0; i < ids.n; i++) {
 		px_coding c;
-		if ((rc = coding_get(db, ctx.ids.v[i], &c, e)))
+		int64_t start, end;
+		int fate;
+		if ((rc = coding_get(db, ids.v[i], &c, e)))
 			goto out;
-		if (vignette_reanchor(old_text, new_text, &c.start, &c.end)) {
+		start = c.start;
+		end = c.end;
+		fate = textdiff_map_span(&d, new_len, &c.start, &c.end);
+		if (fate != TEXTDIFF_KEPT) {
 			c.needs_review = 1;
 			if (flagged)
 				(*flagged)++;
 		}
-		if (ctx.new_len == 0) {
+		if (new_len == 0) {
 			c.start = c.end = -1;   /* nothing left to anchor to */
 			c.needs_review = 1;
 		}
-		rc = coding_update(db, &c, e);
+		if (moved && fate == TEXTDIFF_KEPT && (c.start != start || c.end != end))
+			(*moved)++;
+		rc = (c.start == start && c.end == end && fate == TEXTDIFF_KEPT) ? PX_OK
+			: coding_update(db, &c, e);
 		coding_free(&c);
 		if (rc)
 			goto out;
 	}
 out:
-	idl_free(&ctx.ids);
+	textdiff_free(&d);
+	idl_free(&ids);
 	return rc;
 }
 
@@ -264,13 +228,21 @@ static int vignette_meta_changed(const px_vignette *a, const px_vignette *b)
 
 int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
 {
+	return vignette_update_counted(db, v, NULL, flagged, e);
+}
+
+int vignette_update_counted(px_db *db, const px_vignette *v, int *moved, int *flagged,
+			    px_err *e)
+{
 	px_vignette old;
 	sqlite3_stmt *st;
-	char now[32];
+	char now[32], *text = NULL;
 	int rc;
 
 	if (flagged)
 		*flagged = 0;
+	if (moved)
+		*moved = 0;
 	if ((rc = vignette_check(v, e)))
 		return rc;
 	if ((rc = db_begin(db, e)))
@@ -284,27 +256,31 @@ int vignette_update(px_db *db, const px_vignette *v, int *flagged, px_err *e)
 		goto fail_old;
 	}
 	util_now_iso(now);
+	/* an editor's lost final newline or CR LF is no edit */
+	text = old.text ? textdiff_normalize(old.text, v->text) : xstrdup(v->text);
 	db_bind_text(st, 1, v->ext_id);
 	db_bind_text(st, 2, v->title);
 	db_bind_text(st, 3, v->date);
 	db_bind_id(st, 4, v->community_id);
 	db_bind_id(st, 5, v->observer_id);
-	db_bind_text(st, 6, v->text);
-	sqlite3_bind_int64(st, 7, (int64_t)text_cp_len(v->text));
+	db_bind_text(st, 6, text);
+	sqlite3_bind_int64(st, 7, (int64_t)text_cp_len(text));
 	db_bind_text(st, 8, now);
 	sqlite3_bind_int64(st, 9, v->id);
 	if ((rc = db_step_done(db, st, e, "vignette")) ||
 	    (rc = vignette_write_participants(db, v, e)))
 		goto fail_old;
-	if (old.text && strcmp(old.text, v->text) != 0 &&
-	    (rc = vignette_reanchor_codings(db, v->id, old.text, v->text, flagged, e)))
+	if (old.text && strcmp(old.text, text) != 0 &&
+	    (rc = vignette_reanchor_codings(db, v->id, old.text, text, moved, flagged, e)))
 		goto fail_old;
 	if (vignette_meta_changed(&old, v))
 		db_notify(db, DB_EV_RESET, NULL, NULL);
 	vignette_free(&old);
+	free(text);
 	return db_commit(db, e);
 fail_old:
 	vignette_free(&old);
+	free(text);
 fail:
 	db_rollback(db);
 	return rc;

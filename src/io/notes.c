@@ -4,7 +4,9 @@
  * with the corpus reader (same marks, so errors name the file's own line
  * and column). The rest is the text: BOM stripped, CR LF made LF, blank
  * lines at either end dropped; a leading "# heading" becomes the title
- * when the front matter gives none. */
+ * when the front matter gives none. A file whose vignette exists already
+ * (the same id) replaces its text: the codings are re-anchored
+ * (vignette_update), not duplicated. */
 #include <errno.h>
 #include <stdlib.h>
 #include <time.h>
@@ -189,6 +191,31 @@ static char *id_from_name(const char *path)
 	return dot && dot != base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
+/* A note imported before: its new text (vignette_update re-anchors the
+ * codings) and whatever its front matter or heading says now. */
+static int notes_update(px_db *db, px_vignette *v, struct front *f, const char *heading,
+			px_err *e)
+{
+	int rc;
+
+	if (f->title || heading) {
+		free(v->title);
+		v->title = xstrdup(f->title ? f->title : heading);
+	}
+	if (f->date) {
+		free(v->date);
+		v->date = xstrdup(f->date);
+	}
+	if (f->participants.n) {
+		idl_free(&v->participants);
+		idl_copy(&v->participants, &f->participants);
+	}
+	if (f->community &&
+	    (rc = entity_ensure(db, ENT_COMMUNITY, f->community, &v->community_id, e)))
+		return rc;
+	return vignette_update(db, v, NULL, e);
+}
+
 static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 		     const char *fallback_date, int64_t coder_id, px_err *e)
 {
@@ -227,15 +254,27 @@ static int notes_one(px_db *db, const char *name, const char *data, size_t len,
 		rc = px_fail(e, PX_EDATA, "%s:1:1: cannot make a vignette id from the file name", name);
 		goto done;
 	}
+	existing = 0;
 	if (vignette_find(db, v.ext_id, &existing, NULL) == PX_OK) {
-		rc = px_fail(e, PX_EDATA, "%s:1:1: a vignette with id '%s' (the file name) already"
-			     " exists", name, v.ext_id);
-		goto done;
+		/* imported before: take its new text, re-anchoring its codings */
+		char *ext_id = v.ext_id;
+		v.ext_id = NULL;
+		if ((rc = vignette_get(db, existing, &v, e)))
+			goto done;
+		free(v.ext_id);
+		v.ext_id = ext_id;
+		free(v.text);
 	}
 	v.text = body_text(data + body, len - body, f.title ? NULL : &heading);
 	if (!*v.text) {
 		line_col(data, body, &line, &col);   /* where the text should start */
 		rc = px_fail(e, PX_EDATA, "%s:%d:%d: the note has no text", name, line, col);
+		goto done;
+	}
+	if (existing) {
+		rc = notes_update(db, &v, &f, heading, e);
+		if (rc)
+			px_wrap(e, "%s:1:1", name);
 		goto done;
 	}
 	v.title = xstrdup(f.title ? f.title : heading ? heading : v.ext_id);

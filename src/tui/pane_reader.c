@@ -9,6 +9,7 @@
 #include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
+#include "praxis/textseg.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
@@ -116,17 +117,6 @@ static void rd_refresh(struct pane *p, struct tui *t)
 	q.vignette_id = s->id;
 	if (coding_each(t->db, &q, add_span, &ctx, &e))
 		tui_error(t, "%s", e.msg);
-}
-
-static int is_word(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c == '_' || c == '\'' || c >= 0x80;
-}
-
-static int is_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Wraps at spaces where possible, by display width. */
@@ -290,83 +280,30 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 
 /* ---- movement ---- */
 
-static size_t word_next(const struct rdstate *s, size_t i)
+static size_t clamp_cursor(const struct rdstate *s, size_t i)
 {
-	while (i < s->n && is_word(s->cp[i]))
-		i++;
-	while (i < s->n && !is_word(s->cp[i]))
-		i++;
 	return i < s->n ? i : (s->n ? s->n - 1 : 0);
 }
 
-static size_t word_prev(const struct rdstate *s, size_t i)
+/* By a word, sentence or paragraph (textseg.h). Moving, the cursor goes to
+ * a unit's start. Selecting, the end of the selection the cursor holds
+ * goes to a unit's last code point (and its start to a unit's start), so
+ * the selection holds whole units and not a letter of the next one. */
+static size_t unit_move(const struct rdstate *s, size_t i, enum textseg_unit u, int forward)
 {
-	while (i > 0 && !is_word(s->cp[i - 1]))
-		i--;
-	while (i > 0 && is_word(s->cp[i - 1]))
-		i--;
-	return i;
-}
+	int at_end = s->anchor >= 0 && i >= (size_t)s->anchor;
+	size_t to;
 
-static int sentence_end(const struct rdstate *s, size_t i)
-{
-	uint32_t c = s->cp[i];
-
-	return (c == '.' || c == '!' || c == '?') && (i + 1 >= s->n || is_space(s->cp[i + 1]));
-}
-
-static size_t sentence_next(const struct rdstate *s, size_t i)
-{
-	while (i < s->n && !sentence_end(s, i))
-		i++;
-	while (i < s->n && (sentence_end(s, i) || is_space(s->cp[i]) || s->cp[i] == '"'))
-		i++;
-	return i < s->n ? i : (s->n ? s->n - 1 : 0);
-}
-
-static size_t sentence_start(const struct rdstate *s, size_t i)
-{
-	while (i > 0 && !(sentence_end(s, i - 1) || (s->cp[i - 1] == '\n')))
-		i--;
-	while (i < s->n && is_space(s->cp[i]))
-		i++;
-	return i;
-}
-
-static size_t sentence_prev(const struct rdstate *s, size_t i)
-{
-	size_t st = sentence_start(s, i);
-
-	if (st < i)
-		return st;
-	while (st > 0 && (is_space(s->cp[st - 1]) || sentence_end(s, st - 1)))
-		st--;
-	return sentence_start(s, st ? st - 1 : 0);
-}
-
-static int blank_at(const struct rdstate *s, size_t i)
-{
-	return i + 1 < s->n && s->cp[i] == '\n' && s->cp[i + 1] == '\n';
-}
-
-static size_t para_next(const struct rdstate *s, size_t i)
-{
-	while (i < s->n && !blank_at(s, i))
-		i++;
-	while (i < s->n && s->cp[i] == '\n')
-		i++;
-	return i < s->n ? i : (s->n ? s->n - 1 : 0);
-}
-
-static size_t para_prev(const struct rdstate *s, size_t i)
-{
-	while (i > 0 && s->cp[i - 1] == '\n')
-		i--;
-	if (i)
-		i--;
-	while (i > 0 && !(s->cp[i - 1] == '\n' && i >= 2 && s->cp[i - 2] == '\n'))
-		i--;
-	return i;
+	if (forward) {
+		to = at_end ? textseg_end(s->cp, s->n, i, u) : textseg_next(s->cp, s->n, i, u);
+		if (!at_end && s->anchor >= 0 && to > (size_t)s->anchor)
+			to = textseg_end(s->cp, s->n, (size_t)s->anchor, u);
+		return clamp_cursor(s, to);
+	}
+	to = at_end ? textseg_prev_end(s->cp, s->n, i, u) : textseg_prev(s->cp, s->n, i, u);
+	if (at_end && to < (size_t)s->anchor)
+		to = textseg_prev(s->cp, s->n, i, u);
+	return to;
 }
 
 static size_t col_of(const struct rdstate *s, size_t line, size_t cp)
@@ -619,12 +556,12 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	switch (action) {
 	case A_R_CHAR_NEXT: if (s->cursor + 1 < s->n) s->cursor++; return 1;
 	case A_R_CHAR_PREV: if (s->cursor) s->cursor--; return 1;
-	case A_R_WORD_NEXT: s->cursor = word_next(s, s->cursor); return 1;
-	case A_R_WORD_PREV: s->cursor = word_prev(s, s->cursor); return 1;
-	case A_R_SENT_NEXT: s->cursor = sentence_next(s, s->cursor); return 1;
-	case A_R_SENT_PREV: s->cursor = sentence_prev(s, s->cursor); return 1;
-	case A_R_PARA_NEXT: s->cursor = para_next(s, s->cursor); return 1;
-	case A_R_PARA_PREV: s->cursor = para_prev(s, s->cursor); return 1;
+	case A_R_WORD_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_WORD, 1); return 1;
+	case A_R_WORD_PREV: s->cursor = unit_move(s, s->cursor, TEXTSEG_WORD, 0); return 1;
+	case A_R_SENT_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_SENTENCE, 1); return 1;
+	case A_R_SENT_PREV: s->cursor = unit_move(s, s->cursor, TEXTSEG_SENTENCE, 0); return 1;
+	case A_R_PARA_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_PARAGRAPH, 1); return 1;
+	case A_R_PARA_PREV: s->cursor = unit_move(s, s->cursor, TEXTSEG_PARAGRAPH, 0); return 1;
 	case A_DOWN: line_move(s, 1, 1); return 1;
 	case A_UP: line_move(s, -1, 1); return 1;
 	case A_PAGE_DOWN: line_move(s, 1, page); return 1;

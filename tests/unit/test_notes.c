@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "praxis/coding.h"
 #include "praxis/entity.h"
 #include "praxis/notes.h"
 #include "praxis/util.h"
@@ -96,10 +97,53 @@ static void test_errors(void **state)
 		     " opened with --- is never closed");
 	expect_error("n5.md", "line one\nline \xff two", "n5.md:2:6: not UTF-8 text");
 	expect_error("n6.md", "---\ntitle: x\n---\n\n  \n", "n6.md:4:1: the note has no text");
-	expect_error("v1.md", "same id as a vignette", "v1.md:1:1: a vignette with id 'v1'"
-		     " (the file name) already exists");
+	expect_error("v1.md", "", "v1.md:1:1: the note has no text");
 	expect_error("n7.md", "---\ntitle: [a, b]\n---\ntext", "n7.md:2:8: title: expected a"
 		     " single value");
+}
+
+/* A note imported again after its text changed: the vignette takes the
+ * new text and its codings are re-anchored, not duplicated. */
+static void test_reimport_reanchors(void **state)
+{
+	px_db *db = fx_db_with(fx_small_corpus);
+	px_coding c = { 0 };
+	px_vignette v = { 0 };
+	px_err e = { 0 };
+	int64_t vid, cid;
+
+	(void)state;
+	assert_int_equal(import_note(db, "field.md", "# At the desk\n\nAnn shared her cake."
+				     " Bo took two.\n", &e), 0);
+	vid = fx_vignette(db, "field");
+	c.vignette_id = vid;
+	c.code_id = fx_code(db, "ME");
+	c.coder_id = fx_coder(db, "tester");
+	c.start = 21;
+	c.end = 33;                          /* "Bo took two." */
+	assert_int_equal(coding_add(db, &c, &e), PX_OK);
+	cid = c.id;
+	coding_free(&c);
+	assert_int_equal(import_note(db, "notes/field.md", "# At the desk\n\nIn the morning"
+				     " Ann shared her cake. Bo took two.\n", &e), 0);
+	assert_int_equal(vignette_get(db, vid, &v, &e), PX_OK);
+	assert_string_equal(v.text, "In the morning Ann shared her cake. Bo took two.");
+	assert_string_equal(v.title, "At the desk");
+	vignette_free(&v);
+	assert_int_equal(coding_count_in(db, vid), 1);
+	assert_int_equal(coding_get(db, cid, &c, &e), PX_OK);
+	assert_int_equal(c.start, 36);
+	assert_int_equal(c.end, 48);
+	assert_int_equal(c.needs_review, 0);
+	coding_free(&c);
+	/* the same file once more changes nothing */
+	assert_int_equal(import_note(db, "field.md", "# At the desk\n\nIn the morning"
+				     " Ann shared her cake. Bo took two.\n", &e), 0);
+	assert_int_equal(coding_get(db, cid, &c, &e), PX_OK);
+	assert_int_equal(c.start, 36);
+	coding_free(&c);
+	assert_int_equal(vignette_count(db), 3);
+	db_close(db);
 }
 
 static void test_cli_notes(void **state)
@@ -145,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_plain_note),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_reimport_reanchors),
 		cmocka_unit_test(test_cli_notes),
 	};
 	return cmocka_run_group_tests_name("notes", tests, NULL, NULL);
