@@ -356,7 +356,9 @@ static int vignette_item(const px_vignette *v, void *ud)
 	kv_ids(x, "participants", &v->participants, NAMES_PARTICIPANT);
 	raw(x, "text");
 	scalar(x, v->text, YAML_LITERAL_SCALAR_STYLE);
-	memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e);
+	/* has_memo stops the walk at the first memo (1): not an error */
+	if ((rc = memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e)) && !any)
+		return rc;
 	if (any) {
 		raw(x, "memos");
 		seq_start(x, 0);
@@ -421,7 +423,7 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 {
 	struct exp x = { 0 };
 	yaml_event_t ev;
-	int rc;
+	int rc, read_failed;
 
 	x.db = db;
 	x.e = e;
@@ -439,6 +441,10 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	emit(&x, &ev);
 	map_start(&x, 0);
 	rc = export_body(&x);
+	/* a read failed (e says why): nothing more is written, the file is
+	 * dropped, and closing the half-made document must not overwrite e */
+	if ((read_failed = rc && !x.failed))
+		x.failed = 1;
 	map_end(&x);
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&x, &ev);
@@ -453,7 +459,7 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	yout_free(&x.out);
 	names_free(&x.nm);
 	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
-	if (x.failed)
+	if (x.failed && !read_failed)
 		rc = PX_EIO;
 	return rc;
 }
