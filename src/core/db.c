@@ -473,15 +473,16 @@ void db_notify(px_db *db, int event, const struct px_coding *before,
 int db_meta_get(px_db *db, const char *key, char **out, px_err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta WHERE key = ?", e);
+	int rc;
 
 	*out = NULL;
 	if (!st)
 		return px_status_of(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_row(db, st, &rc, e))
 		*out = db_col_strdup(st, 0);
 	sqlite3_reset(st);
-	return PX_OK;
+	return rc;
 }
 
 int db_meta_set(px_db *db, const char *key, const char *value, px_err *e)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "praxis/browse.h"
 #include "praxis/cli.h"
 #include "praxis/util.h"
@@ -179,6 +180,42 @@ static void test_binary_exits_2_on_a_failed_step(void **state)
 	free(db);
 }
 
+/* A real step error, not the hook: SQLite raises "integer overflow" on
+ * the third row. The loop sees two rows and then the error. */
+static void test_db_row_returns_the_final_step_error(void **state)
+{
+	static const char sql[] = "SELECT CASE WHEN value < 3 THEN value"
+				  " ELSE abs(-9223372036854775807 - 1) END FROM json_each('[1,2,3,4]')";
+	px_db *db = fx_db();
+	px_err e = { 0 };
+	sqlite3_stmt *st = db_prepare_iter(db, sql, &e);
+	int rc, rows = 0;
+
+	(void)state;
+	assert_non_null(st);
+	while (db_row(db, st, &rc, &e))
+		rows++;
+	assert_int_equal(rows, 2);
+	assert_int_equal(rc, PX_EIO);
+	assert_non_null(strstr(e.msg, "integer overflow"));
+	/* without a px_db (another connection's statement): SQLite's message */
+	sqlite3_reset(st);
+	memset(&e, 0, sizeof(e));
+	rows = 0;
+	while (db_row(NULL, st, &rc, &e))
+		rows++;
+	assert_int_equal(rows, 2);
+	assert_int_equal(rc, PX_EIO);
+	assert_non_null(strstr(e.msg, "reading the database: integer overflow"));
+	/* a loop left with break keeps PX_OK */
+	sqlite3_reset(st);
+	while (db_row(db, st, &rc, &e))
+		break;
+	assert_int_equal(rc, PX_OK);
+	sqlite3_finalize(st);
+	db_close(db);
+}
+
 /* A page that fails after its first row is no page, with the error. */
 static void test_browse_page_fails_whole(void **state)
 {
@@ -229,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_export_reports_every_failed_step_and_leaves_no_file),
 		cmocka_unit_test(test_summary_reports_every_failed_step),
 		cmocka_unit_test(test_binary_exits_2_on_a_failed_step),
+		cmocka_unit_test(test_db_row_returns_the_final_step_error),
 		cmocka_unit_test(test_browse_page_fails_whole),
 		cmocka_unit_test(test_tui_shows_a_failed_listing),
 	};
