@@ -448,8 +448,12 @@ static int project_memo(const px_memo *m, void *ud)
 	return 0;
 }
 
-static void qx_init(struct qx *q, export_ctx *x, const char *root, const char *ns, int project)
+/* PX_OK, or a failed read of the project's uuid (the document is made
+ * either way, for qx_free). */
+static int qx_init(struct qx *q, export_ctx *x, const char *root, const char *ns, int project)
 {
+	int rc;
+
 	memset(q, 0, sizeof(*q));
 	q->x = x;
 	q->project = project;
@@ -458,9 +462,10 @@ static void qx_init(struct qx *q, export_ctx *x, const char *root, const char *n
 	q->ns = xmlNewNs(q->root, BAD_CAST ns, NULL);
 	xmlSetNs(q->root, q->ns);
 	xmlDocSetRootElement(q->doc, q->root);
-	db_meta_get(x->db, "uuid", &q->project_uuid, NULL);
+	rc = db_meta_get(x->db, "uuid", &q->project_uuid, x->e);
 	if (!q->project_uuid)
 		q->project_uuid = xstrdup("praxis");
+	return rc;
 }
 
 static void qx_free(struct qx *q)
@@ -491,10 +496,10 @@ int refi_write_qdc(export_ctx *x, FILE *out)
 	strbuf b;
 	int rc;
 
-	qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
+	rc = qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
 	attr(q.root, "origin", "praxis " PRAXIS_VERSION);
 	sb_init(&b);
-	if (!(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
+	if (!rc && !(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
 	    fwrite(b.s, 1, b.len, out) != b.len)
 		rc = px_fail(x->e, PX_EIO, "writing the codebook failed");
 	sb_free(&b);
@@ -509,9 +514,11 @@ static int build_project(struct qx *q, strbuf *xml)
 	struct set_ctx sc = { q, NULL };
 	int rc;
 
-	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+	if ((rc = db_meta_get(x->db, "title", &title, x->e)) ||
+	    (rc = db_meta_get(x->db, "created", &created, x->e))) {
+		free(title);
 		return rc;
-	db_meta_get(x->db, "created", &created, NULL);
+	}
 	t = export_text(x, title ? title : "praxis project");
 	attr(q->root, "name", t);
 	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
@@ -638,9 +645,9 @@ int refi_write_qdpx(export_ctx *x, const char *path)
 	strbuf xml;
 	int rc;
 
-	qx_init(&q, x, "Project", REFI_NS_PROJECT, 1);
+	rc = qx_init(&q, x, "Project", REFI_NS_PROJECT, 1);
 	sb_init(&xml);
-	if (!(rc = build_project(&q, &xml)))
+	if (!rc && !(rc = build_project(&q, &xml)))
 		rc = write_zip(x, path, &xml);
 	sb_free(&xml);
 	qx_free(&q);
