@@ -86,8 +86,11 @@ int64_t db_data_version(px_db *db);
 int64_t db_change_counter(px_db *db);
 void db_touch(px_db *db);
 
-/* The first column of the first row of sql (no parameters), or 0. */
+/* The first column of the first row of sql (no parameters), or 0: for
+ * figures where 0 on a failed read is harmless (a progress total). */
 int64_t db_scalar(px_db *db, const char *sql);
+/* The same into *out (0 without a row), with a failed step reported. */
+int db_scalar_get(px_db *db, const char *sql, int64_t *out, px_err *e);
 /* One-row lookups through cached statements, the shape every module's
  * find/get/count takes. Each returns 1 when a row came back, 0 when none
  * did, and -1 (with e set) on an error. */

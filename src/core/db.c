@@ -300,15 +300,25 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	return s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
 }
 
+int db_scalar_get(px_db *db, const char *sql, int64_t *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	*out = 0;
+	if (!st)
+		return px_status_of(e);
+	if (db_row(db, st, &rc, e))
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int64_t db_scalar(px_db *db, const char *sql)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int64_t v = 0;
+	int64_t v;
 
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
+	db_scalar_get(db, sql, &v, NULL);
 	return v;
 }
 
@@ -429,7 +439,16 @@ sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e)
 
 int64_t db_data_version(px_db *db)
 {
-	return db_scalar(db, "PRAGMA data_version");
+	/* a pragma, not the project's rows: stepped here, and a failure
+	 * (-1) reads as a change, so the caller reloads and meets it there */
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version", NULL);
+	int64_t v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
 }
 
 int64_t db_change_counter(px_db *db)

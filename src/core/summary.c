@@ -161,9 +161,13 @@ static void clear_base(px_summary *s)
 }
 
 /* The array size for ids up to the table's max(id). */
-static size_t id_span(px_db *db, const char *sql)
+static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 {
-	return (size_t)db_scalar(db, sql) + 1;
+	int64_t max;
+	int rc = db_scalar_get(db, sql, &max, e);
+
+	*out = (size_t)max + 1;
+	return rc;
 }
 
 static int load_codes(px_summary *s, px_err *e)
@@ -174,7 +178,10 @@ static int load_codes(px_summary *s, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	s->ncode = id_span(s->db, "SELECT coalesce(max(id), 0) FROM code");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM code", &s->ncode, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->code = xcalloc(s->ncode, sizeof(*s->code));
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -208,7 +215,10 @@ static int load_participants(px_summary *s, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	s->npart = id_span(s->db, "SELECT coalesce(max(id), 0) FROM participant");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM participant", &s->npart, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->prole = xcalloc(s->npart, sizeof(*s->prole));
 	s->plive = xcalloc(s->npart, sizeof(*s->plive));
 	while (db_row(s->db, st, &rc, e)) {
@@ -242,7 +252,10 @@ static int load_vignettes(px_summary *s, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	s->nvig = id_span(s->db, "SELECT coalesce(max(id), 0) FROM vignette");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM vignette", &s->nvig, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->vig = xcalloc(s->nvig, sizeof(*s->vig));
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -467,18 +480,22 @@ static int load_codings(px_summary *s, px_err *e)
 					   " repertoire_id, accountability_id, stance,"
 					   " interpretation FROM coding", e);
 	size_t span;
+	int64_t rep, acc;
 	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	span = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding", &span, e)) ||
+	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM repertoire", &rep, e)) ||
+	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM accountability", &acc,
+				e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	/* room to spare: the first adds after the load must not copy a
 	 * million-entry array (a spike in add-a-coding latency) */
 	summary_grow_codings(s, span + span / 8 + 1024);
-	summary_grow_entries(s, (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
-						       " FROM repertoire"),
-			     (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
-						 " FROM accountability"));
+	summary_grow_entries(s, (uint32_t)rep, (uint32_t)acc);
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		struct scoding *c;

@@ -230,7 +230,13 @@ static int write_codebook(struct qx *q, xmlNodePtr parent)
 static int user_node(const px_entity *ent, void *ud)
 {
 	struct qx *q = ud;
-	xmlNodePtr u = el(q, q->stack[0], "User");
+	xmlNodePtr u;
+
+	/* opened by the first coder: no count first, whose failed read
+	 * would drop the element from a file that looked complete */
+	if (!q->stack[0])
+		q->stack[0] = el(q, q->root, "Users");
+	u = el(q, q->stack[0], "User");
 
 	attr(u, "guid", ent->uuid);
 	attr(u, "name", ent->name ? ent->name : ent->ext_id);
@@ -526,11 +532,9 @@ static int build_project(struct qx *q, strbuf *xml)
 	free(t);
 	free(title);
 	free(created);
-	if (entity_count(x->db, ENT_CODER) > 0) {
-		q->stack[0] = el(q, q->root, "Users");
-		if ((rc = entity_each(x->db, ENT_CODER, user_node, q, x->e)))
-			return rc;
-	}
+	q->stack[0] = NULL;
+	if ((rc = entity_each(x->db, ENT_CODER, user_node, q, x->e)))
+		return rc;
 	if ((rc = write_codebook(q, q->root)) || (rc = write_cases(q, q->root)))
 		return rc;
 	if (x->nvs) {
