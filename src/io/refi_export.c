@@ -339,8 +339,8 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 			attr(v, "typeOfVariable", "Text");
 		}
 	}
-	if ((rc = participant_each(q->x->db, case_node, &cc, q->x->e)))
-		goto done;
+	rc = participant_each(q->x->db, case_node, &cc, q->x->e);
+	/* in the document even after a failed read, so it is freed with it */
 	if (cc.cases)
 		xmlAddChild(root, cc.cases);
 done:
@@ -550,10 +550,12 @@ static int build_project(struct qx *q, strbuf *xml)
 		xmlAddChild(q->root, q->notes);
 		q->notes = NULL;
 	}
-	if ((rc = entity_each(x->db, ENT_COMMUNITY, community_set, &sc, x->e)))
-		goto done;
+	rc = entity_each(x->db, ENT_COMMUNITY, community_set, &sc, x->e);
+	/* in the document even after a failed read, so it is freed with it */
 	if (sc.sets)
 		xmlAddChild(q->root, sc.sets);
+	if (rc)
+		goto done;
 	for (size_t i = 0; i < q->project_notes.n; i++)
 		ref(q, q->root, "NoteRef", q->project_notes.v[i]);
 	rc = qx_dump(q, xml);
