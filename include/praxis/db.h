@@ -1,9 +1,12 @@
 /* db.h: the one owner of the SQLite connection.
  *
  * Opens and migrates the schema (PRAGMA user_version), turns on foreign keys,
- * WAL and a busy timeout, creates new files with mode 0600, and keeps every
- * prepared statement for the life of the connection (db_stmt). All SQL in
- * praxis lives in core/. */
+ * WAL and a busy timeout, creates new files with mode 0600, and keeps
+ * prepared statements: fixed SQL for the life of the connection (db_stmt),
+ * SQL built at run time in a small cache that evicts (db_stmt_dynamic).
+ * Every loop over result rows steps through db_row, so a read that fails
+ * half-way is an error, never a short list. All SQL in praxis lives in
+ * core/. */
 #ifndef PRAXIS_DB_H
 #define PRAXIS_DB_H
 
@@ -27,8 +30,31 @@ const char *db_path(const px_db *db);
 sqlite3 *db_sqlite(px_db *db);
 
 /* A cached prepared statement for sql (compared by content), reset and with
- * bindings cleared. NULL on error, with e set. Do not finalize it. */
+ * bindings cleared. NULL on error, with e set. Do not finalize it. For
+ * fixed SQL (string constants) only: the cache holds a bounded number of
+ * texts and never evicts, so it stays valid across other calls. */
 sqlite3_stmt *db_stmt(px_db *db, const char *sql, px_err *e);
+/* The same for SQL built at run time (a filter's combination of clauses):
+ * a cache of a few texts that finalizes the least recently used, so
+ * cycling through combinations neither grows memory nor fills db_stmt's
+ * table. Step and reset the statement before the next call here. */
+sqlite3_stmt *db_stmt_dynamic(px_db *db, const char *sql, px_err *e);
+
+/* The one way to loop over result rows:
+ *
+ *	int rc;
+ *	while (db_row(db, st, &rc, e)) { ...read the row... }
+ *	sqlite3_reset(st);   (or sqlite3_finalize)
+ *	if (rc) ...the step failed; e says why...
+ *
+ * 1 with a row to read; 0 when the rows ended (*status PX_OK) or a step
+ * failed (busy past the timeout, I/O error, corruption: *status the px
+ * code, e set). A loop left early with break keeps *status PX_OK. db may
+ * be NULL for a statement of another connection (SQLite's message then).
+ * Test hook: with $PRAXIS_TEST_FAIL_ROW=N the Nth call on a connection
+ * fails as an I/O error would; with N:TEXT only calls on statements whose
+ * SQL contains TEXT are counted. */
+int db_row(px_db *db, sqlite3_stmt *st, int *status, px_err *e);
 
 /* Transactions nest: only the outermost begin/commit reach SQLite; a
  * rollback at any depth rolls back the whole outermost transaction. */
@@ -60,8 +86,11 @@ int64_t db_data_version(px_db *db);
 int64_t db_change_counter(px_db *db);
 void db_touch(px_db *db);
 
-/* The first column of the first row of sql (no parameters), or 0. */
+/* The first column of the first row of sql (no parameters), or 0: for
+ * figures where 0 on a failed read is harmless (a progress total). */
 int64_t db_scalar(px_db *db, const char *sql);
+/* The same into *out (0 without a row), with a failed step reported. */
+int db_scalar_get(px_db *db, const char *sql, int64_t *out, px_err *e);
 /* One-row lookups through cached statements, the shape every module's
  * find/get/count takes. Each returns 1 when a row came back, 0 when none
  * did, and -1 (with e set) on an error. */

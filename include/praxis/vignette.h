@@ -47,7 +47,7 @@ int vignette_each(px_db *db, int with_text, vignette_fn fn, void *ud, px_err *e)
 int64_t vignette_count(px_db *db);
 /* Codings on the vignette: counts[0] all, counts[1..3] per dimension
  * (CODE_ME, CODE_JE, CODE_SR). */
-void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4]);
+int vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4], px_err *e);
 void vignette_free(px_vignette *v);
 
 /* Where a span [start,end) lands after old text became new text, by a

@@ -175,9 +175,12 @@ int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 
 	*coder_id = 0;
 	if (!c->coder) {
-		entity_each(db, ENT_CODER, first_coder, coder_id, e);
+		/* first_coder stops the walk (1) once it has one */
+		rc = entity_each(db, ENT_CODER, first_coder, coder_id, e);
 		if (*coder_id)
 			return PX_OK;
+		if (rc)
+			return rc;
 		fallback = entity_coder_default_id();
 	}
 	const char *want = c->coder ? c->coder : fallback;

@@ -13,6 +13,7 @@ struct list_ctx {
 	px_db *db;
 	px_names nm;
 	tabular t;
+	px_err *e;               /* for reads made inside a row callback */
 };
 
 static int participant_row(const px_participant *p, void *ud)
@@ -57,8 +58,10 @@ static int vignette_row(const px_vignette *v, void *ud)
 {
 	struct list_ctx *ctx = ud;
 	int64_t counts[4];
+	int rc;
 
-	vignette_dimension_counts(ctx->db, v->id, counts);
+	if ((rc = vignette_dimension_counts(ctx->db, v->id, counts, ctx->e)))
+		return rc;
 	tab_cell(&ctx->t, v->ext_id);
 	tab_cell(&ctx->t, v->date);
 	tab_cell(&ctx->t, v->title);
@@ -194,6 +197,7 @@ static int run_list(struct cli *c)
 	if ((rc = cli_open_db(c, DB_READONLY, &ctx.db, &e)))
 		return cli_report(c, &e);
 	tab_init(&ctx.t);
+	ctx.e = &e;
 	if (!(rc = names_load(ctx.db, &ctx.nm, &e))) {
 		rc = listings[which].fill(&ctx, &e);
 		names_free(&ctx.nm);

@@ -126,12 +126,12 @@ int agree_common_vignettes(px_db *db, int64_t coder_a, int64_t coder_b, idlist *
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, coder_a);
 	sqlite3_bind_int64(st, 2, coder_b);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		idl_push(out, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, e, "finding the vignettes both coders coded");
-	return PX_OK;
+	if (rc)
+		px_wrap(e, "finding the vignettes both coders coded");
+	return rc;
 }
 
 static void span_push(agree_span **v, size_t *n, size_t *cap, agree_span s)
@@ -179,7 +179,7 @@ int agree_vignette_codes(px_db *db, int64_t vignette_id, int64_t coder_a, int64_
 	sqlite3_bind_int64(st, 2, coder_a);
 	sqlite3_bind_int64(st, 3, coder_b);
 	sqlite3_bind_int64(st, 4, code_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		agree_vcode *vc = vcode_slot(out, n, sqlite3_column_int64(st, 0));
 		agree_span s = { sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3) };
 		if (sqlite3_column_int64(st, 1) == coder_a)
@@ -188,11 +188,12 @@ int agree_vignette_codes(px_db *db, int64_t vignette_id, int64_t coder_a, int64_
 			span_push(&vc->b, &vc->nb, &vc->bcap, s);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc) {
 		agree_vcodes_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_fail(db, e, "reading the codings of a vignette");
+		px_wrap(e, "reading the codings of a vignette");
+		return rc;
 	}
 	return PX_OK;
 }

@@ -95,15 +95,15 @@ int backup_check(sqlite3 *h, int full, px_err *e)
 	if (sqlite3_prepare_v2(h, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", -1,
 			       &st, NULL) != SQLITE_OK)
 		return px_fail(e, PX_EDATA, "cannot check the database: %s", sqlite3_errmsg(h));
-	while (!problem && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!problem && db_row(NULL, st, &rc, e)) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
 		if (!r || strcmp(r, "ok") == 0 || null_report_refuted(h, r))
 			continue;
 		px_fail(e, PX_EDATA, "the database is damaged: %s", r);
 		problem = 1;
 	}
-	if (!problem && rc != SQLITE_DONE) {
-		px_fail(e, PX_EDATA, "cannot check the database: %s", sqlite3_errmsg(h));
+	if (!problem && rc) {
+		px_wrap(e, "cannot check the database");
 		problem = 1;
 	}
 	sqlite3_finalize(st);

@@ -277,21 +277,19 @@ static int cmp_row_id(const void *a, const void *b)
 /* The coding counts of a page's rows in one query, as
  * vignette_dimension_counts gives them one by one (a query per row pays
  * a read transaction each). */
-static void page_counts(px_db *db, browse_row *rows, size_t n)
+static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT c.vignette_id, code.dimension, count(*)"
 				   " FROM json_each(?1) j JOIN coding c ON c.vignette_id = j.value"
 				   " JOIN code ON code.id = c.code_id"
-				   " GROUP BY c.vignette_id, code.dimension", NULL);
+				   " GROUP BY c.vignette_id, code.dimension", e);
 	browse_row **by_id;
 	idlist ids = { 0 };
 	char *json;
+	int rc;
 
-	if (!st) {
-		for (size_t i = 0; i < n; i++)
-			vignette_dimension_counts(db, rows[i].id, rows[i].counts);
-		return;
-	}
+	if (!st)
+		return px_status_of(e);
 	/* an array of row pointers, sorted by id for bsearch */
 	by_id = xcalloc(n + 1, sizeof(*by_id)); /* NOLINT(bugprone-sizeof-expression) */
 	for (size_t i = 0; i < n; i++) {
@@ -302,7 +300,7 @@ static void page_counts(px_db *db, browse_row *rows, size_t n)
 	qsort(by_id, n, sizeof(*by_id), cmp_row_id); /* NOLINT(bugprone-sizeof-expression) */
 	json = drill_json(&ids);
 	db_bind_text(st, 1, json);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		browse_row key = { .id = sqlite3_column_int64(st, 0) }, *kp = &key, **hit;
 		int d = sqlite3_column_int(st, 1);
 		int64_t c = sqlite3_column_int64(st, 2);
@@ -318,19 +316,16 @@ static void page_counts(px_db *db, browse_row *rows, size_t n)
 	free(json);
 	free(by_id);
 	idl_free(&ids);
+	return rc;
 }
 
-static int finish_rows(px_db *db, sqlite3_stmt *st, browse_row *rows, size_t n, int dir)
+static void reverse_rows(browse_row *rows, size_t n)
 {
-	sqlite3_reset(st);
-	if (dir < 0)
-		for (size_t i = 0; i < n / 2; i++) {
-			browse_row t = rows[i];
-			rows[i] = rows[n - 1 - i];
-			rows[n - 1 - i] = t;
-		}
-	page_counts(db, rows, n);
-	return PX_OK;
+	for (size_t i = 0; i < n / 2; i++) {
+		browse_row t = rows[i];
+		rows[i] = rows[n - 1 - i];
+		rows[n - 1 - i] = t;
+	}
 }
 
 int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
@@ -339,7 +334,8 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	strbuf b;
 	sqlite3_stmt *st;
 	size_t cap = limit > 0 ? (size_t)limit : 1;
-	int step, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
+	int rc = PX_OK, hits = f->search && search_hits(db, f);
+	int drill = f->drill && drill_table(db, f);
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
@@ -349,7 +345,7 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	if (key_date)
 		sb_add(&b, dir > 0 ? " AND (v.date, v.id) > (?8, ?9)" : " AND (v.date, v.id) < (?8, ?9)");
 	sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" : " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
-	st = db_stmt(db, sb_str(&b), e);
+	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
@@ -359,23 +355,24 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 		sqlite3_bind_int64(st, P_KID, key_id);
 	}
 	sqlite3_bind_int(st, P_LIMIT, limit);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && *n < cap) {
+	while (*n < cap && db_row(db, st, &rc, e)) {
 		browse_row *r = &(*rows)[(*n)++];
 		r->id = sqlite3_column_int64(st, 0);
 		r->date = db_col_strdup(st, 1);
 		r->title = db_col_strdup(st, 2);
 		r->community_id = db_col_id(st, 3);
 	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		int rc = px_fail(e, PX_EUSAGE, "listing vignettes: %s",
-				 sqlite3_errmsg(db_sqlite(db)));
-		sqlite3_reset(st);
+	sqlite3_reset(st);
+	if (rc || (rc = page_counts(db, *rows, *n, e))) {
 		browse_rows_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;
+		px_wrap(e, "listing vignettes");
 		return rc;
 	}
-	return finish_rows(db, st, *rows, *n, dir);
+	if (dir < 0)
+		reverse_rows(*rows, *n);
+	return PX_OK;
 }
 
 static int count_query(px_db *db, const browse_filter *f, const char *date, int64_t id,
@@ -383,7 +380,7 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 {
 	strbuf b;
 	sqlite3_stmt *st;
-	int step, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
+	int rc, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
 
 	*out = 0;
 	sb_init(&b);
@@ -391,7 +388,7 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 	filter_sql(&b, f, hits, drill);
 	if (date)
 		sb_add(&b, " AND (v.date, v.id) < (?8, ?9)");
-	st = db_stmt(db, sb_str(&b), e);
+	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
 		return px_status_of(e);
@@ -400,13 +397,12 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 		db_bind_text(st, P_KDATE, date);
 		sqlite3_bind_int64(st, P_KID, id);
 	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
+	if (db_row(db, st, &rc, e))
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (step != SQLITE_ROW)
-		return px_fail(e, PX_EUSAGE, "counting vignettes: %s", sqlite3_errmsg(db_sqlite(db)));
-	return PX_OK;
+	if (rc)
+		px_wrap(e, "counting vignettes");
+	return rc;
 }
 
 int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_err *e)
@@ -433,6 +429,7 @@ int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT code_id, count(*) FROM coding GROUP BY code_id", e);
 	size_t cap = 16;
+	int rc;
 
 	*n = 0;
 	*ids = NULL;
@@ -441,7 +438,7 @@ int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px
 		return px_status_of(e);
 	*ids = xmalloc(cap * sizeof(**ids));
 	*counts = xmalloc(cap * sizeof(**counts));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		if (*n == cap) {
 			cap *= 2;
 			*ids = xrealloc(*ids, cap * sizeof(**ids));
@@ -452,16 +449,26 @@ int browse_code_counts(px_db *db, int64_t **ids, int64_t **counts, size_t *n, px
 		(*n)++;
 	}
 	sqlite3_reset(st);
-	return PX_OK;
+	if (rc) {
+		free(*ids);
+		free(*counts);
+		*ids = NULL;
+		*counts = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
-/* The rows of a segment query (columns as in browse_segments), reset. */
-static int read_segments(sqlite3_stmt *st, browse_segment **out, size_t *n)
+/* The rows of a segment query (columns as in browse_segments), reset;
+ * none on an error. */
+static int read_segments(px_db *db, sqlite3_stmt *st, browse_segment **out, size_t *n,
+			 px_err *e)
 {
 	size_t cap = 16;
+	int rc;
 
 	*out = xmalloc(cap * sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		browse_segment *s;
 		if (*n == cap) {
 			cap *= 2;
@@ -481,7 +488,12 @@ static int read_segments(sqlite3_stmt *st, browse_segment **out, size_t *n)
 		s->after = db_col_strdup(st, 10);
 	}
 	sqlite3_reset(st);
-	return PX_OK;
+	if (rc) {
+		browse_segments_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, int limit,
@@ -510,7 +522,7 @@ int browse_segments(px_db *db, int64_t code_id, int64_t coder_id, int context, i
 	sqlite3_bind_int64(st, 2, coder_id);
 	sqlite3_bind_int(st, 3, context);
 	sqlite3_bind_int(st, 4, limit);
-	return read_segments(st, out, n);
+	return read_segments(db, st, out, n, e);
 }
 
 /* Binds key's (date, vignette, start, coding) from parameter at on, or
@@ -561,7 +573,7 @@ int browse_segments_page(px_db *db, int64_t code_id, int64_t coder_id, int conte
 	sqlite3_bind_int(st, 3, context);
 	sqlite3_bind_int(st, 4, limit);
 	bind_segment_key(st, 5, key);
-	return read_segments(st, out, n);
+	return read_segments(db, st, out, n, e);
 }
 
 int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const browse_segment *key,
@@ -573,6 +585,7 @@ int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const bro
 		" SELECT count(*) FROM coding c JOIN vignette v ON v.id = c.vignette_id"
 		" WHERE c.code_id IN (SELECT id FROM sub) AND (?2 = 0 OR c.coder_id = ?2)"
 		" AND (?3 IS NULL OR (v.date, v.id, coalesce(c.start, -1), c.id) < (?3, ?4, ?5, ?6))", e);
+	int rc;
 
 	*count = 0;
 	if (!st)
@@ -580,10 +593,10 @@ int browse_segment_count(px_db *db, int64_t code_id, int64_t coder_id, const bro
 	sqlite3_bind_int64(st, 1, code_id);
 	sqlite3_bind_int64(st, 2, coder_id);
 	bind_segment_key(st, 3, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_row(db, st, &rc, e))
 		*count = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return PX_OK;
+	return rc;
 }
 
 void browse_segments_free(browse_segment *s, size_t n)
@@ -615,14 +628,12 @@ static void sort_unique(idlist *out)
  * sort per row is quadratic on a large set. */
 static int append_ids(px_db *db, sqlite3_stmt *st, idlist *out, px_err *e)
 {
-	int step;
+	int rc;
 
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		idl_push(out, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return px_fail(e, PX_EUSAGE, "drill-down: %s", sqlite3_errmsg(db_sqlite(db)));
-	return PX_OK;
+	return rc;
 }
 
 /* Appends the first column of every row of st (bound by the caller),

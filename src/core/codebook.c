@@ -499,7 +499,7 @@ static int codebook_merge_into(px_db *db, int64_t from, int64_t into, px_err *e)
 	if (!(st = db_stmt(db, "SELECT id FROM code WHERE parent_id = ? ORDER BY ord", e)))
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, from);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		idl_push(&kids, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
 	for (size_t i = 0; i < kids.n && !rc; i++) {
@@ -614,7 +614,7 @@ int codebook_each(px_db *db, code_fn fn, void *ud, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		if (t.n == cap) {
 			cap = cap ? cap * 2 : 64;
 			t.codes = xrealloc(t.codes, cap * sizeof(*t.codes));
@@ -622,7 +622,8 @@ int codebook_each(px_db *db, code_fn fn, void *ud, px_err *e)
 		code_read_row(st, &t.codes[t.n++]);
 	}
 	sqlite3_finalize(st);
-	rc = walk(&t, 0, 0, fn, ud);
+	if (!rc)
+		rc = walk(&t, 0, 0, fn, ud);
 	for (size_t i = 0; i < t.n; i++)
 		codebook_free(&t.codes[i]);
 	free(t.codes);

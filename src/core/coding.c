@@ -416,7 +416,7 @@ int coding_each(px_db *db, const coding_query *q, coding_fn fn, void *ud, px_err
 
 	if (!st)
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		px_coding c;
 		coding_read_row(st, &c);
 		rc = read_people(db, &c, e);
@@ -450,13 +450,14 @@ int coding_cursor_open(px_db *db, const coding_query *q, coding_cursor **out, px
 
 int coding_cursor_next(coding_cursor *cur, px_coding *c, int *have, px_err *e)
 {
-	int rc = sqlite3_step(cur->st);
+	int rc;
 
 	*have = 0;
-	if (rc == SQLITE_DONE)
-		return PX_OK;
-	if (rc != SQLITE_ROW)
-		return db_fail(cur->db, e, "reading codings");
+	if (!db_row(cur->db, cur->st, &rc, e)) {
+		if (rc)
+			px_wrap(e, "reading codings");
+		return rc;
+	}
 	coding_read_row(cur->st, c);
 	if ((rc = read_people(cur->db, c, e))) {
 		coding_free(c);

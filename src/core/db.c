@@ -17,12 +17,20 @@
  * it (tests use a short one; a shared network home may want a longer). */
 #define DB_BUSY_TIMEOUT_MS 5000
 #define DB_BUSY_TIMEOUT_MAX_MS (10L * 60 * 1000)
-#define STMT_SLOTS 256          /* power of two; more distinct SQL texts than
-				   praxis has, so the table never fills */
+/* Fixed SQL (string constants) lives in an open-addressing table that is
+ * never evicted from: callers keep its statements across other calls. It
+ * holds at most STMT_FIXED_MAX texts, so a probe always meets an empty
+ * slot; a text past that is an error, never a spin. SQL built at run
+ * time (filters) goes to a small table that evicts the least recently
+ * used instead (db_stmt_dynamic). */
+#define STMT_SLOTS 256          /* power of two */
+#define STMT_FIXED_MAX (STMT_SLOTS * 3 / 4)
+#define STMT_DYNAMIC 16
 
 struct stmt_slot {
 	char *sql;
 	sqlite3_stmt *st;
+	uint64_t used;           /* dynamic slots: the clock at the last use */
 };
 
 struct listener {
@@ -39,6 +47,13 @@ struct px_db {
 	int failed;              /* an inner level rolled back */
 	int64_t changes;         /* bumped by db_touch on every write */
 	struct stmt_slot stmts[STMT_SLOTS];
+	int nstmts;              /* filled slots of stmts */
+	struct stmt_slot dyn[STMT_DYNAMIC];
+	uint64_t dyn_clock;
+	/* the PRAXIS_TEST_FAIL_ROW hook (see db_row) */
+	int64_t rows;            /* db_row calls counted so far */
+	int64_t fail_row;        /* 0: not read yet, -1: off, else the call that fails */
+	char *fail_sql;          /* count only statements whose SQL holds this */
 	struct listener *listeners;
 	size_t nlisteners;
 };
@@ -75,30 +90,104 @@ static uint32_t hash_sql(const char *s)
 	return h;
 }
 
-sqlite3_stmt *db_stmt(px_db *db, const char *sql, px_err *e)
+static sqlite3_stmt *stmt_prepare(px_db *db, struct stmt_slot *slot, const char *sql,
+				   unsigned flags, px_err *e)
 {
-	uint32_t i = hash_sql(sql) & (STMT_SLOTS - 1);
-
-	for (;;) {
-		struct stmt_slot *s = &db->stmts[i];
-		if (!s->sql)
-			break;
-		if (strcmp(s->sql, sql) == 0) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			return s->st;
-		}
-		i = (i + 1) & (STMT_SLOTS - 1);
-	}
-	struct stmt_slot *slot = &db->stmts[i];
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->st,
-			       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(db->h, sql, -1, flags, &slot->st, NULL) != SQLITE_OK) {
 		db_fail(db, e, "preparing a query");
 		slot->st = NULL;
 		return NULL;
 	}
 	slot->sql = xstrdup(sql);
 	return slot->st;
+}
+
+static sqlite3_stmt *stmt_reuse(struct stmt_slot *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	return s->st;
+}
+
+sqlite3_stmt *db_stmt(px_db *db, const char *sql, px_err *e)
+{
+	uint32_t i = hash_sql(sql) & (STMT_SLOTS - 1);
+
+	/* ends: fewer than STMT_SLOTS slots are ever filled */
+	for (; db->stmts[i].sql; i = (i + 1) & (STMT_SLOTS - 1)) {
+		if (strcmp(db->stmts[i].sql, sql) == 0)
+			return stmt_reuse(&db->stmts[i]);
+	}
+	if (db->nstmts >= STMT_FIXED_MAX) {
+		px_fail(e, PX_EIO, "preparing a query: more than %d distinct fixed statements "
+			"(SQL built at run time belongs in db_stmt_dynamic)", STMT_FIXED_MAX);
+		return NULL;
+	}
+	if (!stmt_prepare(db, &db->stmts[i], sql, SQLITE_PREPARE_PERSISTENT, e))
+		return NULL;
+	db->nstmts++;
+	return db->stmts[i].st;
+}
+
+sqlite3_stmt *db_stmt_dynamic(px_db *db, const char *sql, px_err *e)
+{
+	struct stmt_slot *victim = &db->dyn[0];
+
+	for (int i = 0; i < STMT_DYNAMIC; i++) {
+		struct stmt_slot *s = &db->dyn[i];
+		if (s->sql && strcmp(s->sql, sql) == 0) {
+			s->used = ++db->dyn_clock;
+			return stmt_reuse(s);
+		}
+		if (!s->sql || (victim->sql && s->used < victim->used))
+			victim = s;
+	}
+	sqlite3_finalize(victim->st);
+	free(victim->sql);
+	victim->sql = NULL;
+	victim->used = ++db->dyn_clock;
+	return stmt_prepare(db, victim, sql, 0, e);
+}
+
+/* The PRAXIS_TEST_FAIL_ROW hook ("N" or "N:SQL"): 1 if this step is
+ * the one to fail. */
+static int row_fails(px_db *db, sqlite3_stmt *st)
+{
+	if (!db->fail_row) {
+		const char *env = getenv("PRAXIS_TEST_FAIL_ROW");
+		char *end = NULL;
+		long long n = env && *env ? strtoll(env, &end, 10) : 0;
+		db->fail_row = n > 0 && (*end == '\0' || *end == ':') ? n : -1;
+		if (db->fail_row > 0 && *end == ':')
+			db->fail_sql = xstrdup(end + 1);
+	}
+	if (db->fail_row < 0 || (db->fail_sql && !strstr(sqlite3_sql(st), db->fail_sql)))
+		return 0;
+	return ++db->rows == db->fail_row;
+}
+
+int db_row(px_db *db, sqlite3_stmt *st, int *status, px_err *e)
+{
+	int rc;
+
+	*status = PX_OK;
+	if (db && row_fails(db, st)) {
+		*status = px_fail(e, PX_EIO, "reading %s: disk I/O error (injected at row %lld "
+				  "by PRAXIS_TEST_FAIL_ROW)", db->path, (long long)db->rows);
+		return 0;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (db)
+		*status = db_fail(db, e, "reading the database");
+	else
+		*status = px_fail(e, (rc & 0xff) == SQLITE_BUSY ? PX_EBUSY : PX_EIO,
+				  "reading the database: %s",
+				  sqlite3_errmsg(sqlite3_db_handle(st)));
+	return 0;
 }
 
 int db_exec(px_db *db, const char *sql, px_err *e)
@@ -211,15 +300,25 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	return s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
 }
 
+int db_scalar_get(px_db *db, const char *sql, int64_t *out, px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc;
+
+	*out = 0;
+	if (!st)
+		return px_status_of(e);
+	if (db_row(db, st, &rc, e))
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int64_t db_scalar(px_db *db, const char *sql)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int64_t v = 0;
+	int64_t v;
 
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
+	db_scalar_get(db, sql, &v, NULL);
 	return v;
 }
 
@@ -293,14 +392,10 @@ int db_collect_ids(px_db *db, const char *sql, int64_t id, idlist *ids, px_err *
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		idl_push(ids, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, e, "reading");
-		return -1;
-	}
-	return 0;
+	return rc ? -1 : 0;
 }
 
 int db_run_id(px_db *db, const char *sql, int64_t id, const char *what, px_err *e)
@@ -344,7 +439,16 @@ sqlite3_stmt *db_prepare_iter(px_db *db, const char *sql, px_err *e)
 
 int64_t db_data_version(px_db *db)
 {
-	return db_scalar(db, "PRAGMA data_version");
+	/* a pragma, not the project's rows: stepped here, and a failure
+	 * (-1) reads as a change, so the caller reloads and meets it there */
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version", NULL);
+	int64_t v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
 }
 
 int64_t db_change_counter(px_db *db)
@@ -388,15 +492,16 @@ void db_notify(px_db *db, int event, const struct px_coding *before,
 int db_meta_get(px_db *db, const char *key, char **out, px_err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta WHERE key = ?", e);
+	int rc;
 
 	*out = NULL;
 	if (!st)
 		return px_status_of(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_row(db, st, &rc, e))
 		*out = db_col_strdup(st, 0);
 	sqlite3_reset(st);
-	return PX_OK;
+	return rc;
 }
 
 int db_meta_set(px_db *db, const char *key, const char *value, px_err *e)
@@ -653,13 +758,17 @@ void db_close(px_db *db)
 	if (!db)
 		return;
 	for (int i = 0; i < STMT_SLOTS; i++) {
-		if (db->stmts[i].st)
-			sqlite3_finalize(db->stmts[i].st);
+		sqlite3_finalize(db->stmts[i].st);
 		free(db->stmts[i].sql);
+	}
+	for (int i = 0; i < STMT_DYNAMIC; i++) {
+		sqlite3_finalize(db->dyn[i].st);
+		free(db->dyn[i].sql);
 	}
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->listeners);
+	free(db->fail_sql);
 	free(db->path);
 	free(db);
 }

@@ -187,7 +187,7 @@ int entity_each(px_db *db, enum entity_kind k, entity_fn fn, void *ud, px_err *e
 
 	if (!(st = db_prepare_iter(db, entity_sql[k].each, e)))
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		px_entity ent;
 		entity_read(st, &ent);
 		rc = fn(&ent, ud);

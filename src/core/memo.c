@@ -85,7 +85,7 @@ int memo_each(px_db *db, int target, int64_t target_id, memo_fn fn, void *ud, px
 		sqlite3_bind_int(st, 1, target);
 		sqlite3_bind_int64(st, 2, target_id);
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		px_memo m = { 0 };
 		m.id = sqlite3_column_int64(st, 0);
 		m.target = sqlite3_column_int(st, 1);

@@ -251,13 +251,14 @@ static int merge_vignette(const px_vignette *brief, void *ud)
 static int load_uuids(struct merge *m)
 {
 	sqlite3_stmt *st = db_prepare_iter(m->dst, "SELECT uuid FROM coding", m->e);
+	int rc;
 
 	if (!st)
 		return px_status_of(m->e);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_row(m->dst, st, &rc, m->e))
 		sm_put(&m->uuids, (const char *)sqlite3_column_text(st, 0), 1);
 	sqlite3_finalize(st);
-	return PX_OK;
+	return rc;
 }
 
 /* 1 if we hold a coding with the same vignette, code, coder and span. */

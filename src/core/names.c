@@ -31,14 +31,15 @@ static int load_kind(px_db *db, px_names *nm, enum names_kind k, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(db, names_sql[k], e);
 	size_t cap = 0;
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		push(nm, k, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 		     &cap);
 	sqlite3_finalize(st);
-	return PX_OK;
+	return rc;
 }
 
 struct code_ctx {

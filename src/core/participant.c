@@ -200,22 +200,25 @@ static int participant_read_lists(px_db *db, px_participant *p, px_err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT key, value FROM participant_attr"
 				   " WHERE participant_id = ? ORDER BY ord", e);
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, p->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		participant_attr_add(p, (const char *)sqlite3_column_text(st, 0),
 				     (const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!(st = db_stmt(db, "SELECT alias FROM participant_alias WHERE participant_id = ?"
 			   " ORDER BY ord", e)))
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, p->id);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (db_row(db, st, &rc, e))
 		sl_push(&p->aliases, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	return PX_OK;
+	return rc;
 }
 
 static void participant_read_row(sqlite3_stmt *st, void *row)
@@ -250,7 +253,7 @@ int participant_each(px_db *db, participant_fn fn, void *ud, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		px_participant p;
 		participant_read_row(st, &p);
 		rc = participant_read_lists(db, &p, e);

@@ -161,21 +161,29 @@ static void clear_base(px_summary *s)
 }
 
 /* The array size for ids up to the table's max(id). */
-static size_t id_span(px_db *db, const char *sql)
+static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 {
-	return (size_t)db_scalar(db, sql) + 1;
+	int64_t max;
+	int rc = db_scalar_get(db, sql, &max, e);
+
+	*out = (size_t)max + 1;
+	return rc;
 }
 
 static int load_codes(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, parent_id, dimension FROM code", e);
 	int64_t conflict = 0, support = 0;
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	s->ncode = id_span(s->db, "SELECT coalesce(max(id), 0) FROM code");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM code", &s->ncode, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->code = xcalloc(s->ncode, sizeof(*s->code));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id <= 0 || (size_t)id >= s->ncode)
 			continue;
@@ -184,6 +192,8 @@ static int load_codes(px_summary *s, px_err *e)
 		s->code[id].live = 1;
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	/* a renamed or deleted default just means no conflict/support counts */
 	codebook_resolve(s->db, "ME/mutual relationships/conflict", 0, &conflict, NULL, NULL);
 	codebook_resolve(s->db, "ME/mutual relationships/support", 0, &support, NULL, NULL);
@@ -201,13 +211,17 @@ static int load_codes(px_summary *s, px_err *e)
 static int load_participants(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, role FROM participant", e);
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	s->npart = id_span(s->db, "SELECT coalesce(max(id), 0) FROM participant");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM participant", &s->npart, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->prole = xcalloc(s->npart, sizeof(*s->prole));
 	s->plive = xcalloc(s->npart, sizeof(*s->plive));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		if (id <= 0 || (size_t)id >= s->npart)
@@ -216,7 +230,7 @@ static int load_participants(px_summary *s, px_err *e)
 		s->prole[id] = role && *role ? summary_intern(&s->role_ids, &s->roles, role) : 0;
 	}
 	sqlite3_finalize(st);
-	return PX_OK;
+	return rc;
 }
 
 static uint32_t pool_add(px_summary *s, uint32_t v)
@@ -234,12 +248,16 @@ static int load_vignettes(px_summary *s, px_err *e)
 	/* two narrow queries, each answered from a covering index, rather
 	 * than one scan over the rows with their texts */
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, date FROM vignette", e);
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	s->nvig = id_span(s->db, "SELECT coalesce(max(id), 0) FROM vignette");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM vignette", &s->nvig, e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	s->vig = xcalloc(s->nvig, sizeof(*s->vig));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *date = (const char *)sqlite3_column_text(st, 1);
 		if (id <= 0 || (size_t)id >= s->nvig)
@@ -249,20 +267,24 @@ static int load_vignettes(px_summary *s, px_err *e)
 		s->vig[id].live = 1;
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (!(st = db_prepare_iter(s->db, "SELECT id, community_id FROM vignette", e)))
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id > 0 && (size_t)id < s->nvig)
 			s->vig[id].com = (uint32_t)db_col_id(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	/* ordered by vignette (the primary key's order, no sort), so each list
 	 * is contiguous in the pool */
 	if (!(st = db_prepare_iter(s->db, "SELECT vignette_id, participant_id"
 				   " FROM vignette_participant ORDER BY vignette_id", e)))
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t v = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
 		uint32_t off;
 		if (v <= 0 || (size_t)v >= s->nvig || p <= 0 || (size_t)p >= s->npart)
@@ -273,7 +295,7 @@ static int load_vignettes(px_summary *s, px_err *e)
 		s->vig[v].np++;
 	}
 	sqlite3_finalize(st);
-	return PX_OK;
+	return rc;
 }
 
 static int stance_of(const unsigned char *t)
@@ -296,12 +318,13 @@ struct id_pairs {
 	size_t n, cap;
 };
 
-/* Reads st's two integer columns to the end and finalizes it; 0 if all came. */
-static int read_pairs(sqlite3_stmt *st, struct id_pairs *out)
+/* Reads st's two integer columns to the end and finalizes it; PX_OK if
+ * all came. db: st's connection, NULL for the second one (e NULL too). */
+static int read_pairs(px_db *db, sqlite3_stmt *st, struct id_pairs *out, px_err *e)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		if (out->n == out->cap) {
 			out->cap = out->cap ? out->cap * 2 : 4096;
 			out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
@@ -311,7 +334,7 @@ static int read_pairs(sqlite3_stmt *st, struct id_pairs *out)
 		out->n++;
 	}
 	sqlite3_finalize(st);
-	return rc != SQLITE_DONE;
+	return rc;
 }
 
 /* The two people lists, read on a second connection in a second thread
@@ -331,7 +354,7 @@ static int read_pairs_sql(sqlite3 *h, const char *sql, struct id_pairs *out)
 
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
 		return 1;
-	return read_pairs(st, out);
+	return read_pairs(NULL, st, out, NULL);
 }
 
 static void *people_thread(void *ud)
@@ -397,16 +420,19 @@ static int people_join(px_summary *s, struct people_job *j)
 static int people_read(px_summary *s, struct people_job *j, px_err *e)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if (!(st = db_prepare_iter(s->db, people_sql, e)))
 		return px_status_of(e);
-	if (read_pairs(st, &j->part))
-		return db_fail(s->db, e, "coding participants");
+	if ((rc = read_pairs(s->db, st, &j->part, e))) {
+		px_wrap(e, "coding participants");
+		return rc;
+	}
 	if (!(st = db_prepare_iter(s->db, held_sql, e)))
 		return px_status_of(e);
-	if (read_pairs(st, &j->held))
-		return db_fail(s->db, e, "coding held-by lists");
-	return PX_OK;
+	if ((rc = read_pairs(s->db, st, &j->held, e)))
+		px_wrap(e, "coding held-by lists");
+	return rc;
 }
 
 static void load_people(px_summary *s, const struct id_pairs *rows, int held)
@@ -454,18 +480,23 @@ static int load_codings(px_summary *s, px_err *e)
 					   " repertoire_id, accountability_id, stance,"
 					   " interpretation FROM coding", e);
 	size_t span;
+	int64_t rep, acc;
+	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	span = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding");
+	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding", &span, e)) ||
+	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM repertoire", &rep, e)) ||
+	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM accountability", &acc,
+				e))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	/* room to spare: the first adds after the load must not copy a
 	 * million-entry array (a spike in add-a-coding latency) */
 	summary_grow_codings(s, span + span / 8 + 1024);
-	summary_grow_entries(s, (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
-						       " FROM repertoire"),
-			     (uint32_t)db_scalar(s->db, "SELECT coalesce(max(id), 0)"
-						 " FROM accountability"));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	summary_grow_entries(s, (uint32_t)rep, (uint32_t)acc);
+	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		struct scoding *c;
 		if (id <= 0 || (size_t)id >= s->ncod)
@@ -480,7 +511,7 @@ static int load_codings(px_summary *s, px_err *e)
 			load_links(s, c, st);
 	}
 	sqlite3_finalize(st);
-	return PX_OK;
+	return rc;
 }
 
 /* Threads every live coding into its vignette's list, in id order. */

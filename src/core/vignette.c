@@ -329,14 +329,17 @@ static void vignette_read_row(sqlite3_stmt *st, void *row)
 static int vignette_read_extra(px_db *db, px_vignette *v, int with_text, px_err *e)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if (with_text) {
 		if (!(st = db_stmt(db, "SELECT text FROM vignette WHERE id = ?", e)))
 			return px_status_of(e);
 		sqlite3_bind_int64(st, 1, v->id);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (db_row(db, st, &rc, e))
 			v->text = db_col_strdup(st, 0);
 		sqlite3_reset(st);
+		if (rc)
+			return rc;
 	}
 	if (db_collect_ids(db, "SELECT participant_id FROM vignette_participant"
 			   " WHERE vignette_id = ? ORDER BY ord", v->id, &v->participants, e))
@@ -364,7 +367,7 @@ int vignette_each(px_db *db, int with_text, vignette_fn fn, void *ud, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		px_vignette v;
 		vignette_read_row(st, &v);
 		rc = vignette_read_extra(db, &v, with_text, e);
@@ -383,17 +386,18 @@ int64_t vignette_count(px_db *db)
 	return db_scalar(db, "SELECT count(*) FROM vignette");
 }
 
-void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4])
+int vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4], px_err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT code.dimension, count(*) FROM coding"
 				   " JOIN code ON code.id = coding.code_id"
-				   " WHERE coding.vignette_id = ? GROUP BY code.dimension", NULL);
+				   " WHERE coding.vignette_id = ? GROUP BY code.dimension", e);
+	int rc;
 
 	memset(counts, 0, 4 * sizeof(*counts));
 	if (!st)
-		return;
+		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_row(db, st, &rc, e)) {
 		int d = sqlite3_column_int(st, 0);
 		int64_t n = sqlite3_column_int64(st, 1);
 		if (d >= 1 && d <= 3)
@@ -401,4 +405,5 @@ void vignette_dimension_counts(px_db *db, int64_t id, int64_t counts[4])
 		counts[0] += n;
 	}
 	sqlite3_reset(st);
+	return rc;
 }

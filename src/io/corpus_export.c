@@ -30,6 +30,7 @@ struct exp {
 	px_names nm;
 	px_err *e;
 	int failed;
+	const char *section;     /* the section key its first item opens */
 };
 
 static void emit(struct exp *x, yaml_event_t *ev)
@@ -167,22 +168,38 @@ static void kv_ids(struct exp *x, const char *key, const idlist *ids, enum names
 	seq_end(x);
 }
 
-static void section_start(struct exp *x, const char *key)
+/* A section (key: a sequence) is opened by its first item, so an empty
+ * one is left out without counting rows first: a count whose read failed
+ * would drop a whole section from a file that looked complete. */
+static void section_begin(struct exp *x, const char *key)
 {
-	raw(x, key);
-	seq_start(x, 0);
+	x->section = key;
 }
 
-static int count_rows(px_db *db, enum entity_kind k)
+/* Starts a top-level item (opening its section if it is the first). */
+static void item_start(struct exp *x)
 {
-	return entity_count(db, k) > 0;
+	if (x->section) {
+		raw(x, x->section);
+		seq_start(x, 0);
+		x->section = NULL;
+	}
+	map_start(x, 0);
+}
+
+static void section_end(struct exp *x)
+{
+	if (x->section)
+		x->section = NULL;
+	else
+		seq_end(x);
 }
 
 static int entity_item(const px_entity *ent, void *ud)
 {
 	struct exp *x = ud;
 
-	map_start(x, 0);
+	item_start(x);
 	kv(x, "id", ent->ext_id);
 	kv(x, "name", ent->name);
 	kv(x, "kind", ent->kind);
@@ -195,12 +212,10 @@ static int export_entities(struct exp *x, enum entity_kind k, const char *key)
 {
 	int rc;
 
-	if (!count_rows(x->db, k))
-		return PX_OK;
-	section_start(x, key);
+	section_begin(x, key);
 	if ((rc = entity_each(x->db, k, entity_item, x, x->e)))
 		return rc;
-	seq_end(x);
+	section_end(x);
 	return PX_OK;
 }
 
@@ -210,7 +225,7 @@ static int code_item(const px_code *c, void *ud)
 
 	if (c->depth == 0)
 		return 0;
-	map_start(x, 0);
+	item_start(x);
 	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->id));
 	kv(x, "description", c->description);
 	if (c->color)
@@ -224,7 +239,7 @@ static int participant_item(const px_participant *p, void *ud)
 {
 	struct exp *x = ud;
 
-	map_start(x, 0);
+	item_start(x);
 	kv(x, "id", p->ext_id);
 	kv(x, "pseudonym", p->pseudonym);
 	kv(x, "role", p->role);
@@ -345,7 +360,7 @@ static int vignette_item(const px_vignette *v, void *ud)
 	coding_query q = CODING_QUERY_ALL;
 	int any = 0, rc;
 
-	map_start(x, 0);
+	item_start(x);
 	kv(x, "id", v->ext_id);
 	kv(x, "title", v->title);
 	kv(x, "date", v->date);
@@ -356,7 +371,9 @@ static int vignette_item(const px_vignette *v, void *ud)
 	kv_ids(x, "participants", &v->participants, NAMES_PARTICIPANT);
 	raw(x, "text");
 	scalar(x, v->text, YAML_LITERAL_SCALAR_STYLE);
-	memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e);
+	/* has_memo stops the walk at the first memo (1): not an error */
+	if ((rc = memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e)) && !any)
+		return rc;
 	if (any) {
 		raw(x, "memos");
 		seq_start(x, 0);
@@ -393,27 +410,22 @@ static int export_body(struct exp *x)
 	if ((rc = export_entities(x, ENT_CODER, "coders")) ||
 	    (rc = export_entities(x, ENT_COMMUNITY, "communities")))
 		return rc;
-	if (codebook_count(x->db) > 3) {
-		section_start(x, "codebook");
-		if ((rc = codebook_each(x->db, code_item, x, x->e)))
-			return rc;
-		seq_end(x);
-	}
+	/* the dimensions themselves are not written (code_item) */
+	section_begin(x, "codebook");
+	if ((rc = codebook_each(x->db, code_item, x, x->e)))
+		return rc;
+	section_end(x);
 	if ((rc = export_entities(x, ENT_REPERTOIRE, "repertoire")) ||
 	    (rc = export_entities(x, ENT_ACCOUNTABILITY, "accountability")))
 		return rc;
-	if (participant_count(x->db)) {
-		section_start(x, "participants");
-		if ((rc = participant_each(x->db, participant_item, x, x->e)))
-			return rc;
-		seq_end(x);
-	}
-	if (vignette_count(x->db)) {
-		section_start(x, "vignettes");
-		if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
-			return rc;
-		seq_end(x);
-	}
+	section_begin(x, "participants");
+	if ((rc = participant_each(x->db, participant_item, x, x->e)))
+		return rc;
+	section_end(x);
+	section_begin(x, "vignettes");
+	if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
+		return rc;
+	section_end(x);
 	return PX_OK;
 }
 
@@ -421,7 +433,7 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 {
 	struct exp x = { 0 };
 	yaml_event_t ev;
-	int rc;
+	int rc, read_failed;
 
 	x.db = db;
 	x.e = e;
@@ -439,6 +451,10 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	emit(&x, &ev);
 	map_start(&x, 0);
 	rc = export_body(&x);
+	/* a read failed (e says why): nothing more is written, the file is
+	 * dropped, and closing the half-made document must not overwrite e */
+	if ((read_failed = rc && !x.failed))
+		x.failed = 1;
 	map_end(&x);
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&x, &ev);
@@ -453,7 +469,7 @@ int corpus_export(px_db *db, FILE *out, px_err *e)
 	yout_free(&x.out);
 	names_free(&x.nm);
 	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
-	if (x.failed)
+	if (x.failed && !read_failed)
 		rc = PX_EIO;
 	return rc;
 }

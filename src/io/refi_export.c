@@ -230,7 +230,13 @@ static int write_codebook(struct qx *q, xmlNodePtr parent)
 static int user_node(const px_entity *ent, void *ud)
 {
 	struct qx *q = ud;
-	xmlNodePtr u = el(q, q->stack[0], "User");
+	xmlNodePtr u;
+
+	/* opened by the first coder: no count first, whose failed read
+	 * would drop the element from a file that looked complete */
+	if (!q->stack[0])
+		q->stack[0] = el(q, q->root, "Users");
+	u = el(q, q->stack[0], "User");
 
 	attr(u, "guid", ent->uuid);
 	attr(u, "name", ent->name ? ent->name : ent->ext_id);
@@ -333,8 +339,8 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 			attr(v, "typeOfVariable", "Text");
 		}
 	}
-	if ((rc = participant_each(q->x->db, case_node, &cc, q->x->e)))
-		goto done;
+	rc = participant_each(q->x->db, case_node, &cc, q->x->e);
+	/* in the document even after a failed read, so it is freed with it */
 	if (cc.cases)
 		xmlAddChild(root, cc.cases);
 done:
@@ -448,8 +454,12 @@ static int project_memo(const px_memo *m, void *ud)
 	return 0;
 }
 
-static void qx_init(struct qx *q, export_ctx *x, const char *root, const char *ns, int project)
+/* PX_OK, or a failed read of the project's uuid (the document is made
+ * either way, for qx_free). */
+static int qx_init(struct qx *q, export_ctx *x, const char *root, const char *ns, int project)
 {
+	int rc;
+
 	memset(q, 0, sizeof(*q));
 	q->x = x;
 	q->project = project;
@@ -458,9 +468,10 @@ static void qx_init(struct qx *q, export_ctx *x, const char *root, const char *n
 	q->ns = xmlNewNs(q->root, BAD_CAST ns, NULL);
 	xmlSetNs(q->root, q->ns);
 	xmlDocSetRootElement(q->doc, q->root);
-	db_meta_get(x->db, "uuid", &q->project_uuid, NULL);
+	rc = db_meta_get(x->db, "uuid", &q->project_uuid, x->e);
 	if (!q->project_uuid)
 		q->project_uuid = xstrdup("praxis");
+	return rc;
 }
 
 static void qx_free(struct qx *q)
@@ -491,10 +502,10 @@ int refi_write_qdc(export_ctx *x, FILE *out)
 	strbuf b;
 	int rc;
 
-	qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
+	rc = qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
 	attr(q.root, "origin", "praxis " PRAXIS_VERSION);
 	sb_init(&b);
-	if (!(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
+	if (!rc && !(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
 	    fwrite(b.s, 1, b.len, out) != b.len)
 		rc = px_fail(x->e, PX_EIO, "writing the codebook failed");
 	sb_free(&b);
@@ -509,9 +520,11 @@ static int build_project(struct qx *q, strbuf *xml)
 	struct set_ctx sc = { q, NULL };
 	int rc;
 
-	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+	if ((rc = db_meta_get(x->db, "title", &title, x->e)) ||
+	    (rc = db_meta_get(x->db, "created", &created, x->e))) {
+		free(title);
 		return rc;
-	db_meta_get(x->db, "created", &created, NULL);
+	}
 	t = export_text(x, title ? title : "praxis project");
 	attr(q->root, "name", t);
 	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
@@ -519,11 +532,9 @@ static int build_project(struct qx *q, strbuf *xml)
 	free(t);
 	free(title);
 	free(created);
-	if (entity_count(x->db, ENT_CODER) > 0) {
-		q->stack[0] = el(q, q->root, "Users");
-		if ((rc = entity_each(x->db, ENT_CODER, user_node, q, x->e)))
-			return rc;
-	}
+	q->stack[0] = NULL;
+	if ((rc = entity_each(x->db, ENT_CODER, user_node, q, x->e)))
+		return rc;
 	if ((rc = write_codebook(q, q->root)) || (rc = write_cases(q, q->root)))
 		return rc;
 	if (x->nvs) {
@@ -539,10 +550,12 @@ static int build_project(struct qx *q, strbuf *xml)
 		xmlAddChild(q->root, q->notes);
 		q->notes = NULL;
 	}
-	if ((rc = entity_each(x->db, ENT_COMMUNITY, community_set, &sc, x->e)))
-		goto done;
+	rc = entity_each(x->db, ENT_COMMUNITY, community_set, &sc, x->e);
+	/* in the document even after a failed read, so it is freed with it */
 	if (sc.sets)
 		xmlAddChild(q->root, sc.sets);
+	if (rc)
+		goto done;
 	for (size_t i = 0; i < q->project_notes.n; i++)
 		ref(q, q->root, "NoteRef", q->project_notes.v[i]);
 	rc = qx_dump(q, xml);
@@ -638,9 +651,9 @@ int refi_write_qdpx(export_ctx *x, const char *path)
 	strbuf xml;
 	int rc;
 
-	qx_init(&q, x, "Project", REFI_NS_PROJECT, 1);
+	rc = qx_init(&q, x, "Project", REFI_NS_PROJECT, 1);
 	sb_init(&xml);
-	if (!(rc = build_project(&q, &xml)))
+	if (!rc && !(rc = build_project(&q, &xml)))
 		rc = write_zip(x, path, &xml);
 	sb_free(&xml);
 	qx_free(&q);

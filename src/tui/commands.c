@@ -297,9 +297,11 @@ static int collect_coder(const px_entity *ent, void *ud)
 static char *complete_coder(struct tui *t, const char *text, const char *word)
 {
 	strlist ids = { 0 };
+	px_err e = { 0 };
 	char *out;
 
-	entity_each(t->db, ENT_CODER, collect_coder, &ids, NULL);
+	if (entity_each(t->db, ENT_CODER, collect_coder, &ids, &e))
+		tui_error(t, "%s", e.msg);
 	sl_push(&ids, NULL);
 	out = complete_word(text, word, (const char *const *)ids.v);
 	sl_free(&ids);

@@ -258,10 +258,12 @@ static void pick_entity(struct form *f, struct tui *t, int kind)
 	struct entity_pick *ep = xcalloc(1, sizeof(*ep));
 	strlist items = { 0 };
 	char title[64];
+	px_err e = { 0 };
 
 	ep->f = f;
 	ep->kind = kind;
-	entity_each(t->db, kind, collect_entity, ep, NULL);
+	if (entity_each(t->db, kind, collect_entity, ep, &e))
+		tui_error(t, "%s", e.msg);
 	for (size_t i = 0; i < ep->ids.n; i++)
 		sl_push(&items, names_get(&t->names, kind == ENT_REPERTOIRE ? NAMES_REPERTOIRE :
 					  NAMES_ACCOUNTABILITY, ep->ids.v[i]));

@@ -115,7 +115,8 @@ static void c_refresh(struct pane *p, struct tui *t)
 	} else {
 		free(counts);
 		counts = NULL;
-		browse_code_counts(t->db, &ids, &counts, &nc, &e);
+		if (browse_code_counts(t->db, &ids, &counts, &nc, &e))
+			tui_error(t, "%s", e.msg);
 		for (size_t i = 0; i < s->n; i++)
 			for (size_t k = 0; k < nc; k++)
 				if (ids[k] == s->all[i].id)

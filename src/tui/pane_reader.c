@@ -407,15 +407,20 @@ static int collect_at(const px_coding *c, void *ud)
 	return 0;
 }
 
-static void codings_at(struct tui *t, struct rdstate *s, struct at_list *l)
+/* The codings under the cursor; PX_OK, or an error already shown. */
+static int codings_at(struct tui *t, struct rdstate *s, struct at_list *l)
 {
 	coding_query q = CODING_QUERY_ALL;
+	px_err e = { 0 };
+	int rc;
 
 	memset(l, 0, sizeof(*l));
 	l->t = t;
 	q.vignette_id = s->id;
 	q.at = (int64_t)s->cursor;
-	coding_each(t->db, &q, collect_at, l, NULL);
+	if ((rc = coding_each(t->db, &q, collect_at, l, &e)))
+		tui_error(t, "%s", e.msg);
+	return rc;
 }
 
 static void delete_coding(struct tui *t, int64_t id)
@@ -500,12 +505,14 @@ static void list_review(struct tui *t, struct rdstate *s)
 {
 	struct at_list l;
 	coding_query q = CODING_QUERY_ALL;
+	px_err e = { 0 };
 
 	memset(&l, 0, sizeof(l));
 	l.t = t;
 	q.vignette_id = s->id;
-	coding_each(t->db, &q, collect_review, &l, NULL);
-	if (!l.ids.n) {
+	if (coding_each(t->db, &q, collect_review, &l, &e)) {
+		tui_error(t, "%s", e.msg);
+	} else if (!l.ids.n) {
 		tui_message(t, "no coding here is flagged for review");
 	} else {
 		idl_free(&menu_ids);
@@ -522,8 +529,9 @@ static void list_codings(struct tui *t, struct rdstate *s, int action)
 {
 	struct at_list l;
 
-	codings_at(t, s, &l);
-	if (!l.ids.n) {
+	if (codings_at(t, s, &l)) {
+		/* the error is on the message line */
+	} else if (!l.ids.n) {
 		tui_error(t, "no coding under the cursor");
 	} else if (l.ids.n == 1 && action == A_R_EDIT) {
 		form_open(t, l.ids.v[0]);

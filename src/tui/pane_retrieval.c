@@ -120,8 +120,9 @@ static void load_around(struct pane *p, struct tui *t, const browse_segment *key
 	before = xrealloc(before, (nb + na + 1) * sizeof(*before));
 	memcpy(before + nb, after, na * sizeof(*after));
 	free(after);
-	if (nb + na)
-		browse_segment_count(t->db, s->code_id, coder_of(s, t), &before[0], &base, &e);
+	if (nb + na &&
+	    browse_segment_count(t->db, s->code_id, coder_of(s, t), &before[0], &base, &e))
+		tui_error(t, "%s", e.msg);
 	set_window(p, t, before, nb + na, base);
 	p->list.cursor = na ? nb : (nb ? nb - 1 : 0);
 	p->list.top = p->list.cursor > (size_t)(p->r.h / 2) ? p->list.cursor - (size_t)(p->r.h / 2) : 0;

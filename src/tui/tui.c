@@ -77,9 +77,12 @@ static void count_vignettes(struct tui *t)
 
 void tui_names_reload(struct tui *t)
 {
+	px_err e = { 0 };
+
 	names_free(&t->names);
 	/* every kind the interface names; not one entry per vignette */
-	names_load_kinds(t->db, &t->names, ~NAMES_BIT(NAMES_VIGNETTE), NULL);
+	if (names_load_kinds(t->db, &t->names, ~NAMES_BIT(NAMES_VIGNETTE), &e))
+		tui_error(t, "%s", e.msg);
 }
 
 px_summary *tui_summary(struct tui *t)
@@ -426,10 +429,12 @@ void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn
 {
 	struct pick_ctx *pc = xcalloc(1, sizeof(*pc));
 	strlist items = { 0 }, details = { 0 };
+	px_err e = { 0 };
 
 	pc->done = done;
 	pc->ud = ud;
-	codebook_each(t->db, collect_code, &pc->ids, NULL);
+	if (codebook_each(t->db, collect_code, &pc->ids, &e))
+		tui_error(t, "%s", e.msg);
 	for (size_t i = 0; i < pc->ids.n; i++) {
 		px_code c = { 0 };
 		sl_push(&items, names_get(&t->names, NAMES_CODE, pc->ids.v[i]));

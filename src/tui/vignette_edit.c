@@ -267,6 +267,7 @@ static void delete_done(struct tui *t, int yes, void *ud)
 void tui_vignette_delete(struct tui *t, int64_t id)
 {
 	px_vignette v = { 0 };
+	px_err e = { 0 };
 	int64_t counts[4];
 	char *q;
 
@@ -274,7 +275,11 @@ void tui_vignette_delete(struct tui *t, int64_t id)
 		tui_error(t, "no vignette to delete");
 		return;
 	}
-	vignette_dimension_counts(t->db, id, counts);
+	if (vignette_dimension_counts(t->db, id, counts, &e)) {
+		tui_error(t, "%s", e.msg);
+		vignette_free(&v);
+		return;
+	}
 	q = xasprintf("delete vignette %s \"%s\" and its %lld coding%s?", v.ext_id, v.title,
 		      (long long)counts[0], counts[0] == 1 ? "" : "s");
 	confirm_open(t, q, delete_done, (void *)(intptr_t)id);

@@ -51,7 +51,7 @@ static void test_page_badges_match_one_by_one(void **state)
 	assert_int_equal(n, 2);
 	for (size_t i = 0; i < n; i++) {
 		int64_t want[4];
-		vignette_dimension_counts(db, rows[i].id, want);
+		assert_int_equal(vignette_dimension_counts(db, rows[i].id, want, &e), PX_OK);
 		for (int d = 0; d < 4; d++)
 			assert_int_equal(rows[i].counts[d], want[d]);
 	}
