@@ -10,6 +10,7 @@
 #include "praxis/text.h"
 #include "praxis/tui.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 const struct cli_command *const cli_commands[] = {
@@ -155,7 +156,7 @@ int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt
 
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 {
-	return db_open(c->db_path, flags, db, e);
+	return project_open(c->db_path, flags, db, e);
 }
 
 static int first_coder(const px_entity *ent, void *ud)

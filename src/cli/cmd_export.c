@@ -5,6 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "praxis/export.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 /* A progress bar on stderr, drawn only when stderr is a terminal and the
@@ -83,7 +84,7 @@ static int run_export(struct cli *c)
 		o.progress = progress_draw;
 		o.progress_ud = &prog;
 	}
-	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
 		return cli_report(c, &e);
 	rc = export_run(db, &o, &e);
 	db_close(db);

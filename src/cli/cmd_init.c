@@ -1,6 +1,7 @@
 /* cmd_init.c: `praxis init`: a new project with the default codebook. */
 #include <unistd.h>
 #include "praxis/codebook.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 static int run_init(struct cli *c)
@@ -22,7 +23,7 @@ static int run_init(struct cli *c)
 	if (access(c->db_path, F_OK) == 0)
 		return cli_error(c, PX_EDATA, "%s: already exists; remove it first or use "
 				 "another --db", c->db_path);
-	if ((rc = cli_open_db(c, DB_CREATE, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_CREATE, &db, &e)))
 		return cli_report(c, &e);
 	if (title && (rc = db_meta_set(db, "title", title, &e))) {
 		db_close(db);

@@ -17,6 +17,7 @@
 #include "praxis/merge.h"
 #include "praxis/participant.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 #include "fixture.h"
 
 /* The whole project as corpus text: what "unchanged" and "the same" mean. */
@@ -52,7 +53,7 @@ static px_db *open_path(const char *path)
 	px_db *db = NULL;
 	px_err e = { 0 };
 
-	if (db_open(path, 0, &db, &e))
+	if (project_open(path, 0, &db, &e))
 		fail_msg("open %s: %s", path, e.msg);
 	return db;
 }
