@@ -5,6 +5,7 @@
 #define PRAXIS_ATOMIC_H
 
 #include <stdio.h>
+#include <sys/types.h>
 #include "praxis/err.h"
 
 typedef struct atomic_file {
@@ -13,7 +14,28 @@ typedef struct atomic_file {
 	char *tmp;           /* the temp name */
 } atomic_file;
 
+/* Opens a temp file beside path (refusing the protected project, see
+ * atomic_protect). The new file gets the mode a plain fopen would give;
+ * a file it replaces keeps its own mode. */
 int atomic_open(atomic_file *af, const char *path, px_err *e);
+/* The same for data that keeps private names (the YAML backup, qdpx,
+ * --keep-names): a new file is 0600. */
+int atomic_open_mode(atomic_file *af, const char *path, int private_data, px_err *e);
+/* The mode a file written to path gets (see atomic_open_mode). */
+mode_t atomic_mode(const char *path, int private_data);
+
+/* The project database of this process: no atomic write, and nothing
+ * checked with atomic_check_target, may replace it or the -wal, -shm or
+ * -journal file beside it (by file identity and by name). NULL clears. */
+void atomic_protect(const char *db_path);
+/* PX_EUSAGE with a message naming path when it is the protected project
+ * or one of its sidecars; for writers that make their own temp file. */
+int atomic_check_target(const char *path, px_err *e);
+/* While tmp is being written, SIGINT, SIGTERM and SIGHUP remove it before
+ * the process ends (then run the handler that was in force). One at a
+ * time; atomic_open/commit/abort do it for their own temp file. */
+void atomic_track(const char *tmp);
+void atomic_untrack(void);
 /* Flushes, fsyncs and renames into place; on failure removes the temp. */
 int atomic_commit(atomic_file *af, px_err *e);
 /* Removes the temp file; the old file (if any) stays as it was. */

@@ -30,6 +30,12 @@ int db_int(px_db *db, const char *sql, int64_t *out, px_err *e);
 /* Whether rc on h means the disk is full: SQLITE_FULL, or an I/O error
  * whose system errno is ENOSPC. */
 int db_disk_full(sqlite3 *h, int rc);
+/* Whether writing path would write the database at db_path or one of the
+ * files SQLite keeps beside it (-wal, -shm, -journal): by file identity
+ * (device and inode, so a hard or symbolic link counts) and by name (a
+ * sidecar that does not exist yet). Every command that writes a file
+ * refuses such a path. */
+int db_path_is_part(const char *db_path, const char *path);
 const char *db_path(const px_db *db);
 sqlite3 *db_sqlite(px_db *db);
 

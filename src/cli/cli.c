@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/atomic.h"
 #include "praxis/cli.h"
 #include "praxis/config.h"
 #include "praxis/entity.h"
@@ -156,7 +157,12 @@ int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt
 
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 {
-	return project_open(c->db_path, flags, db, e);
+	int rc = project_open(c->db_path, flags, db, e);
+
+	/* no file this process writes may replace the project */
+	if (!rc)
+		atomic_protect(c->db_path);
+	return rc;
 }
 
 static int first_coder(const px_entity *ent, void *ud)

@@ -16,14 +16,6 @@
 #define BACKUP_STEP_PAGES 1024
 #define BACKUP_RETRY_MS 25
 
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
-
 static void remove_temp(const char *tmp)
 {
 	char *journal;
@@ -161,8 +153,9 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 		return px_fail(e, PX_EUSAGE, "no backup file given");
 	if (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return px_fail(e, PX_EIO, "%s: is a directory; name the backup file", out);
-	if (same_file(out, db_path(db)))
-		return px_fail(e, PX_EUSAGE, "%s: is the database itself; name another file", out);
+	if (db_path_is_part(db_path(db), out))
+		return px_fail(e, PX_EUSAGE, "%s: is the database itself (or its -wal, -shm or "
+			       "-journal file); name another file", out);
 	if (!(tmp = make_temp(out, e)))
 		return PX_EIO;
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {

@@ -534,3 +534,44 @@ void db_close(px_db *db)
 	free(db->path);
 	free(db);
 }
+
+/* path with its directory resolved (symbolic links, "..") and its last
+ * name kept: how two names of one file, existing or not, compare. */
+static char *db_canonical(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	char *real, *out;
+
+	real = realpath(*dir ? dir : "/", NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	out = xasprintf("%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
+int db_path_is_part(const char *db_path, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char *want = db_canonical(path), *have = db_canonical(db_path);
+	struct stat target, part;
+	int exists = stat(path, &target) == 0, hit = 0;
+
+	for (size_t i = 0; !hit && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *p = xasprintf("%s%s", db_path, suffixes[i]);
+		if (exists && stat(p, &part) == 0 && part.st_dev == target.st_dev &&
+		    part.st_ino == target.st_ino)
+			hit = 1;
+		free(p);
+		if (!hit && want && have) {
+			p = xasprintf("%s%s", have, suffixes[i]);
+			hit = strcmp(p, want) == 0;
+			free(p);
+		}
+	}
+	free(want);
+	free(have);
+	return hit;
+}

@@ -1,22 +1,104 @@
 /* atomic.c: all-or-nothing file writes; see praxis/atomic.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "praxis/atomic.h"
+#include "praxis/db.h"
 #include "praxis/util.h"
 
-int atomic_open(atomic_file *af, const char *path, px_err *e)
+/* The project no write may land on (atomic_protect). */
+static char *atomic_project;
+
+/* The temp file being written, for the signal handler: a signal that ends
+ * the process must not leave OUT.tmp-XXXXXX with half an export. */
+static const char *volatile atomic_live_tmp;
+static const int atomic_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define ATOMIC_NSIGNALS (sizeof(atomic_signals) / sizeof(atomic_signals[0]))
+static struct sigaction atomic_saved[ATOMIC_NSIGNALS];
+
+static void atomic_on_signal(int sig)
 {
-	int fd;
+	const char *tmp = atomic_live_tmp;
+
+	if (tmp)
+		unlink(tmp);
+	atomic_live_tmp = NULL;
+	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
+		if (atomic_signals[i] == sig)
+			sigaction(sig, &atomic_saved[i], NULL);
+	/* pending until this handler returns, then the saved action runs */
+	raise(sig);
+}
+
+void atomic_track(const char *tmp)
+{
+	struct sigaction sa;
+
+	if (atomic_live_tmp)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = atomic_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
+		sigaddset(&sa.sa_mask, atomic_signals[i]);
+	atomic_live_tmp = tmp;
+	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
+		sigaction(atomic_signals[i], &sa, &atomic_saved[i]);
+}
+
+void atomic_untrack(void)
+{
+	if (!atomic_live_tmp)
+		return;
+	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
+		sigaction(atomic_signals[i], &atomic_saved[i], NULL);
+	atomic_live_tmp = NULL;
+}
+
+void atomic_protect(const char *db_path)
+{
+	free(atomic_project);
+	atomic_project = db_path ? xstrdup(db_path) : NULL;
+}
+
+int atomic_check_target(const char *path, px_err *e)
+{
+	if (atomic_project && db_path_is_part(atomic_project, path))
+		return px_fail(e, PX_EUSAGE, "%s: is the project database %s (or its -wal, "
+			       "-shm or -journal file); name another file", path,
+			       atomic_project);
+	return PX_OK;
+}
+
+mode_t atomic_mode(const char *path, int private_data)
+{
+	struct stat sb;
+	mode_t mask;
+
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		return sb.st_mode & 07777;
+	if (private_data)
+		return 0600;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+int atomic_open_mode(atomic_file *af, const char *path, int private_data, px_err *e)
+{
+	int fd, rc;
 
 	memset(af, 0, sizeof(*af));
 	if (!path || strcmp(path, "-") == 0) {
 		af->fp = stdout;
 		return PX_OK;
 	}
+	if ((rc = atomic_check_target(path, e)))
+		return rc;
 	af->path = xstrdup(path);
 	af->tmp = xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(af->tmp);
@@ -27,17 +109,27 @@ int atomic_open(atomic_file *af, const char *path, px_err *e)
 		memset(af, 0, sizeof(*af));
 		return px_fail(e, PX_EIO, "%s: cannot write: %s", path, strerror(err));
 	}
-	/* mkstemp makes 0600; give the file the mode a plain fopen would */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	atomic_track(af->tmp);
+	/* mkstemp makes 0600: keep it for private data, else give the file
+	 * the mode a plain fopen would; a file replaced keeps its own */
+	fchmod(fd, atomic_mode(path, private_data));
 	af->fp = fdopen(fd, "w");
 	if (!af->fp) {
+		int err = errno;
 		close(fd);
 		unlink(af->tmp);
-		return px_fail(e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
+		atomic_untrack();
+		free(af->path);
+		free(af->tmp);
+		memset(af, 0, sizeof(*af));
+		return px_fail(e, PX_EIO, "%s: cannot write: %s", path, strerror(err));
 	}
 	return PX_OK;
+}
+
+int atomic_open(atomic_file *af, const char *path, px_err *e)
+{
+	return atomic_open_mode(af, path, 0, e);
 }
 
 int atomic_commit(atomic_file *af, px_err *e)
@@ -64,6 +156,7 @@ int atomic_commit(atomic_file *af, px_err *e)
 		unlink(af->tmp);
 		px_fail(e, PX_EIO, "%s: cannot write: %s", af->path, strerror(err));
 	}
+	atomic_untrack();
 	free(af->path);
 	free(af->tmp);
 	memset(af, 0, sizeof(*af));
@@ -76,6 +169,7 @@ void atomic_abort(atomic_file *af)
 		if (af->fp)
 			fclose(af->fp);
 		unlink(af->tmp);
+		atomic_untrack();
 	}
 	free(af->path);
 	free(af->tmp);
