@@ -1,0 +1,402 @@
+/* test_reliab.c: the failures an independent attack on praxis found, one
+ * regression test each (docs/RELIABILITY.md maps them): no acknowledged
+ * work lost to a racing or failed import, no output that can replace the
+ * project, no write to a file before it is known to be a praxis project,
+ * private exports 0600, the system sqlite3 agreeing the file is healthy. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "praxis/atomic.h"
+#include "praxis/project.h"
+#include "praxis/util.h"
+#include "fixture.h"
+#include "spawn.h"
+#include "../../src/core/schema.h"
+
+static char *write_text(const char *suffix, const char *text)
+{
+	char *path = fx_path(suffix);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+/* A corpus with one vignette, id pN. */
+static char *corpus_n(int n)
+{
+	char *yaml = xasprintf("praxis: 1\n"
+			       "vignettes:\n"
+			       "  - id: p%d\n"
+			       "    title: Corpus %d\n"
+			       "    date: 2026-01-0%d\n"
+			       "    text: Text of corpus %d.\n"
+			       "    codings:\n"
+			       "      - code: ME\n", n, n, n % 9 + 1, n);
+	char *path = write_text(".yaml", yaml);
+
+	free(yaml);
+	return path;
+}
+
+static void assert_healthy(const char *db)
+{
+	char msg[1024];
+
+	if (sp_integrity(db, msg, sizeof(msg)) != 0)
+		fail_msg("%s", msg);
+}
+
+/* Five imports of different corpora, and one that fails, started at once
+ * into a path that does not exist yet: the five succeed (each waits its
+ * turn), all their vignettes are there, and the failed one removed
+ * nothing. */
+static void test_parallel_imports_into_new_path(void **state)
+{
+	enum { N = 5 };
+	char *db = fx_path(".db"), *files[N];
+	char *bad = xasprintf("%s/tests/bad/bad-mode.yaml", fx_top());
+	pid_t pids[N + 1];
+	int status;
+
+	(void)state;
+	for (int i = 0; i < N; i++)
+		files[i] = corpus_n(i);
+	const char *bad_args[] = { "--db", db, "import", bad, NULL };
+	pids[N] = sp_start(bad_args, NULL, NULL, NULL);
+	for (int i = 0; i < N; i++) {
+		const char *args[] = { "--db", db, "import", files[i], NULL };
+		pids[i] = sp_start(args, NULL, NULL, NULL);
+	}
+	for (int i = 0; i <= N; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_int_equal(sp_status(status), i == N ? 2 : 0);
+	}
+	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM vignette"), N);
+	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM coding"), N);
+	assert_healthy(db);
+	for (int i = 0; i < N; i++)
+		free(files[i]);
+	free(bad);
+	free(db);
+}
+
+/* The bytes of path, or NULL. */
+static char *slurp(const char *path, size_t *len)
+{
+	return fx_read_file(path, len);
+}
+
+static void assert_same_bytes(const char *path, const char *before, size_t len)
+{
+	size_t now_len;
+	char *now = slurp(path, &now_len);
+
+	assert_non_null(now);
+	assert_int_equal(now_len, len);
+	assert_memory_equal(now, before, len);
+	free(now);
+}
+
+static void exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* A write refused on another program's SQLite file or on a newer praxis
+ * schema leaves the file byte for byte as it was: not switched to WAL. */
+static void test_refused_files_are_not_touched(void **state)
+{
+	char *foreign = fx_path(".db"), *newer = fx_path(".db");
+	char *corpus = corpus_n(1), *wal;
+	const char *paths[] = { foreign, newer };
+	px_db *db = NULL;
+	px_err e = { 0 };
+
+	(void)state;
+	exec_sql(foreign, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);");
+	assert_int_equal(project_open(newer, PROJECT_CREATE, &db, &e), PX_OK);
+	db_close(db);
+	exec_sql(newer, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+	for (size_t i = 0; i < 2; i++) {
+		size_t len;
+		char *before = slurp(paths[i], &len), *cmd, *err = NULL;
+		assert_non_null(before);
+		cmd = xasprintf("--db '%s' import '%s'", paths[i], corpus);
+		assert_int_equal(fx_run(cmd, NULL, &err), 2);
+		assert_non_null(strstr(err, i == 0 ? "not a praxis database" : "newer"));
+		assert_same_bytes(paths[i], before, len);
+		wal = xasprintf("%s-wal", paths[i]);
+		assert_int_equal(access(wal, F_OK), -1);
+		free(wal);
+		free(err);
+		free(cmd);
+		free(before);
+	}
+	free(corpus);
+	free(foreign);
+	free(newer);
+}
+
+/* A 0-byte file (a kill in the first moments of a first import leaves
+ * one): read commands say it is empty; init and import set it up. */
+static void test_zero_byte_file(void **state)
+{
+	char *db = write_text(".db", ""), *db2 = write_text(".db", "");
+	char *corpus = corpus_n(2), *cmd, *err = NULL;
+
+	(void)state;
+	cmd = xasprintf("--db '%s' list vignettes", db);
+	assert_int_equal(fx_run(cmd, NULL, &err), 2);
+	assert_non_null(strstr(err, "the file is empty"));
+	assert_non_null(strstr(err, db));
+	assert_null(strstr(err, "read-only"));
+	free(err);
+	free(cmd);
+	cmd = xasprintf("--db '%s' init", db);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	free(cmd);
+	cmd = xasprintf("--db '%s' import '%s'", db2, corpus);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	assert_int_equal(sp_scalar(db2, "SELECT count(*) FROM vignette"), 1);
+	assert_healthy(db);
+	assert_healthy(db2);
+	free(cmd);
+	free(corpus);
+	free(db);
+	free(db2);
+}
+
+/* A project in a fresh file; caller frees the path. */
+static char *project(void)
+{
+	return sp_project();
+}
+
+/* export -o and backup refuse the database, a hard link to it, and its
+ * -wal, -shm and -journal names; the project keeps every coding. */
+static void test_outputs_cannot_be_the_project(void **state)
+{
+	char *db = project(), *hard = fx_path(".db");
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+
+	(void)state;
+	assert_int_equal(link(db, hard), 0);
+	for (size_t i = 0; i <= sizeof(sfx) / sizeof(sfx[0]); i++) {
+		char *target = i < 4 ? xasprintf("%s%s", db, sfx[i]) : xstrdup(hard);
+		const char *forms[] = { "export -o", "export --format md -o", "backup" };
+		for (size_t f = 0; f < 3; f++) {
+			char *cmd = xasprintf("--db '%s' %s '%s'", db, forms[f], target), *err = NULL;
+			assert_int_not_equal(fx_run(cmd, NULL, &err), 0);
+			assert_non_null(strstr(err, target));
+			assert_non_null(strstr(err, "name another file"));
+			free(err);
+			free(cmd);
+		}
+		free(target);
+	}
+	assert_healthy(db);
+	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM coding"), 3);
+	free(hard);
+	free(db);
+}
+
+static mode_t mode_of(const char *path)
+{
+	struct stat sb;
+
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_mode & 07777;
+}
+
+/* YAML, qdpx and --keep-names exports hold private names: new files are
+ * 0600. A pseudonymized Markdown export gets the umask's mode; a file
+ * replaced keeps its own mode. */
+static void test_private_exports_are_0600(void **state)
+{
+	char *db = project();
+	struct { const char *args, *suffix; mode_t want; } cases[] = {
+		{ "export", ".yaml", 0600 },
+		{ "export --format qdpx", ".qdpx", 0600 },
+		{ "export --format md --keep-names", ".md", 0600 },
+		{ "export --format md", ".md", 0644 },
+	};
+	mode_t old = umask(022);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = fx_path(cases[i].suffix);
+		char *cmd = xasprintf("--db '%s' %s -o '%s'", db, cases[i].args, out);
+		assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+		assert_int_equal(mode_of(out), cases[i].want);
+		/* again over a file the user gave another mode */
+		assert_int_equal(chmod(out, 0640), 0);
+		assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+		assert_int_equal(mode_of(out), 0640);
+		unlink(out);
+		free(cmd);
+		free(out);
+	}
+	umask(old);
+	free(db);
+}
+
+/* A SIGTERM (or SIGINT, SIGHUP) while an export's temp file is open
+ * removes the temp file; the process still ends by the signal. */
+static void test_signal_removes_export_temp(void **state)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		char *out = fx_path(".yaml"), *dir = xstrdup(out), *slash = strrchr(dir, '/');
+		char *prefix = xasprintf("%s.tmp-", slash + 1);
+		int status;
+		pid_t pid;
+
+		*slash = '\0';
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			atomic_file af;
+			if (atomic_open(&af, out, NULL) != PX_OK)
+				_exit(3);
+			fputs("half an export", af.fp);
+			fflush(af.fp);
+			raise(sigs[i]);
+			_exit(4);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), sigs[i]);
+		assert_int_equal(sp_dir_count(dir, prefix, NULL), 0);
+		assert_int_equal(access(out, F_OK), -1);
+		free(prefix);
+		free(dir);
+		free(out);
+	}
+}
+
+/* The output of `sqlite3 FILE 'PRAGMA integrity_check'`. */
+static char *system_sqlite3_check(const char *db)
+{
+	char *cmd = xasprintf("sqlite3 '%s' 'PRAGMA integrity_check' 2>&1", db);
+	FILE *p = popen(cmd, "r");
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(p);
+	n = fread(buf, 1, sizeof(buf) - 1, p);
+	buf[n] = '\0';
+	pclose(p);
+	free(cmd);
+	return xstrdup(buf);
+}
+
+/* Debian's sqlite3 3.40.1 reported "NULL value in participant_alias.ord"
+ * on every healthy project with an alias; migration 2 reorders the table.
+ * A new project and one migrated from schema 1 both check "ok", and the
+ * migration keeps the aliases. */
+static void test_system_sqlite3_agrees(void **state)
+{
+	char *fresh = project(), *old = fx_path(".db"), *out;
+	px_db *db = NULL;
+	px_err e = { 0 };
+	char msg[1024];
+
+	(void)state;
+	out = system_sqlite3_check(fresh);
+	assert_string_equal(out, "ok\n");
+	free(out);
+	schema_active_count = 1;
+	assert_int_equal(project_open(old, PROJECT_CREATE, &db, &e), PX_OK);
+	assert_int_equal(fx_import(db, fx_small_corpus, msg, sizeof(msg)), PX_OK);
+	db_close(db);
+	schema_active_count = schema_version_count;
+	assert_int_equal(sp_scalar(old, "PRAGMA user_version"), 1);
+	assert_int_equal(project_open(old, 0, &db, &e), PX_OK);
+	db_close(db);
+	assert_int_equal(sp_scalar(old, "PRAGMA user_version"), schema_version_count);
+	assert_int_equal(sp_scalar(old, "SELECT count(*) FROM participant_alias WHERE "
+				   "alias = 'Annie' AND ord = 0"), 1);
+	out = system_sqlite3_check(old);
+	assert_string_equal(out, "ok\n");
+	free(out);
+	free(old);
+	free(fresh);
+}
+
+/* Reading a 0400 project leaves 0400 -wal and -shm files (SQLite gives
+ * them the database's mode); once the database is writable again, a
+ * write still works (praxis gives its own sidecars their write bit
+ * back). Runs praxis as nobody when the suite runs as root. */
+static void test_readonly_read_leaves_no_trap(void **state)
+{
+	sp_opts as_nobody = { .as_nobody = 1 };
+	char dir[64], *db, *err = NULL;
+	px_db *h = NULL;
+	px_err e = { 0 };
+	char msg[1024];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/praxis-ro-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 0777), 0);
+	db = xasprintf("%s/p.db", dir);
+	assert_int_equal(project_open(db, PROJECT_CREATE, &h, &e), PX_OK);
+	assert_int_equal(fx_import(h, fx_small_corpus, msg, sizeof(msg)), PX_OK);
+	db_close(h);
+	if (geteuid() == 0)
+		assert_int_equal(chown(db, 65534, 65534), 0);
+	assert_int_equal(chmod(db, 0400), 0);
+	const char *list[] = { "--db", db, "list", "vignettes", NULL };
+	const char *code[] = { "--db", db, "code", "--vignette", "v1", "--code", "ME",
+			       "--whole", NULL };
+	assert_int_equal(sp_run(list, &as_nobody, NULL, NULL), 0);
+	assert_int_equal(chmod(db, 0600), 0);
+	if (sp_run(code, &as_nobody, NULL, &err) != 0)
+		fail_msg("%s", err);
+	free(err);
+	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM coding"), 4);
+	{
+		const char *sfx[] = { "", "-wal", "-shm" };
+		for (size_t i = 0; i < 3; i++) {
+			char *f = xasprintf("%s%s", db, sfx[i]);
+			unlink(f);
+			free(f);
+		}
+	}
+	rmdir(dir);
+	free(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parallel_imports_into_new_path),
+		cmocka_unit_test(test_refused_files_are_not_touched),
+		cmocka_unit_test(test_zero_byte_file),
+		cmocka_unit_test(test_outputs_cannot_be_the_project),
+		cmocka_unit_test(test_private_exports_are_0600),
+		cmocka_unit_test(test_signal_removes_export_temp),
+		cmocka_unit_test(test_system_sqlite3_agrees),
+		cmocka_unit_test(test_readonly_read_leaves_no_trap),
+	};
+	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
+}
