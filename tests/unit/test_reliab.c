@@ -13,9 +13,11 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "praxis/atomic.h"
+#include "praxis/corpus.h"
 #include "praxis/project.h"
 #include "praxis/util.h"
 #include "fixture.h"
@@ -386,6 +388,74 @@ static void test_readonly_read_leaves_no_trap(void **state)
 	free(db);
 }
 
+/* A project with one vignette of scale MB of "word " and 1,000 x scale
+ * codings of "word" spread over it (offsets, so the import is quick). */
+static px_db *repeated_word_project(int scale)
+{
+	size_t words = (size_t)scale * 1024 * 1024 / 5, ncodings = (size_t)scale * 1000;
+	strbuf y;
+	px_db *db;
+
+	sb_init(&y);
+	sb_add(&y, "praxis: 1\nvignettes:\n  - id: big\n    title: Big\n"
+		"    date: 2026-01-01\n    text: \"");
+	for (size_t i = 0; i < words; i++)
+		sb_add(&y, "word ");
+	sb_add(&y, "\"\n    codings:\n");
+	for (size_t k = 0; k < ncodings; k++) {
+		size_t w = k * (words / ncodings);
+		sb_printf(&y, "      - code: ME\n        start: %zu\n        end: %zu\n",
+			  w * 5, w * 5 + 4);
+	}
+	db = fx_db_with(y.s);
+	sb_free(&y);
+	return db;
+}
+
+static double seconds_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The YAML export (the documented backup) of a 1 MB text with 1,000
+ * codings of a repeated word, and of 4 MB with 4,000: the second takes
+ * about 4 times as long, not 16 or 64 (each coding's occurrence was found
+ * by searching from the start once per earlier repeat). */
+static double export_seconds(px_db *db)
+{
+	FILE *out = fopen("/dev/null", "w");
+	px_err e = { 0 };
+	double t0, best = 1e9;
+
+	assert_non_null(out);
+	for (int run = 0; run < 3; run++) {
+		t0 = seconds_now();
+		assert_int_equal(corpus_export(db, out, &e), PX_OK);
+		if (seconds_now() - t0 < best)
+			best = seconds_now() - t0;
+	}
+	fclose(out);
+	return best;
+}
+
+static void test_yaml_export_is_linear(void **state)
+{
+	px_db *small = repeated_word_project(1), *large = repeated_word_project(4);
+	double t1, t4;
+
+	(void)state;
+	t1 = export_seconds(small);
+	t4 = export_seconds(large);
+	print_message("yaml export: 1 MB/1,000 codings %.3f s, 4 MB/4,000 codings %.3f s\n",
+		      t1, t4);
+	assert_true(t4 < 10 * t1 + 0.05);
+	db_close(small);
+	db_close(large);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_signal_removes_export_temp),
 		cmocka_unit_test(test_system_sqlite3_agrees),
 		cmocka_unit_test(test_readonly_read_leaves_no_trap),
+		cmocka_unit_test(test_yaml_export_is_linear),
 	};
 	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
 }
