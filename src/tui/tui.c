@@ -700,9 +700,10 @@ static int setup(struct tui *t, struct cli *c, px_err *e)
 	if ((rc = cli_open_db(c, 0, &t->db, e)))
 		return rc;
 	t->db_path = c->db_path;
+	/* before anything that can fail: teardown frees the undo state */
+	undo_init(&t->undo, t->db);
 	if ((rc = cli_coder(c, t->db, &t->coder_id, e)))
 		return rc;
-	undo_init(&t->undo, t->db);
 	db_listen(t->db, on_store_event, t);
 	t->center = P_READER;
 	t->focus = P_VIGNETTES;

@@ -563,6 +563,46 @@ static void test_qdpx_read_limits(void **state)
 	free(twice);
 }
 
+/* ---- the interface ---- */
+
+/* The interface freed an undo state it had not set up when the coder
+ * could not be: a bad --coder or $PRAXIS_CODER, or a new coder while
+ * another process holds the write lock. Each is a message and an exit
+ * status (1 for a malformed id, like every command; 2 for the lock), not
+ * a segfault. */
+static void test_interface_coder_failure_exits_cleanly(void **state)
+{
+	char *db = project(), *keys = write_text(".keys", "q\n"), *cmd, *err = NULL;
+	sqlite3 *lock = NULL;
+
+	(void)state;
+	cmd = xasprintf("--db '%s' --coder 'Bad Id' --script '%s'", db, keys);
+	assert_int_equal(fx_run(cmd, NULL, &err), 1);
+	assert_non_null(strstr(err, "coder id 'Bad Id'"));
+	free(err);
+	free(cmd);
+	setenv("PRAXIS_CODER", "Bad Id", 1);
+	cmd = xasprintf("--db '%s' --script '%s'", db, keys);
+	assert_int_equal(fx_run(cmd, NULL, &err), 1);
+	assert_non_null(strstr(err, "coder id 'Bad Id'"));
+	unsetenv("PRAXIS_CODER");
+	free(err);
+	free(cmd);
+	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	setenv("PRAXIS_BUSY_TIMEOUT_MS", "100", 1);
+	cmd = xasprintf("--db '%s' --coder newbie --script '%s'", db, keys);
+	assert_int_equal(fx_run(cmd, NULL, &err), 2);
+	assert_non_null(strstr(err, "locked"));
+	unsetenv("PRAXIS_BUSY_TIMEOUT_MS");
+	sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(lock);
+	free(err);
+	free(cmd);
+	free(keys);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_export_is_linear),
 		cmocka_unit_test(test_qdpx_import_is_linear),
 		cmocka_unit_test(test_qdpx_read_limits),
+		cmocka_unit_test(test_interface_coder_failure_exits_cleanly),
 	};
 	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
 }
