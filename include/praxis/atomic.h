@@ -1,6 +1,9 @@
 /* atomic.h: write a file so that readers see the old one or the new one,
  * never half of either: a temp file beside it, fsync, rename. "-" writes
- * to standard output. */
+ * to standard output; when that is a terminal, the text is made inert
+ * first (text_sanitize: escape sequences, C0/C1 controls, BEL, bidi
+ * overrides shown as ^[, \x9b, <U+202E>), as CSV and the tables are. A
+ * file or a pipe gets the exact bytes. */
 #ifndef PRAXIS_ATOMIC_H
 #define PRAXIS_ATOMIC_H
 
@@ -12,6 +15,8 @@ typedef struct atomic_file {
 	FILE *fp;            /* write here */
 	char *path;          /* the final name (NULL for stdout) */
 	char *tmp;           /* the temp name */
+	int to_terminal;     /* stdout is a terminal: fp is a temp file whose
+				text is written out inert at commit */
 } atomic_file;
 
 /* Opens a temp file beside path (refusing the protected project, see

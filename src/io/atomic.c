@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "praxis/atomic.h"
 #include "praxis/db.h"
+#include "praxis/text.h"
 #include "praxis/util.h"
 
 /* The project no write may land on (atomic_protect). */
@@ -95,6 +96,10 @@ int atomic_open_mode(atomic_file *af, const char *path, int private_data, px_err
 	memset(af, 0, sizeof(*af));
 	if (!path || strcmp(path, "-") == 0) {
 		af->fp = stdout;
+		if (isatty(fileno(stdout)) && (af->fp = tmpfile()))
+			af->to_terminal = 1;
+		else
+			af->fp = stdout;
 		return PX_OK;
 	}
 	if ((rc = atomic_check_target(path, e)))
@@ -132,10 +137,48 @@ int atomic_open(atomic_file *af, const char *path, px_err *e)
 	return atomic_open_mode(af, path, 0, e);
 }
 
+/* The text gathered in af->fp, made inert line by line onto stdout (a
+ * CR before a newline is a line end, not a control to show). */
+static int atomic_write_terminal(atomic_file *af)
+{
+	strbuf all, line;
+	char chunk[65536];
+	size_t n;
+	int bad;
+
+	sb_init(&all);
+	rewind(af->fp);
+	while ((n = fread(chunk, 1, sizeof(chunk), af->fp)) > 0)
+		sb_addn(&all, chunk, n);
+	bad = ferror(af->fp);
+	fclose(af->fp);
+	af->fp = stdout;
+	sb_init(&line);
+	for (size_t i = 0; i < all.len && !bad;) {
+		const char *nl = memchr(all.s + i, '\n', all.len - i);
+		size_t end = nl ? (size_t)(nl - all.s) : all.len, cut = end;
+		char *clean;
+		if (nl && cut > i && all.s[cut - 1] == '\r')
+			cut--;
+		sb_reset(&line);
+		sb_addn(&line, all.s + i, cut - i);
+		clean = text_sanitize(sb_str(&line), 0);
+		bad = fputs(clean, stdout) == EOF ||
+		      (nl && fputs(cut < end ? "\r\n" : "\n", stdout) == EOF);
+		free(clean);
+		i = nl ? end + 1 : all.len;
+	}
+	sb_free(&line);
+	sb_free(&all);
+	return bad;
+}
+
 int atomic_commit(atomic_file *af, px_err *e)
 {
 	int failed;
 
+	if (af->to_terminal && atomic_write_terminal(af))
+		return px_fail(e, PX_EIO, "writing to standard output: %s", strerror(errno));
 	if (!af->path) {
 		if (fflush(af->fp) != 0 || ferror(af->fp))
 			return px_fail(e, PX_EIO, "writing to standard output: %s", strerror(errno));
@@ -165,6 +208,8 @@ int atomic_commit(atomic_file *af, px_err *e)
 
 void atomic_abort(atomic_file *af)
 {
+	if (af->to_terminal)
+		fclose(af->fp);
 	if (af->path) {
 		if (af->fp)
 			fclose(af->fp);

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <termios.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -603,6 +605,103 @@ static void test_interface_coder_failure_exits_cleanly(void **state)
 	free(db);
 }
 
+/* ---- terminals ---- */
+
+/* praxis args with stdout on a raw pty; what the terminal received. */
+static char *run_on_terminal(const char *const *args)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY), status;
+	const char *bin = getenv("PRAXIS_BIN");
+	const char *argv[16] = { bin && *bin ? bin : "./praxis" };
+	struct termios tio;
+	strbuf out;
+	char buf[4096];
+	pid_t pid;
+	int slave;
+
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(slave >= 0);
+	assert_int_equal(tcgetattr(slave, &tio), 0);
+	tio.c_oflag &= ~(tcflag_t)OPOST;      /* bytes as written, no CR added */
+	assert_int_equal(tcsetattr(slave, TCSANOW, &tio), 0);
+	for (int i = 0; args[i] && i < 14; i++)
+		argv[i + 1] = args[i];
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(slave, 1);
+		close(master);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(slave);
+	sb_init(&out);
+	for (;;) {
+		ssize_t r = read(master, buf, sizeof(buf));
+		if (r <= 0)
+			break;      /* EIO once the child closed the last slave */
+		sb_addn(&out, buf, (size_t)r);
+	}
+	close(master);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(sp_status(status), 0);
+	return sb_steal(&out);
+}
+
+/* Markdown sent ESC c (a terminal reset), C1 controls, BEL and bidi
+ * overrides to a terminal; HTML and YAML C1 and bidi overrides. Every
+ * export to a terminal is now inert; to a file it keeps the exact text. */
+static void test_exports_to_terminal_are_inert(void **state)
+{
+	char *yaml = write_text(".yaml", "praxis: 1\nvignettes:\n  - id: h\n    title: \"T\\e[31m\"\n"
+				"    date: 2026-01-01\n"
+				"    text: \"Reset \\ec bell \\a csi \\x9b rtl \\u202e end.\"\n");
+	char *db = fx_path(".db"), *cmd, *file = fx_path(".md"), *text;
+	/* each format's inert form of something in the vignette */
+	const struct { const char *format, *table, *want; } cases[] = {
+		{ "md", NULL, "Reset ^[c bell ^G csi \\x9b rtl <U+202E> end." },
+		{ "html", NULL, "rtl <U+202E> end." },
+		{ "yaml", NULL, "rtl <U+202E> end." },
+		{ "csv", "vignettes", "T^[[31m" },
+	};
+
+	(void)state;
+	cmd = xasprintf("--db '%s' import '%s'", db, yaml);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	free(cmd);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *args[] = { "--db", db, "export", "--format", cases[i].format,
+				       cases[i].table ? "--table" : NULL, cases[i].table, NULL };
+		char *out = run_on_terminal(args), *w = out;
+		const char *live;
+		/* CSV's CR LF row ends are line ends, not controls to show */
+		for (const char *r = out; *r; r++)
+			if (!(r[0] == '\r' && r[1] == '\n'))
+				*w++ = *r;
+		*w = '\0';
+		live = fx_live_control(out);
+		if (live)
+			fail_msg("%s on a terminal: live control at byte %zu", cases[i].format,
+				 (size_t)(live - out));
+		if (!strstr(out, cases[i].want))
+			fail_msg("%s on a terminal: no '%s' in:\n%s", cases[i].format,
+				 cases[i].want, out);
+		free(out);
+	}
+	cmd = xasprintf("--db '%s' export --format md -o '%s'", db, file);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	text = fx_read_file(file, NULL);
+	assert_non_null(strstr(text, "\x1b" "c bell \a csi \xc2\x9b rtl \xe2\x80\xae end."));
+	free(text);
+	free(cmd);
+	free(file);
+	free(db);
+	free(yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_qdpx_import_is_linear),
 		cmocka_unit_test(test_qdpx_read_limits),
 		cmocka_unit_test(test_interface_coder_failure_exits_cleanly),
+		cmocka_unit_test(test_exports_to_terminal_are_inert),
 	};
 	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
 }
