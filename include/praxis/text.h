@@ -62,6 +62,10 @@ size_t text_width(const char *s);
  * Tabs become a space and newlines are kept only if keep_newlines (else a
  * space). Returns NULL for NULL. Caller frees. */
 char *text_sanitize(const char *s, int keep_newlines);
+/* s without bidi embeddings, overrides, isolates and marks (for ids made
+ * from imported names: invisible, they would make look-alike ids).
+ * Caller frees. */
+char *text_drop_bidi(const char *s);
 
 /* Byte length of the longest prefix of s that fits in max_cols columns
  * without splitting a character (combining marks stay with their base);

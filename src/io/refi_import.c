@@ -161,11 +161,12 @@ static int need_guid(struct rin *r, xmlNodePtr n, const char *name, char **out)
  * and the store already has (checked by taken). */
 static char *slug(const char *name, const char *fallback)
 {
+	char *visible = text_drop_bidi(name ? name : "");
 	strbuf b;
 	int dash = 0;
 
 	sb_init(&b);
-	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)visible; *p; p++) {
 		int c = *p;
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
@@ -177,6 +178,7 @@ static char *slug(const char *name, const char *fallback)
 			dash = 1;
 		}
 	}
+	free(visible);
 	while (b.len && b.s[b.len - 1] == '-')
 		b.s[--b.len] = '\0';
 	if (b.len > 40) {

@@ -29,15 +29,23 @@
 #include "spawn.h"
 #include "../../src/core/schema.h"
 
-static char *write_text(const char *suffix, const char *text)
+/* Writes text to path; a copy of path (caller frees). */
+static char *write_text_at(const char *path, const char *text)
 {
-	char *path = fx_path(suffix);
 	FILE *fp = fopen(path, "w");
 
 	assert_non_null(fp);
 	fputs(text, fp);
 	assert_int_equal(fclose(fp), 0);
-	return path;
+	return xstrdup(path);
+}
+
+static char *write_text(const char *suffix, const char *text)
+{
+	char *path = fx_path(suffix), *copy = write_text_at(path, text);
+
+	free(path);
+	return copy;
 }
 
 /* A corpus with one vignette, id pN. */
@@ -702,6 +710,39 @@ static void test_exports_to_terminal_are_inert(void **state)
 	free(yaml);
 }
 
+/* list --format table showed U+2028/U+2029 raw (a line break in some
+ * terminals, splitting a row); an id made from a note's file name kept
+ * its bidi override (an invisible difference between two ids). */
+static void test_table_separators_and_bidi_ids(void **state)
+{
+	char *yaml = write_text(".yaml", "praxis: 1\nvignettes:\n  - id: s\n"
+				"    title: \"one\\Ltwo\\Pthree\"\n    date: 2026-01-01\n"
+				"    text: x\n");
+	char *db = fx_path(".db"), *dir = fx_path(".d"), *note, *cmd, *out = NULL;
+
+	(void)state;
+	cmd = xasprintf("--db '%s' import '%s'", db, yaml);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	free(cmd);
+	cmd = xasprintf("--db '%s' list vignettes --format table", db);
+	assert_int_equal(fx_run(cmd, &out, NULL), 0);
+	assert_non_null(strstr(out, "one<U+2028>two<U+2029>three"));
+	free(out);
+	free(cmd);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	note = xasprintf("%s/field\xe2\x80\xaeton.md", dir);
+	free(write_text_at(note, "# A note\n\nText.\n"));
+	cmd = xasprintf("--db '%s' import '%s'", db, note);
+	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM vignette WHERE ext_id = "
+				   "'fieldton'"), 1);
+	free(cmd);
+	free(note);
+	free(dir);
+	free(db);
+	free(yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -718,6 +759,7 @@ int main(void)
 		cmocka_unit_test(test_qdpx_read_limits),
 		cmocka_unit_test(test_interface_coder_failure_exits_cleanly),
 		cmocka_unit_test(test_exports_to_terminal_are_inert),
+		cmocka_unit_test(test_table_separators_and_bidi_ids),
 	};
 	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
 }
