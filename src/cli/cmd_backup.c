@@ -40,7 +40,7 @@ const struct cli_command cmd_backup = {
 	"writing. The copy is written beside OUT, checked, synced and renamed into\n"
 	"place (an existing OUT is replaced only by a complete copy), with mode\n"
 	"0600 like the database. OUT is itself a praxis database: open it with\n"
-	"--db OUT.\n"
+	"--db OUT. OUT may not be the database or its -wal, -shm or -journal file.\n"
 	"\n"
 	"Before migrating an older schema, praxis keeps such a copy on its own,\n"
 	"beside the database, named FILE.bak-vN-YYYYMMDDTHHMMSSZ.\n"
