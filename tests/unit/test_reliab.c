@@ -3,6 +3,7 @@
  * work lost to a racing or failed import, no output that can replace the
  * project, no write to a file before it is known to be a praxis project,
  * private exports 0600, the system sqlite3 agreeing the file is healthy. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -743,6 +744,103 @@ static void test_table_separators_and_bidi_ids(void **state)
 	free(yaml);
 }
 
+/* A read command on a file that needs migrating said "read-only"; now
+ * it says what is wrong and leaves the file at its version. */
+static void test_read_command_on_old_schema(void **state)
+{
+	char *old = fx_path(".db"), *cmd, *err = NULL;
+	px_db *db = NULL;
+	px_err e = { 0 };
+
+	(void)state;
+	schema_active_count = 1;
+	assert_int_equal(project_open(old, PROJECT_CREATE, &db, &e), PX_OK);
+	db_close(db);
+	schema_active_count = schema_version_count;
+	cmd = xasprintf("--db '%s' list vignettes", old);
+	assert_int_equal(fx_run(cmd, NULL, &err), 2);
+	assert_non_null(strstr(err, "needs migrating"));
+	assert_non_null(strstr(err, old));
+	assert_null(strstr(err, "read-only"));
+	assert_int_equal(sp_scalar(old, "PRAGMA user_version"), 1);
+	free(err);
+	free(cmd);
+	free(old);
+}
+
+/* ---- a full disk when the -shm is rebuilt ---- */
+
+/* A VFS that is the default one except that mapping the shared-memory
+ * file fails as a full disk does: SQLITE_IOERR_SHMSIZE with ENOSPC. */
+static sqlite3_vfs enospc_vfs;
+static sqlite3_vfs *enospc_real;
+static sqlite3_io_methods enospc_methods;
+static const sqlite3_io_methods *enospc_real_methods;
+
+static int enospc_shm_map(sqlite3_file *f, int page, int size, int extend,
+			  void volatile **out)
+{
+	(void)f;
+	(void)page;
+	(void)size;
+	(void)extend;
+	*out = NULL;
+	errno = ENOSPC;
+	return SQLITE_IOERR_SHMSIZE;
+}
+
+static int enospc_last_error(sqlite3_vfs *vfs, int n, char *buf)
+{
+	(void)vfs;
+	(void)n;
+	(void)buf;
+	return ENOSPC;
+}
+
+static int enospc_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
+		       int *out_flags)
+{
+	int rc = enospc_real->xOpen(enospc_real, name, f, flags, out_flags);
+
+	(void)vfs;
+	/* the file is the real one; only its method table is ours */
+	if (rc == SQLITE_OK && f->pMethods && (flags & SQLITE_OPEN_MAIN_DB)) {
+		if (!enospc_real_methods) {
+			enospc_real_methods = f->pMethods;
+			enospc_methods = *f->pMethods;
+			enospc_methods.xShmMap = enospc_shm_map;
+		}
+		f->pMethods = &enospc_methods;
+	}
+	return rc;
+}
+
+/* Opening a WAL project when its -shm cannot be built on a full disk said
+ * only "disk I/O error"; now it says the disk may be full. */
+static void test_full_disk_on_shm_says_so(void **state)
+{
+	char *path = project();
+	px_db *db = NULL;
+	px_err e = { 0 };
+
+	(void)state;
+	enospc_real = sqlite3_vfs_find(NULL);
+	enospc_vfs = *enospc_real;
+	enospc_vfs.zName = "praxis-test-enospc";
+	enospc_vfs.xOpen = enospc_open;
+	enospc_vfs.xGetLastError = enospc_last_error;
+	assert_int_equal(sqlite3_vfs_register(&enospc_vfs, 1), SQLITE_OK);
+	assert_int_not_equal(project_open(path, 0, &db, &e), PX_OK);
+	sqlite3_vfs_unregister(&enospc_vfs);
+	sqlite3_vfs_register(enospc_real, 1);
+	assert_null(db);
+	if (!strstr(e.msg, "is the disk full?"))
+		fail_msg("%s", e.msg);
+	assert_non_null(strstr(e.msg, path));
+	assert_healthy(path);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -760,6 +858,8 @@ int main(void)
 		cmocka_unit_test(test_interface_coder_failure_exits_cleanly),
 		cmocka_unit_test(test_exports_to_terminal_are_inert),
 		cmocka_unit_test(test_table_separators_and_bidi_ids),
+		cmocka_unit_test(test_read_command_on_old_schema),
+		cmocka_unit_test(test_full_disk_on_shm_says_so),
 	};
 	return cmocka_run_group_tests_name("reliab", tests, NULL, NULL);
 }
