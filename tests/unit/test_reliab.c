@@ -74,6 +74,17 @@ static void assert_healthy(const char *db)
 		fail_msg("%s", msg);
 }
 
+/* praxis --db db import file must succeed. */
+static void import_ok(const char *db, const char *file)
+{
+	char *cmd = xasprintf("--db '%s' import '%s'", db, file), *err = NULL;
+
+	if (fx_run(cmd, NULL, &err) != 0)
+		fail_msg("import %s: %s", file, err);
+	free(err);
+	free(cmd);
+}
+
 /* Five imports of different corpora, and one that fails, started at once
  * into a path that does not exist yet: the five succeed (each waits its
  * turn), all their vignettes are there, and the failed one removed
@@ -188,12 +199,10 @@ static void test_zero_byte_file(void **state)
 	cmd = xasprintf("--db '%s' init", db);
 	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
 	free(cmd);
-	cmd = xasprintf("--db '%s' import '%s'", db2, corpus);
-	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	import_ok(db2, corpus);
 	assert_int_equal(sp_scalar(db2, "SELECT count(*) FROM vignette"), 1);
 	assert_healthy(db);
 	assert_healthy(db2);
-	free(cmd);
 	free(corpus);
 	free(db);
 	free(db2);
@@ -678,9 +687,7 @@ static void test_exports_to_terminal_are_inert(void **state)
 	};
 
 	(void)state;
-	cmd = xasprintf("--db '%s' import '%s'", db, yaml);
-	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
-	free(cmd);
+	import_ok(db, yaml);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *args[] = { "--db", db, "export", "--format", cases[i].format,
 				       cases[i].table ? "--table" : NULL, cases[i].table, NULL };
@@ -722,9 +729,7 @@ static void test_table_separators_and_bidi_ids(void **state)
 	char *db = fx_path(".db"), *dir = fx_path(".d"), *note, *cmd, *out = NULL;
 
 	(void)state;
-	cmd = xasprintf("--db '%s' import '%s'", db, yaml);
-	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
-	free(cmd);
+	import_ok(db, yaml);
 	cmd = xasprintf("--db '%s' list vignettes --format table", db);
 	assert_int_equal(fx_run(cmd, &out, NULL), 0);
 	assert_non_null(strstr(out, "one<U+2028>two<U+2029>three"));
@@ -733,11 +738,9 @@ static void test_table_separators_and_bidi_ids(void **state)
 	assert_int_equal(mkdir(dir, 0700), 0);
 	note = xasprintf("%s/field\xe2\x80\xaeton.md", dir);
 	free(write_text_at(note, "# A note\n\nText.\n"));
-	cmd = xasprintf("--db '%s' import '%s'", db, note);
-	assert_int_equal(fx_run(cmd, NULL, NULL), 0);
+	import_ok(db, note);
 	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM vignette WHERE ext_id = "
 				   "'fieldton'"), 1);
-	free(cmd);
 	free(note);
 	free(dir);
 	free(db);
