@@ -275,8 +275,6 @@ static int zip_read(struct rin *r, zip_int64_t idx, char **out, size_t *len)
 
 	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &zs) != 0)
 		return ierr(r, NULL, "cannot read entry %lld", (long long)idx);
-	if (!(f = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0)))
-		return ierr(r, NULL, "cannot read '%s': %s", zs.name, zip_strerror(r->zip));
 	/* a few hundred KB of zip can inflate to gigabytes: cap the total,
 	 * before the bytes are read, not only each entry */
 	if (zs.size > refi_read_limit - r->bytes_read)
@@ -284,6 +282,8 @@ static int zip_read(struct rin *r, zip_int64_t idx, char **out, size_t *len)
 			    "the limit of %zu bytes (%zu MiB) in all: refused", zs.name,
 			    refi_read_limit, refi_read_limit >> 20);
 	r->bytes_read += zs.size;
+	if (!(f = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0)))
+		return ierr(r, NULL, "cannot read '%s': %s", zs.name, zip_strerror(r->zip));
 	buf = xmalloc((size_t)zs.size + 1);
 	got = zip_fread(f, buf, zs.size);
 	if (got < 0 || (zip_uint64_t)got != zs.size) {
