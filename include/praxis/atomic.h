@@ -20,7 +20,8 @@ typedef struct atomic_file {
 } atomic_file;
 
 /* Opens a temp file beside path (refusing the protected project, see
- * atomic_protect). The new file gets the mode a plain fopen would give;
+ * atomic_protect); until commit or abort, a SIGINT, SIGTERM or SIGHUP
+ * removes it (praxis/tempfile.h). The new file gets the mode a plain fopen would give;
  * a file it replaces keeps its own mode. */
 int atomic_open(atomic_file *af, const char *path, px_err *e);
 /* The same for data that keeps private names (the YAML backup, qdpx,
@@ -36,11 +37,6 @@ void atomic_protect(const char *db_path);
 /* PX_EUSAGE with a message naming path when it is the protected project
  * or one of its sidecars; for writers that make their own temp file. */
 int atomic_check_target(const char *path, px_err *e);
-/* While tmp is being written, SIGINT, SIGTERM and SIGHUP remove it before
- * the process ends (then run the handler that was in force). One at a
- * time; atomic_open/commit/abort do it for their own temp file. */
-void atomic_track(const char *tmp);
-void atomic_untrack(void);
 /* Flushes, fsyncs and renames into place; on failure removes the temp. */
 int atomic_commit(atomic_file *af, px_err *e);
 /* Removes the temp file; the old file (if any) stays as it was. */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "praxis/backup.h"
+#include "praxis/tempfile.h"
 #include "praxis/util.h"
 
 /* Pages copied per step: small enough that a writer waiting on the same
@@ -146,7 +147,7 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 {
 	struct stat sb;
 	sqlite3 *dst = NULL;
-	char *tmp = NULL;
+	char *tmp = NULL, *journal = NULL;
 	int rc;
 
 	if (!out || !*out)
@@ -158,6 +159,8 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 			       "-journal file); name another file", out);
 	if (!(tmp = make_temp(out, e)))
 		return PX_EIO;
+	journal = xasprintf("%s-journal", tmp);
+	tempfile_track(tmp, journal);
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = px_fail(e, PX_EIO, "%s: cannot write: %s", out,
 			     dst ? sqlite3_errmsg(dst) : "out of memory");
@@ -181,12 +184,16 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 		goto fail;
 	}
 	fsync_parent(out);
+	tempfile_untrack();
+	free(journal);
 	free(tmp);
 	return PX_OK;
 fail:
 	if (dst)
 		sqlite3_close(dst);
 	remove_temp(tmp);
+	tempfile_untrack();
+	free(journal);
 	free(tmp);
 	return rc;
 }

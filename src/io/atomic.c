@@ -1,64 +1,18 @@
 /* atomic.c: all-or-nothing file writes; see praxis/atomic.h. */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "praxis/atomic.h"
 #include "praxis/db.h"
+#include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
 /* The project no write may land on (atomic_protect). */
 static char *atomic_project;
-
-/* The temp file being written, for the signal handler: a signal that ends
- * the process must not leave OUT.tmp-XXXXXX with half an export. */
-static const char *volatile atomic_live_tmp;
-static const int atomic_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define ATOMIC_NSIGNALS (sizeof(atomic_signals) / sizeof(atomic_signals[0]))
-static struct sigaction atomic_saved[ATOMIC_NSIGNALS];
-
-static void atomic_on_signal(int sig)
-{
-	const char *tmp = atomic_live_tmp;
-
-	if (tmp)
-		unlink(tmp);
-	atomic_live_tmp = NULL;
-	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
-		if (atomic_signals[i] == sig)
-			sigaction(sig, &atomic_saved[i], NULL);
-	/* pending until this handler returns, then the saved action runs */
-	raise(sig);
-}
-
-void atomic_track(const char *tmp)
-{
-	struct sigaction sa;
-
-	if (atomic_live_tmp)
-		return;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = atomic_on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
-		sigaddset(&sa.sa_mask, atomic_signals[i]);
-	atomic_live_tmp = tmp;
-	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
-		sigaction(atomic_signals[i], &sa, &atomic_saved[i]);
-}
-
-void atomic_untrack(void)
-{
-	if (!atomic_live_tmp)
-		return;
-	for (size_t i = 0; i < ATOMIC_NSIGNALS; i++)
-		sigaction(atomic_signals[i], &atomic_saved[i], NULL);
-	atomic_live_tmp = NULL;
-}
 
 void atomic_protect(const char *db_path)
 {
@@ -114,7 +68,7 @@ int atomic_open_mode(atomic_file *af, const char *path, int private_data, px_err
 		memset(af, 0, sizeof(*af));
 		return px_fail(e, PX_EIO, "%s: cannot write: %s", path, strerror(err));
 	}
-	atomic_track(af->tmp);
+	tempfile_track(af->tmp, NULL);
 	/* mkstemp makes 0600: keep it for private data, else give the file
 	 * the mode a plain fopen would; a file replaced keeps its own */
 	fchmod(fd, atomic_mode(path, private_data));
@@ -123,7 +77,7 @@ int atomic_open_mode(atomic_file *af, const char *path, int private_data, px_err
 		int err = errno;
 		close(fd);
 		unlink(af->tmp);
-		atomic_untrack();
+		tempfile_untrack();
 		free(af->path);
 		free(af->tmp);
 		memset(af, 0, sizeof(*af));
@@ -199,7 +153,7 @@ int atomic_commit(atomic_file *af, px_err *e)
 		unlink(af->tmp);
 		px_fail(e, PX_EIO, "%s: cannot write: %s", af->path, strerror(err));
 	}
-	atomic_untrack();
+	tempfile_untrack();
 	free(af->path);
 	free(af->tmp);
 	memset(af, 0, sizeof(*af));
@@ -214,7 +168,7 @@ void atomic_abort(atomic_file *af)
 		if (af->fp)
 			fclose(af->fp);
 		unlink(af->tmp);
-		atomic_untrack();
+		tempfile_untrack();
 	}
 	free(af->path);
 	free(af->tmp);

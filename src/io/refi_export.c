@@ -14,6 +14,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
@@ -598,7 +599,7 @@ static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 		return rc;
 	}
 	close(fd);
-	atomic_track(tmp);
+	tempfile_track(tmp, NULL);
 	if (!(z = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr))) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
@@ -625,14 +626,14 @@ static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
 		goto fail;
 	}
-	atomic_untrack();
+	tempfile_untrack();
 	free(tmp);
 	return PX_OK;
 fail:
 	if (z)
 		zip_discard(z);
 	unlink(tmp);
-	atomic_untrack();
+	tempfile_untrack();
 	free(tmp);
 	return rc;
 }

@@ -24,6 +24,7 @@
 #include "praxis/codebook.h"
 #include "praxis/corpus.h"
 #include "praxis/refi.h"
+#include "praxis/tempfile.h"
 #include "praxis/project.h"
 #include "praxis/util.h"
 #include "fixture.h"
@@ -316,6 +317,31 @@ static void test_signal_removes_export_temp(void **state)
 		free(dir);
 		free(out);
 	}
+}
+
+/* The backup's temp copy and its -journal go the same way (the backup
+ * tracks both with tempfile_track). */
+static void test_signal_removes_backup_temp(void **state)
+{
+	char *tmp = write_text(".tmp", "half a copy"), *journal = xasprintf("%s-journal", tmp);
+	int status;
+	pid_t pid;
+
+	(void)state;
+	free(write_text_at(journal, "journal"));
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		tempfile_track(tmp, journal);
+		raise(SIGTERM);
+		_exit(4);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(access(tmp, F_OK), -1);
+	assert_int_equal(access(journal, F_OK), -1);
+	free(journal);
+	free(tmp);
 }
 
 /* The output of `sqlite3 FILE 'PRAGMA integrity_check'`. */
@@ -853,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_outputs_cannot_be_the_project),
 		cmocka_unit_test(test_private_exports_are_0600),
 		cmocka_unit_test(test_signal_removes_export_temp),
+		cmocka_unit_test(test_signal_removes_backup_temp),
 		cmocka_unit_test(test_system_sqlite3_agrees),
 		cmocka_unit_test(test_readonly_read_leaves_no_trap),
 		cmocka_unit_test(test_yaml_export_is_linear),
