@@ -15,6 +15,7 @@
 #include "praxis/coding.h"
 #include "praxis/db.h"
 #include "praxis/summary.h"
+#include "praxis/project.h"
 
 #define APPLY_OPS 200
 
@@ -43,7 +44,7 @@ int measure_summary_load(struct measure *m, const char *yaml, const char *db, in
 	int rc = 0;
 
 	(void)yaml;
-	if (db_open(db, DB_READONLY, &pdb, &e) != PX_OK ||
+	if (project_open(db, PROJECT_READONLY, &pdb, &e) != PX_OK ||
 	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "bench: open %s: %s\n", db, e.msg);
 		rc = -1;
@@ -159,7 +160,7 @@ int measure_summary_apply(struct measure *m, const char *yaml, const char *db, i
 	snprintf(tmp, sizeof(tmp), "%s/apply-%ld.db", benv.data, (long)getpid());
 	if (bench_sh("rm -f '%s'* && cp '%s' '%s'", tmp, db, tmp))
 		return -1;
-	if (db_open(tmp, 0, &pdb, &e) != PX_OK || summary_open(pdb, &s, &e) != PX_OK ||
+	if (project_open(tmp, 0, &pdb, &e) != PX_OK || summary_open(pdb, &s, &e) != PX_OK ||
 	    sqlite3_open(tmp, &h) != SQLITE_OK) {
 		fprintf(stderr, "bench: open %s: %s\n", tmp, e.msg);
 		rc = -1;

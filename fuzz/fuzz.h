@@ -28,6 +28,7 @@
 #include "praxis/entity.h"
 #include "praxis/err.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 
 #ifdef FUZZ_NO_ENTRY
 #define FUZZ_ENTRY(fn)
@@ -90,7 +91,7 @@ static inline px_db *fuzz_db(int64_t *coder)
 		if (!mkdtemp(fuzz_st.dir))
 			abort();
 		fuzz_st.path = xasprintf("%s/fuzz.db", fuzz_st.dir);
-		if (db_open(fuzz_st.path, DB_CREATE, &fuzz_st.db, &e))
+		if (project_open(fuzz_st.path, PROJECT_CREATE, &fuzz_st.db, &e))
 			fuzz_die("opening the scratch database", &e);
 		/* losing this file to a crash costs nothing; make inputs fast */
 		db_exec(fuzz_st.db, "PRAGMA synchronous = OFF", &e);

@@ -23,7 +23,7 @@ int backup_to_file(px_db *db, const char *out, px_err *e);
  * is a false alarm, not damage. */
 int backup_check(sqlite3 *h, int full, px_err *e);
 
-/* The copy db_open keeps before migrating a schema: PATH.bak-vFROM-STAMP
+/* The copy project_open keeps before migrating a schema: PATH.bak-vFROM-STAMP
  * (UTC, YYYYMMDDTHHMMSSZ; "-2", "-3", ... added if taken). *made gets the
  * file name (caller frees; may be NULL). */
 int backup_before_migration(px_db *db, long long from_version, char **made, px_err *e);

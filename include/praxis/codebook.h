@@ -26,7 +26,7 @@ typedef struct px_code {
 const char *codebook_root_short(int dimension);  /* "ME" */
 const char *codebook_root_name(int dimension);   /* "mutual engagement" */
 
-/* Creates the roots and default sub-codes (called by db_open on a new db). */
+/* Creates the roots and default sub-codes (called by project_open on a new project). */
 int codebook_seed(px_db *db, px_err *e);
 
 /* Resolves path to a code id. With create, missing segments are added

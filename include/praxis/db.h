@@ -1,12 +1,12 @@
 /* db.h: the one owner of the SQLite connection.
  *
- * Opens and migrates the schema (PRAGMA user_version), turns on foreign keys,
- * WAL and a busy timeout, creates new files with mode 0600, and keeps
+ * Turns on foreign keys, WAL and a busy timeout, runs transactions and keeps
  * prepared statements: fixed SQL for the life of the connection (db_stmt),
  * SQL built at run time in a small cache that evicts (db_stmt_dynamic).
  * Every loop over result rows steps through db_row, so a read that fails
- * half-way is an error, never a short list. All SQL in praxis lives in
- * core/. */
+ * half-way is an error, never a short list. It knows nothing of what a
+ * praxis file holds: project.h opens, creates and migrates one. All SQL in
+ * praxis lives in core/. */
 #ifndef PRAXIS_DB_H
 #define PRAXIS_DB_H
 
@@ -15,17 +15,30 @@
 #include "praxis/err.h"
 #include "praxis/util.h"
 
-#define DB_SCHEMA_VERSION 1
-
-enum db_open_flags {
-	DB_CREATE = 1 << 0,   /* create the file (and default codebook) if absent */
-	DB_READONLY = 1 << 1
-};
-
 typedef struct px_db px_db;
 
-int db_open(const char *path, int flags, px_db **out, px_err *e);
+/* Opens the SQLite file at path (which must exist), read-only or for
+ * writing, with extended result codes, foreign keys, the busy timeout and
+ * a large page cache. Nothing is written to the file: the journal mode is
+ * left as it is (db_use_wal). A praxis project is opened with
+ * project_open (praxis/project.h), which checks what the file is first. */
+int db_connect(const char *path, int readonly, px_db **out, px_err *e);
+/* WAL journal, synchronous=NORMAL: a write to the file's header. */
+int db_use_wal(px_db *db, px_err *e);
+int db_is_readonly(const px_db *db);
 void db_close(px_db *db);
+/* The first column of sql's first row (0 without one): PX_OK or an error
+ * from db_fail. For PRAGMAs read before anything may be written. */
+int db_int(px_db *db, const char *sql, int64_t *out, px_err *e);
+/* Whether rc on h means the disk is full: SQLITE_FULL, or an I/O error
+ * whose system errno is ENOSPC. */
+int db_disk_full(sqlite3 *h, int rc);
+/* Whether writing path would write the database at db_path or one of the
+ * files SQLite keeps beside it (-wal, -shm, -journal): by file identity
+ * (device and inode, so a hard or symbolic link counts) and by name (a
+ * sidecar that does not exist yet). Every command that writes a file
+ * refuses such a path. */
+int db_path_is_part(const char *db_path, const char *path);
 const char *db_path(const px_db *db);
 sqlite3 *db_sqlite(px_db *db);
 

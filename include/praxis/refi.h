@@ -18,6 +18,11 @@
 #define REFI_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
 /* Zip entries larger than this (declared or actual) are refused. */
 #define REFI_MAX_ENTRY (256u * 1024u * 1024u)
+/* All the entries one import reads (project.qde, sources, notes), in
+ * uncompressed bytes: more is refused with a message naming the limit. */
+#define REFI_MAX_READ ((size_t)512 * 1024 * 1024)
+/* The limit in force: REFI_MAX_READ; only a test lowers it. */
+extern size_t refi_read_limit;
 
 int refi_write_qdc(export_ctx *x, FILE *out);
 /* Writes the zip to a temp file beside path, then renames it into place. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "praxis/atomic.h"
 #include "praxis/cli.h"
 #include "praxis/config.h"
 #include "praxis/entity.h"
@@ -11,6 +12,7 @@
 #include "praxis/text.h"
 #include "praxis/tui.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 const struct cli_command *const cli_commands[] = {
@@ -159,7 +161,12 @@ int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt
 
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 {
-	return db_open(c->db_path, flags, db, e);
+	int rc = project_open(c->db_path, flags, db, e);
+
+	/* no file this process writes may replace the project */
+	if (!rc)
+		atomic_protect(c->db_path);
+	return rc;
 }
 
 static int first_coder(const px_entity *ent, void *ud)

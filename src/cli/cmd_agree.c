@@ -6,6 +6,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/tabular.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 static void stat_cell(tabular *t, double v)
@@ -99,7 +100,7 @@ static int run_agree(struct cli *c)
 		return cli_usage_error(c, &cmd_agree, "--unit '%s': use vignette or segment", unit_s);
 	if ((fmt = tab_format_parse(format)) < 0)
 		return cli_usage_error(c, &cmd_agree, "--format '%s': use table, csv or json", format);
-	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
 		return cli_report(c, &e);
 	tab_init(&t);
 	if ((rc = parse_coders(db, coders, ids, &e)))

@@ -1,5 +1,6 @@
 /* cmd_backup.c: `praxis backup OUT`: a consistent copy of the open project. */
 #include "praxis/backup.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 static int run_backup(struct cli *c)
@@ -17,7 +18,7 @@ static int run_backup(struct cli *c)
 		return rc == 2 ? 0 : rc;
 	if (npos != 1)
 		return cli_usage_error(c, &cmd_backup, "name one file to write the copy to");
-	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
 		return cli_report(c, &e);
 	rc = backup_to_file(db, pos[0], &e);
 	db_close(db);
@@ -39,7 +40,7 @@ const struct cli_command cmd_backup = {
 	"writing. The copy is written beside OUT, checked, synced and renamed into\n"
 	"place (an existing OUT is replaced only by a complete copy), with mode\n"
 	"0600 like the database. OUT is itself a praxis database: open it with\n"
-	"--db OUT.\n"
+	"--db OUT. OUT may not be the database or its -wal, -shm or -journal file.\n"
 	"\n"
 	"Before migrating an older schema, praxis keeps such a copy on its own,\n"
 	"beside the database, named FILE.bak-vN-YYYYMMDDTHHMMSSZ.\n"

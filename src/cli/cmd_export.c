@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "praxis/export.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 /* A progress bar on stderr, drawn only when stderr is a terminal and the
@@ -87,7 +88,7 @@ static int run_export(struct cli *c)
 		o.progress = progress_draw;
 		o.progress_ud = &prog;
 	}
-	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
 		return cli_report(c, &e);
 	rc = export_run(db, &o, &e);
 	db_close(db);
@@ -135,8 +136,12 @@ const struct cli_command cmd_export = {
 	"counts (with sub-codes) and charts are the summaries under the filter.\n"
 	"\n"
 	"The file is written atomically: a temp file beside it, then a rename; on an\n"
-	"error nothing is left behind. Without -o, writes to standard output. Long\n"
-	"exports draw a progress bar on standard error when it is a terminal.\n"
+	"error or Ctrl-C nothing is left behind. -o may not name the project, a link\n"
+	"to it or its -wal, -shm or -journal file. yaml, qdpx and --keep-names\n"
+	"exports hold private names: a new file is 0600 (a replaced one keeps its\n"
+	"mode). Without -o, writes to standard output; to a terminal, controls and\n"
+	"bidi overrides are shown inert (^[, \\x9b, <U+202E>). Long exports draw a\n"
+	"progress bar on standard error when it is a terminal.\n"
 	"\n"
 	"  --format F       yaml (default), md, html, csv, qdpx, qdc\n"
 	"  -o, --output F   the file to write ('-' for standard output)\n"

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include "praxis/codebook.h"
 #include "praxis/corpus.h"
 #include "praxis/notes.h"
 #include "praxis/refi.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 enum import_kind { IMP_YAML, IMP_QDPX, IMP_NOTES, IMP_KIND_COUNT };
@@ -34,19 +34,6 @@ struct import_totals {
 	struct refi_import_stats refi;
 	int64_t notes;
 };
-
-/* A database this import created is removed again when the import fails:
- * "nothing written" includes the file itself. */
-static void remove_created(const char *path)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		char *p = xasprintf("%s%s", path, suffixes[i]);
-		unlink(p);
-		free(p);
-	}
-}
 
 static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		      struct import_totals *t, px_err *e)
@@ -119,7 +106,6 @@ static int run_import(struct cli *c)
 	};
 	strlist files[IMP_KIND_COUNT] = { { 0 } };
 	struct import_totals t;
-	int existed;
 	px_db *db;
 	px_err e = { 0 };
 
@@ -145,8 +131,7 @@ static int run_import(struct cli *c)
 		}
 		sl_push(&files[k], pos[i]);
 	}
-	existed = access(c->db_path, F_OK) == 0;
-	if ((rc = cli_open_db(c, DB_CREATE, &db, &e))) {
+	if ((rc = cli_open_db(c, PROJECT_CREATE, &db, &e))) {
 		rc = cli_report(c, &e);
 		goto out;
 	}
@@ -157,8 +142,6 @@ static int run_import(struct cli *c)
 			rc = db_commit(db, &e);
 	}
 	db_close(db);
-	if (rc && !existed)
-		remove_created(c->db_path);
 	if (rc) {
 		rc = cli_report(c, &e);
 		goto out;
@@ -194,9 +177,10 @@ const struct cli_command cmd_import = {
 	"\n"
 	"All files are imported in one transaction: on the first error, reported as\n"
 	"FILE:LINE:COLUMN: message (or the archive entry at fault), nothing is written\n"
-	"(a database the import created is removed again) and the exit status is 2. A .qdpx with ../ or absolute entry names, a corrupt\n"
-	"or truncated zip, oversized entries, malformed XML or selections outside the\n"
-	"text is refused.\n"
+	"(a database the import created stays, empty: another process may be using it\n"
+	"by then) and the exit status is 2. A .qdpx with ../ or absolute entry names,\n"
+	"a corrupt or truncated zip, oversized entries, malformed XML or selections\n"
+	"outside the text is refused.\n"
 	"Coders, communities and the codebook are merged; a participant or register\n"
 	"entry that already exists must be identical (YAML); a vignette id that\n"
 	"already exists is an error. Codings without a coder get the importing coder.\n",

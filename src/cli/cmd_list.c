@@ -7,6 +7,7 @@
 #include "praxis/participant.h"
 #include "praxis/tabular.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 struct list_ctx {
@@ -194,7 +195,7 @@ static int run_list(struct cli *c)
 				       "codes or codings)", pos[0]);
 	if ((fmt = tab_format_parse(format)) < 0)
 		return cli_usage_error(c, &cmd_list, "--format '%s': use table, csv or json", format);
-	if ((rc = cli_open_db(c, DB_READONLY, &ctx.db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &ctx.db, &e)))
 		return cli_report(c, &e);
 	tab_init(&ctx.t);
 	ctx.e = &e;

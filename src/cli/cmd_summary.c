@@ -9,6 +9,7 @@
 #include "praxis/regcols.h"
 #include "praxis/summary.h"
 #include "praxis/tabular.h"
+#include "praxis/project.h"
 #include "commands.h"
 
 struct summary_args {
@@ -199,7 +200,7 @@ static int run_summary(struct cli *c)
 	if ((fmt = tab_format_parse(a.format)) < 0)
 		return cli_usage_error(c, &cmd_summary, "--format '%s': use table, csv or json",
 				       a.format);
-	if ((rc = cli_open_db(c, DB_READONLY, &db, &e)))
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
 		return cli_report(c, &e);
 	tab_init(&t);
 	if ((rc = build_filter(db, &a, &f, &e)) || (rc = summary_open(db, &s, &e)) ||

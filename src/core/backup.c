@@ -9,20 +9,13 @@
 #include <time.h>
 #include <unistd.h>
 #include "praxis/backup.h"
+#include "praxis/tempfile.h"
 #include "praxis/util.h"
 
 /* Pages copied per step: small enough that a writer waiting on the same
  * file is not starved, large enough that a big project copies quickly. */
 #define BACKUP_STEP_PAGES 1024
 #define BACKUP_RETRY_MS 25
-
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
 
 static void remove_temp(const char *tmp)
 {
@@ -154,17 +147,20 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 {
 	struct stat sb;
 	sqlite3 *dst = NULL;
-	char *tmp = NULL;
+	char *tmp = NULL, *journal = NULL;
 	int rc;
 
 	if (!out || !*out)
 		return px_fail(e, PX_EUSAGE, "no backup file given");
 	if (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return px_fail(e, PX_EIO, "%s: is a directory; name the backup file", out);
-	if (same_file(out, db_path(db)))
-		return px_fail(e, PX_EUSAGE, "%s: is the database itself; name another file", out);
+	if (db_path_is_part(db_path(db), out))
+		return px_fail(e, PX_EUSAGE, "%s: is the database itself (or its -wal, -shm or "
+			       "-journal file); name another file", out);
 	if (!(tmp = make_temp(out, e)))
 		return PX_EIO;
+	journal = xasprintf("%s-journal", tmp);
+	tempfile_track(tmp, journal);
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = px_fail(e, PX_EIO, "%s: cannot write: %s", out,
 			     dst ? sqlite3_errmsg(dst) : "out of memory");
@@ -188,12 +184,16 @@ int backup_to_file(px_db *db, const char *out, px_err *e)
 		goto fail;
 	}
 	fsync_parent(out);
+	tempfile_untrack();
+	free(journal);
 	free(tmp);
 	return PX_OK;
 fail:
 	if (dst)
 		sqlite3_close(dst);
 	remove_temp(tmp);
+	tempfile_untrack();
+	free(journal);
 	free(tmp);
 	return rc;
 }

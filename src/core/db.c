@@ -1,4 +1,5 @@
-/* db.c: opening, migrating and talking to the SQLite file; see praxis/db.h. */
+/* db.c: the SQLite connection: opening, transactions, statements; see
+ * praxis/db.h. What a praxis file is (schema, migrations) is project.c's. */
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -7,10 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "praxis/db.h"
-#include "praxis/backup.h"
-#include "praxis/codebook.h"
 #include "praxis/util.h"
-#include "schema.h"
 
 /* How long a write waits for another process's transaction before it is
  * reported (PX_EBUSY, naming the file). $PRAXIS_BUSY_TIMEOUT_MS overrides
@@ -58,6 +56,18 @@ struct px_db {
 	size_t nlisteners;
 };
 
+int db_disk_full(sqlite3 *h, int rc)
+{
+	int kind = rc & 0xff;
+
+	if (kind == SQLITE_FULL)
+		return 1;
+	/* an I/O error (rebuilding FILE-shm, growing FILE-wal) whose cause
+	 * was ENOSPC reads only "disk I/O error" without this */
+	return (kind == SQLITE_IOERR || kind == SQLITE_CANTOPEN) &&
+	       sqlite3_system_errno(h) == ENOSPC;
+}
+
 int db_fail(px_db *db, px_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
@@ -74,7 +84,7 @@ int db_fail(px_db *db, px_err *e, const char *what)
 	if ((rc & 0xff) == SQLITE_READONLY)
 		return px_fail(e, code, "%s: the database %s is read-only (%s); nothing was "
 			       "written", what, db->path, sqlite3_errmsg(db->h));
-	if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE ||
+	if (db_disk_full(db->h, rc) || rc == SQLITE_IOERR_WRITE ||
 	    rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
 		return px_fail(e, code, "%s: cannot write to %s (%s; is the disk full?); the "
 			       "change was not saved", what, db->path, sqlite3_errmsg(db->h));
@@ -526,138 +536,21 @@ sqlite3 *db_sqlite(px_db *db)
 	return db->h;
 }
 
-static int pragma_int(px_db *db, const char *sql, int64_t *out)
+int db_int(px_db *db, const char *sql, int64_t *out, px_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
+	*out = 0;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return SQLITE_ERROR;
+		return db_fail(db, e, "reading");
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
+	else if (rc != SQLITE_DONE)
+		db_fail(db, e, "reading");
 	sqlite3_finalize(st);
-	return rc;
-}
-
-/* A new, empty file: schema, default codebook and project identity. */
-static int db_initialize(px_db *db, px_err *e)
-{
-	char uuid[37], now[32], sql[64];
-	int rc;
-
-	if ((rc = db_begin(db, e)))
-		return rc;
-	for (int v = 1; v <= schema_active_count; v++) {
-		if ((rc = db_exec(db, schema_active[v], e)))
-			goto fail;
-	}
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_active_count);
-	if ((rc = db_exec(db, sql, e)))
-		goto fail;
-	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", SCHEMA_APPLICATION_ID);
-	if ((rc = db_exec(db, sql, e)))
-		goto fail;
-	if ((rc = codebook_seed(db, e)))
-		goto fail;
-	util_uuid(uuid);
-	util_now_iso(now);
-	if ((rc = db_meta_set(db, "uuid", uuid, e)) || (rc = db_meta_set(db, "created", now, e)))
-		goto fail;
-	return db_commit(db, e);
-fail:
-	db_rollback(db);
-	return rc;
-}
-
-/* Brings an older schema up to date, one numbered migration at a time,
- * after keeping a copy of the file as it was (backup_before_migration):
- * a migration is one transaction, but a bug in one would still be
- * committed, and months of coding deserve a way back. */
-static int db_migrate(px_db *db, int64_t from, px_err *e)
-{
-	char sql[64];
-	int rc;
-
-	if ((rc = backup_before_migration(db, (long long)from, NULL, e)))
-		return rc;
-	if ((rc = db_begin(db, e)))
-		return rc;
-	for (int64_t v = from + 1; v <= schema_active_count; v++) {
-		if ((rc = db_exec(db, schema_active[v], e)))
-			goto fail;
-	}
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", schema_active_count);
-	if ((rc = db_exec(db, sql, e)))
-		goto fail;
-	return db_commit(db, e);
-fail:
-	db_rollback(db);
-	return px_wrap(e, "%s: migrating schema %lld to %d (a copy of the file as it was "
-		       "is beside it)", db->path, (long long)from, schema_active_count);
-}
-
-static int db_check_schema(px_db *db, int created, px_err *e)
-{
-	int64_t version = 0, app = 0, tables = 0;
-
-	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
-		int rc = sqlite3_errcode(db->h);
-		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-			return px_fail(e, PX_EDATA, "%s: not a praxis database (%s)", db->path,
-				       sqlite3_errmsg(db->h));
-		if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
-			return px_fail(e, PX_EIO, "%s: cannot read the database: its directory "
-				       "is not writable, and SQLite must create %s-shm beside a "
-				       "WAL database to read it; make the directory writable or "
-				       "copy the file elsewhere", db->path, db->path);
-		return px_fail(e, PX_EIO, "%s: cannot read the database (%s)", db->path,
-			       sqlite3_errmsg(db->h));
-	}
-	pragma_int(db, "PRAGMA application_id", &app);
-	pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables);
-	if (version > schema_active_count)
-		return px_fail(e, PX_EDATA,
-			       "%s: the database has schema version %lld, newer than this "
-			       "praxis supports (%d); upgrade praxis to open it",
-			       db->path, (long long)version, schema_active_count);
-	if (version == 0 && tables == 0) {
-		if (db->readonly)
-			return px_fail(e, PX_EDATA, "%s: empty database (read-only, cannot "
-				       "initialize)", db->path);
-		(void)created;
-		return db_initialize(db, e);
-	}
-	if (app != SCHEMA_APPLICATION_ID)
-		return px_fail(e, PX_EDATA, "%s: not a praxis database (an SQLite file of "
-			       "another program)", db->path);
-	if (version < schema_active_count) {
-		if (db->readonly)
-			return px_fail(e, PX_EDATA, "%s: schema version %lld needs migrating "
-				       "to %d, but the database is read-only", db->path,
-				       (long long)version, schema_active_count);
-		return db_migrate(db, version, e);
-	}
-	return PX_OK;
-}
-
-/* Creates the file ourselves so that it is 0600 from the first byte:
- * field notes name real people's pseudonyms and private aliases. */
-static int db_create_file(const char *path, int *created, px_err *e)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-	*created = 0;
-	if (fd >= 0) {
-		close(fd);
-		*created = 1;
-		return PX_OK;
-	}
-	if (errno == EEXIST)
-		return PX_OK;
-	return px_fail(e, PX_EIO, "%s: cannot create the database: %s", path, strerror(errno));
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : px_status_of(e);
 }
 
 static int busy_timeout_ms(void)
@@ -679,78 +572,56 @@ int db_busy_ms(const px_db *db)
 	return db->busy_ms;
 }
 
-static int db_configure(px_db *db, px_err *e)
+int db_is_readonly(const px_db *db)
+{
+	return db->readonly;
+}
+
+int db_use_wal(px_db *db, px_err *e)
 {
 	int64_t ignored;
 
-	sqlite3_extended_result_codes(db->h, 1);
-	db->busy_ms = busy_timeout_ms();
-	sqlite3_busy_timeout(db->h, db->busy_ms);
-	if (db_exec(db, "PRAGMA foreign_keys = ON", e))
-		return px_status_of(e);
-	if (!db->readonly) {
-		/* journal_mode returns a row; read it so errors surface here */
-		if (pragma_int(db, "PRAGMA journal_mode = WAL", &ignored) != SQLITE_OK) {
-			if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_READONLY)
-				return px_fail(e, PX_EIO, "%s: cannot write: the database or its "
-					       "directory is read-only (%s); nothing was written",
-					       db->path, sqlite3_errmsg(db->h));
-			return px_fail(e, PX_EDATA, "%s: %s", db->path, sqlite3_errmsg(db->h));
-		}
-		if (db_exec(db, "PRAGMA synchronous = NORMAL", e))
-			return px_status_of(e);
-	}
-	/* 32 MiB of page cache: imports and whole-corpus summaries touch
-	 * far more pages than the 2 MiB default holds. Only a speed-up, so a
-	 * failure here is left for the schema check to explain (a read-only
-	 * WAL database fails its first read with a clearer message). */
-	sqlite3_exec(db->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
-	return PX_OK;
+	/* journal_mode returns a row; read it so errors surface here */
+	if (db_int(db, "PRAGMA journal_mode = WAL", &ignored, e))
+		return px_wrap(e, "%s: cannot write", db->path);
+	return db_exec(db, "PRAGMA synchronous = NORMAL", e);
 }
 
-int db_open(const char *path, int flags, px_db **out, px_err *e)
+int db_connect(const char *path, int readonly, px_db **out, px_err *e)
 {
-	struct stat sb;
-	int created = 0, rc, oflags;
-	px_db *db;
+	px_db *db = xcalloc(1, sizeof(*db));
+	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
 	*out = NULL;
-	if (!path || !*path)
-		return px_fail(e, PX_EUSAGE, "no database file given");
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return px_fail(e, PX_EIO, "%s: is a directory, not a database file", path);
-	if (access(path, F_OK) != 0) {
-		if (!(flags & DB_CREATE))
-			return px_fail(e, PX_EIO, "%s: no such database (create one with "
-				       "'praxis init' or 'praxis import FILE.yaml')", path);
-		if ((rc = db_create_file(path, &created, e)))
-			return rc;
-	}
-	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
-	db->readonly = (flags & DB_READONLY) != 0;
-	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	db->readonly = readonly;
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		rc = px_fail(e, PX_EIO, "%s: cannot open: %s", path,
-			     db->h ? sqlite3_errmsg(db->h) : "out of memory");
-		goto fail;
+		px_fail(e, PX_EIO, "%s: cannot open: %s", path,
+			db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return PX_EIO;
 	}
 	/* SQLite quietly opens a file it may not write read-only; a command
 	 * that means to write must hear it now, not at its first change */
-	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1) {
-		rc = px_fail(e, PX_EIO, "%s: the database file is read-only (no permission "
-			     "to write it); nothing was written", path);
-		goto fail;
+	if (!readonly && sqlite3_db_readonly(db->h, "main") == 1) {
+		px_fail(e, PX_EIO, "%s: the database file is read-only (no permission to "
+			"write it); nothing was written", path);
+		db_close(db);
+		return PX_EIO;
 	}
-	if ((rc = db_configure(db, e)) || (rc = db_check_schema(db, created, e)))
-		goto fail;
+	sqlite3_extended_result_codes(db->h, 1);
+	db->busy_ms = busy_timeout_ms();
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e)) {
+		db_close(db);
+		return px_status_of(e);
+	}
+	/* 32 MiB of page cache: imports and whole-corpus summaries touch
+	 * far more pages than the 2 MiB default holds. Only a speed-up and
+	 * no write to the file. */
+	sqlite3_exec(db->h, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	*out = db;
 	return PX_OK;
-fail:
-	db_close(db);
-	if (created)
-		unlink(path);
-	return rc;
 }
 
 void db_close(px_db *db)
@@ -771,4 +642,45 @@ void db_close(px_db *db)
 	free(db->fail_sql);
 	free(db->path);
 	free(db);
+}
+
+/* path with its directory resolved (symbolic links, "..") and its last
+ * name kept: how two names of one file, existing or not, compare. */
+static char *db_canonical(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	char *real, *out;
+
+	real = realpath(*dir ? dir : "/", NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	out = xasprintf("%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
+int db_path_is_part(const char *db_path, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char *want = db_canonical(path), *have = db_canonical(db_path);
+	struct stat target, part;
+	int exists = stat(path, &target) == 0, hit = 0;
+
+	for (size_t i = 0; !hit && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *p = xasprintf("%s%s", db_path, suffixes[i]);
+		if (exists && stat(p, &part) == 0 && part.st_dev == target.st_dev &&
+		    part.st_ino == target.st_ino)
+			hit = 1;
+		free(p);
+		if (!hit && want && have) {
+			p = xasprintf("%s%s", have, suffixes[i]);
+			hit = strcmp(p, want) == 0;
+			free(p);
+		}
+	}
+	free(want);
+	free(have);
+	return hit;
 }

@@ -15,6 +15,7 @@
 #include "praxis/merge.h"
 #include "praxis/participant.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 
 /* A vignette in conflict maps to this: its codings are held back. */
 #define MERGE_HELD (-1)
@@ -357,7 +358,7 @@ int merge_from(px_db *db, const char *other_path, merge_report *r, px_err *e)
 	m.e = e;
 	if (access(other_path, F_OK) != 0)
 		return px_fail(e, PX_EIO, "%s: no such database to merge from", other_path);
-	if ((rc = db_open(other_path, DB_READONLY, &m.src, e))) {
+	if ((rc = project_open(other_path, PROJECT_READONLY, &m.src, e))) {
 		/* every message names the file the user gave */
 		if (!strstr(e->msg, other_path))
 			px_wrap(e, "%s", other_path);

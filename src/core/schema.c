@@ -113,9 +113,24 @@ static const char migration_1[] =
 	" INSERT INTO memo_fts(memo_fts, rowid, text) VALUES ('delete', old.id, old.text);"
 	" INSERT INTO memo_fts(rowid, text) VALUES (new.id, new.text); END;\n";
 
+/* participant_alias again, its primary key columns first: the sqlite3
+ * 3.40.1 of Debian 12 reports "NULL value in participant_alias.ord" from
+ * PRAGMA integrity_check for every row of the old shape (a WITHOUT ROWID
+ * table whose NOT NULL column sits between its key columns), so anyone
+ * checking a healthy file with the system sqlite3 was told it is corrupt. */
+static const char migration_2[] =
+	"CREATE TABLE participant_alias_v2(participant_id INTEGER NOT NULL"
+	" REFERENCES participant(id) ON DELETE CASCADE, alias TEXT NOT NULL,"
+	" ord INTEGER NOT NULL, PRIMARY KEY(participant_id, alias)) WITHOUT ROWID;\n"
+	"INSERT INTO participant_alias_v2(participant_id, alias, ord)"
+	" SELECT participant_id, alias, ord FROM participant_alias;\n"
+	"DROP TABLE participant_alias;\n"
+	"ALTER TABLE participant_alias_v2 RENAME TO participant_alias;\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
+	migration_2,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -1,4 +1,4 @@
-/* schema.h (private to core): the migrations db_open applies in order. */
+/* schema.h (private to core): the migrations project_open applies in order. */
 #ifndef PRAXIS_CORE_SCHEMA_H
 #define PRAXIS_CORE_SCHEMA_H
 
@@ -6,7 +6,7 @@
 extern const char *const schema_migrations[];
 extern const int schema_version_count;
 
-/* The list db_open creates and migrates to: schema_migrations and
+/* The list project_open creates and migrates to: schema_migrations and
  * schema_version_count. Only a test changes them, to run a real migration
  * (and the copy kept before it) against a longer list: see
  * tests/unit/test_backup.c. */

@@ -420,6 +420,26 @@ static int is_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+char *text_drop_bidi(const char *s)
+{
+	size_t len = s ? strlen(s) : 0, i = 0, o = 0;
+	char *out = alloc_or_die(len, 1);
+	uint32_t cp;
+
+	while (i < len) {
+		size_t k = text_decode(s + i, len - i, &cp);
+		/* the marks (LRM, RLM, ALM) too: invisible, they make two ids
+		 * that look alike differ */
+		if (!is_bidi_control(cp) && cp != 0x200E && cp != 0x200F && cp != 0x061C) {
+			memcpy(out + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Writes the visible stand-in for cp into out and returns its length, or
  * returns 0 when cp is safe to emit as itself. Every stand-in is printable
  * ASCII, so its length is also its width in columns. ESC gets no special
@@ -447,7 +467,8 @@ static size_t escape_cp(uint32_t cp, int keep_newlines, char out[ESCAPE_MAX])
 		out[3] = hex_lower[cp & 0xF];
 		return 4;
 	}
-	if (!is_bidi_control(cp))
+	/* U+2028/9 end a line in some terminals and break a table's rows */
+	if (!is_bidi_control(cp) && cp != 0x2028 && cp != 0x2029)
 		return 0;
 	memcpy(out, "<U+", 3);
 	for (int i = 0; i < 4; i++)

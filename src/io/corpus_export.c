@@ -275,57 +275,55 @@ static int memo_item(const px_memo *m, void *ud)
 	return x->failed;
 }
 
-struct vignette_ctx {
-	struct exp *x;
-	const px_vignette *v;
+/* A vignette's codings, held so that their quotes are anchored in one
+ * pass over the text (text_anchors). */
+struct coding_list {
+	px_coding *v;
+	size_t n, cap;
 };
+
+static int collect_coding(const px_coding *c, void *ud)
+{
+	struct coding_list *l = ud;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	coding_copy(&l->v[l->n++], c);
+	return 0;
+}
 
 /* The span as a quote when that reads well and anchors the same place,
  * else as offsets. */
-static void coding_span(struct exp *x, const px_vignette *v, const px_coding *c)
+static void coding_span(struct exp *x, const px_vignette *v, const px_coding *c,
+			const struct text_anchor *a)
 {
-	char *quote;
-	int count = 0;
-
 	if (c->start < 0)
 		return;
-	quote = text_cp_substr(v->text, (size_t)c->start, (size_t)c->end);
-	if (c->end - c->start <= EXPORT_QUOTE_MAX && !strchr(quote, '\n')) {
-		int nth = 0;
-		for (int k = 1;; k++) {
-			int64_t at = text_find_nth(v->text, quote, k, &count);
-			if (at < 0)
-				break;
-			if (at == c->start) {
-				nth = k;
-				break;
-			}
+	if (a->nth > 0 && c->end - c->start <= EXPORT_QUOTE_MAX &&
+	    !memchr(v->text + a->byte_start, '\n', a->byte_end - a->byte_start)) {
+		char *quote = xstrndup(v->text + a->byte_start, a->byte_end - a->byte_start);
+		kv(x, "quote", quote);
+		free(quote);
+		if (a->count > 1) {
+			raw(x, "occurrence");
+			integer(x, a->nth);
 		}
-		if (nth > 0) {
-			kv(x, "quote", quote);
-			if (count > 1) {
-				raw(x, "occurrence");
-				integer(x, nth);
-			}
-			free(quote);
-			return;
-		}
+		return;
 	}
-	free(quote);
 	raw(x, "start");
 	integer(x, c->start);
 	raw(x, "end");
 	integer(x, c->end);
 }
 
-static int coding_item(const px_coding *c, void *ud)
+static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
+		       const struct text_anchor *a)
 {
-	struct vignette_ctx *ctx = ud;
-	struct exp *x = ctx->x;
-
 	map_start(x, 0);
 	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->code_id));
-	coding_span(x, ctx->v, c);
+	coding_span(x, v, c, a);
 	kv_ids(x, "participants", &c->participants, NAMES_PARTICIPANT);
 	kv(x, "mode", coding_mode_name(c->mode));
 	kv(x, "coder", names_get(&x->nm, NAMES_CODER, c->coder_id));
@@ -346,6 +344,40 @@ static int coding_item(const px_coding *c, void *ud)
 	return x->failed;
 }
 
+/* The vignette's codings, in coding_each's order, with their anchors. */
+static int export_codings(struct exp *x, const px_vignette *v)
+{
+	coding_query q = CODING_QUERY_ALL;
+	struct coding_list l = { 0 };
+	struct text_span *spans;
+	struct text_anchor *anchors;
+	int rc;
+
+	q.vignette_id = v->id;
+	if ((rc = coding_each(x->db, &q, collect_coding, &l, x->e)) || !l.n) {
+		free(l.v);
+		return rc;
+	}
+	spans = xcalloc(l.n, sizeof(*spans));
+	anchors = xcalloc(l.n, sizeof(*anchors));
+	for (size_t i = 0; i < l.n; i++) {
+		spans[i].start = l.v[i].start;
+		spans[i].end = l.v[i].end;
+	}
+	text_anchors(v->text, spans, l.n, anchors);
+	raw(x, "codings");
+	seq_start(x, 0);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		rc = coding_item(x, v, &l.v[i], &anchors[i]);
+	seq_end(x);
+	for (size_t i = 0; i < l.n; i++)
+		coding_free(&l.v[i]);
+	free(l.v);
+	free(spans);
+	free(anchors);
+	return rc;
+}
+
 static int has_memo(const px_memo *m, void *ud)
 {
 	(void)m;
@@ -356,8 +388,6 @@ static int has_memo(const px_memo *m, void *ud)
 static int vignette_item(const px_vignette *v, void *ud)
 {
 	struct exp *x = ud;
-	struct vignette_ctx ctx = { x, v };
-	coding_query q = CODING_QUERY_ALL;
 	int any = 0, rc;
 
 	item_start(x);
@@ -381,14 +411,8 @@ static int vignette_item(const px_vignette *v, void *ud)
 			return rc;
 		seq_end(x);
 	}
-	q.vignette_id = v->id;
-	if (coding_count_in(x->db, v->id) > 0) {
-		raw(x, "codings");
-		seq_start(x, 0);
-		if ((rc = coding_each(x->db, &q, coding_item, &ctx, x->e)))
-			return rc;
-		seq_end(x);
-	}
+	if ((rc = export_codings(x, v)))
+		return rc;
 	map_end(x);
 	return x->failed;
 }

@@ -68,7 +68,7 @@ static int write_file(export_ctx *x, const char *path, int (*fn)(export_ctx *, F
 	atomic_file af;
 	int rc;
 
-	if ((rc = atomic_open(&af, path, x->e)))
+	if ((rc = atomic_open_mode(&af, path, x->o->keep_names, x->e)))
 		return rc;
 	if ((rc = fn(x, af.fp))) {
 		atomic_abort_err(&af, x->e);
@@ -90,7 +90,7 @@ static int run_yaml(px_db *db, const struct export_options *o, px_err *e)
 	if (any_filter(o))
 		return px_fail(e, PX_EUSAGE, "--format yaml writes the whole project (a backup):"
 			       " filters do not apply");
-	if ((rc = atomic_open(&af, o->output, e)))
+	if ((rc = atomic_open_mode(&af, o->output, 1, e)))
 		return rc;
 	if ((rc = corpus_export(db, af.fp, e))) {
 		atomic_abort_err(&af, e);

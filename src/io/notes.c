@@ -185,10 +185,14 @@ static char *id_from_name(const char *path)
 {
 	const char *base = strrchr(path, '/');
 	const char *dot;
+	char *stem, *id;
 
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
-	return dot && dot != base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+	stem = dot && dot != base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+	id = text_drop_bidi(stem);
+	free(stem);
+	return id;
 }
 
 /* A note imported before: its new text (vignette_update re-anchors the

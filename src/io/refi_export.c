@@ -8,11 +8,13 @@
 #include <unistd.h>
 #include <libxml/tree.h>
 #include <zip.h>
+#include "praxis/atomic.h"
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
@@ -595,16 +597,22 @@ static int fsync_path(const char *path)
  * renames onto it), is synced, then renamed into place. */
 static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp), zerr = 0, rc = PX_OK;
+	char *tmp;
+	int fd, zerr = 0, rc = PX_OK;
 	zip_t *z = NULL;
+	/* the project's private names are in it: 0600 unless replacing */
+	mode_t mode = atomic_mode(path, 1);
 
-	if (fd < 0) {
+	if ((rc = atomic_check_target(path, x->e)))
+		return rc;
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
 		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
 		free(tmp);
 		return rc;
 	}
 	close(fd);
+	tempfile_track(tmp, NULL);
 	if (!(z = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr))) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
@@ -626,21 +634,19 @@ static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 		goto fail;
 	}
 	z = NULL;
-	{
-		mode_t mask = umask(0);
-		umask(mask);
-		chmod(tmp, 0666 & ~mask);
-	}
+	chmod(tmp, mode);
 	if (fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
 		rc = px_fail(x->e, PX_EIO, "%s: cannot write: %s", path, strerror(errno));
 		goto fail;
 	}
+	tempfile_untrack();
 	free(tmp);
 	return PX_OK;
 fail:
 	if (z)
 		zip_discard(z);
 	unlink(tmp);
+	tempfile_untrack();
 	free(tmp);
 	return rc;
 }

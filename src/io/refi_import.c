@@ -49,7 +49,11 @@ struct rin {
 	strlist ref_guid;
 	idlist ref_person;
 	strmap ext_ids;          /* vignette / participant ids taken in this import */
+	idlist entries_read;     /* zip entries read for a plainTextPath */
+	uint64_t bytes_read;     /* from the archive so far, uncompressed */
 };
+
+size_t refi_read_limit = REFI_MAX_READ;
 
 static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...) PX_PRINTF(3, 4);
 
@@ -157,11 +161,12 @@ static int need_guid(struct rin *r, xmlNodePtr n, const char *name, char **out)
  * and the store already has (checked by taken). */
 static char *slug(const char *name, const char *fallback)
 {
+	char *visible = text_drop_bidi(name ? name : "");
 	strbuf b;
 	int dash = 0;
 
 	sb_init(&b);
-	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)visible; *p; p++) {
 		int c = *p;
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
@@ -173,6 +178,7 @@ static char *slug(const char *name, const char *fallback)
 			dash = 1;
 		}
 	}
+	free(visible);
 	while (b.len && b.s[b.len - 1] == '-')
 		b.s[--b.len] = '\0';
 	if (b.len > 40) {
@@ -269,6 +275,13 @@ static int zip_read(struct rin *r, zip_int64_t idx, char **out, size_t *len)
 
 	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &zs) != 0)
 		return ierr(r, NULL, "cannot read entry %lld", (long long)idx);
+	/* a few hundred KB of zip can inflate to gigabytes: cap the total,
+	 * before the bytes are read, not only each entry */
+	if (zs.size > refi_read_limit - r->bytes_read)
+		return ierr(r, NULL, "'%s' would take the text read from the archive past "
+			    "the limit of %zu bytes (%zu MiB) in all: refused", zs.name,
+			    refi_read_limit, refi_read_limit >> 20);
+	r->bytes_read += zs.size;
 	if (!(f = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0)))
 		return ierr(r, NULL, "cannot read '%s': %s", zs.name, zip_strerror(r->zip));
 	buf = xmalloc((size_t)zs.size + 1);
@@ -287,6 +300,19 @@ static int zip_read(struct rin *r, zip_int64_t idx, char **out, size_t *len)
 	return PX_OK;
 }
 
+/* Each text entry is read for one source or note: two pointing at one
+ * entry would import it twice (and read a large one twice). */
+static int read_entry_once(struct rin *r, xmlNodePtr at, const char *path, zip_int64_t idx,
+			   char **out, size_t *len)
+{
+	for (size_t i = 0; i < r->entries_read.n; i++)
+		if (r->entries_read.v[i] == (int64_t)idx)
+			return ierr(r, at, "plainTextPath '%s': another source or note already "
+				    "points at this archive entry: refused", path);
+	idl_push(&r->entries_read, (int64_t)idx);
+	return zip_read(r, idx, out, len);
+}
+
 /* internal://X.txt (or a bare name) looked up under sources/ or Sources/. */
 static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **out, size_t *len)
 {
@@ -301,7 +327,7 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
 		zip_int64_t idx = zip_name_locate(r->zip, name, ZIP_FL_NOCASE);
 		free(name);
 		if (idx >= 0)
-			return zip_read(r, idx, out, len);
+			return read_entry_once(r, at, path, idx, out, len);
 	}
 	return ierr(r, at, "plainTextPath '%s': no such file in the archive", path);
 }
@@ -314,7 +340,7 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
  * Returns 1 if anything changed. */
 static int normalize(char *s, int64_t **map_out, int64_t *old_len)
 {
-	size_t n = text_cp_len(s), w = 0, i = 0;
+	size_t total = strlen(s), n = text_cp_len_n(s, total), w = 0, i = 0;
 	int64_t *map = xmalloc((n + 1) * sizeof(*map)), ocp = 0, ncp = 0;
 	int changed = 0;
 
@@ -325,7 +351,7 @@ static int normalize(char *s, int64_t **map_out, int64_t *old_len)
 		n--;
 		changed = 1;
 	}
-	while (s[i]) {
+	while (i < total) {
 		if (s[i] == '\r') {
 			changed = 1;
 			map[ocp++] = ncp;
@@ -339,7 +365,9 @@ static int normalize(char *s, int64_t **map_out, int64_t *old_len)
 			continue;
 		}
 		uint32_t cp;
-		size_t k = text_decode(s + i, strlen(s + i), &cp);
+		/* the bytes from i on are untouched (w <= i): the length left is
+		 * known, not measured again per code point */
+		size_t k = text_decode(s + i, total - i, &cp);
 		memmove(s + w, s + i, k);
 		w += k;
 		i += k;
@@ -1057,6 +1085,7 @@ static void rin_free(struct rin *r)
 	sl_free(&r->varnames);
 	sl_free(&r->ref_guid);
 	idl_free(&r->ref_person);
+	idl_free(&r->entries_read);
 	for (size_t i = 0; i < r->nnotes; i++) {
 		free(r->notes[i].guid);
 		free(r->notes[i].text);

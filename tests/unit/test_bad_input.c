@@ -307,16 +307,26 @@ static void test_good_file_imports(void **state)
 	free(good);
 }
 
-/* A failed import into a database that did not exist leaves no file. */
-static void test_failed_import_creates_no_db(void **state)
+/* A failed import into a database that did not exist leaves the new
+ * project empty but whole (removing it could remove what another process
+ * wrote to it meanwhile). */
+static void test_failed_import_leaves_empty_project(void **state)
 {
 	char *db = fx_path(".db");
 	char *bad = xasprintf("%s/tests/bad/bad-mode.yaml", fx_top());
 	char *cmd = xasprintf("--db '%s' import '%s'", db, bad);
+	char *list = xasprintf("--db '%s' list vignettes", db);
+	char *out = NULL;
+	struct stat sb;
 
 	(void)state;
 	assert_int_equal(fx_run(cmd, NULL, NULL), 2);
-	assert_int_equal(access(db, F_OK), -1);
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(fx_run(list, &out, NULL), 0);
+	assert_null(strstr(out, "w1"));
+	free(out);
+	free(list);
 	free(cmd);
 	free(bad);
 	free(db);
@@ -331,7 +341,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file_refused),
 		cmocka_unit_test(test_second_file_bad_keeps_nothing_of_first),
 		cmocka_unit_test(test_good_file_imports),
-		cmocka_unit_test(test_failed_import_creates_no_db),
+		cmocka_unit_test(test_failed_import_leaves_empty_project),
 	};
 	return cmocka_run_group_tests_name("bad_input", tests, setup, teardown);
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include "praxis/coding.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "spawn.h"
 
@@ -147,7 +148,7 @@ static void test_open_connection_sees_other_process(void **state)
 	int64_t before;
 
 	(void)state;
-	assert_int_equal(db_open(db, 0, &mine, &e), PX_OK);
+	assert_int_equal(project_open(db, 0, &mine, &e), PX_OK);
 	before = db_data_version(mine);
 	assert_int_equal(coding_count(mine), 3);
 	assert_int_equal(sp_run(args, NULL, NULL, NULL), 0);

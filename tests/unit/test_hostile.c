@@ -23,6 +23,7 @@
 #include "praxis/util.h"
 #include "praxis/vignette.h"
 #include "praxis/ytree.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "spawn.h"
 
@@ -70,7 +71,7 @@ static char *hostile_project(void)
 	px_err e = { 0 };
 	char msg[1024];
 
-	assert_int_equal(db_open(path, DB_CREATE, &db, &e), PX_OK);
+	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_OK);
 	if (fx_import(db, hostile_corpus, msg, sizeof(msg)))
 		fail_msg("%s", msg);
 	db_close(db);
@@ -151,7 +152,7 @@ static void test_csv_output_neutralized_end_to_end(void **state)
 	char msg[1024];
 
 	(void)state;
-	assert_int_equal(db_open(db, DB_CREATE, &h, &e), PX_OK);
+	assert_int_equal(project_open(db, PROJECT_CREATE, &h, &e), PX_OK);
 	assert_int_equal(fx_import(h, "praxis: 1\nparticipants:\n"
 				   "  - id: x\n    pseudonym: \"=cmd|' /C calc'!A0\"\n"
 				   "    role: \"@SUM(1+1)\"\n", msg, sizeof(msg)), PX_OK);

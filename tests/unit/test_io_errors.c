@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "spawn.h"
 
@@ -34,7 +35,7 @@ static void ro_make(struct ro_project *p)
 	snprintf(p->dir, sizeof(p->dir), "/tmp/praxis-ro-XXXXXX");
 	assert_non_null(mkdtemp(p->dir));
 	p->db = xasprintf("%s/p.db", p->dir);
-	assert_int_equal(db_open(p->db, DB_CREATE, &db, &e), PX_OK);
+	assert_int_equal(project_open(p->db, PROJECT_CREATE, &db, &e), PX_OK);
 	assert_int_equal(fx_import(db, fx_small_corpus, msg, sizeof(msg)), PX_OK);
 	db_close(db);
 }

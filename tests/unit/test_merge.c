@@ -17,6 +17,7 @@
 #include "praxis/merge.h"
 #include "praxis/participant.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 #include "fixture.h"
 
 /* A copy of db as another coder would start from (same uuids). */
@@ -35,7 +36,7 @@ static px_db *open_path(const char *path)
 	px_db *db = NULL;
 	px_err e = { 0 };
 
-	if (db_open(path, 0, &db, &e))
+	if (project_open(path, 0, &db, &e))
 		fail_msg("open %s: %s", path, e.msg);
 	return db;
 }

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include "praxis/browse.h"
 #include "praxis/cli.h"
+#include "praxis/project.h"
 #include "praxis/util.h"
 #include "fixture.h"
 #include "screen.h"
@@ -245,7 +246,7 @@ static void test_browse_page_fails_whole(void **state)
 
 	(void)state;
 	setenv(HOOK, "2:SELECT v.id, v.date", 1);
-	assert_int_equal(db_open(path, DB_READONLY, &db, &e), PX_OK);
+	assert_int_equal(project_open(path, PROJECT_READONLY, &db, &e), PX_OK);
 	assert_int_equal(browse_vignettes(db, &f, NULL, 0, 1, 50, &rows, &n, &e), PX_EIO);
 	unsetenv(HOOK);
 	assert_null(rows);

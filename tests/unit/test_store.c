@@ -17,7 +17,9 @@
 #include "praxis/participant.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 #include "fixture.h"
+#include "../../src/core/schema.h"
 
 static void test_new_db_is_private_and_seeded(void **state)
 {
@@ -27,7 +29,7 @@ static void test_new_db_is_private_and_seeded(void **state)
 	struct stat sb;
 
 	(void)state;
-	assert_int_equal(db_open(path, DB_CREATE, &db, &e), PX_OK);
+	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_OK);
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(codebook_count(db), 3 + 26);
@@ -73,13 +75,13 @@ static void test_newer_schema_refused(void **state)
 	px_err e = { 0 };
 
 	(void)state;
-	assert_int_equal(db_open(path, DB_CREATE, &db, &e), PX_OK);
+	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_OK);
 	db_close(db);
 	raw_exec(path, "PRAGMA user_version = 7");
-	assert_int_equal(db_open(path, 0, &db, &e), PX_EDATA);
+	assert_int_equal(project_open(path, 0, &db, &e), PX_EDATA);
 	assert_null(db);
 	snprintf(want, sizeof(want), "%s: the database has schema version 7, newer than this "
-		 "praxis supports (%d); upgrade praxis to open it", path, DB_SCHEMA_VERSION);
+		 "praxis supports (%d); upgrade praxis to open it", path, schema_version_count);
 	assert_string_equal(e.msg, want);
 	/* and it was not touched: still version 7 */
 	raw_exec(path, "CREATE TABLE probe(x)");
@@ -94,7 +96,7 @@ static void test_foreign_sqlite_refused(void **state)
 
 	(void)state;
 	raw_exec(path, "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)");
-	assert_int_equal(db_open(path, DB_CREATE, &db, &e), PX_EDATA);
+	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_EDATA);
 	snprintf(want, sizeof(want), "%s: not a praxis database (an SQLite file of another "
 		 "program)", path);
 	assert_string_equal(e.msg, want);
@@ -112,7 +114,7 @@ static void test_not_sqlite_refused(void **state)
 	fputs("praxis: 1\nthis is a corpus, not a database, and it is long enough to "
 	      "fill a header that SQLite would read as a page of its own.\n", fp);
 	fclose(fp);
-	assert_int_not_equal(db_open(path, 0, &db, &e), PX_OK);
+	assert_int_not_equal(project_open(path, 0, &db, &e), PX_OK);
 	assert_null(db);
 	assert_non_null(strstr(e.msg, path));
 	assert_non_null(strstr(e.msg, "not a database"));
@@ -126,7 +128,7 @@ static void test_missing_db_without_create(void **state)
 	px_err e = { 0 };
 
 	(void)state;
-	assert_int_equal(db_open(path, 0, &db, &e), PX_EIO);
+	assert_int_equal(project_open(path, 0, &db, &e), PX_EIO);
 	snprintf(want, sizeof(want), "%s: no such database (create one with 'praxis init' or "
 		 "'praxis import FILE.yaml')", path);
 	assert_string_equal(e.msg, want);
@@ -144,7 +146,7 @@ static void test_pragmas(void **state)
 
 	(void)state;
 	assert_int_equal(db_scalar(db, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(db_scalar(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(db_scalar(db, "PRAGMA user_version"), schema_version_count);
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);

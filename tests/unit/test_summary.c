@@ -11,6 +11,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/summary.h"
+#include "praxis/project.h"
 #include "fixture.h"
 
 /* Participants ann=1, bob=2 (clerks), cat=3 (supervisor), dan=4 (no role).
@@ -583,7 +584,7 @@ static int cli_setup(void **state)
 
 	(void)state;
 	cli_db = fx_path(".db");
-	assert_int_equal(db_open(cli_db, DB_CREATE, &db, &e), PX_OK);
+	assert_int_equal(project_open(cli_db, PROJECT_CREATE, &db, &e), PX_OK);
 	if (fx_import(db, corpus, msg, sizeof(msg)) != PX_OK)
 		fail_msg("import: %s", msg);
 	db_close(db);

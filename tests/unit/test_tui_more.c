@@ -15,6 +15,7 @@
 #include "praxis/codebook.h"
 #include "praxis/db.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "screen.h"
 
@@ -24,7 +25,7 @@ static void set_color(const char *dbpath, const char *path, const char *color)
 	px_err e = { 0 };
 	int64_t id;
 
-	assert_int_equal(db_open(dbpath, 0, &db, &e), PX_OK);
+	assert_int_equal(project_open(dbpath, 0, &db, &e), PX_OK);
 	assert_int_equal(codebook_resolve(db, path, 0, &id, NULL, &e), PX_OK);
 	assert_int_equal(codebook_set_color(db, id, color, &e), PX_OK);
 	db_close(db);
@@ -36,7 +37,7 @@ static void add_code(const char *dbpath, const char *path)
 	px_err e = { 0 };
 	int64_t id;
 
-	assert_int_equal(db_open(dbpath, 0, &db, &e), PX_OK);
+	assert_int_equal(project_open(dbpath, 0, &db, &e), PX_OK);
 	assert_int_equal(codebook_resolve(db, path, 1, &id, NULL, &e), PX_OK);
 	db_close(db);
 }

@@ -15,6 +15,7 @@
 #include "praxis/participant.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
+#include "praxis/project.h"
 #include "fixture.h"
 
 const char fx_small_corpus[] =
@@ -122,7 +123,7 @@ px_db *fx_db(void)
 	char *path = fx_path(".db");
 	px_db *db = NULL;
 	px_err e = { 0 };
-	int rc = db_open(path, DB_CREATE, &db, &e);
+	int rc = project_open(path, PROJECT_CREATE, &db, &e);
 
 	if (rc)
 		fail_msg("fx_db: %s", e.msg);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include "praxis/db.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "screen.h"
 
@@ -98,7 +99,7 @@ int64_t fx_scalar(const char *dbpath, const char *sql)
 	px_err e = { 0 };
 	int64_t v;
 
-	if (db_open(dbpath, 0, &db, &e))
+	if (project_open(dbpath, 0, &db, &e))
 		fail_msg("%s", e.msg);
 	v = db_scalar(db, sql);
 	db_close(db);

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 #include "praxis/backup.h"
 #include "praxis/util.h"
+#include "praxis/project.h"
 #include "fixture.h"
 #include "spawn.h"
 
@@ -143,7 +144,7 @@ char *sp_project(void)
 	px_err e = { 0 };
 	char msg[1024];
 
-	if (db_open(path, DB_CREATE, &db, &e))
+	if (project_open(path, PROJECT_CREATE, &db, &e))
 		fail_msg("sp_project: %s", e.msg);
 	if (fx_import(db, fx_small_corpus, msg, sizeof(msg)))
 		fail_msg("sp_project: %s", msg);
