@@ -78,7 +78,14 @@ enum key_ctx {
 	X(A_R_CODE_SR,    "code-sr",         KC_READER,       "3",               "code with SR (or last SR sub-code)") \
 	X(A_R_CODE_WHOLE, "code-vignette",   KC_READER,       "V",               "code the whole vignette (picker)") \
 	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
-	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
+	X(A_R_WORD_END,   "word-end",        KC_READER,       "e",               "end of the word (of the next one when at its end)") \
+	X(A_R_INNER,      "select-inner",    KC_READER,       "i",               "selecting: i w, i s, i p select the word, sentence, paragraph") \
+	X(A_R_AROUND,     "select-around",   KC_READER,       "a",               "selecting: a w, a s, a p select it with the space after it") \
+	X(A_R_OTHER_END,  "other-end",       KC_READER,       "o",               "selecting: put the cursor on the selection's other end") \
+	X(A_R_EDIT,       "coding-edit",     KC_READER,       "E",               "edit the coding under the cursor") \
+	X(A_R_RECODE,     "recode",          KC_READER,       "r",               "give the coding under the cursor another code") \
+	X(A_R_RESPAN,     "respan",          KC_READER,       "s",               "resize the coding under the cursor (move its ends)") \
+	X(A_R_RESPAN_SAVE, "respan-save",    KC_READER,       "<Enter>",         "resizing: save the coding's new span") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
 	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \

@@ -317,11 +317,30 @@ static void draw(struct tui *t)
 	display_flush(cy, cx);
 }
 
+int tui_add_coding(struct tui *t, px_coding *c)
+{
+	px_err e = { 0 };
+	int rc, dim;
+
+	undo_begin(&t->undo, "code");
+	rc = coding_add(t->db, c, &e);
+	undo_end(&t->undo);
+	tui_codings_changed(t);
+	if (rc) {
+		tui_error(t, "%s", e.msg);
+		return rc;
+	}
+	dim = names_code_dimension(&t->names, c->code_id);
+	if (dim >= 1 && dim <= 3 && c->code_id > 3)
+		t->last_code[dim] = c->code_id;
+	tui_message(t, "coded %s (u undoes)", names_get(&t->names, NAMES_CODE, c->code_id));
+	return PX_OK;
+}
+
 int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form)
 {
 	px_coding c = { 0 };
-	px_err e = { 0 };
-	int rc, dim;
+	int rc = PX_OK;
 
 	if (!t->vignette_id) {
 		tui_error(t, "no vignette open");
@@ -332,23 +351,12 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 	c.coder_id = t->coder_id;
 	c.start = start;
 	c.end = end;
-	undo_begin(&t->undo, "code");
-	rc = coding_add(t->db, &c, &e);
-	undo_end(&t->undo);
-	tui_codings_changed(t);
-	if (rc) {
-		tui_error(t, "%s", e.msg);
-		coding_free(&c);
-		return rc;
-	}
-	dim = names_code_dimension(&t->names, code_id);
-	if (dim >= 1 && dim <= 3 && code_id > 3)
-		t->last_code[dim] = code_id;
-	tui_message(t, "coded %s (u undoes)", names_get(&t->names, NAMES_CODE, code_id));
 	if (form)
-		form_open(t, c.id);
+		form_open_new(t, &c);   /* the form's save adds it */
+	else
+		rc = tui_add_coding(t, &c);
 	coding_free(&c);
-	return PX_OK;
+	return rc;
 }
 
 int tui_code_role(struct tui *t, int64_t code_id)
