@@ -179,6 +179,9 @@ void tui_names_reload(struct tui *t);
 void tui_focus(struct tui *t, int pane);
 /* Opens vignette id in the reader with the cursor at code point at. */
 void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);
+/* The prompt for the full-text search filter (`/`, and `f` in the
+ * vignettes list, which is paged and so filters through the store). */
+void tui_search_prompt(struct tui *t, const char *label);
 /* The filter changed. */
 void tui_filter_changed(struct tui *t);
 void tui_layout(struct tui *t);

@@ -497,6 +497,11 @@ static void search_done(struct tui *t, const char *text, void *ud)
 	tui_filter_changed(t);
 }
 
+void tui_search_prompt(struct tui *t, const char *label)
+{
+	prompt_open(t, label, t->filter.search, NULL, search_done, NULL);
+}
+
 /* 1 if the step undo (or redo) would apply changes only codings. */
 static int step_only_codings(const struct undo *u, int redo)
 {
@@ -565,7 +570,7 @@ static int global_key(struct tui *t, int action)
 	case A_UNDO: do_undo(t, 0); return 1;
 	case A_REDO: do_undo(t, 1); return 1;
 	case A_SEARCH:
-		prompt_open(t, "search: ", t->filter.search, NULL, search_done, NULL);
+		tui_search_prompt(t, "search: ");
 		return 1;
 	case A_CLEAR_FILTER:
 		browse_filter_free(&t->filter);
