@@ -29,7 +29,7 @@ static void delete_now(struct tui *t, int64_t id, int64_t code_id)
 	undo_begin(&t->undo, "delete coding");
 	rc = coding_delete(t->db, id, &e);
 	undo_end(&t->undo);
-	coding_step(t, "delete coding", rc, &e, "coding %s deleted (u undoes)", code_id);
+	coding_step(t, "delete coding", rc, &e, "coding deleted: %s (u undoes)", code_id);
 }
 
 static void delete_confirmed(struct tui *t, int yes, void *ud)
@@ -93,7 +93,7 @@ int tui_coding_respan(struct tui *t, int64_t id, int64_t start, int64_t end)
 	undo_begin(&t->undo, "resize coding");
 	rc = coding_respan(t->db, id, start, end, &e);
 	undo_end(&t->undo);
-	coding_step(t, "resize coding", rc, &e, "coding %s resized (u undoes)", c.code_id);
+	coding_step(t, "resize coding", rc, &e, "coding resized: %s (u undoes)", c.code_id);
 	coding_free(&c);
 	return rc;
 }
