@@ -108,6 +108,8 @@ static void rd_refresh(struct pane *p, struct tui *t)
 	px_err e = { 0 };
 	size_t len, i = 0;
 
+	if (s->resizing && s->id != t->vignette_id)
+		drop_selection(s);      /* the span belonged to the other vignette */
 	rd_clear(s);
 	s->id = t->vignette_id;
 	if (!s->id)
@@ -599,11 +601,15 @@ static void obj_draw(struct modal *m, struct tui *t)
 {
 	struct objmodal *o = (struct objmodal *)m;
 	int y = display_rows() - 1;
+	char w[24], s[24], p[24];
 
 	(void)t;
+	keymap_action_keys(A_O_WORD, w, sizeof(w));
+	keymap_action_keys(A_O_SENTENCE, s, sizeof(s));
+	keymap_action_keys(A_O_PARAGRAPH, p, sizeof(p));
 	dsp_fill(y, 0, display_cols(), ROLE_MESSAGE);
-	dsp_textf(y, 0, display_cols(), ROLE_PROMPT, "%s: w word  s sentence  p paragraph",
-		  o->around ? "around" : "inner");
+	dsp_textf(y, 0, display_cols(), ROLE_PROMPT, "%s: %s word  %s sentence  %s paragraph",
+		  o->around ? "around" : "inner", w, s, p);
 }
 
 /* The key after i or a names the unit; the selection becomes the text
@@ -612,19 +618,15 @@ static int obj_key(struct modal *m, struct tui *t, int key)
 {
 	struct objmodal *o = (struct objmodal *)m;
 	struct rdstate *s = o->s;
-	enum textseg_unit u;
+	int action = keymap_lookup(KC_OBJECT, key);
+	enum textseg_unit u = action == A_O_SENTENCE ? TEXTSEG_SENTENCE :
+			      action == A_O_PARAGRAPH ? TEXTSEG_PARAGRAPH : TEXTSEG_WORD;
 	size_t a, b;
 
-	if (key == 'w') {
-		u = TEXTSEG_WORD;
-	} else if (key == 's') {
-		u = TEXTSEG_SENTENCE;
-	} else if (key == 'p') {
-		u = TEXTSEG_PARAGRAPH;
-	} else {
+	if (action == A_NONE) {
 		char name[32];
 		keymap_key_name(key, name, sizeof(name));
-		tui_error(t, "%s: not a text object (w word, s sentence, p paragraph)", name);
+		tui_error(t, "%s: not a text object (? lists them)", name);
 		return 1;
 	}
 	if (!textseg_object(s->cp, s->n, s->cursor, u, o->around, &a, &b) && b > a) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "praxis/util.h"
 #include "fixture.h"
@@ -168,6 +169,40 @@ static void test_undo_restores_a_coding_with_its_id(void **state)
 	free(db);
 }
 
+/* The new keys are in the key table: `?` lists them, settings rebind
+ * them (the text objects' unit keys too). */
+static void test_keys_listed_and_rebindable(void **state)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *db = fx_screen_db(NULL), *s, *dir, *path;
+	FILE *fp;
+
+	(void)state;
+	s = fx_screen_run(db, "?\n", 100, 250, NULL);
+	fx_assert_has(s, "end of the word (of the next one when at its end)");
+	fx_assert_has(s, "give the coding under the cursor another code");
+	fx_assert_has(s, "resize the coding under the cursor (move its ends)");
+	fx_assert_has(s, "text objects (after i or a in the reader)");
+	fx_assert_has(s, "the sentence, to its full stop");
+	free(s);
+	assert_non_null(xdg);
+	dir = xasprintf("mkdir -p '%s/praxis'", xdg);
+	assert_int_equal(system(dir), 0);
+	path = xasprintf("%s/praxis/config.yaml", xdg);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("keys:\n  select-inner: \"I\"\n  object-sentence: \"S\"\n", fp);
+	fclose(fp);
+	s = run(db, ":open v1\nlllvIS3\n");
+	unlink(path);
+	fx_assert_has(s, "coded SR");
+	free(s);
+	assert_int_equal(q(db, "SELECT count(*) FROM coding WHERE id = 4 AND start = 0 AND end = 34"), 1);
+	free(path);
+	free(dir);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_find_in_the_vignettes_list),
 		cmocka_unit_test(test_deleting_another_coders_coding_asks),
 		cmocka_unit_test(test_undo_restores_a_coding_with_its_id),
+		cmocka_unit_test(test_keys_listed_and_rebindable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -90,6 +90,7 @@ static void test_text_objects_on_a_vignette(void **state)
 		"    text: The nurse gave a sharp reply. Then she left.\n";
 	char *db = fx_screen_db(yaml), *s;
 
+	(void)state;
 	s = fx_screen_run(db, ":open s1\nwwwwlviw3\n", 80, 24, NULL);
 	fx_assert_has(s, "coded SR");
 	free(s);
