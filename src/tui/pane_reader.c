@@ -466,28 +466,30 @@ static void save_resize(struct tui *t, struct rdstate *s)
 		drop_selection(s);
 }
 
+/* What a coding key does to one coding (the codings menu's default too). */
+static void coding_act(struct tui *t, int action, int64_t id)
+{
+	switch (action) {
+	case A_R_DELETE: tui_coding_delete(t, id); break;
+	case A_R_RECODE: tui_coding_recode(t, id); break;
+	case A_R_RESPAN: start_resize(t, id); break;
+	default: form_open(t, id); break;
+	}
+}
+
+static int menu_action;   /* the key that opened the menu: what Enter does */
+
 static int menu_codings(struct tui *t, int index, int key, void *ud)
 {
 	idlist *ids = ud;
-	int64_t id = ids->v[index];
+	int action = key == TK_ENTER ? menu_action : key == 'e' ? A_R_EDIT :
+		     key == 'd' || key == 'x' ? A_R_DELETE : key == 'r' ? A_R_RECODE :
+		     key == 's' ? A_R_RESPAN : A_NONE;
 
-	if (key == TK_ENTER || key == 'e') {
-		form_open(t, id);
-		return 1;
-	}
-	if (key == 'd' || key == 'x') {
-		tui_coding_delete(t, id);
-		return 1;
-	}
-	if (key == 'r') {
-		tui_coding_recode(t, id);
-		return 1;
-	}
-	if (key == 's') {
-		start_resize(t, id);
-		return 1;
-	}
-	return 0;
+	if (action == A_NONE)
+		return 0;
+	coding_act(t, action, ids->v[index]);
+	return 1;
 }
 
 static idlist menu_ids;   /* the menu's ids live until the next menu */
@@ -569,21 +571,18 @@ static void list_codings(struct tui *t, struct rdstate *s, int action)
 		/* the error is on the message line */
 	} else if (!l.ids.n) {
 		tui_error(t, "no coding under the cursor");
-	} else if (l.ids.n == 1 && action == A_R_EDIT) {
-		form_open(t, l.ids.v[0]);
-	} else if (l.ids.n == 1 && action == A_R_DELETE) {
-		tui_coding_delete(t, l.ids.v[0]);
-	} else if (l.ids.n == 1 && action == A_R_RECODE) {
-		tui_coding_recode(t, l.ids.v[0]);
-	} else if (l.ids.n == 1 && action == A_R_RESPAN) {
-		start_resize(t, l.ids.v[0]);
+	} else if (l.ids.n == 1 && action != A_R_CODINGS) {
+		coding_act(t, action, l.ids.v[0]);
 	} else {
+		char *hint = xasprintf("Enter %s  e edit  r recode  s resize  d delete  Esc close",
+				       action == A_R_DELETE ? "delete" : action == A_R_RECODE ? "recode" :
+				       action == A_R_RESPAN ? "resize" : "edit");
+		menu_action = action;
 		idl_free(&menu_ids);
 		menu_ids = l.ids;
 		l.ids = (idlist){ 0 };
-		menu_open(t, "Codings under the cursor", &l.lines,
-			  "Enter/e edit  r recode  s resize  d delete  Esc close",
-			  menu_codings, &menu_ids);
+		menu_open(t, "Codings under the cursor", &l.lines, hint, menu_codings, &menu_ids);
+		free(hint);
 	}
 	idl_free(&l.ids);
 	sl_free(&l.lines);

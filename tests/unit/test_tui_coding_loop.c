@@ -57,8 +57,12 @@ static void test_recode_keeps_the_coding(void **state)
 	assert_int_equal(q(db, "SELECT count(*) FROM coding_participant WHERE coding_id = 1"), 1);
 	assert_int_equal(q(db, "SELECT repertoire_id IS NOT NULL FROM coding WHERE id = 1"), 1);
 	free(db);
-	/* one step: u gives it its code back */
-	db = fresh(ON_CODING_1 "Lj\nr\nSR<Enter>\nu\n");
+	/* r straight from the reader: two codings here, so a menu where
+	 * Enter recodes; one step: u gives it its code back */
+	db = fresh(ON_CODING_1 "rj<Enter>\nSR<Enter>\n");
+	assert_int_equal(q(db, "SELECT id FROM coding WHERE code_id = 3 AND start = 23 AND end = 33"), 1);
+	free(db);
+	db = fresh(ON_CODING_1 "rj<Enter>\nSR<Enter>\nu\n");
 	assert_int_equal(q(db, "SELECT k.name = 'tools' FROM coding c JOIN code k"
 			   " ON k.id = c.code_id WHERE c.id = 1"), 1);
 	free(db);
