@@ -48,6 +48,9 @@ int coding_stance_parse(const char *s);     /* -1 if unknown */
 int coding_validate(px_db *db, const px_coding *c, px_err *e);
 /* Validates, inserts, fills c->id, uuid and times. */
 int coding_add(px_db *db, px_coding *c, px_err *e);
+/* coding_add for a coding coming back (undo, redo): it keeps c->id when
+ * no coding holds that id now, else it gets a new one (c->id says which). */
+int coding_restore(px_db *db, px_coding *c, px_err *e);
 /* coding_add for a caller that resolved every id against the store itself
  * (the importer, from the rows it just wrote or looked up): checks the
  * span against text_length and the field rules, but runs no lookups.

@@ -31,7 +31,7 @@ enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_PROMPT, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_PROMPT, KC_OBJECT, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -78,7 +78,17 @@ enum key_ctx {
 	X(A_R_CODE_SR,    "code-sr",         KC_READER,       "3",               "code with SR (or last SR sub-code)") \
 	X(A_R_CODE_WHOLE, "code-vignette",   KC_READER,       "V",               "code the whole vignette (picker)") \
 	X(A_R_CODINGS,    "codings",         KC_READER,       "L",               "list codings under the cursor") \
-	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
+	X(A_R_WORD_END,   "word-end",        KC_READER,       "e",               "end of the word (of the next one when at its end)") \
+	X(A_R_INNER,      "select-inner",    KC_READER,       "i",               "selecting: i w, i s, i p select the word, sentence, paragraph") \
+	X(A_R_AROUND,     "select-around",   KC_READER,       "a",               "selecting: a w, a s, a p select it with the space after it") \
+	X(A_R_OTHER_END,  "other-end",       KC_READER,       "o",               "selecting: put the cursor on the selection's other end") \
+	X(A_R_EDIT,       "coding-edit",     KC_READER,       "E",               "edit the coding under the cursor") \
+	X(A_R_RECODE,     "recode",          KC_READER,       "r",               "give the coding under the cursor another code") \
+	X(A_R_RESPAN,     "respan",          KC_READER,       "s",               "resize the coding under the cursor (move its ends)") \
+	X(A_R_RESPAN_SAVE, "respan-save",    KC_READER,       "<Enter>",         "resizing: save the coding's new span") \
+	X(A_O_WORD,       "object-word",     KC_OBJECT,       "w",               "the word (a run of spaces, a punctuation mark)") \
+	X(A_O_SENTENCE,   "object-sentence", KC_OBJECT,       "s",               "the sentence, to its full stop") \
+	X(A_O_PARAGRAPH,  "object-paragraph", KC_OBJECT,      "p",               "the paragraph (blank lines part them)") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
 	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \

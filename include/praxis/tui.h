@@ -179,6 +179,9 @@ void tui_names_reload(struct tui *t);
 void tui_focus(struct tui *t, int pane);
 /* Opens vignette id in the reader with the cursor at code point at. */
 void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);
+/* The prompt for the full-text search filter (`/`, and `f` in the
+ * vignettes list, which is paged and so filters through the store). */
+void tui_search_prompt(struct tui *t, const char *label);
 /* The filter changed. */
 void tui_filter_changed(struct tui *t);
 void tui_layout(struct tui *t);
@@ -195,8 +198,18 @@ int tui_edit_file(struct tui *t, const char *path);
 char *tui_edit_text(struct tui *t, const char *text, const char *suffix);
 
 /* Applies code_id to [start, end) of the reader's vignette (-1/-1 whole),
- * as one undoable step; opens the details form if form. */
+ * as one undoable step; with form, opens the details form instead and
+ * its save adds the coding with its details (one step; Esc: nothing). */
 int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form);
+/* Adds c (its id set) as the undoable step "code", with the message. */
+int tui_add_coding(struct tui *t, px_coding *c);
+/* An existing coding (coding_actions.c), each one undoable step:
+ * delete (asking first when it is another coder's, naming the coder),
+ * recode (a code picker; id, memo, participants and links stay) and
+ * respan to [start, end) (0, or an error already shown). */
+void tui_coding_delete(struct tui *t, int64_t id);
+void tui_coding_recode(struct tui *t, int64_t id);
+int tui_coding_respan(struct tui *t, int64_t id, int64_t start, int64_t end);
 /* Opens the code picker; the chosen (or created) code goes to done. */
 typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
 void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);

@@ -4,7 +4,8 @@
  * recorded from the store's listener events (before/after snapshots);
  * code, participant and vignette changes are recorded by the caller with
  * undo_record_*. Undoing a step applies the inverse changes in one
- * transaction; rows re-created by an undo get new ids, which are
+ * transaction; a coding re-created by an undo keeps its id when it is
+ * free, other rows re-created get new ids, which are
  * rewritten through the rest of the history. Merging and deleting codes
  * (which the store reports only as DB_EV_RESET) are recorded by the
  * caller as a snapshot of the code's subtree and its codings; any other

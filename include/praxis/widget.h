@@ -61,5 +61,9 @@ void menu_open(struct tui *t, const char *title, const strlist *lines, const cha
 
 /* The coding details form for coding id (see form.c). */
 void form_open(struct tui *t, int64_t coding_id);
+/* The form for a coding not yet stored (c's id is ignored): saving adds
+ * it with its details as one undoable step, cancelling adds nothing. */
+struct px_coding;
+void form_open_new(struct tui *t, const struct px_coding *c);
 
 #endif

@@ -190,8 +190,9 @@ static void bind_fields(sqlite3_stmt *st, const px_coding *c, const char *now)
 	db_bind_text(st, 13, now);
 }
 
-/* Inserts a checked coding: row, people lists, then the listeners. */
-static int coding_insert(px_db *db, px_coding *c, px_err *e)
+/* Inserts a checked coding: row, people lists, then the listeners. With
+ * keep_id, c->id is its id (the caller checked it is free), else a new one. */
+static int coding_insert(px_db *db, px_coding *c, int keep_id, px_err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[32];
@@ -201,8 +202,8 @@ static int coding_insert(px_db *db, px_coding *c, px_err *e)
 		return rc;
 	if (!(st = db_stmt(db, "INSERT INTO coding(vignette_id, code_id, coder_id, start, end,"
 			   " mode, memo, repertoire_id, interpretation, accountability_id, stance,"
-			   " needs_review, updated, created, uuid)"
-			   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e))) {
+			   " needs_review, updated, created, uuid, id)"
+			   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?16)", e))) {
 		rc = px_status_of(e);
 		goto fail;
 	}
@@ -214,6 +215,7 @@ static int coding_insert(px_db *db, px_coding *c, px_err *e)
 	bind_fields(st, c, c->updated ? c->updated : now);
 	db_bind_text(st, 14, c->created ? c->created : now);
 	db_bind_text(st, 15, c->uuid);
+	db_bind_id(st, 16, keep_id ? c->id : 0);
 	if ((rc = db_step_done(db, st, e, "adding a coding")))
 		goto fail;
 	c->id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -234,7 +236,20 @@ int coding_add(px_db *db, px_coding *c, px_err *e)
 {
 	int rc = coding_validate(db, c, e);
 
-	return rc ? rc : coding_insert(db, c, e);
+	return rc ? rc : coding_insert(db, c, 0, e);
+}
+
+int coding_restore(px_db *db, px_coding *c, px_err *e)
+{
+	int64_t found = 0;
+	int rc = coding_validate(db, c, e), taken;
+
+	if (rc)
+		return rc;
+	taken = c->id > 0 ? db_lookup_id(db, "SELECT id FROM coding WHERE id = ?1", c->id, &found, e) : 1;
+	if (taken < 0)
+		return px_status_of(e);
+	return coding_insert(db, c, !taken, e);
 }
 
 int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e)
@@ -243,7 +258,7 @@ int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e)
 
 	if ((rc = check_span(c, text_length, e)) || (rc = check_links(c, e)))
 		return rc;
-	return coding_insert(db, c, e);
+	return coding_insert(db, c, 0, e);
 }
 
 int coding_update(px_db *db, const px_coding *c, px_err *e)

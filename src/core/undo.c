@@ -443,8 +443,7 @@ static int apply_coding(struct undo *u, const px_coding *from, int has_from, con
 	if (has_to && !has_from) {
 		int64_t old = to->id;
 		coding_copy(&c, to);
-		c.id = 0;
-		rc = coding_add(u->db, &c, e);
+		rc = coding_restore(u->db, &c, e);
 		if (!rc && c.id != old)
 			remap_coding(u, old, c.id);
 		coding_free(&c);
@@ -462,8 +461,7 @@ static int readd_coding(struct undo *u, const px_coding *snap, px_err *e)
 	int rc;
 
 	coding_copy(&c, snap);
-	c.id = 0;
-	rc = coding_add(u->db, &c, e);
+	rc = coding_restore(u->db, &c, e);
 	if (!rc && c.id != snap->id)
 		remap_coding(u, snap->id, c.id);
 	coding_free(&c);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #include "praxis/display.h"
 #include "praxis/keymap.h"
@@ -16,6 +18,11 @@ static SCREEN *screen;
 static FILE *null_out, *null_in;
 static int headless;
 static int active;
+/* The terminal's modes before praxis: flow control (IXON) goes off while
+ * praxis runs, so <C-s> reaches the form (save) instead of freezing the
+ * screen, and comes back on every way out. */
+static struct termios saved_tio;
+static int have_saved_tio;
 /* Roles past ROLE_COUNT are codes' own colors (dsp_code_role). */
 #define CODE_ROLES 64
 static attr_t role_attr[ROLE_COUNT + CODE_ROLES];
@@ -39,6 +46,19 @@ static void restore_terminal(void)
 		return;
 	active = 0;
 	endwin();   // NOLINT(bugprone-signal-handler,cert-sig30-c): see on_fatal
+	if (have_saved_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+}
+
+/* Flow control off (after curses set its own modes). */
+static void flow_control_off(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio))
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	tcsetattr(STDIN_FILENO, TCSANOW, &tio);
 }
 
 /* Fatal signals: put the terminal back, then die the way we would have. */
@@ -101,6 +121,7 @@ int display_init(int is_headless, px_err *e)
 		 * measured (use_tioctl: the window size wins over a stale export;
 		 * use_env(FALSE) would fall back to terminfo's 80x24) */
 		use_tioctl(TRUE);
+		have_saved_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 		screen = newterm(NULL, stdout, stdin);
 		if (!screen)
 			return px_fail(e, PX_EIO, "cannot start the interface on terminal type '%s'",
@@ -117,6 +138,8 @@ int display_init(int is_headless, px_err *e)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	if (!headless)
+		flow_control_off();
 	return PX_OK;
 }
 

@@ -2,7 +2,9 @@
  * participation or reification, memo, and for shared-repertoire codes a
  * repertoire entry with its interpretation, for accountability codes an
  * accountability entry with stance and who held whom to it. Saving is one
- * undoable update. */
+ * undoable step. The form of a new coding holds a coding not yet in the
+ * store: saving adds it (coding and details one step), cancelling leaves
+ * nothing behind. */
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
@@ -141,6 +143,10 @@ static void save(struct form *f, struct tui *t)
 		f->c.stance = STANCE_NONE;
 		f->c.held_by.n = 0;
 	}
+	if (!f->c.id) {
+		tui_add_coding(t, &f->c);
+		return;
+	}
 	undo_begin(&t->undo, "edit coding");
 	rc = coding_update(t->db, &f->c, &e);
 	undo_end(&t->undo);
@@ -278,8 +284,11 @@ static int form_key(struct modal *m, struct tui *t, int key)
 	struct frow *r = &f->rows[f->cursor];
 	int action = keymap_lookup(KC_FORM, key), act = action == A_F_ACTIVATE;
 
-	if (action == A_F_CANCEL)
+	if (action == A_F_CANCEL) {
+		if (!f->c.id)
+			tui_message(t, "not coded: the form was cancelled");
 		return 1;
+	}
 	if (action == A_F_SAVE || (act && r->field == F_SAVE)) {
 		save(f, t);
 		return 1;
@@ -336,16 +345,16 @@ static int is_accountability(struct tui *t, int64_t code_id)
 	return strncmp(path, base, strlen(base)) == 0;
 }
 
-void form_open(struct tui *t, int64_t coding_id)
+/* Opens the form on f->c (loaded, or new with id 0). */
+static void form_show(struct tui *t, struct form *f)
 {
-	struct form *f = xcalloc(1, sizeof(*f));
 	px_vignette v = { 0 };
 	px_err e = { 0 };
 
 	f->m.draw = form_draw;
 	f->m.key = form_key;
 	f->m.free = form_free;
-	if (coding_get(t->db, coding_id, &f->c, &e) || vignette_get(t->db, f->c.vignette_id, &v, &e)) {
+	if (vignette_get(t->db, f->c.vignette_id, &v, &e)) {
 		tui_error(t, "%s", e.msg);
 		form_free(&f->m);
 		return;
@@ -372,4 +381,26 @@ void form_open(struct tui *t, int64_t coding_id)
 	}
 	add_row(f, F_SAVE, 0);
 	modal_push(t, &f->m);
+}
+
+void form_open(struct tui *t, int64_t coding_id)
+{
+	struct form *f = xcalloc(1, sizeof(*f));
+	px_err e = { 0 };
+
+	if (coding_get(t->db, coding_id, &f->c, &e)) {
+		tui_error(t, "%s", e.msg);
+		free(f);
+		return;
+	}
+	form_show(t, f);
+}
+
+void form_open_new(struct tui *t, const px_coding *c)
+{
+	struct form *f = xcalloc(1, sizeof(*f));
+
+	coding_copy(&f->c, c);
+	f->c.id = 0;
+	form_show(t, f);
 }

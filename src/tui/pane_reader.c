@@ -2,7 +2,9 @@
  * with coded spans in their dimension's color, a margin of coding stripes
  * (M J S), memo markers (*) and `!` where an edit of the text cut into a
  * coding (needs review); cursor movement by character, word,
- * sentence and paragraph; `v` selection; coding keys. */
+ * sentence and paragraph; `v` selection, with vi's text objects (i w,
+ * a s, ...); coding keys; recoding and resizing the coding under the
+ * cursor. */
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
@@ -37,6 +39,7 @@ struct rdstate {
 	int wrap_w;
 	size_t cursor, top;
 	long anchor;             /* selection start, -1 none */
+	int64_t resizing;        /* the coding whose span the selection edits, 0 none */
 };
 
 static void rd_clear(struct rdstate *s)
@@ -51,6 +54,12 @@ static void rd_clear(struct rdstate *s)
 	s->lines = NULL;
 	s->n = s->nspans = s->nlines = 0;
 	s->wrap_w = 0;
+}
+
+static void drop_selection(struct rdstate *s)
+{
+	s->anchor = -1;
+	s->resizing = 0;
 }
 
 static void rd_init(struct pane *p, struct tui *t)
@@ -99,6 +108,8 @@ static void rd_refresh(struct pane *p, struct tui *t)
 	px_err e = { 0 };
 	size_t len, i = 0;
 
+	if (s->resizing && s->id != t->vignette_id)
+		drop_selection(s);      /* the span belonged to the other vignette */
 	rd_clear(s);
 	s->id = t->vignette_id;
 	if (!s->id)
@@ -372,7 +383,7 @@ static void picked(struct tui *t, int64_t code_id, void *ud)
 		return;
 	}
 	if (!tui_apply_code(t, code_id, a, b, 1))
-		s->anchor = -1;
+		drop_selection(s);
 }
 
 static void code_dimension(struct pane *p, struct tui *t, int dim)
@@ -385,7 +396,7 @@ static void code_dimension(struct pane *p, struct tui *t, int dim)
 		return;
 	}
 	if (!tui_apply_code(t, code, a, b, 0))
-		s->anchor = -1;
+		drop_selection(s);
 }
 
 struct at_list {
@@ -423,35 +434,62 @@ static int codings_at(struct tui *t, struct rdstate *s, struct at_list *l)
 	return rc;
 }
 
-static void delete_coding(struct tui *t, int64_t id)
+/* Resizing: the selection becomes the coding's span; moving its ends and
+ * respan-save (Enter) give it the new span. */
+static void start_resize(struct tui *t, int64_t id)
 {
+	struct rdstate *s = t->panes[P_READER].st;
+	px_coding c = { 0 };
 	px_err e = { 0 };
-	int rc;
 
-	undo_begin(&t->undo, "delete coding");
-	rc = coding_delete(t->db, id, &e);
-	undo_end(&t->undo);
-	if (rc)
+	if (coding_get(t->db, id, &c, &e)) {
 		tui_error(t, "%s", e.msg);
-	else
-		tui_message(t, "coding deleted (u undoes)");
-	tui_codings_changed(t);
+		return;
+	}
+	if (c.vignette_id == s->id && s->n) {
+		s->anchor = c.start < 0 ? 0 : (long)c.start;
+		s->cursor = clamp_cursor(s, c.start < 0 ? s->n : (size_t)c.end - 1);
+		s->resizing = id;
+		tui_message(t, "resizing %s: move the ends (o: the other end), Enter saves, Esc cancels",
+			    names_get(&t->names, NAMES_CODE, c.code_id));
+	}
+	coding_free(&c);
 }
+
+static void save_resize(struct tui *t, struct rdstate *s)
+{
+	int64_t a, b;
+
+	if (!current_span(s, &a, &b))
+		return;
+	if (!tui_coding_respan(t, s->resizing, a, b))
+		drop_selection(s);
+}
+
+/* What a coding key does to one coding (the codings menu's default too). */
+static void coding_act(struct tui *t, int action, int64_t id)
+{
+	switch (action) {
+	case A_R_DELETE: tui_coding_delete(t, id); break;
+	case A_R_RECODE: tui_coding_recode(t, id); break;
+	case A_R_RESPAN: start_resize(t, id); break;
+	default: form_open(t, id); break;
+	}
+}
+
+static int menu_action;   /* the key that opened the menu: what Enter does */
 
 static int menu_codings(struct tui *t, int index, int key, void *ud)
 {
 	idlist *ids = ud;
-	int64_t id = ids->v[index];
+	int action = key == TK_ENTER ? menu_action : key == 'e' ? A_R_EDIT :
+		     key == 'd' || key == 'x' ? A_R_DELETE : key == 'r' ? A_R_RECODE :
+		     key == 's' ? A_R_RESPAN : A_NONE;
 
-	if (key == TK_ENTER || key == 'e') {
-		form_open(t, id);
-		return 1;
-	}
-	if (key == 'd' || key == 'x') {
-		delete_coding(t, id);
-		return 1;
-	}
-	return 0;
+	if (action == A_NONE)
+		return 0;
+	coding_act(t, action, ids->v[index]);
+	return 1;
 }
 
 static idlist menu_ids;   /* the menu's ids live until the next menu */
@@ -533,19 +571,91 @@ static void list_codings(struct tui *t, struct rdstate *s, int action)
 		/* the error is on the message line */
 	} else if (!l.ids.n) {
 		tui_error(t, "no coding under the cursor");
-	} else if (l.ids.n == 1 && action == A_R_EDIT) {
-		form_open(t, l.ids.v[0]);
-	} else if (l.ids.n == 1 && action == A_R_DELETE) {
-		delete_coding(t, l.ids.v[0]);
+	} else if (l.ids.n == 1 && action != A_R_CODINGS) {
+		coding_act(t, action, l.ids.v[0]);
 	} else {
+		char *hint = xasprintf("Enter %s  e edit  r recode  s resize  d delete  Esc close",
+				       action == A_R_DELETE ? "delete" : action == A_R_RECODE ? "recode" :
+				       action == A_R_RESPAN ? "resize" : "edit");
+		menu_action = action;
 		idl_free(&menu_ids);
 		menu_ids = l.ids;
 		l.ids = (idlist){ 0 };
-		menu_open(t, "Codings under the cursor", &l.lines, "Enter/e edit  d delete  Esc close",
-			  menu_codings, &menu_ids);
+		menu_open(t, "Codings under the cursor", &l.lines, hint, menu_codings, &menu_ids);
+		free(hint);
 	}
 	idl_free(&l.ids);
 	sl_free(&l.lines);
+}
+
+/* ---- text objects ---- */
+
+struct objmodal {
+	struct modal m;
+	struct rdstate *s;
+	int around;
+};
+
+static void obj_draw(struct modal *m, struct tui *t)
+{
+	struct objmodal *o = (struct objmodal *)m;
+	int y = display_rows() - 1;
+	char w[24], s[24], p[24];
+
+	(void)t;
+	keymap_action_keys(A_O_WORD, w, sizeof(w));
+	keymap_action_keys(A_O_SENTENCE, s, sizeof(s));
+	keymap_action_keys(A_O_PARAGRAPH, p, sizeof(p));
+	dsp_fill(y, 0, display_cols(), ROLE_MESSAGE);
+	dsp_textf(y, 0, display_cols(), ROLE_PROMPT, "%s: %s word  %s sentence  %s paragraph",
+		  o->around ? "around" : "inner", w, s, p);
+}
+
+/* The key after i or a names the unit; the selection becomes the text
+ * object at the cursor, exactly. */
+static int obj_key(struct modal *m, struct tui *t, int key)
+{
+	struct objmodal *o = (struct objmodal *)m;
+	struct rdstate *s = o->s;
+	int action = keymap_lookup(KC_OBJECT, key);
+	enum textseg_unit u = action == A_O_SENTENCE ? TEXTSEG_SENTENCE :
+			      action == A_O_PARAGRAPH ? TEXTSEG_PARAGRAPH : TEXTSEG_WORD;
+	size_t a, b;
+
+	if (action == A_NONE) {
+		char name[32];
+		keymap_key_name(key, name, sizeof(name));
+		tui_error(t, "%s: not a text object (? lists them)", name);
+		return 1;
+	}
+	if (!textseg_object(s->cp, s->n, s->cursor, u, o->around, &a, &b) && b > a) {
+		s->anchor = (long)a;
+		s->cursor = b - 1;
+	}
+	return 1;
+}
+
+static void obj_free(struct modal *m)
+{
+	free(m);
+}
+
+static void text_object(struct tui *t, struct rdstate *s, int around)
+{
+	struct objmodal *o;
+
+	if (s->anchor < 0) {
+		tui_error(t, "text objects select: press v first");
+		return;
+	}
+	o = xcalloc(1, sizeof(*o));
+	o->m.draw = obj_draw;
+	o->m.key = obj_key;
+	o->m.free = obj_free;
+	o->m.cursor_y = o->m.cursor_x = -1;
+	o->s = s;
+	o->around = around;
+	modal_push(t, &o->m);
 }
 
 static int rd_key(struct pane *p, struct tui *t, int action, int key)
@@ -566,6 +676,16 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_R_CHAR_PREV: if (s->cursor) s->cursor--; return 1;
 	case A_R_WORD_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_WORD, 1); return 1;
 	case A_R_WORD_PREV: s->cursor = unit_move(s, s->cursor, TEXTSEG_WORD, 0); return 1;
+	case A_R_WORD_END: s->cursor = clamp_cursor(s, textseg_end(s->cp, s->n, s->cursor, TEXTSEG_WORD)); return 1;
+	case A_R_INNER: text_object(t, s, 0); return 1;
+	case A_R_AROUND: text_object(t, s, 1); return 1;
+	case A_R_OTHER_END:
+		if (s->anchor >= 0) {
+			size_t c = s->cursor;
+			s->cursor = (size_t)s->anchor;
+			s->anchor = (long)c;
+		}
+		return 1;
 	case A_R_SENT_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_SENTENCE, 1); return 1;
 	case A_R_SENT_PREV: s->cursor = unit_move(s, s->cursor, TEXTSEG_SENTENCE, 0); return 1;
 	case A_R_PARA_NEXT: s->cursor = unit_move(s, s->cursor, TEXTSEG_PARAGRAPH, 1); return 1;
@@ -577,7 +697,15 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_HOME: s->cursor = 0; return 1;
 	case A_END: s->cursor = s->n - 1; return 1;
 	case A_R_SELECT:
-		s->anchor = s->anchor >= 0 ? -1 : (long)s->cursor;
+		if (s->anchor >= 0)
+			drop_selection(s);
+		else
+			s->anchor = (long)s->cursor;
+		return 1;
+	case A_R_RESPAN_SAVE:
+		if (!s->resizing)
+			return 0;
+		save_resize(t, s);
 		return 1;
 	case A_R_CODE:
 		if (s->anchor < 0) {
@@ -595,12 +723,14 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 	case A_R_REVIEW:
 		list_review(t, s);
 		return 1;
-	case A_R_CODINGS: case A_R_EDIT: case A_R_DELETE:
+	case A_R_CODINGS: case A_R_EDIT: case A_R_DELETE: case A_R_RECODE: case A_R_RESPAN:
 		list_codings(t, s, action);
 		return 1;
 	case A_BACK:
 		if (s->anchor >= 0) {
-			s->anchor = -1;
+			if (s->resizing)
+				tui_message(t, "resize cancelled");
+			drop_selection(s);
 		} else if (frame == FRAME_CONSENSUS || frame == FRAME_READ) {
 			/* back to the negotiation, or to the retrieval */
 			tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = frame });
@@ -622,7 +752,7 @@ static void rd_title(struct pane *p, struct tui *t, char *buf, size_t n)
 		return;
 	}
 	snprintf(buf, n, "%s  %s  @%zu%s", s->v.date, s->v.title, s->cursor,
-		 s->anchor >= 0 ? "  [selecting]" : "");
+		 s->resizing ? "  [resizing]" : s->anchor >= 0 ? "  [selecting]" : "");
 }
 
 int64_t pane_reader_cursor(struct pane *p)
@@ -635,7 +765,7 @@ void pane_reader_goto(struct pane *p, int64_t at)
 	struct rdstate *s = p->st;
 
 	s->cursor = at > 0 ? (size_t)at : 0;
-	s->anchor = -1;
+	drop_selection(s);
 	s->top = 0;
 	if (s->lines)
 		s->top = line_of(s, s->cursor);

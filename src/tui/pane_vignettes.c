@@ -223,6 +223,7 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 			tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .focus = 1,
 						      .id = s->rows[s->cursor].id });
 		return 1;
+	case A_QUICK_FILTER: tui_search_prompt(t, "find: "); return 1;
 	case A_V_ADD: tui_vignette_add(t); return 1;
 	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
 	case A_V_DELETE: tui_vignette_delete(t, pane_vignettes_current(p)); return 1;

@@ -317,11 +317,30 @@ static void draw(struct tui *t)
 	display_flush(cy, cx);
 }
 
+int tui_add_coding(struct tui *t, px_coding *c)
+{
+	px_err e = { 0 };
+	int rc, dim;
+
+	undo_begin(&t->undo, "code");
+	rc = coding_add(t->db, c, &e);
+	undo_end(&t->undo);
+	tui_codings_changed(t);
+	if (rc) {
+		tui_error(t, "%s", e.msg);
+		return rc;
+	}
+	dim = names_code_dimension(&t->names, c->code_id);
+	if (dim >= 1 && dim <= 3 && c->code_id > 3)
+		t->last_code[dim] = c->code_id;
+	tui_message(t, "coded %s (u undoes)", names_get(&t->names, NAMES_CODE, c->code_id));
+	return PX_OK;
+}
+
 int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, int form)
 {
 	px_coding c = { 0 };
-	px_err e = { 0 };
-	int rc, dim;
+	int rc = PX_OK;
 
 	if (!t->vignette_id) {
 		tui_error(t, "no vignette open");
@@ -332,23 +351,12 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 	c.coder_id = t->coder_id;
 	c.start = start;
 	c.end = end;
-	undo_begin(&t->undo, "code");
-	rc = coding_add(t->db, &c, &e);
-	undo_end(&t->undo);
-	tui_codings_changed(t);
-	if (rc) {
-		tui_error(t, "%s", e.msg);
-		coding_free(&c);
-		return rc;
-	}
-	dim = names_code_dimension(&t->names, code_id);
-	if (dim >= 1 && dim <= 3 && code_id > 3)
-		t->last_code[dim] = code_id;
-	tui_message(t, "coded %s (u undoes)", names_get(&t->names, NAMES_CODE, code_id));
 	if (form)
-		form_open(t, c.id);
+		form_open_new(t, &c);   /* the form's save adds it */
+	else
+		rc = tui_add_coding(t, &c);
 	coding_free(&c);
-	return PX_OK;
+	return rc;
 }
 
 int tui_code_role(struct tui *t, int64_t code_id)
@@ -489,6 +497,11 @@ static void search_done(struct tui *t, const char *text, void *ud)
 	tui_filter_changed(t);
 }
 
+void tui_search_prompt(struct tui *t, const char *label)
+{
+	prompt_open(t, label, t->filter.search, NULL, search_done, NULL);
+}
+
 /* 1 if the step undo (or redo) would apply changes only codings. */
 static int step_only_codings(const struct undo *u, int redo)
 {
@@ -557,7 +570,7 @@ static int global_key(struct tui *t, int action)
 	case A_UNDO: do_undo(t, 0); return 1;
 	case A_REDO: do_undo(t, 1); return 1;
 	case A_SEARCH:
-		prompt_open(t, "search: ", t->filter.search, NULL, search_done, NULL);
+		tui_search_prompt(t, "search: ");
 		return 1;
 	case A_CLEAR_FILTER:
 		browse_filter_free(&t->filter);

@@ -86,7 +86,7 @@ static void test_screens_are_inert(void **state)
 		/* the codings under the cursor */
 		{ ":open v1\nL\n", { "ME/^[[5mblink", NULL, NULL } },
 		/* the coding form, with the coding memo */
-		{ ":open v1\ne\n", { "memo: memo ^[[8mhidden^G <U+202E>evil", NULL, NULL } },
+		{ ":open v1\nE\n", { "memo: memo ^[[8mhidden^G <U+202E>evil", NULL, NULL } },
 		/* the codebook's code and its description */
 		{ "<Tab><Tab><Tab>\n", { "^[[5mblink", NULL, NULL } },
 		/* every segment of the code */

@@ -145,7 +145,7 @@ static void test_memo_in_editor(void **state)
 	free(s);
 	s = fx_screen_run(db, ":open v1\nvllll\nc\nSR/tools<Enter>\n"
 			  "<Down><Down><Down><Enter>old memo<Enter>\nE<C-s>\n", 80, 24, NULL);
-	fx_assert_has(s, "coding saved");
+	fx_assert_has(s, "coded SR/tools");
 	free(s);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding WHERE start = 0 AND end = 5"
 				   " AND memo = 'from the editor' || char(10) || 'second line'"), 1);

@@ -174,13 +174,13 @@ static void test_edit_in_reader(void **state)
 
 	(void)state;
 	/* e: the reader on v1 as consensus; code "Anni" with JE/rhythms (picker,
-	 * then Esc leaves the details form), Esc comes back */
+	 * then <C-s> saves the details form), Esc comes back */
 	s = fx_screen_run(db, ":negotiate a b\ne\n", 80, 24, "--coder a");
 	fx_assert_has(s, "| coder consensus (not a) |");
 	fx_assert_has(s, "coding as consensus: adjust JE/rhythms by hand, Esc returns");
 	fx_assert_has(s, "2026-03-02  The pile  @0");
 	free(s);
-	s = fx_screen_run(db, ":negotiate a b\ne\nvlllc\nrhythms<Enter>\n<Esc>\n<Esc>\nmy own span<Enter>\n", 80, 24, "--coder a");
+	s = fx_screen_run(db, ":negotiate a b\ne\nvlllc\nrhythms<Enter>\n<C-s>\n<Esc>\nmy own span<Enter>\n", 80, 24, "--coder a");
 	fx_assert_line(s, 0, " Negotiate  A = a, B = b  1/2 resolved  1/2");
 	fx_assert_line(s, 4, " 2026-03-02 The pile         JE/rhythms     edited    A only 0  both 0  B only 5");
 	fx_assert_has(s, " decided: edited -- my own span");

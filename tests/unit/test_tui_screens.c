@@ -138,7 +138,7 @@ static void test_picker_creates_code_and_form_saves(void **state)
 		     "<Down><Space>\n"        /* participant Bo */
 		     "<Down><Down><Enter>nickname<Enter>\n" /* memo */
 		     "<C-s>\n", 80, 24, NULL);
-	assert_has(s, "coding saved");
+	assert_has(s, "coded SR/words/slang");
 	free(s);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM code WHERE name = 'slang'"), 1);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM coding c JOIN code k ON k.id = c.code_id"
@@ -439,9 +439,9 @@ static void test_config_rebinds_form_keys(void **state)
 		keys = xasprintf(script, rebound ? "<C-w>" : "<C-s>");
 		s = run_keys(db, keys, 80, 24, NULL);
 		if (rebound)
-			assert_has(s, "coding saved");
+			assert_has(s, "coded SR/words/slang");
 		else
-			assert_lacks(s, "coding saved");
+			assert_lacks(s, "coded SR/words/slang");
 		free(s);
 		assert_int_equal(scalar(db, "SELECT count(*) FROM coding c JOIN code k"
 				       " ON k.id = c.code_id WHERE k.name = 'slang'"

@@ -1,6 +1,7 @@
 /* test_tui_tmux.c: the real build in a real pty. tmux runs praxis, keys go
  * in with send-keys, the screen comes back with capture-pane, and the
- * coded span is checked with `praxis list codings`. tmux is a test
+ * coded span is checked with `praxis list codings`; <C-s> reaches the
+ * form (flow control is off). tmux is a test
  * dependency (make deps): without it this test fails, it does not skip. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -58,13 +59,14 @@ static int wait_for(const char *want)
 	return 0;
 }
 
-static void test_code_a_span_in_a_real_terminal(void **state)
+/* Imports the small corpus into a new database and starts praxis on it
+ * in a tmux session of its own; the database path (caller frees). */
+static char *start_praxis(void)
 {
-	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *out = NULL, *args;
+	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *args;
 	const char *bin = getenv("PRAXIS_BIN");
 	FILE *fp;
 
-	(void)state;
 	if (sh("command -v tmux >/dev/null 2>&1") != 0)
 		fail_msg("tmux is not installed: it is required for this test (make deps)");
 	snprintf(sock, sizeof(sock), "praxis-test-%ld", (long)getpid());
@@ -74,6 +76,7 @@ static void test_code_a_span_in_a_real_terminal(void **state)
 	args = xasprintf("--db '%s' --coder tester import '%s'", db, yaml);
 	assert_int_equal(fx_run(args, NULL, NULL), 0);
 	free(args);
+	free(yaml);
 	assert_int_equal(sh("tmux -L %s -f /dev/null new-session -d -s praxis -x 100 -y 30"
 			    " \"env TERM=screen-256color LC_ALL=C.UTF-8 '%s' --db '%s' --coder tester\"",
 			    sock, bin && *bin ? bin : "./praxis", db), 0);
@@ -81,11 +84,15 @@ static void test_code_a_span_in_a_real_terminal(void **state)
 		sh("tmux -L %s kill-server 2>/dev/null", sock);
 		fail_msg("praxis did not start in tmux");
 	}
-	/* open v1, select "Annie" (5 code points), code it SR */
-	sh("tmux -L %s send-keys -t praxis Enter", sock);
-	assert_true(wait_for("The pile  @0"));
-	sh("tmux -L %s send-keys -t praxis v l l l l 3", sock);
-	assert_true(wait_for("coded SR"));
+	return db;
+}
+
+/* Quits praxis, ends the session and checks `praxis list codings` shows
+ * want. */
+static void quit_and_expect(char *db, const char *want)
+{
+	char *out = NULL, *args;
+
 	sh("tmux -L %s send-keys -t praxis q", sock);
 	for (int i = 0; i < 200 && sh("tmux -L %s has-session -t praxis 2>/dev/null", sock) == 0; i++)
 		usleep(25000);
@@ -93,18 +100,56 @@ static void test_code_a_span_in_a_real_terminal(void **state)
 
 	args = xasprintf("--db '%s' list codings --format csv", db);
 	assert_int_equal(fx_run(args, &out, NULL), 0);
-	if (!strstr(out, ",v1,SR,0,5,tester,"))
+	if (!strstr(out, want))
 		fail_msg("the coding is not in the database:\n%s", out);
 	free(out);
 	free(args);
-	free(yaml);
 	free(db);
+}
+
+static void test_code_a_span_in_a_real_terminal(void **state)
+{
+	char *db;
+
+	(void)state;
+	db = start_praxis();
+	/* open v1, select "Annie" (5 code points), code it SR */
+	sh("tmux -L %s send-keys -t praxis Enter", sock);
+	assert_true(wait_for("The pile  @0"));
+	sh("tmux -L %s send-keys -t praxis v l l l l 3", sock);
+	assert_true(wait_for("coded SR"));
+	quit_and_expect(db, ",v1,SR,0,5,tester,");
+}
+
+/* <C-s> in the details form saves it: the terminal's flow control
+ * (IXON, on in a fresh tmux pty) would otherwise swallow it and freeze
+ * the screen. The new coding exists only once the form is saved. */
+static void test_ctrl_s_saves_a_form_in_a_real_terminal(void **state)
+{
+	char *db;
+
+	(void)state;
+	db = start_praxis();
+	sh("tmux -L %s send-keys -t praxis Enter", sock);
+	assert_true(wait_for("The pile  @0"));
+	sh("tmux -L %s send-keys -t praxis v e c", sock);
+	assert_true(wait_for("code the selection"));
+	sh("tmux -L %s send-keys -t praxis S R Enter", sock);
+	assert_true(wait_for("Coding: SR"));
+	sh("tmux -L %s send-keys -t praxis C-s", sock);
+	if (!wait_for("coded SR")) {
+		char *scr = capture();
+		sh("tmux -L %s kill-server 2>/dev/null", sock);
+		fail_msg("<C-s> did not save the form:\n%s", scr ? scr : "");
+	}
+	quit_and_expect(db, ",v1,SR,0,5,tester,");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_a_span_in_a_real_terminal),
+		cmocka_unit_test(test_ctrl_s_saves_a_form_in_a_real_terminal),
 	};
 	return cmocka_run_group_tests_name("tui tmux", tests, NULL, NULL);
 }

@@ -41,7 +41,7 @@ static void check_route(const char *route, const char *seen)
 		fx_assert_has(s, seen);
 	free(s);
 	free(keys);
-	keys = xasprintf(":negotiate a b\ne\n%s:open v3\nV\nrhythms<Enter>\n<Esc>\n", route);
+	keys = xasprintf(":negotiate a b\ne\n%s:open v3\nV\nrhythms<Enter>\n<C-s>\n", route);
 	s = fx_screen_run(db, keys, 80, 24, "--coder a");
 	fx_assert_has(s, "| coder a |");
 	free(s);
