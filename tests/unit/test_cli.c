@@ -229,7 +229,7 @@ static void test_code_list_uncode(void **state)
 			       "\"participants\": \"ann,bo\", \"mode\": \"reification\", "
 			       "\"memo\": \"the pile, again\", \"repertoire\": null, "
 			       "\"interpretation\": null, \"accountability\": null, "
-			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0}"));
+			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0, \"uuid\": \""));
 	free(json);
 	/* a whole-vignette coding lists null offsets, and --create makes a code */
 	out = run_ok(db, "code --vignette v2 --code 'JE/new\\/code' --create --whole");
