@@ -56,6 +56,8 @@ struct px_db {
 	char *fail_sql;          /* count only statements whose SQL holds this */
 	struct listener *listeners;
 	size_t nlisteners;
+	int64_t actor;           /* the coder changes are logged under (audit.h) */
+	int audit_paused;        /* nesting of db_audit_pause */
 };
 
 int db_fail(px_db *db, px_err *e, const char *what)
@@ -449,6 +451,26 @@ int64_t db_data_version(px_db *db)
 	if (st)
 		sqlite3_reset(st);
 	return v;
+}
+
+void db_set_actor(px_db *db, int64_t coder_id)
+{
+	db->actor = coder_id;
+}
+
+int64_t db_actor(px_db *db)
+{
+	return db->actor;
+}
+
+void db_audit_pause(px_db *db, int pause)
+{
+	db->audit_paused += pause ? 1 : -1;
+}
+
+int db_audit_paused(px_db *db)
+{
+	return db->audit_paused > 0;
 }
 
 int64_t db_change_counter(px_db *db)

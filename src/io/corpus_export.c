@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/corpus.h"
@@ -404,6 +405,21 @@ static int vignette_item(const px_vignette *v, void *ud)
 	return x->failed;
 }
 
+static int log_item(const px_audit *a, void *ud)
+{
+	struct exp *x = ud;
+
+	item_start(x);
+	kv(x, "time", a->time);
+	if (a->coder_id)
+		kv(x, "coder", names_get(&x->nm, NAMES_CODER, a->coder_id));
+	kv(x, "action", a->action);
+	kv(x, "description", a->description);
+	kv(x, "uuid", a->uuid);
+	map_end(x);
+	return x->failed;
+}
+
 static int export_body(struct exp *x)
 {
 	char *title = NULL;
@@ -443,6 +459,10 @@ static int export_body(struct exp *x)
 	section_end(x);
 	section_begin(x, "vignettes");
 	if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
+		return rc;
+	section_end(x);
+	section_begin(x, "log");
+	if ((rc = audit_each(x->db, NULL, log_item, x, x->e)))
 		return rc;
 	section_end(x);
 	return PX_OK;

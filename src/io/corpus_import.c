@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/corpus.h"
@@ -790,6 +791,36 @@ out:
 	return rc;
 }
 
+static int import_log_entry(struct imp *im, const ynode *n)
+{
+	static const char *const keys[] = {
+		"time", "coder", "action", "description", "uuid", NULL
+	};
+	const char *action, *desc, *uuid;
+	px_audit a = { 0 };
+	int rc;
+
+	if ((rc = check_keys(im, n, "a log entry", keys)) ||
+	    (rc = get_str(im, n, "action", 1, "a log entry", &action)) ||
+	    (rc = get_str(im, n, "description", 1, "a log entry", &desc)) ||
+	    (rc = get_uuid(im, n, &uuid)) ||
+	    (rc = get_time(im, n, "time", &a.time)) ||
+	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &a.coder_id)))
+		goto out;
+	if (!a.time) {
+		rc = yerr(im->e, im->r, n, "a log entry needs 'time'");
+		goto out;
+	}
+	a.action = xstrdup(action);
+	a.description = xstrdup(desc);
+	a.uuid = xstrdup(uuid);
+	/* an entry already here (by uuid) is the same change: kept once */
+	rc = at_node(im, n, audit_add(im->db, &a, NULL, im->e));
+out:
+	audit_free(&a);
+	return rc;
+}
+
 /* ---- the top level ---------------------------------------------------- */
 
 static const struct section {
@@ -803,6 +834,7 @@ static const struct section {
 	{ "accountability", import_accountability },
 	{ "participants", import_participant },
 	{ "vignettes", import_vignette },
+	{ "log", import_log_entry },
 };
 
 static int import_section(struct imp *im, const struct section *s, const ynode *key)
@@ -910,7 +942,7 @@ static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
 			return import_section(im, &sections[i], key);
 	return yerr(im->e, im->r, key, "unknown key '%s' (a corpus has praxis, project, uuid, "
 		    "created, coders, communities, codebook, repertoire, accountability, participants, "
-		    "vignettes)", key->value);
+		    "vignettes, log)", key->value);
 }
 
 static int import_stream(struct imp *im)
@@ -982,6 +1014,8 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 	memset(im.st, 0, sizeof(*im.st));
 	if ((rc = db_begin(db, e)))
 		return rc;
+	/* the corpus brings its own log entries; reading it makes none */
+	db_audit_pause(db, 1);
 	for (int i = 0; i < nfiles && !rc; i++) {
 		yreader r;
 		if ((rc = yreader_open_file(&r, files[i], e)))
@@ -989,6 +1023,7 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 		rc = import_one(&im, &r);
 		yreader_close(&r);
 	}
+	db_audit_pause(db, 0);
 	imp_free(&im);
 	if (rc) {
 		db_rollback(db);
@@ -1015,7 +1050,9 @@ int corpus_import_buffer(px_db *db, const char *name, const char *data, size_t l
 	if ((rc = db_begin(db, e)))
 		return rc;
 	yreader_open_buffer(&r, name, data, len);
+	db_audit_pause(db, 1);
 	rc = import_one(&im, &r);
+	db_audit_pause(db, 0);
 	yreader_close(&r);
 	imp_free(&im);
 	if (rc) {

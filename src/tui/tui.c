@@ -695,6 +695,8 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 	t->db = o->db;           /* ours from here: teardown closes it */
 	t->db_path = o->db_path;
 	t->own_coder = o->coder_id;
+	/* the audit trail records the user's changes under their own coder */
+	db_set_actor(o->db, o->coder_id);
 	tui_views_init(t);
 	t->theme = *o->theme;
 	undo_init(&t->undo, t->db);
