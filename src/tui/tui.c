@@ -28,6 +28,7 @@ static const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_RETRIEVAL] = &pane_retrieval_ops,
 	[P_HELP] = &pane_help_ops,
 	[P_NEGOTIATE] = &pane_negotiate_ops,
+	[P_LOG] = &pane_log_ops,
 };
 
 /* Focus order of the panes that show in the layout. */
@@ -544,6 +545,9 @@ static int global_key(struct tui *t, int action)
 	case A_QUIT: t->running = 0; return 1;
 	case A_HELP:
 		tui_post(t, (struct tui_req){ .kind = top == FRAME_HELP ? REQ_POP : REQ_PUSH, .frame = FRAME_HELP });
+		return 1;
+	case A_LOG:
+		tui_post(t, (struct tui_req){ .kind = top == FRAME_LOG ? REQ_POP : REQ_PUSH, .frame = FRAME_LOG });
 		return 1;
 	case A_COMMAND:
 		tui_command_prompt(t, "");
