@@ -348,33 +348,43 @@ static const struct export_register_writer md_register_writer = {
 	md_repertoire, md_accountability,
 };
 
+/* The metadata block up to its subtitle (the writer adds its counts and
+ * closes it). */
+static int md_front_matter(struct md *m, const char *subtitle)
+{
+	char *title = NULL, *t;
+	strbuf inl;
+	int rc;
+
+	if ((rc = db_meta_get(m->x->db, "title", &title, m->x->e)))
+		return rc;
+	t = export_text(m->x, title ? title : "praxis project");
+	/* pandoc reads metadata strings as Markdown: escape for that first,
+	 * or a title's <script> is raw HTML in the page */
+	sb_init(&inl);
+	md_inline(&inl, t);
+	sb_add(&m->b, "---\ntitle: ");
+	md_yaml_str(&m->b, sb_str(&inl));
+	sb_printf(&m->b, "\nsubtitle: \"%s\"\n", subtitle);
+	sb_free(&inl);
+	free(t);
+	free(title);
+	return PX_OK;
+}
+
 int export_md(export_ctx *x, FILE *out)
 {
 	struct md m = { 0 };
 	struct cb_ctx cc;
-	char *title = NULL;
 	int rc;
 
 	m.x = x;
 	sb_init(&m.b);
 	sb_init(&m.notes);
-	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+	if ((rc = md_front_matter(&m, "Annotated field notes")))
 		goto done;
-	{
-		char *t = export_text(x, title ? title : "praxis project");
-		strbuf inl;
-		/* pandoc reads metadata strings as Markdown: escape for that
-		 * first, or a title's <script> is raw HTML in the page */
-		sb_init(&inl);
-		md_inline(&inl, t);
-		sb_add(&m.b, "---\ntitle: ");
-		md_yaml_str(&m.b, sb_str(&inl));
-		sb_free(&inl);
-		sb_printf(&m.b, "\nsubtitle: \"Annotated field notes\"\nvignettes: %zu\n"
-			  "codings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
-			  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
-		free(t);
-	}
+	sb_printf(&m.b, "vignettes: %zu\ncodings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
+		  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
 	sb_add(&m.b, "# Vignettes\n\n");
 	for (size_t i = 0; i < x->nvs; i++) {
 		md_vignette(&m, &x->vs[i]);
@@ -400,7 +410,6 @@ int export_md(export_ctx *x, FILE *out)
 io:
 	rc = px_fail(x->e, PX_EIO, "writing Markdown failed");
 done:
-	free(title);
 	sb_free(&m.b);
 	sb_free(&m.notes);
 	return rc;
@@ -549,25 +558,16 @@ int export_codebook_md(export_ctx *x, FILE *out)
 {
 	struct md m = { 0 };
 	struct cbdoc d = { &m, 0 };
-	char *title = NULL, *t;
-	strbuf inl;
 	int rc;
 
 	m.x = x;
 	sb_init(&m.b);
 	sb_init(&m.notes);
-	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+	if ((rc = md_front_matter(&m, "Codebook")))
 		goto done;
-	t = export_text(x, title ? title : "praxis project");
-	sb_init(&inl);
-	md_inline(&inl, t);
-	sb_add(&m.b, "---\ntitle: ");
-	md_yaml_str(&m.b, sb_str(&inl));
-	sb_printf(&m.b, "\nsubtitle: \"Codebook\"\ncodes: %lld\ncodings: %lld\n"
-		  "pseudonymized: %s\n---\n\n# Codebook\n\n", (long long)codebook_count(x->db),
-		  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
-	sb_free(&inl);
-	free(t);
+	sb_printf(&m.b, "codes: %lld\ncodings: %lld\npseudonymized: %s\n---\n\n# Codebook\n\n",
+		  (long long)codebook_count(x->db), (long long)x->ncodings,
+		  x->o->keep_names ? "false" : "true");
 	rc = codebook_each(x->db, cb_code, &d, x->e);
 	if (!rc && d.rc)
 		rc = d.rc;
@@ -576,7 +576,6 @@ int export_codebook_md(export_ctx *x, FILE *out)
 	if (!rc && m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
 		rc = px_fail(x->e, PX_EIO, "writing Markdown failed");
 done:
-	free(title);
 	sb_free(&m.b);
 	sb_free(&m.notes);
 	return rc;
