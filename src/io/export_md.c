@@ -430,9 +430,12 @@ struct cbdoc {
 struct code_use {
 	int64_t codings;
 	idlist vignettes, participants, coders;
-	const struct export_coding *ex[CODEBOOK_EXAMPLES];
-	const char *ex_vignette[CODEBOOK_EXAMPLES];
-	size_t ex_len[CODEBOOK_EXAMPLES], nex;
+	struct code_example {
+		const struct export_coding *ec;
+		const char *vignette;    /* its corpus id */
+		size_t len;              /* code points */
+	} ex[CODEBOOK_EXAMPLES];
+	size_t nex;
 };
 
 static void idl_add_unique(idlist *l, int64_t id)
@@ -447,18 +450,14 @@ static void use_example(struct code_use *u, const struct export_coding *ec, cons
 
 	if (!*ec->quote)
 		return;
-	for (at = u->nex; at > 0 && u->ex_len[at - 1] > len; at--)
+	for (at = u->nex; at > 0 && u->ex[at - 1].len > len; at--)
 		;
 	if (at >= CODEBOOK_EXAMPLES)
 		return;
 	if (u->nex == CODEBOOK_EXAMPLES)
 		u->nex--;
 	memmove(&u->ex[at + 1], &u->ex[at], (u->nex - at) * sizeof(u->ex[0]));
-	memmove(&u->ex_vignette[at + 1], &u->ex_vignette[at], (u->nex - at) * sizeof(char *));
-	memmove(&u->ex_len[at + 1], &u->ex_len[at], (u->nex - at) * sizeof(size_t));
-	u->ex[at] = ec;
-	u->ex_vignette[at] = vid;
-	u->ex_len[at] = len;
+	u->ex[at] = (struct code_example){ ec, vid, len };
 	u->nex++;
 }
 
@@ -543,9 +542,9 @@ static int cb_code(const px_code *c, void *ud)
 	}
 	for (size_t i = 0; i < u.nex; i++) {
 		sb_printf(b, "%zu. \"", i + 1);
-		md_inline(b, u.ex[i]->quote);
+		md_inline(b, u.ex[i].ec->quote);
 		sb_add(b, "\" (");
-		md_inline(b, u.ex_vignette[i]);
+		md_inline(b, u.ex[i].vignette);
 		sb_add(b, ")\n");
 	}
 	if (u.nex)
