@@ -95,6 +95,14 @@ int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t db_data_version(px_db *db);
+/* The coder the audit trail (praxis/audit.h) records changes under: set by
+ * whoever picks the coder (the CLI, the interface); 0 records none. */
+void db_set_actor(px_db *db, int64_t coder_id);
+int64_t db_actor(px_db *db);
+/* Bulk writers (corpus and REFI-QDA import, merge) pause the trail while
+ * they run: they copy entries, they do not make them. Calls nest. */
+void db_audit_pause(px_db *db, int pause);
+int db_audit_paused(px_db *db);
 /* Sum of changes this connection made, for change detection by panes. */
 int64_t db_change_counter(px_db *db);
 void db_touch(px_db *db);

@@ -30,6 +30,7 @@ typedef struct px_entity {
 const char *entity_label(enum entity_kind k);
 
 int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e);
+/* Writes ext_id, name, kind and reified; the uuid too unless ent->uuid is NULL. */
 int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e);
 int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e);
 /* 0 and *id on success; PX_ENOTFOUND (with e naming the id) if absent. */

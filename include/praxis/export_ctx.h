@@ -24,7 +24,7 @@
 #include "praxis/summary.h"
 #include "praxis/vignette.h"
 
-enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC };
+enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC, EXP_CODEBOOK };
 enum export_table { EXP_TABLE_CODINGS, EXP_TABLE_PARTICIPANTS, EXP_TABLE_VIGNETTES,
 		    EXP_TABLE_CODES };
 
@@ -132,6 +132,11 @@ void export_segments_free(struct export_segment *s, size_t n);
 
 /* The writers, called by the dispatcher (praxis/export.h) only. */
 int export_md(export_ctx *x, FILE *out);
+/* The codebook document: every code in tree order with its description,
+ * colour, counts (codings, vignettes, participants, coders), memos and up
+ * to three example quotes (shortest first, pseudonymized), then the
+ * registers. */
+int export_codebook_md(export_ctx *x, FILE *out);
 int export_html(export_ctx *x, FILE *out);
 int export_csv(export_ctx *x, FILE *out);
 

@@ -38,6 +38,7 @@ enum key_ctx {
 #define KEYMAP_ACTIONS(X) \
 	X(A_QUIT,         "quit",            KC_GLOBAL,       "q",               "quit praxis") \
 	X(A_HELP,         "help",            KC_GLOBAL,       "? <F1>",          "show this help") \
+	X(A_LOG,          "log",             KC_GLOBAL,       "H",               "the audit trail (codebook changes, decisions, text edits)") \
 	X(A_COMMAND,      "command",         KC_GLOBAL,       ":",               "command prompt (Tab completes)") \
 	X(A_NEXT_PANE,    "next-pane",       KC_GLOBAL,       "<Tab>",           "focus the next pane") \
 	X(A_PREV_PANE,    "prev-pane",       KC_GLOBAL,       "<BTab>",          "focus the previous pane") \

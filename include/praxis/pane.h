@@ -99,5 +99,6 @@ extern const struct pane_ops pane_summaries_ops;
 extern const struct pane_ops pane_retrieval_ops;
 extern const struct pane_ops pane_help_ops;
 extern const struct pane_ops pane_negotiate_ops;
+extern const struct pane_ops pane_log_ops;
 
 #endif

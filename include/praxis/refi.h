@@ -1,6 +1,6 @@
 /* refi.h: the REFI-QDA exchange standard (QDA-XML 1.0): codebooks (.qdc)
  * and projects (.qdpx, a zip with project.qde and sources/), out and in.
- * See ../shared/REFI-QDA.md for the structure these follow.
+ * The structure follows the REFI-QDA 1.0 project schema (tests/data/refi-qda.xsd).
  *
  * Export: GUIDs come from the uuid stored with each row (stable across
  * exports); things praxis keeps no uuid for (variables, selections) get a

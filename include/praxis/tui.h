@@ -19,7 +19,7 @@
 
 enum pane_id {
 	P_VIGNETTES, P_PARTICIPANTS, P_READER, P_CODEBOOK, P_SUMMARIES,
-	P_RETRIEVAL, P_HELP, P_NEGOTIATE, P_COUNT
+	P_RETRIEVAL, P_HELP, P_NEGOTIATE, P_LOG, P_COUNT
 };
 
 /* Below this size the "terminal too small" screen shows. */
@@ -55,6 +55,7 @@ enum tui_frame_kind {
 	FRAME_RETRIEVAL,   /* retrieval in the centre; back to the codebook */
 	FRAME_READ,        /* the reader opened from retrieval; back to it */
 	FRAME_NEGOTIATE,   /* the negotiation view fills the screen */
+	FRAME_LOG,         /* the audit trail fills the screen */
 	FRAME_CONSENSUS,   /* the reader coding as the consensus coder, for
 			      the negotiation below it */
 	FRAME_KIND_COUNT

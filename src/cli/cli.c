@@ -20,6 +20,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_import,
 	&cmd_export,
 	&cmd_list,
+	&cmd_log,
 	&cmd_code,
 	&cmd_uncode,
 	&cmd_recode,
@@ -175,7 +176,7 @@ static int first_coder(const px_entity *ent, void *ud)
 	return 1;
 }
 
-int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
+static int find_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 {
 	char *fallback = NULL;
 	int rc;
@@ -196,6 +197,16 @@ int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 	else
 		rc = entity_coder_ensure(db, want, coder_id, e);
 	free(fallback);
+	return rc;
+}
+
+/* The coder is also whom the audit trail records this run's changes under. */
+int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
+{
+	int rc = find_coder(c, db, coder_id, e);
+
+	if (!rc)
+		db_set_actor(db, *coder_id);
 	return rc;
 }
 

@@ -98,7 +98,7 @@ static int run_export(struct cli *c)
 }
 
 const struct cli_command cmd_export = {
-	"export", run_export, "write the project out (yaml, md, html, csv, qdpx, qdc)",
+	"export", run_export, "write the project out (yaml, md, html, csv, qdpx, qdc, codebook)",
 	"usage: praxis [--db FILE] export [--format F] [-o FILE] [--keep-names]\n"
 	"                                 [--participant ID] [--community ID] [--coder ID]\n"
 	"                                 [--code PATH] [--from DATE] [--to DATE]\n"
@@ -123,11 +123,16 @@ const struct cli_command cmd_export = {
 	"         participants as cases (attributes as variables), memos as notes,\n"
 	"         communities as sets. Needs -o.\n"
 	"  qdc    the codebook alone as a REFI-QDA codebook.\n"
+	"  codebook  the codebook document a team circulates (Markdown): every code in\n"
+	"         tree order with its description, colour, counts (codings, vignettes,\n"
+	"         participants, coders), its memos and up to three example quotes\n"
+	"         (shortest first, pseudonymized), then the registers. :export names\n"
+	"         it by the extension .codebook.md.\n"
 	"\n"
 	"Every participant alias (a private real name) in the exported text is\n"
 	"replaced by the participant's pseudonym, as a whole word and ignoring case;\n"
-	"--keep-names turns this off. Filters (md, html, csv, qdpx) are those of\n"
-	"'praxis summary': codings naming the participant (participants or\n"
+	"--keep-names turns this off. Filters (md, html, csv, qdpx, codebook) are\n"
+	"those of 'praxis summary': codings naming the participant (participants or\n"
 	"held_by) or on a vignette they are present at, on the community's\n"
 	"vignettes, dated between --from and --to (YYYY-MM-DD, inclusive), by the\n"
 	"coder, with the code or one below it. A vignette passing the community,\n"
@@ -143,7 +148,7 @@ const struct cli_command cmd_export = {
 	"bidi overrides are shown inert (^[, \\x9b, <U+202E>). Long exports draw a\n"
 	"progress bar on standard error when it is a terminal.\n"
 	"\n"
-	"  --format F       yaml (default), md, html, csv, qdpx, qdc\n"
+	"  --format F       yaml (default), md, html, csv, qdpx, qdc, codebook\n"
 	"  -o, --output F   the file to write ('-' for standard output)\n"
 	"  --keep-names     do not replace aliases by pseudonyms\n"
 	"  --participant ID codings naming the participant or on a vignette they are\n"

@@ -140,6 +140,7 @@ static int coding_row(const px_coding *c, void *ud)
 	tab_cell(&ctx->t, coding_stance_name(c->stance));
 	add_id_list(ctx, &c->held_by, NAMES_PARTICIPANT);
 	tab_cell_int(&ctx->t, c->needs_review);
+	tab_cell(&ctx->t, c->uuid);
 	return 0;
 }
 
@@ -152,6 +153,7 @@ static int list_codings(struct list_ctx *ctx, px_err *e)
 		{ "repertoire", TAB_TEXT }, { "interpretation", TAB_TEXT },
 		{ "accountability", TAB_TEXT }, { "stance", TAB_TEXT },
 		{ "held_by", TAB_TEXT }, { "needs_review", TAB_INT },
+		{ "uuid", TAB_TEXT },
 	};
 	coding_query q = CODING_QUERY_ALL;
 
@@ -221,7 +223,9 @@ const struct cli_command cmd_list = {
 	"  codes         path, depth, codings, with_subcodes, color, description\n"
 	"  codings       id, vignette, code, start, end, coder, participants, mode,\n"
 	"                memo, repertoire, interpretation, accountability, stance,\n"
-	"                held_by, needs_review (start/end empty: the whole vignette)\n"
+	"                held_by, needs_review, uuid (start/end empty: the whole\n"
+	"                vignette; uuid: the coding's identity, kept by merges and\n"
+	"                corpus round trips)\n"
 	"\n"
 	"  --format F    table (default, aligned), csv (RFC 4180) or json (array of\n"
 	"                objects with the same fields)\n",

@@ -72,6 +72,12 @@ static int run_set_text(struct cli *c)
 				       "with the new text");
 	if ((rc = cli_open_db(c, 0, &db, &e)))
 		return cli_report(c, &e);
+	/* the edit is logged under the coder, when there is one */
+	int64_t who;
+	if ((rc = cli_explicit_coder(c, db, &who, &e))) {
+		db_close(db);
+		return cli_report(c, &e);
+	}
 	if (!(rc = db_begin(db, &e))) {
 		rc = set_text(db, vignette, pos[0], &moved, &flagged, &e);
 		if (rc)

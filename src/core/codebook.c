@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/util.h"
 
@@ -342,16 +343,54 @@ static int name_check(const char *name, px_err *e)
 	return PX_OK;
 }
 
+/* A code's path for the audit trail ("?" if it cannot be read). */
+static char *logged_path(px_db *db, int64_t id)
+{
+	char *path = NULL;
+
+	if (codebook_path(db, id, &path, NULL) != PX_OK || !path) {
+		free(path);
+		return xstrdup("?");
+	}
+	return path;
+}
+
+/* Ends the transaction a logged change opened: commits it with its entry,
+ * or rolls both back. */
+static int logged_end(px_db *db, int rc, px_err *e)
+{
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, e);
+}
+
 int codebook_add(px_db *db, int64_t parent, const char *name, int64_t *id, px_err *e)
 {
 	px_code p;
+	int64_t made = 0;
+	char *path;
 	int rc;
 
 	if ((rc = name_check(name, e)) || (rc = codebook_get(db, parent, &p, e)))
 		return rc;
-	rc = code_insert(db, 0, parent, p.dimension, name, NULL, id, e);
+	if ((rc = db_begin(db, e))) {
+		codebook_free(&p);
+		return rc;
+	}
+	rc = code_insert(db, 0, parent, p.dimension, name, NULL, &made, e);
 	codebook_free(&p);
-	return rc;
+	if (!rc) {
+		path = logged_path(db, made);
+		rc = audit_record(db, "code-add", e, "added %s", path);
+		free(path);
+	}
+	if ((rc = logged_end(db, rc, e)))
+		return rc;
+	if (id)
+		*id = made;
+	return PX_OK;
 }
 
 static int code_set(px_db *db, const char *sql, int64_t id, const char *value,
@@ -377,19 +416,41 @@ static int code_set(px_db *db, const char *sql, int64_t id, const char *value,
 
 int codebook_rename(px_db *db, int64_t id, const char *name, px_err *e)
 {
+	char *before, *after;
 	int rc;
 
 	if (id <= CODE_SR)
 		return px_fail(e, PX_EDATA, "the three dimensions cannot be renamed");
-	if ((rc = name_check(name, e)))
+	if ((rc = name_check(name, e)) || (rc = db_begin(db, e)))
 		return rc;
-	return code_set(db, "UPDATE code SET name = ? WHERE id = ?", id, name, "renaming a code", e);
+	before = logged_path(db, id);
+	rc = code_set(db, "UPDATE code SET name = ? WHERE id = ?", id, name, "renaming a code", e);
+	if (!rc) {
+		after = logged_path(db, id);
+		rc = audit_record(db, "code-rename", e, "renamed %s to %s", before, after);
+		free(after);
+	}
+	free(before);
+	return logged_end(db, rc, e);
 }
 
 int codebook_set_description(px_db *db, int64_t id, const char *desc, px_err *e)
 {
-	return code_set(db, "UPDATE code SET description = ? WHERE id = ?", id,
-			desc && *desc ? desc : NULL, "describing a code", e);
+	char *path;
+	int rc;
+
+	if ((rc = db_begin(db, e)))
+		return rc;
+	rc = code_set(db, "UPDATE code SET description = ? WHERE id = ?", id,
+		      desc && *desc ? desc : NULL, "describing a code", e);
+	if (!rc) {
+		path = logged_path(db, id);
+		rc = desc && *desc ? audit_record(db, "code-describe", e, "described %s: %s", path,
+						  desc)
+			: audit_record(db, "code-describe", e, "cleared the description of %s", path);
+		free(path);
+	}
+	return logged_end(db, rc, e);
 }
 
 int codebook_set_color(px_db *db, int64_t id, const char *color, px_err *e)
@@ -433,6 +494,7 @@ int codebook_move(px_db *db, int64_t id, int64_t parent, px_err *e)
 {
 	sqlite3_stmt *st;
 	px_code p;
+	char *before = NULL, *after;
 	int rc;
 
 	if (id <= CODE_SR)
@@ -443,6 +505,7 @@ int codebook_move(px_db *db, int64_t id, int64_t parent, px_err *e)
 		return rc;
 	if ((rc = db_begin(db, e)))
 		goto out;
+	before = logged_path(db, id);
 	if (!(st = db_stmt(db, "UPDATE code SET parent_id = ?2, ord = (SELECT coalesce(max(ord), 0)"
 			   " + 1 FROM code WHERE parent_id = ?2) WHERE id = ?1", e))) {
 		rc = px_status_of(e);
@@ -466,14 +529,21 @@ int codebook_move(px_db *db, int64_t id, int64_t parent, px_err *e)
 	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, p.dimension);
-	if ((rc = db_step_done(db, st, e, "moving a code")) || (rc = db_commit(db, e)))
-		goto fail_committed;
+	if ((rc = db_step_done(db, st, e, "moving a code")))
+		goto fail;
+	after = logged_path(db, id);
+	rc = audit_record(db, "code-move", e, "moved %s to %s", before, after);
+	free(after);
+	if (rc)
+		goto fail;
+	if ((rc = db_commit(db, e)))
+		goto out;
 	db_notify(db, DB_EV_RESET, NULL, NULL);
 	goto out;
 fail:
 	db_rollback(db);
-fail_committed:
 out:
+	free(before);
 	codebook_free(&p);
 	return rc;
 }
@@ -524,6 +594,7 @@ static int codebook_merge_into(px_db *db, int64_t from, int64_t into, px_err *e)
 
 int codebook_merge(px_db *db, int64_t from, int64_t into, px_err *e)
 {
+	char *before, *after;
 	int rc;
 
 	if (from <= CODE_SR)
@@ -532,11 +603,17 @@ int codebook_merge(px_db *db, int64_t from, int64_t into, px_err *e)
 		return px_fail(e, PX_EDATA, "a code cannot be merged into itself or its own sub-codes");
 	if ((rc = db_begin(db, e)))
 		return rc;
-	if ((rc = codebook_merge_into(db, from, into, e))) {
-		db_rollback(db);
-		return rc;
-	}
-	if ((rc = db_commit(db, e)))
+	before = logged_path(db, from);
+	after = logged_path(db, into);
+	/* the sub-codes it moves are part of the merge, not moves of their own */
+	db_audit_pause(db, 1);
+	rc = codebook_merge_into(db, from, into, e);
+	db_audit_pause(db, 0);
+	if (!rc)
+		rc = audit_record(db, "code-merge", e, "merged %s into %s", before, after);
+	free(before);
+	free(after);
+	if ((rc = logged_end(db, rc, e)))
 		return rc;
 	db_notify(db, DB_EV_RESET, NULL, NULL);
 	return PX_OK;
@@ -558,15 +635,21 @@ int codebook_delete(px_db *db, int64_t id, int64_t *codings, px_err *e)
 		SUBTREE_CTE "DELETE FROM coding WHERE code_id IN (SELECT id FROM sub)",
 		SUBTREE_CTE "DELETE FROM code WHERE id IN (SELECT id FROM sub)",
 	};
+	int64_t n = codebook_coding_count(db, id, 1);
+	char *path;
 	int rc;
 
 	if (id <= CODE_SR)
 		return px_fail(e, PX_EDATA, "the three dimensions cannot be deleted");
 	if (codings)
-		*codings = codebook_coding_count(db, id, 1);
+		*codings = n;
 	if ((rc = db_begin(db, e)))
 		return rc;
-	for (size_t i = 0; i < 2; i++) {
+	path = logged_path(db, id);
+	rc = audit_record(db, "code-delete", e, "deleted %s with its sub-codes (%lld coding%s)",
+			  path, (long long)n, n == 1 ? "" : "s");
+	free(path);
+	for (size_t i = 0; i < 2 && !rc; i++) {
 		sqlite3_stmt *st = db_stmt(db, steps[i], e);
 		if (!st) {
 			rc = px_status_of(e);

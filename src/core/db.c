@@ -54,6 +54,8 @@ struct px_db {
 	char *fail_sql;          /* count only statements whose SQL holds this */
 	struct listener *listeners;
 	size_t nlisteners;
+	int64_t actor;           /* the coder changes are logged under (audit.h) */
+	int audit_paused;        /* nesting of db_audit_pause */
 };
 
 int db_disk_full(sqlite3 *h, int rc)
@@ -459,6 +461,26 @@ int64_t db_data_version(px_db *db)
 	if (st)
 		sqlite3_reset(st);
 	return v;
+}
+
+void db_set_actor(px_db *db, int64_t coder_id)
+{
+	db->actor = coder_id;
+}
+
+int64_t db_actor(px_db *db)
+{
+	return db->actor;
+}
+
+void db_audit_pause(px_db *db, int pause)
+{
+	db->audit_paused += pause ? 1 : -1;
+}
+
+int db_audit_paused(px_db *db)
+{
+	return db->audit_paused > 0;
 }
 
 int64_t db_change_counter(px_db *db)

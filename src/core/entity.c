@@ -18,7 +18,8 @@ struct entity_sql {
 
 #define ENTITY_SQL(label, t) { label, \
 	"INSERT INTO " t "(ext_id, name, kind, reified, uuid) VALUES (?, ?, ?, ?, ?)", \
-	"UPDATE " t " SET ext_id = ?, name = ?, kind = ?, reified = ? WHERE id = ?", \
+	"UPDATE " t " SET ext_id = ?, name = ?, kind = ?, reified = ?," \
+	" uuid = coalesce(?6, uuid) WHERE id = ?5", \
 	"DELETE FROM " t " WHERE id = ?", \
 	"SELECT id FROM " t " WHERE ext_id = ?", \
 	"SELECT id, ext_id, name, kind, reified, uuid FROM " t " WHERE id = ?", \
@@ -130,6 +131,7 @@ int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e
 	db_bind_text(st, 3, ent->kind);
 	bind_reified(st, 4, ent->reified);
 	sqlite3_bind_int64(st, 5, ent->id);
+	db_bind_text(st, 6, ent->uuid);
 	return db_step_done(db, st, e, entity_label(k));
 }
 

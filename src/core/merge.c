@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
@@ -322,6 +323,25 @@ static int merge_coding(const px_coding *theirs, void *ud)
 	return rc;
 }
 
+/* Their log entries we do not hold (by uuid), under our coder ids. */
+static int merge_log_entry(const px_audit *theirs, void *ud)
+{
+	struct merge *m = ud;
+	px_audit a = *theirs;    /* borrows their strings: all set, none replaced */
+
+	a.id = 0;
+	a.coder_id = idmap_get(&m->ent[ENT_CODER], theirs->coder_id);
+	return audit_add(m->dst, &a, NULL, m->e);
+}
+
+static int merge_log(struct merge *m)
+{
+	/* a copy made before the audit trail existed has no log to merge */
+	if (db_scalar(m->src, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'") == 0)
+		return PX_OK;
+	return audit_each(m->src, NULL, merge_log_entry, m, m->e);
+}
+
 static int merge_all(struct merge *m)
 {
 	coding_query q = CODING_QUERY_ALL;
@@ -331,9 +351,10 @@ static int merge_all(struct merge *m)
 	    (rc = codebook_each(m->src, merge_code, m, m->e)) ||
 	    (rc = participant_each(m->src, merge_participant, m, m->e)) ||
 	    (rc = vignette_each(m->src, 0, merge_vignette, m, m->e)) ||
-	    (rc = load_uuids(m)))
+	    (rc = load_uuids(m)) ||
+	    (rc = coding_each(m->src, &q, merge_coding, m, m->e)))
 		return rc;
-	return coding_each(m->src, &q, merge_coding, m, m->e);
+	return merge_log(m);
 }
 
 static void merge_free(struct merge *m)
@@ -366,7 +387,11 @@ int merge_from(px_db *db, const char *other_path, merge_report *r, px_err *e)
 	}
 	if ((rc = db_begin(db, e)))
 		goto done;
-	if ((rc = merge_all(&m))) {
+	/* the other copy's changes arrive with their own log entries */
+	db_audit_pause(db, 1);
+	rc = merge_all(&m);
+	db_audit_pause(db, 0);
+	if (rc) {
 		db_rollback(db);
 		goto done;
 	}

@@ -3,12 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/agree.h"
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
 #include "praxis/memo.h"
 #include "praxis/negotiate.h"
 #include "praxis/util.h"
+#include "praxis/vignette.h"
 
 static const char *const decision_names[] = { "keep A", "keep B", "keep both", "drop" };
 
@@ -403,8 +405,25 @@ static int consensus_for(px_db *db, int64_t coder_a, int64_t coder_b, int64_t *c
 }
 
 /* Ends a decision's transaction: commits if rc is 0, else rolls back. */
-static int finish(px_db *db, int rc, char *prefix, char *text, px_err *e)
+/* The decision's entry in the audit trail: the memo's words and where. */
+static int log_decision(px_db *db, int64_t vignette_id, const char *text, px_err *e)
 {
+	px_vignette v;
+	int rc;
+
+	if ((rc = vignette_get(db, vignette_id, &v, e)))
+		return rc;
+	rc = audit_record(db, "negotiate", e, "%s (vignette %s)", text, v.ext_id);
+	vignette_free(&v);
+	return rc;
+}
+
+/* Logs the decision (when it was recorded) and ends the transaction. */
+static int finish(px_db *db, int rc, int64_t vignette_id, char *prefix, char *text,
+		  px_err *e)
+{
+	if (!rc && text)
+		rc = log_decision(db, vignette_id, text, e);
 	free(prefix);
 	free(text);
 	if (rc) {
@@ -444,7 +463,7 @@ int negotiate_resolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vigne
 	text = decision_text(prefix, decision_names[decision], note);
 	rc = apply_decision(db, coder_a, coder_b, consensus, vignette_id, code_id, decision, text, e);
 fail:
-	return finish(db, rc, prefix, text, e);
+	return finish(db, rc, vignette_id, prefix, text, e);
 }
 
 int negotiate_unresolve(px_db *db, int64_t coder_a, int64_t coder_b, int64_t vignette_id,
@@ -487,7 +506,7 @@ int negotiate_record_edit(px_db *db, int64_t coder_a, int64_t coder_b, int64_t v
 	text = decision_text(prefix, "edited", note);
 	rc = record_memo(db, consensus, vignette_id, text, e);
 fail:
-	return finish(db, rc, prefix, text, e);
+	return finish(db, rc, vignette_id, prefix, text, e);
 }
 
 struct note_find {

@@ -127,10 +127,20 @@ static const char migration_2[] =
 	"DROP TABLE participant_alias;\n"
 	"ALTER TABLE participant_alias_v2 RENAME TO participant_alias;\n";
 
+/* The audit trail (praxis/audit.h): codebook changes, negotiation
+ * decisions and text edits, each with its time, coder and description. */
+static const char migration_3[] =
+	"CREATE TABLE audit_log(id INTEGER PRIMARY KEY, time TEXT NOT NULL,"
+	" coder_id INTEGER REFERENCES coder(id), action TEXT NOT NULL,"
+	" description TEXT NOT NULL, uuid TEXT NOT NULL UNIQUE);\n"
+	"CREATE INDEX audit_log_by_time ON audit_log(time, id);\n"
+	"CREATE INDEX audit_log_by_coder ON audit_log(coder_id);\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -479,11 +479,9 @@ static int apply_vignette(struct undo *u, struct undo_vsnap *from, struct undo_v
 	if (!from) {
 		px_vignette v = to->v;
 		int64_t old = to->v.id;
-		v.id = 0;
-		v.uuid = NULL;   /* a re-created row gets a fresh uuid */
+		v.id = 0;        /* the row comes back under its own uuid and times */
 		if ((rc = vignette_add(u->db, &v, e)))
 			return rc;
-		free(v.uuid);
 		if (v.id != old)
 			remap_vignette(u, old, v.id);
 		for (size_t i = 0; i < to->n && !rc; i++)
@@ -507,11 +505,9 @@ static int apply_participant(struct undo *u, px_participant *from, px_participan
 	if (from)
 		return participant_update(u->db, to, e);
 	p = *to;
-	p.id = 0;
-	p.uuid = NULL;
+	p.id = 0;                /* back under its own uuid */
 	if ((rc = participant_add(u->db, &p, e)))
 		return rc;
-	free(p.uuid);
 	if (p.id != to->id)
 		remap_participant(u, to->id, p.id);
 	return PX_OK;
@@ -590,9 +586,19 @@ static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 			return apply_coding(u, &op->before, op->has_before, &op->after, op->has_after, e);
 		return apply_coding(u, &op->after, op->has_after, &op->before, op->has_before, e);
 	case UNDO_CODE_ADD:
-		if (!forward)
+		/* s_before (unused by an add) keeps the code's uuid for the redo */
+		if (!forward) {
+			px_code c;
+			if ((rc = codebook_get(u->db, op->id, &c, e)))
+				return rc;
+			free(op->s_before);
+			op->s_before = c.uuid;
+			c.uuid = NULL;
+			codebook_free(&c);
 			return codebook_delete(u->db, op->id, NULL, e);
-		if ((rc = codebook_add(u->db, op->i_before, op->s_after, &id, e)))
+		}
+		if ((rc = codebook_add(u->db, op->i_before, op->s_after, &id, e)) ||
+		    (op->s_before && (rc = codebook_set_uuid(u->db, id, op->s_before, e))))
 			return rc;
 		remap_code(u, op->id, id);
 		return PX_OK;

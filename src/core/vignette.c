@@ -1,6 +1,7 @@
 /* vignette.c: observed episodes; see praxis/vignette.h. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/audit.h"
 #include "praxis/vignette.h"
 #include "praxis/coding.h"
 #include "praxis/text.h"
@@ -237,7 +238,7 @@ int vignette_update_counted(px_db *db, const px_vignette *v, int *moved, int *fl
 	px_vignette old;
 	sqlite3_stmt *st;
 	char now[32], *text = NULL;
-	int rc;
+	int rc, shifted = 0, cut = 0;
 
 	if (flagged)
 		*flagged = 0;
@@ -271,8 +272,16 @@ int vignette_update_counted(px_db *db, const px_vignette *v, int *moved, int *fl
 	    (rc = vignette_write_participants(db, v, e)))
 		goto fail_old;
 	if (old.text && strcmp(old.text, text) != 0 &&
-	    (rc = vignette_reanchor_codings(db, v->id, old.text, text, moved, flagged, e)))
+	    ((rc = vignette_reanchor_codings(db, v->id, old.text, text, &shifted, &cut, e)) ||
+	     (rc = audit_record(db, "text-edit", e, "edited the text of %s (%lld to %lld "
+				"characters; %d coding%s moved, %d flagged for review)", v->ext_id,
+				(long long)old.length, (long long)text_cp_len(text), shifted,
+				shifted == 1 ? "" : "s", cut))))
 		goto fail_old;
+	if (moved)
+		*moved = shifted;
+	if (flagged)
+		*flagged = cut;
 	if (vignette_meta_changed(&old, v))
 		db_notify(db, DB_EV_RESET, NULL, NULL);
 	vignette_free(&old);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/corpus.h"
@@ -204,6 +205,7 @@ static int entity_item(const px_entity *ent, void *ud)
 	kv(x, "name", ent->name);
 	kv(x, "kind", ent->kind);
 	kv_bool(x, "reified", ent->reified);
+	kv(x, "uuid", ent->uuid);
 	map_end(x);
 	return x->failed;
 }
@@ -223,14 +225,15 @@ static int code_item(const px_code *c, void *ud)
 {
 	struct exp *x = ud;
 
-	if (c->depth == 0)
-		return 0;
+	/* a dimension is written only for its identity (and what a user
+	 * gave it): the three exist in every project */
 	item_start(x);
 	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->id));
 	kv(x, "description", c->description);
 	if (c->color)
 		scalar(x, "color", YAML_PLAIN_SCALAR_STYLE), scalar(x, c->color,
 								  YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	kv(x, "uuid", c->uuid);
 	map_end(x);
 	return x->failed;
 }
@@ -259,6 +262,7 @@ static int participant_item(const px_participant *p, void *ud)
 			str(x, p->aliases.v[i]);
 		seq_end(x);
 	}
+	kv(x, "uuid", p->uuid);
 	map_end(x);
 	return x->failed;
 }
@@ -340,6 +344,11 @@ static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
 						  c->accountability_id));
 	kv(x, "stance", coding_stance_name(c->stance));
 	kv_ids(x, "held_by", &c->held_by, NAMES_PARTICIPANT);
+	if (c->needs_review)
+		kv_bool(x, "needs_review", 1);
+	kv(x, "uuid", c->uuid);
+	kv(x, "created", c->created);
+	kv(x, "updated", c->updated);
 	map_end(x);
 	return x->failed;
 }
@@ -399,6 +408,9 @@ static int vignette_item(const px_vignette *v, void *ud)
 	if (v->observer_id)
 		kv(x, "observer", names_get(&x->nm, NAMES_CODER, v->observer_id));
 	kv_ids(x, "participants", &v->participants, NAMES_PARTICIPANT);
+	kv(x, "uuid", v->uuid);
+	kv(x, "created", v->created);
+	kv(x, "updated", v->updated);
 	raw(x, "text");
 	scalar(x, v->text, YAML_LITERAL_SCALAR_STYLE);
 	/* has_memo stops the walk at the first memo (1): not an error */
@@ -417,6 +429,21 @@ static int vignette_item(const px_vignette *v, void *ud)
 	return x->failed;
 }
 
+static int log_item(const px_audit *a, void *ud)
+{
+	struct exp *x = ud;
+
+	item_start(x);
+	kv(x, "time", a->time);
+	if (a->coder_id)
+		kv(x, "coder", names_get(&x->nm, NAMES_CODER, a->coder_id));
+	kv(x, "action", a->action);
+	kv(x, "description", a->description);
+	kv(x, "uuid", a->uuid);
+	map_end(x);
+	return x->failed;
+}
+
 static int export_body(struct exp *x)
 {
 	char *title = NULL;
@@ -430,6 +457,14 @@ static int export_body(struct exp *x)
 		raw(x, "project");
 		str(x, title);
 		free(title);
+	}
+	for (int i = 0; i < 2; i++) {
+		static const char *const identity[] = { "uuid", "created" };
+		char *value = NULL;
+		if ((rc = db_meta_get(x->db, identity[i], &value, x->e)))
+			return rc;
+		kv(x, identity[i], value);
+		free(value);
 	}
 	if ((rc = export_entities(x, ENT_CODER, "coders")) ||
 	    (rc = export_entities(x, ENT_COMMUNITY, "communities")))
@@ -448,6 +483,10 @@ static int export_body(struct exp *x)
 	section_end(x);
 	section_begin(x, "vignettes");
 	if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
+		return rc;
+	section_end(x);
+	section_begin(x, "log");
+	if ((rc = audit_each(x->db, NULL, log_item, x, x->e)))
 		return rc;
 	section_end(x);
 	return PX_OK;

@@ -4,9 +4,11 @@
  * so memory stays flat however many vignettes a file holds. A vignette may
  * therefore only name participants, communities, coders and register
  * entries listed above it (or already in the database). */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/audit.h"
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/corpus.h"
@@ -185,6 +187,58 @@ static int get_list(struct imp *im, const ynode *map, const char *key, const yno
 	return PX_OK;
 }
 
+/* The identity fields every kind of row may carry (all optional): a uuid,
+ * and for rows that have them the created/updated times, as written by
+ * util_now_iso ("2026-05-01T09:30:00Z"). */
+static int get_uuid(struct imp *im, const ynode *map, const char **out)
+{
+	int rc = get_str(im, map, "uuid", 0, "", out);
+
+	if (!rc && *out && !**out)
+		rc = yerr(im->e, im->r, ynode_get(map, "uuid"), "'uuid' cannot be empty");
+	return rc;
+}
+
+static int time_valid(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+
+	if (strlen(s) != sizeof(shape) - 1)
+		return 0;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
+static int get_time(struct imp *im, const ynode *map, const char *key, char **out)
+{
+	const char *s;
+	int rc;
+
+	if ((rc = get_str(im, map, key, 0, "", &s)))
+		return rc;
+	if (s && !time_valid(s))
+		return yerr(im->e, im->r, ynode_get(map, key), "'%s' must be a UTC time like "
+			    "2026-05-01T09:30:00Z, not '%s'", key, s);
+	*out = xstrdup(s);
+	return PX_OK;
+}
+
+/* uuid, created and updated into the row's own fields. */
+static int get_stamps(struct imp *im, const ynode *map, char **uuid, char **created,
+		      char **updated)
+{
+	const char *u;
+	int rc;
+
+	if ((rc = get_uuid(im, map, &u)) || (rc = get_time(im, map, "created", created)) ||
+	    (rc = get_time(im, map, "updated", updated)))
+		return rc;
+	*uuid = xstrdup(u);
+	return PX_OK;
+}
+
 /* Records id as listed at n; a second listing in this import is an error. */
 static int note_seen(struct imp *im, enum seen_kind k, const char *label, const ynode *n,
 		     const char *id)
@@ -250,14 +304,15 @@ static int find_people(struct imp *im, const ynode *list, const idlist *allowed,
 static int import_named(struct imp *im, const ynode *n, enum entity_kind k,
 			enum seen_kind seen)
 {
-	static const char *const keys[] = { "id", "name", NULL };
-	const char *id, *name;
+	static const char *const keys[] = { "id", "name", "uuid", NULL };
+	const char *id, *name, *uuid;
 	px_entity ent = { 0 };
 	int rc;
 
 	if ((rc = check_keys(im, n, k == ENT_CODER ? "a coder" : "a community", keys)) ||
 	    (rc = get_str(im, n, "id", 1, entity_label(k), &id)) ||
-	    (rc = get_str(im, n, "name", 0, entity_label(k), &name)))
+	    (rc = get_str(im, n, "name", 0, entity_label(k), &name)) ||
+	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	if (k == ENT_CODER && !entity_coder_id_valid(id))
 		return yerr(im->e, im->r, ynode_get(n, "id"), "coder id '%s': use only a-z, 0-9, "
@@ -265,17 +320,25 @@ static int import_named(struct imp *im, const ynode *n, enum entity_kind k,
 	if ((rc = note_seen(im, seen, entity_label(k), ynode_get(n, "id"), id)))
 		return rc;
 	if (entity_find(im->db, k, id, &ent.id, NULL) == PX_OK) {
-		/* coders and communities merge: the file's name wins */
-		if (!name)
+		/* coders and communities merge: the file's name and uuid win
+		 * (the coder importing may exist already, made for the import) */
+		if (!name && !uuid)
 			return PX_OK;
 		if ((rc = entity_get(im->db, k, ent.id, &ent, im->e)))
 			return rc;
-		free(ent.name);
-		ent.name = xstrdup(name);
+		if (name) {
+			free(ent.name);
+			ent.name = xstrdup(name);
+		}
+		if (uuid) {
+			free(ent.uuid);
+			ent.uuid = xstrdup(uuid);
+		}
 		rc = entity_update(im->db, k, &ent, im->e);
 	} else {
 		ent.ext_id = xstrdup(id);
 		ent.name = xstrdup(name);
+		ent.uuid = xstrdup(uuid);
 		ent.reified = -1;
 		rc = entity_add(im->db, k, &ent, im->e);
 		if (!rc) {
@@ -304,15 +367,16 @@ static int import_community(struct imp *im, const ynode *n)
 
 static int import_code(struct imp *im, const ynode *n)
 {
-	static const char *const keys[] = { "code", "description", "color", NULL };
-	const char *path, *desc, *color;
+	static const char *const keys[] = { "code", "description", "color", "uuid", NULL };
+	const char *path, *desc, *color, *uuid;
 	int64_t id;
 	int created, rc;
 
 	if ((rc = check_keys(im, n, "a codebook entry", keys)) ||
 	    (rc = get_str(im, n, "code", 1, "a codebook entry", &path)) ||
 	    (rc = get_str(im, n, "description", 0, "", &desc)) ||
-	    (rc = get_str(im, n, "color", 0, "", &color)))
+	    (rc = get_str(im, n, "color", 0, "", &color)) ||
+	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	if (color && !codebook_color_valid(color))
 		return yerr(im->e, im->r, ynode_get(n, "color"), "color '%s': use \"#rrggbb\" or "
@@ -326,6 +390,10 @@ static int import_code(struct imp *im, const ynode *n)
 		return at_node(im, n, rc);
 	if (color && (rc = codebook_set_color(im->db, id, color, im->e)))
 		return at_node(im, n, rc);
+	/* the file names the code's identity (a dimension's or a default
+	 * code's too, which a new project has under other uuids) */
+	if (uuid && (rc = codebook_set_uuid(im->db, id, uuid, im->e)))
+		return at_node(im, n, rc);
 	return PX_OK;
 }
 
@@ -336,9 +404,9 @@ static int same_str(const char *a, const char *b)
 
 static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 {
-	static const char *const rep_keys[] = { "id", "name", "kind", "reified", NULL };
-	static const char *const acc_keys[] = { "id", "name", "reified", NULL };
-	const char *id, *name, *kind = NULL;
+	static const char *const rep_keys[] = { "id", "name", "kind", "reified", "uuid", NULL };
+	static const char *const acc_keys[] = { "id", "name", "reified", "uuid", NULL };
+	const char *id, *name, *kind = NULL, *uuid;
 	px_entity ent = { 0 }, old;
 	int rc, reified;
 	enum seen_kind seen = k == ENT_REPERTOIRE ? SEEN_REPERTOIRE : SEEN_ACCOUNTABILITY;
@@ -348,7 +416,8 @@ static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 	    (rc = get_str(im, n, "id", 1, entity_label(k), &id)) ||
 	    (rc = get_str(im, n, "name", 0, "", &name)) ||
 	    (k == ENT_REPERTOIRE && (rc = get_str(im, n, "kind", 0, "", &kind))) ||
-	    (rc = get_bool(im, n, "reified", &reified)))
+	    (rc = get_bool(im, n, "reified", &reified)) ||
+	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	if (kind && !entity_repertoire_kind_valid(kind)) {
 		strbuf list;
@@ -377,6 +446,7 @@ static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 	ent.name = xstrdup(name);
 	ent.kind = xstrdup(kind);
 	ent.reified = reified;
+	ent.uuid = xstrdup(uuid);
 	rc = entity_add(im->db, k, &ent, im->e);
 	entity_free(&ent);
 	if (!rc)
@@ -412,9 +482,9 @@ static int participant_same(const px_participant *a, const px_participant *b)
 static int read_participant(struct imp *im, const ynode *n, px_participant *p)
 {
 	static const char *const keys[] = {
-		"id", "pseudonym", "role", "attributes", "aliases", NULL
+		"id", "pseudonym", "role", "attributes", "aliases", "uuid", NULL
 	};
-	const char *id, *pseudonym, *role;
+	const char *id, *pseudonym, *role, *uuid;
 	const ynode *attrs, *aliases;
 	int rc;
 
@@ -422,9 +492,11 @@ static int read_participant(struct imp *im, const ynode *n, px_participant *p)
 	    (rc = get_str(im, n, "id", 1, "a participant", &id)) ||
 	    (rc = get_str(im, n, "pseudonym", 1, "a participant", &pseudonym)) ||
 	    (rc = get_str(im, n, "role", 0, "", &role)) ||
-	    (rc = get_list(im, n, "aliases", &aliases)))
+	    (rc = get_list(im, n, "aliases", &aliases)) ||
+	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	p->ext_id = xstrdup(id);
+	p->uuid = xstrdup(uuid);
 	p->pseudonym = xstrdup(pseudonym);
 	p->role = xstrdup(role);
 	for (size_t i = 0; aliases && i < aliases->n; i++)
@@ -577,7 +649,7 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	static const char *const keys[] = {
 		"code", "quote", "occurrence", "start", "end", "participants", "mode", "coder",
 		"memo", "repertoire", "interpretation", "accountability", "stance", "held_by",
-		NULL
+		"needs_review", "uuid", "created", "updated", NULL
 	};
 	const char *path, *mode, *memo;
 	const ynode *people;
@@ -589,8 +661,11 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	    (rc = get_str(im, n, "code", 1, "a coding", &path)) ||
 	    (rc = get_str(im, n, "mode", 0, "", &mode)) ||
 	    (rc = get_str(im, n, "memo", 0, "", &memo)) ||
-	    (rc = get_list(im, n, "participants", &people)))
+	    (rc = get_list(im, n, "participants", &people)) ||
+	    (rc = get_bool(im, n, "needs_review", &c.needs_review)) ||
+	    (rc = get_stamps(im, n, &c.uuid, &c.created, &c.updated)))
 		goto out;
+	c.needs_review = c.needs_review > 0;
 	if (cached_code(im, path, &c.code_id, NULL)) {
 		rc = at_node(im, ynode_get(n, "code"), PX_EDATA);
 		goto out;
@@ -648,8 +723,8 @@ static int import_vignette_memos(struct imp *im, const ynode *n, int64_t vid)
 static int read_vignette(struct imp *im, const ynode *n, px_vignette *v)
 {
 	static const char *const keys[] = {
-		"id", "title", "date", "community", "observer", "participants", "text", "memos",
-		"codings", NULL
+		"id", "title", "date", "community", "observer", "participants", "uuid",
+		"created", "updated", "text", "memos", "codings", NULL
 	};
 	const char *id, *title, *date, *text;
 	const ynode *people;
@@ -667,7 +742,8 @@ static int read_vignette(struct imp *im, const ynode *n, px_vignette *v)
 		return rc;
 	if (!text && !ynode_get(n, "text"))
 		return yerr(im->e, im->r, n, "a vignette needs 'text'");
-	if ((rc = note_seen(im, SEEN_VIGNETTE, "vignette", ynode_get(n, "id"), id)))
+	if ((rc = note_seen(im, SEEN_VIGNETTE, "vignette", ynode_get(n, "id"), id)) ||
+	    (rc = get_stamps(im, n, &v->uuid, &v->created, &v->updated)))
 		return rc;
 	v->ext_id = xstrdup(id);
 	v->title = xstrdup(title);
@@ -715,6 +791,36 @@ out:
 	return rc;
 }
 
+static int import_log_entry(struct imp *im, const ynode *n)
+{
+	static const char *const keys[] = {
+		"time", "coder", "action", "description", "uuid", NULL
+	};
+	const char *action, *desc, *uuid;
+	px_audit a = { 0 };
+	int rc;
+
+	if ((rc = check_keys(im, n, "a log entry", keys)) ||
+	    (rc = get_str(im, n, "action", 1, "a log entry", &action)) ||
+	    (rc = get_str(im, n, "description", 1, "a log entry", &desc)) ||
+	    (rc = get_uuid(im, n, &uuid)) ||
+	    (rc = get_time(im, n, "time", &a.time)) ||
+	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &a.coder_id)))
+		goto out;
+	if (!a.time) {
+		rc = yerr(im->e, im->r, n, "a log entry needs 'time'");
+		goto out;
+	}
+	a.action = xstrdup(action);
+	a.description = xstrdup(desc);
+	a.uuid = xstrdup(uuid);
+	/* an entry already here (by uuid) is the same change: kept once */
+	rc = at_node(im, n, audit_add(im->db, &a, NULL, im->e));
+out:
+	audit_free(&a);
+	return rc;
+}
+
 /* ---- the top level ---------------------------------------------------- */
 
 static const struct section {
@@ -728,6 +834,7 @@ static const struct section {
 	{ "accountability", import_accountability },
 	{ "participants", import_participant },
 	{ "vignettes", import_vignette },
+	{ "log", import_log_entry },
 };
 
 static int import_section(struct imp *im, const struct section *s, const ynode *key)
@@ -797,6 +904,27 @@ static int import_project(struct imp *im)
 	return rc;
 }
 
+/* The project's identity (meta uuid and created): a corpus exported from a
+ * project carries it, and a database that holds no vignettes yet (a new
+ * file the corpus is read into) takes it; any other keeps its own. */
+static int import_identity(struct imp *im, const ynode *key)
+{
+	ynode *v;
+	int rc;
+
+	if ((rc = yreader_node(im->r, &v, im->e)))
+		return rc;
+	if (v->type != YN_SCALAR || ynode_is_null(v) || !*v->value)
+		rc = yerr(im->e, im->r, v, "'%s' is a single value", key->value);
+	else if (strcmp(key->value, "created") == 0 && !time_valid(v->value))
+		rc = yerr(im->e, im->r, v, "'created' must be a UTC time like "
+			  "2026-05-01T09:30:00Z, not '%s'", v->value);
+	else if (vignette_count(im->db) == 0)
+		rc = db_meta_set(im->db, key->value, v->value, im->e);
+	ynode_free(v);
+	return rc;
+}
+
 static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
 {
 	for (size_t i = 0; i < seen_keys->n; i++)
@@ -805,14 +933,16 @@ static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
 	sl_push(seen_keys, key->value);
 	if (strcmp(key->value, "project") == 0)
 		return import_project(im);
+	if (strcmp(key->value, "uuid") == 0 || strcmp(key->value, "created") == 0)
+		return import_identity(im, key);
 	if (strcmp(key->value, "praxis") == 0)
 		return yerr(im->e, im->r, key, "duplicate key 'praxis'");
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		if (strcmp(key->value, sections[i].key) == 0)
 			return import_section(im, &sections[i], key);
-	return yerr(im->e, im->r, key, "unknown key '%s' (a corpus has praxis, project, coders, "
-		    "communities, codebook, repertoire, accountability, participants, "
-		    "vignettes)", key->value);
+	return yerr(im->e, im->r, key, "unknown key '%s' (a corpus has praxis, project, uuid, "
+		    "created, coders, communities, codebook, repertoire, accountability, participants, "
+		    "vignettes, log)", key->value);
 }
 
 static int import_stream(struct imp *im)
@@ -884,6 +1014,8 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 	memset(im.st, 0, sizeof(*im.st));
 	if ((rc = db_begin(db, e)))
 		return rc;
+	/* the corpus brings its own log entries; reading it makes none */
+	db_audit_pause(db, 1);
 	for (int i = 0; i < nfiles && !rc; i++) {
 		yreader r;
 		if ((rc = yreader_open_file(&r, files[i], e)))
@@ -891,6 +1023,7 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 		rc = import_one(&im, &r);
 		yreader_close(&r);
 	}
+	db_audit_pause(db, 0);
 	imp_free(&im);
 	if (rc) {
 		db_rollback(db);
@@ -917,7 +1050,9 @@ int corpus_import_buffer(px_db *db, const char *name, const char *data, size_t l
 	if ((rc = db_begin(db, e)))
 		return rc;
 	yreader_open_buffer(&r, name, data, len);
+	db_audit_pause(db, 1);
 	rc = import_one(&im, &r);
+	db_audit_pause(db, 0);
 	yreader_close(&r);
 	imp_free(&im);
 	if (rc) {

@@ -16,6 +16,7 @@ const struct export_format_def export_formats[] = {
 	{ EXP_YAML, "yaml", NULL, ".yaml", ".yml", NULL, NULL, 0, 0 },
 	{ EXP_QDPX, "qdpx", NULL, ".qdpx", NULL, NULL, refi_write_qdpx, 0, 1 },
 	{ EXP_QDC, "qdc", NULL, ".qdc", NULL, refi_write_qdc, NULL, 0, 0 },
+	{ EXP_CODEBOOK, "codebook", NULL, ".codebook.md", NULL, export_codebook_md, NULL, 0, 1 },
 };
 const size_t export_nformats = sizeof(export_formats) / sizeof(export_formats[0]);
 
@@ -37,16 +38,31 @@ int export_format_parse(const char *name)
 	return -1;
 }
 
+/* The length of ext if path ends in it (any case), else 0. */
+static size_t ends_in(const char *path, const char *ext)
+{
+	size_t n = strlen(path), k = ext ? strlen(ext) : 0;
+
+	return k && n >= k && strcasecmp(path + n - k, ext) == 0 ? k : 0;
+}
+
+/* The longest extension wins: notes.codebook.md is the codebook. */
 int export_format_of_path(const char *path)
 {
-	const char *dot = path ? strrchr(path, '.') : NULL;
+	size_t best = 0;
+	int format = -1;
 
-	for (size_t i = 0; dot && i < export_nformats; i++) {
+	for (size_t i = 0; path && i < export_nformats; i++) {
 		const struct export_format_def *f = &export_formats[i];
-		if (strcasecmp(f->ext, dot) == 0 || (f->ext_alias && strcasecmp(f->ext_alias, dot) == 0))
-			return f->format;
+		size_t k = ends_in(path, f->ext);
+		if (!k)
+			k = ends_in(path, f->ext_alias);
+		if (k > best) {
+			best = k;
+			format = f->format;
+		}
 	}
-	return -1;
+	return format;
 }
 
 char *export_format_list(int with_ext, const char *last_sep)

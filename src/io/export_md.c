@@ -1,4 +1,5 @@
-/* export_md.c: annotated notes as pandoc Markdown.
+/* export_md.c: pandoc Markdown documents: the annotated notes, and the
+ * codebook a team circulates (export_codebook_md).
  *
  * Every character from the data that Markdown could read as syntax is
  * backslash-escaped (pandoc accepts an escape before any ASCII
@@ -11,6 +12,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/export_ctx.h"
+#include "praxis/memo.h"
 #include "praxis/regcols.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -346,33 +348,43 @@ static const struct export_register_writer md_register_writer = {
 	md_repertoire, md_accountability,
 };
 
+/* The metadata block up to its subtitle (the writer adds its counts and
+ * closes it). */
+static int md_front_matter(struct md *m, const char *subtitle)
+{
+	char *title = NULL, *t;
+	strbuf inl;
+	int rc;
+
+	if ((rc = db_meta_get(m->x->db, "title", &title, m->x->e)))
+		return rc;
+	t = export_text(m->x, title ? title : "praxis project");
+	/* pandoc reads metadata strings as Markdown: escape for that first,
+	 * or a title's <script> is raw HTML in the page */
+	sb_init(&inl);
+	md_inline(&inl, t);
+	sb_add(&m->b, "---\ntitle: ");
+	md_yaml_str(&m->b, sb_str(&inl));
+	sb_printf(&m->b, "\nsubtitle: \"%s\"\n", subtitle);
+	sb_free(&inl);
+	free(t);
+	free(title);
+	return PX_OK;
+}
+
 int export_md(export_ctx *x, FILE *out)
 {
 	struct md m = { 0 };
 	struct cb_ctx cc;
-	char *title = NULL;
 	int rc;
 
 	m.x = x;
 	sb_init(&m.b);
 	sb_init(&m.notes);
-	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
+	if ((rc = md_front_matter(&m, "Annotated field notes")))
 		goto done;
-	{
-		char *t = export_text(x, title ? title : "praxis project");
-		strbuf inl;
-		/* pandoc reads metadata strings as Markdown: escape for that
-		 * first, or a title's <script> is raw HTML in the page */
-		sb_init(&inl);
-		md_inline(&inl, t);
-		sb_add(&m.b, "---\ntitle: ");
-		md_yaml_str(&m.b, sb_str(&inl));
-		sb_free(&inl);
-		sb_printf(&m.b, "\nsubtitle: \"Annotated field notes\"\nvignettes: %zu\n"
-			  "codings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
-			  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
-		free(t);
-	}
+	sb_printf(&m.b, "vignettes: %zu\ncodings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
+		  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
 	sb_add(&m.b, "# Vignettes\n\n");
 	for (size_t i = 0; i < x->nvs; i++) {
 		md_vignette(&m, &x->vs[i]);
@@ -398,7 +410,171 @@ int export_md(export_ctx *x, FILE *out)
 io:
 	rc = px_fail(x->e, PX_EIO, "writing Markdown failed");
 done:
-	free(title);
+	sb_free(&m.b);
+	sb_free(&m.notes);
+	return rc;
+}
+
+/* ---- the codebook document ------------------------------------------ */
+
+#define CODEBOOK_EXAMPLES 3
+
+struct cbdoc {
+	struct md *m;
+	int rc;
+};
+
+/* Counts a code's codings with what they touch, and keeps its shortest
+ * quotes (pseudonymized already: the export context's), shortest first,
+ * earliest first among equals. */
+struct code_use {
+	int64_t codings;
+	idlist vignettes, participants, coders;
+	struct code_example {
+		const struct export_coding *ec;
+		const char *vignette;    /* its corpus id */
+		size_t len;              /* code points */
+	} ex[CODEBOOK_EXAMPLES];
+	size_t nex;
+};
+
+static void idl_add_unique(idlist *l, int64_t id)
+{
+	if (!idl_has(l, id))
+		idl_push(l, id);
+}
+
+static void use_example(struct code_use *u, const struct export_coding *ec, const char *vid)
+{
+	size_t len = text_cp_len(ec->quote), at;
+
+	if (!*ec->quote)
+		return;
+	for (at = u->nex; at > 0 && u->ex[at - 1].len > len; at--)
+		;
+	if (at >= CODEBOOK_EXAMPLES)
+		return;
+	if (u->nex == CODEBOOK_EXAMPLES)
+		u->nex--;
+	memmove(&u->ex[at + 1], &u->ex[at], (u->nex - at) * sizeof(u->ex[0]));
+	u->ex[at] = (struct code_example){ ec, vid, len };
+	u->nex++;
+}
+
+static void code_use_of(const export_ctx *x, int64_t code_id, struct code_use *u)
+{
+	memset(u, 0, sizeof(*u));
+	for (size_t i = 0; i < x->nvs; i++) {
+		const struct export_vignette *ev = &x->vs[i];
+		for (size_t k = 0; k < ev->ncodings; k++) {
+			const struct export_coding *ec = &ev->codings[k];
+			if (ec->c.code_id != code_id)
+				continue;
+			u->codings++;
+			idl_add_unique(&u->vignettes, ev->v.id);
+			idl_add_unique(&u->coders, ec->c.coder_id);
+			for (size_t p = 0; p < ec->c.participants.n; p++)
+				idl_add_unique(&u->participants, ec->c.participants.v[p]);
+			use_example(u, ec, ev->v.ext_id);
+		}
+	}
+}
+
+static void code_use_free(struct code_use *u)
+{
+	idl_free(&u->vignettes);
+	idl_free(&u->participants);
+	idl_free(&u->coders);
+}
+
+/* A memo as a block quote, its paragraphs kept. */
+static int cb_memo(const px_memo *memo, void *ud)
+{
+	struct cbdoc *d = ud;
+	strbuf *b = &d->m->b;
+	char *t = export_text(d->m->x, memo->text);
+
+	sb_add(b, "> ");
+	for (const char *p = t; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		md_line_n(b, p, len);
+		if (!nl)
+			break;
+		sb_add(b, "\n> ");
+		p = nl + 1;
+	}
+	sb_add(b, "\n\n");
+	free(t);
+	return 0;
+}
+
+static int cb_code(const px_code *c, void *ud)
+{
+	struct cbdoc *d = ud;
+	export_ctx *x = d->m->x;
+	strbuf *b = &d->m->b;
+	struct code_use u;
+
+	if (c->depth == 0) {
+		sb_add(b, "## ");
+		md_inline(b, codebook_root_name(c->dimension));
+		sb_printf(b, " (%s)\n\n", codebook_root_short(c->dimension));
+	} else {
+		sb_add(b, "### ");
+		md_inline(b, names_get(&x->nm, NAMES_CODE, c->id));
+		sb_add(b, "\n\n");
+	}
+	if (c->description) {
+		char *desc = export_text(x, c->description);
+		md_line_n(b, desc, strlen(desc));
+		sb_add(b, "\n\n");
+		free(desc);
+	}
+	code_use_of(x, c->id, &u);
+	if (c->color)
+		sb_printf(b, "- colour: `%s`\n", c->color);
+	sb_printf(b, "- codings: %lld; vignettes: %zu; participants: %zu; coders: %zu\n\n",
+		  (long long)u.codings, u.vignettes.n, u.participants.n, u.coders.n);
+	if ((d->rc = memo_each(x->db, MEMO_CODE, c->id, cb_memo, d, x->e))) {
+		code_use_free(&u);
+		return 1;
+	}
+	for (size_t i = 0; i < u.nex; i++) {
+		sb_printf(b, "%zu. \"", i + 1);
+		md_inline(b, u.ex[i].ec->quote);
+		sb_add(b, "\" (");
+		md_inline(b, u.ex[i].vignette);
+		sb_add(b, ")\n");
+	}
+	if (u.nex)
+		sb_addc(b, '\n');
+	code_use_free(&u);
+	return 0;
+}
+
+int export_codebook_md(export_ctx *x, FILE *out)
+{
+	struct md m = { 0 };
+	struct cbdoc d = { &m, 0 };
+	int rc;
+
+	m.x = x;
+	sb_init(&m.b);
+	sb_init(&m.notes);
+	if ((rc = md_front_matter(&m, "Codebook")))
+		goto done;
+	sb_printf(&m.b, "codes: %lld\ncodings: %lld\npseudonymized: %s\n---\n\n# Codebook\n\n",
+		  (long long)codebook_count(x->db), (long long)x->ncodings,
+		  x->o->keep_names ? "false" : "true");
+	rc = codebook_each(x->db, cb_code, &d, x->e);
+	if (!rc && d.rc)
+		rc = d.rc;
+	if (!rc)
+		rc = export_registers(x, &md_register_writer, &m);
+	if (!rc && m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
+		rc = px_fail(x->e, PX_EIO, "writing Markdown failed");
+done:
 	sb_free(&m.b);
 	sb_free(&m.notes);
 	return rc;

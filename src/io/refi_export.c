@@ -1,5 +1,5 @@
 /* refi_export.c: REFI-QDA codebook (.qdc) and project (.qdpx) writers;
- * see praxis/refi.h and ../shared/REFI-QDA.md for the structure. */
+ * see praxis/refi.h and the REFI-QDA 1.0 schema (tests/data/refi-qda.xsd). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>

@@ -1093,8 +1093,8 @@ static void rin_free(struct rin *r)
 	free(r->notes);
 }
 
-int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
-		struct refi_import_stats *st, px_err *e)
+static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int root,
+			   struct refi_import_stats *st, px_err *e)
 {
 	struct rin r;
 	struct refi_import_stats dummy;
@@ -1134,5 +1134,18 @@ int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
 		rc = walk(&r);
 	free(buf);
 	rin_free(&r);
+	return rc;
+}
+
+/* Another tool's project is read in, not edited here: the codes and
+ * descriptions it brings are no entries of the audit trail. */
+int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
+		struct refi_import_stats *st, px_err *e)
+{
+	int rc;
+
+	db_audit_pause(db, 1);
+	rc = refi_import_run(db, path, coder_id, root, st, e);
+	db_audit_pause(db, 0);
 	return rc;
 }

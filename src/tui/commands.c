@@ -13,7 +13,7 @@
 
 static const char *const verbs[] = {
 	"filter", "search", "export", "theme", "retrieve", "open", "negotiate", "undo", "redo",
-	"zoom", "help", "quit", NULL
+	"zoom", "help", "log", "quit", NULL
 };
 
 static const char *const filter_kinds[] = {
@@ -243,6 +243,9 @@ void tui_command(struct tui *t, const char *line)
 	else if (strcmp(verb, "help") == 0) {
 		if (tui_top_frame(t) != FRAME_HELP)
 			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_HELP });
+	} else if (strcmp(verb, "log") == 0) {
+		if (tui_top_frame(t) != FRAME_LOG)
+			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_LOG });
 	} else if (strcmp(verb, "zoom") == 0) {
 		tui_post(t, (struct tui_req){ .kind = tui_in_frame(t, FRAME_ZOOM) ? REQ_POP : REQ_PUSH,
 					      .frame = FRAME_ZOOM });

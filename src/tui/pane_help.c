@@ -35,7 +35,7 @@ void tui_help_lines(strlist *out)
 	sl_push(out, said);
 	free(said);
 	free(exts);
-	sl_push(out, "  :theme NAME      :help            :quit");
+	sl_push(out, "  :theme NAME      :help            :log             :quit");
 	sl_push(out, "  :negotiate A B   the disagreements of coders A and B (Tab completes ids)");
 	sl_push(out, "");
 	sl_push(out, "mouse");

@@ -28,6 +28,7 @@ static const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_RETRIEVAL] = &pane_retrieval_ops,
 	[P_HELP] = &pane_help_ops,
 	[P_NEGOTIATE] = &pane_negotiate_ops,
+	[P_LOG] = &pane_log_ops,
 };
 
 /* Focus order of the panes that show in the layout. */
@@ -558,6 +559,9 @@ static int global_key(struct tui *t, int action)
 	case A_HELP:
 		tui_post(t, (struct tui_req){ .kind = top == FRAME_HELP ? REQ_POP : REQ_PUSH, .frame = FRAME_HELP });
 		return 1;
+	case A_LOG:
+		tui_post(t, (struct tui_req){ .kind = top == FRAME_LOG ? REQ_POP : REQ_PUSH, .frame = FRAME_LOG });
+		return 1;
 	case A_COMMAND:
 		tui_command_prompt(t, "");
 		return 1;
@@ -708,6 +712,8 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 	t->db = o->db;           /* ours from here: teardown closes it */
 	t->db_path = o->db_path;
 	t->own_coder = o->coder_id;
+	/* the audit trail records the user's changes under their own coder */
+	db_set_actor(o->db, o->coder_id);
 	tui_views_init(t);
 	t->theme = *o->theme;
 	undo_init(&t->undo, t->db);

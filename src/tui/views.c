@@ -19,6 +19,7 @@ static const struct tui_frame frame_kinds[FRAME_KIND_COUNT] = {
 	FRAME(FRAME_RETRIEVAL, -1, P_RETRIEVAL, P_CODEBOOK),
 	FRAME(FRAME_READ, -1, P_READER, P_RETRIEVAL),
 	FRAME(FRAME_NEGOTIATE, P_NEGOTIATE, -1, -1),
+	FRAME(FRAME_LOG, P_LOG, -1, -1),
 	FRAME(FRAME_CONSENSUS, -1, P_READER, -1),
 };
 #undef FRAME
@@ -218,6 +219,9 @@ static void do_push(struct tui *t, const struct tui_req *r)
 	switch (r->frame) {
 	case FRAME_HELP:
 		t->panes[P_HELP].stale = 1;
+		break;
+	case FRAME_LOG:
+		t->panes[P_LOG].stale = 1;
 		break;
 	case FRAME_NEGOTIATE:
 		tui_negotiate(t, r->pair[0], r->pair[1]);

@@ -123,7 +123,7 @@ static const struct usage_case {
 	{ "import --quiet=yes x.yaml", "praxis import: --quiet takes no value\n"
 				       "try 'praxis import --help'\n" },
 	{ "export --format pdf", "praxis export: --format 'pdf': use md, html, csv, yaml,"
-				 " qdpx or qdc\ntry 'praxis export --help'\n" },
+				 " qdpx, qdc or codebook\ntry 'praxis export --help'\n" },
 	{ "export extra", "praxis export: unexpected argument 'extra'\n"
 			  "try 'praxis export --help'\n" },
 	{ "init extra", "praxis init: unexpected argument 'extra'\ntry 'praxis init --help'\n" },
@@ -229,7 +229,7 @@ static void test_code_list_uncode(void **state)
 			       "\"participants\": \"ann,bo\", \"mode\": \"reification\", "
 			       "\"memo\": \"the pile, again\", \"repertoire\": null, "
 			       "\"interpretation\": null, \"accountability\": null, "
-			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0}"));
+			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0, \"uuid\": \""));
 	free(json);
 	/* a whole-vignette coding lists null offsets, and --create makes a code */
 	out = run_ok(db, "code --vignette v2 --code 'JE/new\\/code' --create --whole");

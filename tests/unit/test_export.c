@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include "praxis/alias.h"
 #include "praxis/export.h"
+#include "praxis/memo.h"
 #include "praxis/regcols.h"
 #include "praxis/theme.h"
 #include "praxis/util.h"
@@ -540,7 +541,7 @@ static void test_cli_export(void **state)
 	args = xasprintf("--db '%s' export --format pdf", db_path(db));
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx or qdc"));
+	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc or codebook"));
 	free(args), free(out), free(err);
 	args = xasprintf("--db '%s' export --format qdpx", db_path(db));
 	rc = fx_run(args, &out, &err);
@@ -635,10 +636,10 @@ static void test_format_table(void **state)
 	assert_int_equal(export_format_of_path("notes.doc"), -1);
 	assert_int_equal(export_format_of_path("notes"), -1);
 	list = export_format_list(0, " or ");
-	assert_string_equal(list, "md, html, csv, yaml, qdpx or qdc");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc or codebook");
 	free(list);
 	list = export_format_list(1, " ");
-	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md");
 	free(list);
 }
 
@@ -854,6 +855,49 @@ static void test_markup_escaped_everywhere(void **state)
 	db_close(db);
 }
 
+/* The codebook document: codes in tree order, each with its description,
+ * colour, counts, memos and shortest quotes first, everything from the
+ * data pseudonymized and escaped; then the registers. */
+static void test_codebook_document(void **state)
+{
+	px_db *db = fx_db_with(exp_corpus);
+	struct export_options o = { 0 };
+	px_memo m = { 0 };
+	px_err e = { 0 };
+	char *md, *tools, *acc;
+
+	(void)state;
+	m.target = MEMO_CODE;
+	m.target_id = fx_code(db, "JE/mutual accountability");
+	m.coder_id = fx_coder(db, "tester");
+	m.text = xstrdup("Annie keeps count.\n# not a heading");
+	assert_int_equal(memo_add(db, &m, &e), PX_OK);
+	memo_free(&m);
+	o.format = EXP_CODEBOOK;
+	md = export_str(db, &o);
+	assert_non_null(strstr(md, "subtitle: \"Codebook\"\n"));
+	tools = strstr(md, "### SR/tools\n\nthings used\n\n- colour: `#c0504d`\n"
+		       "- codings: 1; vignettes: 1; participants: 1; coders: 1\n\n"
+		       "1. \"the Q pile\" (v1)\n\n");
+	assert_non_null(tools);
+	acc = strstr(md, "### JE/mutual accountability\n\n");
+	assert_non_null(acc);
+	assert_non_null(strstr(acc, "- codings: 2; vignettes: 2; participants: 0; coders: 2\n\n"
+			       "> Ann keeps count.\n> \\# not a heading\n\n"
+			       "1. \"\\<script\\>\" (v2)\n2. \"Q pile. Also, Ann\" (v1)\n\n"));
+	/* tree order: the dimensions in turn, JE's codes before SR's */
+	assert_true(strstr(md, "## mutual engagement (ME)") < strstr(md, "## joint enterprise (JE)"));
+	assert_true(acc < tools);
+	assert_null(strstr(md, "Annie"));
+	assert_non_null(strstr(md, "# Repertoire register\n"));
+	assert_non_null(strstr(md, "| meet the daily quota |"));
+	free(md);
+	/* :export names it by its double extension; .md stays the notes */
+	assert_int_equal(export_format_of_path("team.codebook.md"), EXP_CODEBOOK);
+	assert_int_equal(export_format_of_path("team.md"), EXP_MD);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -875,6 +919,7 @@ int main(void)
 		cmocka_unit_test(test_participant_filter_is_summary_filter),
 		cmocka_unit_test(test_counts_from_summaries),
 		cmocka_unit_test(test_markup_escaped_everywhere),
+		cmocka_unit_test(test_codebook_document),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -57,7 +57,11 @@ static void sort_codebook(char *text)
 
 static char *export_text(px_db *db)
 {
-	char *text = fx_corpus_text(db);
+	char *text = fx_corpus_text(db), *log = strstr(text, "\nlog:\n");
+
+	/* the audit trail only grows: an undo is one more change in it */
+	if (log)
+		log[1] = '\0';
 
 	sort_codebook(text);
 	return text;
