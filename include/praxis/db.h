@@ -24,7 +24,15 @@ enum db_open_flags {
 
 typedef struct px_db px_db;
 
+/* With DB_READONLY every write is refused (db_begin, and any statement
+ * that would write) with one message, db_refuse_write's; a WAL database
+ * in a directory that is not writable opens too (as immutable). */
 int db_open(const char *path, int flags, px_db **out, px_err *e);
+/* 0 if the file (when it exists) or its directory is not writable: the
+ * interface then opens it read-only. */
+int db_path_writable(const char *path);
+/* "read-only: PATH is open read-only; nothing was changed" (PX_EDATA). */
+int db_refuse_write(const px_db *db, px_err *e);
 void db_close(px_db *db);
 const char *db_path(const px_db *db);
 sqlite3 *db_sqlite(px_db *db);

@@ -88,6 +88,7 @@ struct tui_frame {
 struct tui {
 	px_db *db;
 	const char *db_path;
+	int read_only;           /* the store refuses writes; the status line says so */
 	int64_t coder_id;        /* the coder in force: own_coder unless a
 				    frame overrides it (read only for panes) */
 	int64_t own_coder;       /* the user's own coder */
@@ -150,6 +151,7 @@ struct px_config;
 struct tui_options {
 	px_db *db;               /* open; tui_run closes it */
 	const char *db_path;     /* for the status line */
+	int read_only;           /* db was opened DB_READONLY */
 	int64_t coder_id;        /* the user's own coder */
 	const theme *theme;      /* loaded */
 	const struct px_config *config; /* the key settings */

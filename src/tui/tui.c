@@ -256,7 +256,8 @@ static void draw_status(struct tui *t)
 
 	sb_init(&b);
 	dsp_fill(y, 0, cols, ROLE_STATUS);
-	sb_printf(&b, " %s | ", slash ? slash + 1 : t->db_path);
+	sb_printf(&b, " %s | %s", slash ? slash + 1 : t->db_path,
+		  t->read_only ? "read-only | " : "");
 	if (t->coder_id == t->own_coder)
 		sb_printf(&b, "coder %s", names_get(&t->names, NAMES_CODER, t->coder_id));
 	x = dsp_text(y, 0, cols, sb_str(&b), ROLE_STATUS);
@@ -694,6 +695,7 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 
 	t->db = o->db;           /* ours from here: teardown closes it */
 	t->db_path = o->db_path;
+	t->read_only = o->read_only;
 	t->own_coder = o->coder_id;
 	tui_views_init(t);
 	t->theme = *o->theme;
