@@ -26,6 +26,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,
+	&cmd_retrieve,
 	&cmd_backup,
 	&cmd_config,
 	NULL
