@@ -209,6 +209,8 @@ void tui_retrieve(struct tui *t, int64_t code_id);
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
+/* One line per `:` command (its arguments and what it does), for the help. */
+void tui_command_help(strlist *out);
 
 /* Vignettes through $EDITOR (see vignette_edit.c), delete after a
  * confirmation naming its codings; each undoable. */

@@ -110,7 +110,7 @@ static void write_md(const tabular *t, const struct export_options *o, int64_t c
 
 	fprintf(out, "# Retrieval: %s\n\n", o->code);
 	fprintf(out, "%zu segment%s (with the sub-codes), context %lld character%s.\n", n,
-		n == 1 ? "" : "s", (long long)context, context == 1 ? "" : "s");
+		PX_S(n), (long long)context, PX_S(context));
 	for (size_t r = 0; r < n; r++) {
 		const char *const *z = (const char *const *)t->cells.v + r * NCOLS;
 		int whole = t->null[r * NCOLS + COL_START];

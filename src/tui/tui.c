@@ -264,8 +264,8 @@ static void draw_status(struct tui *t)
 	if (t->coder_id != t->own_coder && x < cols)
 		x += draw_overrides(t, y, x);
 	sb_reset(&b);
-	sb_printf(&b, " | %lld vignettes | %lld codings", (long long)t->total_vignettes,
-		  (long long)t->total_codings);
+	sb_printf(&b, " | %lld vignette%s | %lld coding%s", (long long)t->total_vignettes,
+		  PX_S(t->total_vignettes), (long long)t->total_codings, PX_S(t->total_codings));
 	if (browse_filter_active(&t->filter)) {
 		sb_add(&b, " | filter:");
 		filter_text(t, &b);
