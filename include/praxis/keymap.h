@@ -92,6 +92,8 @@ enum key_ctx {
 	X(A_C_FILTER,     "code-filter",     KC_CODEBOOK,     "=",               "show vignettes with this code") \
 	X(A_C_RETRIEVE,   "retrieve",        KC_CODEBOOK,     "r",               "every segment coded with this code") \
 	X(A_T_CODERS,     "all-coders",      KC_RETRIEVAL,    "a",               "toggle all coders / only me") \
+	X(A_T_WIDER,      "context-wider",   KC_RETRIEVAL,    "+ >",             "more context around the segments") \
+	X(A_T_NARROWER,   "context-narrower", KC_RETRIEVAL,   "- <",             "less context around the segments") \
 	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
 	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
 	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4",         "Repertoire Accountability Engagement Coverage") \
