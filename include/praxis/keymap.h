@@ -81,6 +81,8 @@ enum key_ctx {
 	X(A_R_EDIT,       "coding-edit",     KC_READER,       "e",               "edit the coding under the cursor") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
 	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
+	X(A_R_HIT_NEXT,   "hit-next",        KC_READER,       "n",               "next search hit (/ searches)") \
+	X(A_R_HIT_PREV,   "hit-prev",        KC_READER,       "N",               "previous search hit") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
 	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
 	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \

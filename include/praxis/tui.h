@@ -202,6 +202,9 @@ int tui_apply_code(struct tui *t, int64_t code_id, int64_t start, int64_t end, i
 /* Opens the code picker; the chosen (or created) code goes to done. */
 typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
 void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);
+/* Codes every hit of the current search in the filtered vignettes with
+ * the code at path, after a confirmation giving the count; one undo step. */
+void tui_autocode(struct tui *t, const char *path);
 /* Retrieval of code_id in the middle slot. */
 void tui_retrieve(struct tui *t, int64_t code_id);
 /* The negotiation view for coders a and b (row ids), full screen; 0 0:

@@ -264,8 +264,9 @@ static const struct {
 } commands[] = {
 	{ "filter", "KIND VALUE", "by participant, community, code, coder, from, to, "
 	  "search; :filter clear", cmd_filter },
-	{ "search", "WORDS", "full-text search (vignettes and memos)",
+	{ "search", "WORDS", "full-text search; n and N step through the hits in the reader",
 	  cmd_search },
+	{ "autocode", "CODE", "code every hit of the search with CODE (asks first)", tui_autocode },
 	{ "export", "FILE [--keep-names]", "export the filtered project (format by the name)",
 	  cmd_export },
 	{ "theme", "NAME", "switch the colours (Tab completes the themes)", cmd_theme },

@@ -17,7 +17,8 @@
 static const char *const help_tail[] = {
 	" commands (after :, Tab completes)",
 	"   :filter KIND VALUE           by participant, community, code, coder, from, to, search;",
-	"   :search WORDS                full-text search (vignettes and memos)",
+	"   :search WORDS                full-text search; n and N step through the hits in the rea",
+	"   :autocode CODE               code every hit of the search with CODE (asks first)",
 	"   :export FILE [--keep-names]  export the filtered project (format by the name)",
 	"   :theme NAME                  switch the colours (Tab completes the themes)",
 	"   :retrieve CODE               every segment coded with CODE or a sub-code",
