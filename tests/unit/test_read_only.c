@@ -64,7 +64,7 @@ static void test_tui_read_only_status_and_message(void **state)
 	char *db = fx_screen_db(NULL), *s;
 
 	(void)state;
-	s = fx_screen_run(db, code_keys, 80, 24, "--read-only");
+	s = fx_screen_run(db, code_keys, 160, 24, "--read-only");
 	assert_refused(s, db, 24);
 	free(s);
 	assert_int_equal(sp_scalar(db, "SELECT count(*) FROM coding"), 3);
