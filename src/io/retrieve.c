@@ -35,17 +35,10 @@ struct gather {
 /* The pseudonyms of the coding's participants, joined with "; ". */
 static void cell_participants(const export_ctx *x, tabular *t, const idlist *ids)
 {
-	strbuf b;
+	char *joined = names_join(&x->nm, NAMES_PSEUDONYM, ids, "; ");
 
-	sb_init(&b);
-	sb_add(&b, "");
-	for (size_t i = 0; i < ids->n; i++) {
-		if (i)
-			sb_add(&b, "; ");
-		sb_add(&b, names_get(&x->nm, NAMES_PSEUDONYM, ids->v[i]));
-	}
-	tab_cell(t, sb_str(&b));
-	sb_free(&b);
+	tab_cell(t, joined);
+	free(joined);
 }
 
 /* Code points [from, to) of text as a cell. */

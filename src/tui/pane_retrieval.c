@@ -340,21 +340,6 @@ static void flow_text(struct flow *f, const char *s, int role)
 	}
 }
 
-/* The participants' pseudonyms joined by ", " (caller frees). */
-static char *participant_names(struct tui *t, const idlist *ids)
-{
-	strbuf b;
-
-	sb_init(&b);
-	sb_add(&b, "");
-	for (size_t i = 0; i < ids->n; i++) {
-		if (i)
-			sb_add(&b, ", ");
-		sb_add(&b, names_get(&t->names, NAMES_PSEUDONYM, ids->v[i]));
-	}
-	return sb_steal(&b);
-}
-
 /* The segment under the cursor, whole, in body rows [y, bottom). */
 static void draw_detail(struct pane *p, struct tui *t, const browse_segment *g, int y,
 			int bottom, int x, int w)
@@ -367,7 +352,7 @@ static void draw_detail(struct pane *p, struct tui *t, const browse_segment *g, 
 	int have = coding_get(t->db, g->coding_id, &c, &e) == PX_OK;
 
 	if (have)
-		who = participant_names(t, &c.participants);
+		who = names_join(&t->names, NAMES_PSEUDONYM, &c.participants, ", ");
 	head = xasprintf("%s  %s", g->title, g->date ? g->date : "");
 	dsp_fill(f.y, x, w, ROLE_TITLE);
 	dsp_text(f.y++, x + 1, w - 1, head, ROLE_TITLE);
