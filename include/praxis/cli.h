@@ -19,6 +19,7 @@ struct cli {
 	const char *script;      /* --script KEYS (headless TUI) */
 	const char *dump_screen; /* --dump-screen OUT */
 	int dump_attrs;          /* --dump-attrs: mark colors in the dump */
+	int read_only;           /* --read-only: every write is refused */
 	int argc;                /* the command's own arguments, argv[0] = name */
 	char **argv;
 	FILE *out;

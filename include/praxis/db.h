@@ -26,6 +26,14 @@ int db_connect(const char *path, int readonly, px_db **out, px_err *e);
 /* WAL journal, synchronous=NORMAL: a write to the file's header. */
 int db_use_wal(px_db *db, px_err *e);
 int db_is_readonly(const px_db *db);
+/* 0 if the file (when it exists) or its directory is not writable: the
+ * interface then opens it read-only. */
+int db_path_writable(const char *path);
+/* "read-only: PATH is open read-only; nothing was changed" (PX_EDATA).
+ * A read-only connection refuses every write with it (db_begin, and any
+ * statement that would write); a WAL database in a directory that is not
+ * writable opens too (as immutable). */
+int db_refuse_write(const px_db *db, px_err *e);
 void db_close(px_db *db);
 /* The first column of sql's first row (0 without one): PX_OK or an error
  * from db_fail. For PRAGMAs read before anything may be written. */

@@ -92,6 +92,8 @@ enum key_ctx {
 	X(A_O_PARAGRAPH,  "object-paragraph", KC_OBJECT,      "p",               "the paragraph (blank lines part them)") \
 	X(A_R_DELETE,     "coding-delete",   KC_READER,       "x",               "delete the coding under the cursor") \
 	X(A_R_REVIEW,     "review",          KC_READER,       "!",               "codings flagged for review (an edit cut them)") \
+	X(A_R_HIT_NEXT,   "hit-next",        KC_READER,       "n",               "next search hit (/ searches)") \
+	X(A_R_HIT_PREV,   "hit-prev",        KC_READER,       "N",               "previous search hit") \
 	X(A_C_FOLD,       "fold",            KC_CODEBOOK,     "<Space>",         "fold / unfold") \
 	X(A_C_ADD,        "code-add",        KC_CODEBOOK,     "a",               "add a sub-code") \
 	X(A_C_RENAME,     "code-rename",     KC_CODEBOOK,     "R",               "rename the code") \
@@ -103,6 +105,8 @@ enum key_ctx {
 	X(A_C_FILTER,     "code-filter",     KC_CODEBOOK,     "=",               "show vignettes with this code") \
 	X(A_C_RETRIEVE,   "retrieve",        KC_CODEBOOK,     "r",               "every segment coded with this code") \
 	X(A_T_CODERS,     "all-coders",      KC_RETRIEVAL,    "a",               "toggle all coders / only me") \
+	X(A_T_WIDER,      "context-wider",   KC_RETRIEVAL,    "+ >",             "more context around the segments") \
+	X(A_T_NARROWER,   "context-narrower", KC_RETRIEVAL,   "- <",             "less context around the segments") \
 	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
 	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
 	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4",         "Repertoire Accountability Engagement Coverage") \

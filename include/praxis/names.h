@@ -32,6 +32,8 @@ int names_load_kinds(px_db *db, px_names *nm, unsigned kinds, px_err *e);
 const char *names_get(const px_names *nm, enum names_kind k, int64_t id);
 /* The dimension (CODE_ME..CODE_SR) of a code id, 0 if unknown. */
 int names_code_dimension(const px_names *nm, int64_t code_id);
+/* The names of ids joined by sep ("" when there are none); caller frees. */
+char *names_join(const px_names *nm, enum names_kind k, const idlist *ids, const char *sep);
 void names_free(px_names *nm);
 
 #endif

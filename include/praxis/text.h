@@ -86,4 +86,10 @@ char *text_cp_substr(const char *s, size_t start, size_t end);
  * higher for tighter, earlier, word-start matches. ASCII case-insensitive. */
 int text_fuzzy_match(const char *hay, const char *needle, int *score);
 
+/* The whole words of text equal to a word of query (letters and digits,
+ * case ignored), as code point spans [starts[i], ends[i]) in text order:
+ * the full-text search's hits. Returns how many; the caller frees both
+ * arrays (allocated even when there are none). */
+size_t text_word_hits(const char *text, const char *query, int64_t **starts, int64_t **ends);
+
 #endif

@@ -62,6 +62,7 @@ typedef struct theme_style {
 
 typedef struct theme {
 	theme_style style[ROLE_COUNT];
+	unsigned char custom[ROLE_COUNT]; /* set by the theme file, not built in */
 } theme;
 
 void theme_default(theme *t);
@@ -77,6 +78,11 @@ int theme_parse_style(const char *spec, theme_style *out, px_err *e);
 int theme_parse_color(const char *s);
 /* The color stepped down to a palette of ncolors (256, 88, 16 or 8). */
 int theme_step_color(int color, int ncolors);
+/* The theme as drawn on a terminal of ncolors: under 256 the built-in
+ * looks whose greys and pastels would collide there (pane titles, the
+ * three dimensions, the negotiation overlays) take basic colors instead;
+ * a role the theme file set stays as it is. */
+void theme_for_colors(const theme *in, int ncolors, theme *out);
 int theme_role_find(const char *name);   /* -1 if unknown */
 /* The role a code dimension (enum code_dimension: 1 ME, 2 JE, 3 SR) is
  * drawn in; ROLE_NORMAL for none. */

@@ -89,6 +89,7 @@ struct tui_frame {
 struct tui {
 	px_db *db;
 	const char *db_path;
+	int read_only;           /* the store refuses writes; the status line says so */
 	int64_t coder_id;        /* the coder in force: own_coder unless a
 				    frame overrides it (read only for panes) */
 	int64_t own_coder;       /* the user's own coder */
@@ -151,6 +152,7 @@ struct px_config;
 struct tui_options {
 	px_db *db;               /* open; tui_run closes it */
 	const char *db_path;     /* for the status line */
+	int read_only;           /* db was opened PROJECT_READONLY */
 	int64_t coder_id;        /* the user's own coder */
 	const theme *theme;      /* loaded */
 	const struct px_config *config; /* the key settings */
@@ -214,6 +216,9 @@ int tui_coding_respan(struct tui *t, int64_t id, int64_t start, int64_t end);
 /* Opens the code picker; the chosen (or created) code goes to done. */
 typedef void (*code_pick_fn)(struct tui *t, int64_t code_id, void *ud);
 void tui_pick_code(struct tui *t, const char *title, int allow_new, code_pick_fn done, void *ud);
+/* Codes every hit of the current search in the filtered vignettes with
+ * the code at path, after a confirmation giving the count; one undo step. */
+void tui_autocode(struct tui *t, const char *path);
 /* Retrieval of code_id in the middle slot. */
 void tui_retrieve(struct tui *t, int64_t code_id);
 /* The negotiation view for coders a and b (row ids), full screen; 0 0:
@@ -221,6 +226,8 @@ void tui_retrieve(struct tui *t, int64_t code_id);
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
+/* One line per `:` command (its arguments and what it does), for the help. */
+void tui_command_help(strlist *out);
 
 /* Vignettes through $EDITOR (see vignette_edit.c), delete after a
  * confirmation naming its codings; each undoable. */

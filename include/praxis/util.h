@@ -32,6 +32,9 @@ void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 char *sb_steal(strbuf *b);              /* caller frees; b is reset */
 const char *sb_str(const strbuf *b);    /* "" when empty */
 
+/* The plural ending for a count: "1 vignette", "2 vignettes". */
+#define PX_S(n) ((n) == 1 ? "" : "s")
+
 typedef struct idlist {
 	int64_t *v;
 	size_t n;

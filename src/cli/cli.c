@@ -29,6 +29,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,
+	&cmd_retrieve,
 	&cmd_backup,
 	&cmd_config,
 	NULL
@@ -53,6 +54,9 @@ static const char global_usage[] =
 	"                     <WheelDown COL ROW> at 0-based screen cells)\n"
 	"  --dump-screen OUT  with --script: write the final screen to OUT\n"
 	"  --dump-attrs       with --dump-screen: mark colors and attributes\n"
+	"  --read-only        change nothing: every write is refused (automatic in\n"
+	"                     the interface when the file or its directory is not\n"
+	"                     writable)\n"
 	"  --help, -h         this help; `praxis COMMAND --help` for one command\n"
 	"  --version          print the version\n"
 	"\n"
@@ -162,8 +166,14 @@ int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt
 
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 {
-	int rc = project_open(c->db_path, flags, db, e);
+	int rc;
 
+	*db = NULL;
+	if (c->read_only && !(flags & PROJECT_READONLY))
+		return px_fail(e, PX_EDATA, "read-only: 'praxis %s' changes the database and "
+			       "--read-only is given; nothing was changed",
+			       c->argv && c->argv[0] ? c->argv[0] : "");
+	rc = project_open(c->db_path, flags, db, e);
 	/* no file this process writes may replace the project */
 	if (!rc)
 		atomic_protect(c->db_path);
@@ -208,6 +218,19 @@ int cli_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
 	if (!rc)
 		db_set_actor(db, *coder_id);
 	return rc;
+}
+
+/* cli_coder without creating one (a read-only store): the named coder if
+ * the project has it, else the first, else none (0). */
+static int cli_known_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
+{
+	*coder_id = 0;
+	if (c->coder && entity_find(db, ENT_CODER, c->coder, coder_id, e) == PX_OK)
+		return PX_OK;
+	*coder_id = 0;
+	/* first_coder stops the walk (1) once it has one */
+	int rc = entity_each(db, ENT_CODER, first_coder, coder_id, e);
+	return *coder_id ? PX_OK : rc;
 }
 
 int cli_explicit_coder(struct cli *c, px_db *db, int64_t *coder_id, px_err *e)
@@ -309,6 +332,10 @@ static int take_globals(struct cli *c, int *argc, char **argv, int *help, int *v
 			c->dump_attrs = 1;
 			taken = 1;
 		}
+		if (!taken && strcmp(a, "--read-only") == 0) {
+			c->read_only = 1;
+			taken = 1;
+		}
 		if (!taken && !seen_command && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
 			*help = 1;
 			taken = 1;
@@ -345,9 +372,13 @@ static int run_without_command(struct cli *c)
 			px_wrap(&e, "%s: theme", c->config->where[CFG_THEME]);
 		return cli_report(c, &e);
 	}
-	if (cli_open_db(c, 0, &o.db, &e))
+	/* read-only by choice, or because the file or its directory may not
+	 * be written: browsing, searching, summaries and export still work */
+	o.read_only = c->read_only || !db_path_writable(c->db_path);
+	if (cli_open_db(c, o.read_only ? PROJECT_READONLY : 0, &o.db, &e))
 		return cli_report(c, &e);
-	if (cli_coder(c, o.db, &o.coder_id, &e)) {
+	if (o.read_only ? cli_known_coder(c, o.db, &o.coder_id, &e) :
+	    cli_coder(c, o.db, &o.coder_id, &e)) {
 		db_close(o.db);
 		return cli_report(c, &e);
 	}

@@ -76,12 +76,14 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 {
 	const struct refi_import_stats *r = &t->refi;
 
-	fprintf(c->out, "imported %lld vignettes, %lld participants, %lld codings, "
-		"%lld memos into %s\n",
-		(long long)t->corpus.vignettes + r->sources + t->notes,
-		(long long)t->corpus.participants + r->cases,
-		(long long)t->corpus.codings + r->codings,
-		(long long)t->corpus.memos + r->notes, c->db_path);
+	long long nv = (long long)t->corpus.vignettes + r->sources + t->notes;
+	long long np = (long long)t->corpus.participants + r->cases;
+	long long nc = (long long)t->corpus.codings + r->codings;
+	long long nm = (long long)t->corpus.memos + r->notes;
+
+	fprintf(c->out, "imported %lld vignette%s, %lld participant%s, %lld coding%s, "
+		"%lld memo%s into %s\n", nv, PX_S(nv), np, PX_S(np), nc, PX_S(nc), nm, PX_S(nm),
+		c->db_path);
 	if (r->normalized)
 		fprintf(c->err, "praxis: warning: normalized CR LF line ends or a BOM in %lld"
 			" source(s); selection positions adjusted\n", (long long)r->normalized);

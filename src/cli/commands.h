@@ -17,6 +17,7 @@ extern const struct cli_command cmd_respan;
 extern const struct cli_command cmd_merge;
 extern const struct cli_command cmd_agree;
 extern const struct cli_command cmd_summary;
+extern const struct cli_command cmd_retrieve;
 extern const struct cli_command cmd_backup;
 extern const struct cli_command cmd_config;
 

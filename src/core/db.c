@@ -70,6 +70,12 @@ int db_disk_full(sqlite3 *h, int rc)
 	       sqlite3_system_errno(h) == ENOSPC;
 }
 
+int db_refuse_write(const px_db *db, px_err *e)
+{
+	return px_fail(e, PX_EDATA, "read-only: %s is open read-only; nothing was changed",
+		       db->path);
+}
+
 int db_fail(px_db *db, px_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
@@ -83,6 +89,8 @@ int db_fail(px_db *db, px_err *e, const char *what)
 		return px_fail(e, code, "%s: the database %s stayed locked by another "
 			       "process for more than %d ms; nothing was written, try again",
 			       what, db->path, db->busy_ms);
+	if ((rc & 0xff) == SQLITE_READONLY && db->readonly)
+		return db_refuse_write(db, e);
 	if ((rc & 0xff) == SQLITE_READONLY)
 		return px_fail(e, code, "%s: the database %s is read-only (%s); nothing was "
 			       "written", what, db->path, sqlite3_errmsg(db->h));
@@ -225,6 +233,8 @@ int db_step_done(px_db *db, sqlite3_stmt *st, px_err *e, const char *what)
 
 int db_begin(px_db *db, px_err *e)
 {
+	if (db->readonly)
+		return db_refuse_write(db, e);
 	if (db->depth == 0) {
 		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_fail(db, e, "cannot write");
@@ -609,6 +619,53 @@ int db_use_wal(px_db *db, px_err *e)
 	return db_exec(db, "PRAGMA synchronous = NORMAL", e);
 }
 
+/* The directory holding path ("." for a bare name); caller frees. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int db_path_writable(const char *path)
+{
+	char *dir = dir_of(path);
+	int ok = access(dir, W_OK) == 0 && (access(path, F_OK) != 0 || access(path, W_OK) == 0);
+
+	free(dir);
+	return ok;
+}
+
+/* A read-only WAL database in a directory nobody may write: SQLite cannot
+ * create the -shm file it reads through, so such a file is opened as
+ * immutable (no locks, no -shm) -- nobody can be writing it there either.
+ * NULL (open by name) when the directory is writable or -shm exists. */
+static char *readonly_uri(const char *path)
+{
+	char *dir = dir_of(path), *shm = xasprintf("%s-shm", path);
+	int plain = access(dir, W_OK) == 0 || access(shm, F_OK) == 0;
+	strbuf b;
+
+	free(dir);
+	free(shm);
+	if (plain)
+		return NULL;
+	sb_init(&b);
+	sb_add(&b, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if (*c == '%' || *c == '?' || *c == '#' || *c < 0x21 || *c > 0x7e)
+			sb_printf(&b, "%%%02X", *c);
+		else
+			sb_addc(&b, (char)*c);
+	}
+	sb_add(&b, "?immutable=1");
+	return sb_steal(&b);
+}
+
 int db_connect(const char *path, int readonly, px_db **out, px_err *e)
 {
 	px_db *db = xcalloc(1, sizeof(*db));
@@ -616,13 +673,19 @@ int db_connect(const char *path, int readonly, px_db **out, px_err *e)
 
 	*out = NULL;
 	db->path = xstrdup(path);
+	char *uri = readonly ? readonly_uri(path) : NULL;
+
 	db->readonly = readonly;
-	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(uri ? uri : path, &db->h,
+			    oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+			    NULL) != SQLITE_OK) {
+		free(uri);
 		px_fail(e, PX_EIO, "%s: cannot open: %s", path,
 			db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		db_close(db);
 		return PX_EIO;
 	}
+	free(uri);
 	/* SQLite quietly opens a file it may not write read-only; a command
 	 * that means to write must hear it now, not at its first change */
 	if (!readonly && sqlite3_db_readonly(db->h, "main") == 1) {

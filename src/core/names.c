@@ -163,3 +163,17 @@ void names_free(px_names *nm)
 	free(nm->code_dimension);
 	memset(nm, 0, sizeof(*nm));
 }
+
+char *names_join(const px_names *nm, enum names_kind k, const idlist *ids, const char *sep)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "");
+	for (size_t i = 0; i < ids->n; i++) {
+		if (i)
+			sb_add(&b, sep);
+		sb_add(&b, names_get(nm, k, ids->v[i]));
+	}
+	return sb_steal(&b);
+}

@@ -164,8 +164,8 @@ int participant_delete(px_db *db, int64_t id, int force, px_err *e)
 		int64_t refs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
 		if (refs > 0)
-			return px_fail(e, PX_EDATA, "the participant is named in %lld vignettes "
-				       "or codings", (long long)refs);
+			return px_fail(e, PX_EDATA, "the participant is still named %lld time%s "
+				       "in vignettes or codings", (long long)refs, PX_S(refs));
 	}
 	if ((rc = db_begin(db, e)))
 		return rc;

@@ -11,17 +11,10 @@
 
 static void cell_ids(export_ctx *x, tabular *t, const idlist *ids, enum names_kind k)
 {
-	strbuf b;
+	char *joined = names_join(&x->nm, k, ids, ";");
 
-	sb_init(&b);
-	sb_add(&b, "");
-	for (size_t i = 0; i < ids->n; i++) {
-		if (i)
-			sb_addc(&b, ';');
-		sb_add(&b, names_get(&x->nm, k, ids->v[i]));
-	}
-	tab_cell(t, sb_str(&b));
-	sb_free(&b);
+	tab_cell(t, joined);
+	free(joined);
 }
 
 /* Rows leave in batches of about this many cells (tab_flush_csv). */

@@ -340,8 +340,9 @@ int export_html(export_ctx *x, FILE *out)
 	css_dimensions(&b);
 	sb_add(&b, "</style>\n</head>\n<body>\n<h1>");
 	esc(&b, t);
-	sb_printf(&b, "</h1>\n<p class=\"meta\">%zu vignettes, %lld codings%s</p>\n", x->nvs,
-		  (long long)x->ncodings, x->o->keep_names ? "" : ", pseudonymized");
+	sb_printf(&b, "</h1>\n<p class=\"meta\">%zu vignette%s, %lld coding%s%s</p>\n", x->nvs,
+		  PX_S(x->nvs), (long long)x->ncodings, PX_S(x->ncodings),
+		  x->o->keep_names ? "" : ", pseudonymized");
 	free(t);
 	free(title);
 	if ((rc = html_coverage(x, &b)))

@@ -133,14 +133,18 @@ static void index_to_rgb(int i, int *r, int *g, int *b)
 	}
 }
 
-/* Nearest of the 8 basic colors: each channel on or off. */
+/* Nearest of the 8 basic colors: each channel on or off; a grey is black
+ * or white by its lightness (not white because every channel is "on"). */
 static int rgb_to_8(int r, int g, int b)
 {
 	int max = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	int min = r < g ? (r < b ? r : b) : (g < b ? g : b);
 	int cut = max / 2 > 0x30 ? max / 2 : 0x30;
 
 	if (max < 0x40)
 		return 0;
+	if (max - min < 0x20)
+		return max >= 0x80 ? 7 : 0;
 	if (r > 0xc0 && g > 0xc0 && b > 0xc0)
 		return 7;
 	return (r > cut ? 1 : 0) | (g > cut ? 2 : 0) | (b > cut ? 4 : 0);
@@ -223,12 +227,41 @@ int theme_role_default_rgb(int role, int *rgb)
 	return 0;
 }
 
+/* The built-in looks on a terminal of fewer than 256 colors (see
+ * theme_for_colors): distinct basic colors where the pastels and greys
+ * would step to the same one. */
+static const struct {
+	int role;
+	const char *spec;
+} basic_styles[] = {
+	{ ROLE_TITLE, "black on white" },
+	{ ROLE_CURSOR_DIM, "black on white" },
+	{ ROLE_CODE_ME, "white on red" },
+	{ ROLE_CODE_JE, "white on blue" },
+	{ ROLE_CODE_SR, "black on green" },
+	{ ROLE_NEG_A, "black on yellow" },
+	{ ROLE_NEG_B, "white on blue" },
+	{ ROLE_NEG_BOTH, "black on green bold" },
+};
+
+void theme_for_colors(const theme *in, int ncolors, theme *out)
+{
+	*out = *in;
+	if (ncolors >= 256)
+		return;
+	for (size_t i = 0; i < sizeof(basic_styles) / sizeof(basic_styles[0]); i++)
+		if (!in->custom[basic_styles[i].role])
+			theme_parse_style(basic_styles[i].spec, &out->style[basic_styles[i].role],
+					  NULL);
+}
+
 void theme_default(theme *t)
 {
 	for (int i = 0; i < ROLE_COUNT; i++) {
 		char *spec = xasprintf("%s on %s %s", role_defaults[i].fg, role_defaults[i].bg,
 				       role_defaults[i].attrs);
 		theme_parse_style(spec, &t->style[i], NULL);
+		t->custom[i] = 0;
 		free(spec);
 	}
 }
@@ -261,6 +294,7 @@ static int theme_read(theme *t, yreader *r, px_err *e)
 			rc = yerr(e, r, val, "%s: %s", key->value, sub.msg);
 			goto done;
 		}
+		tmp.custom[role] = 1;
 		ynode_free(key);
 		ynode_free(val);
 		key = val = NULL;

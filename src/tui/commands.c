@@ -11,11 +11,6 @@
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
-static const char *const verbs[] = {
-	"filter", "search", "export", "theme", "retrieve", "open", "negotiate", "undo", "redo",
-	"zoom", "help", "log", "quit", NULL
-};
-
 static const char *const filter_kinds[] = {
 	"participant", "community", "code", "coder", "from", "to", "search", "clear", NULL
 };
@@ -212,6 +207,100 @@ static void cmd_negotiate(struct tui *t, const char *args)
 	tui_negotiate(t, ida, idb);
 }
 
+static void cmd_quit(struct tui *t, const char *args)
+{
+	(void)args;
+	tui_post(t, (struct tui_req){ .kind = REQ_QUIT });
+}
+
+static void cmd_search(struct tui *t, const char *args)
+{
+	free(t->filter.search);
+	t->filter.search = *args ? xstrdup(args) : NULL;
+	tui_filter_changed(t);
+}
+
+static void cmd_help(struct tui *t, const char *args)
+{
+	(void)args;
+	if (tui_top_frame(t) != FRAME_HELP)
+		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_HELP });
+}
+
+static void cmd_log(struct tui *t, const char *args)
+{
+	(void)args;
+	if (tui_top_frame(t) != FRAME_LOG)
+		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_LOG });
+}
+
+static void cmd_zoom(struct tui *t, const char *args)
+{
+	(void)args;
+	tui_post(t, (struct tui_req){ .kind = tui_in_frame(t, FRAME_ZOOM) ? REQ_POP : REQ_PUSH,
+				      .frame = FRAME_ZOOM });
+}
+
+static void undo_step(struct tui *t, int redo)
+{
+	const char *label;
+	px_err e = { 0 };
+	int rc = redo ? undo_redo(&t->undo, &label, &e) : undo_undo(&t->undo, &label, &e);
+
+	if (rc)
+		tui_error(t, "%s", e.msg);
+	tui_changed(t);
+}
+
+static void cmd_undo(struct tui *t, const char *args)
+{
+	(void)args;
+	undo_step(t, 0);
+}
+
+static void cmd_redo(struct tui *t, const char *args)
+{
+	(void)args;
+	undo_step(t, 1);
+}
+
+/* The one list of `:` commands: dispatch, completion and help. */
+static const struct {
+	const char *name, *args, *help;
+	void (*run)(struct tui *t, const char *args);
+} commands[] = {
+	{ "filter", "KIND VALUE", "by participant, community, code, coder, from, to, "
+	  "search; :filter clear", cmd_filter },
+	{ "search", "WORDS", "full-text search; n and N step through the hits in the reader",
+	  cmd_search },
+	{ "autocode", "CODE", "code every hit of the search with CODE (asks first)", tui_autocode },
+	{ "export", "FILE [--keep-names]", "export the filtered project (format by the name)",
+	  cmd_export },
+	{ "theme", "NAME", "switch the colours (Tab completes the themes)", cmd_theme },
+	{ "retrieve", "CODE", "every segment coded with CODE or a sub-code", cmd_retrieve },
+	{ "open", "VIGNETTE", "open the vignette with that id in the reader", cmd_open },
+	{ "negotiate", "A B", "the disagreements of coders A and B", cmd_negotiate },
+	{ "undo", "", "undo the last change", cmd_undo },
+	{ "redo", "", "redo what was undone", cmd_redo },
+	{ "zoom", "", "zoom the pane to full screen and back", cmd_zoom },
+	{ "help", "", "this help", cmd_help },
+	{ "log", "", "the audit trail: codebook changes, decisions, text edits", cmd_log },
+	{ "quit", "", "quit praxis (also :q)", cmd_quit },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+void tui_command_help(strlist *out)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char *head = xasprintf(":%s%s%s", commands[i].name, *commands[i].args ? " " : "",
+				       commands[i].args);
+		char *line = xasprintf("  %-28s %s", head, commands[i].help);
+		sl_push(out, line);
+		free(line);
+		free(head);
+	}
+}
+
 void tui_command(struct tui *t, const char *line)
 {
 	char verb[32] = "";
@@ -222,43 +311,16 @@ void tui_command(struct tui *t, const char *line)
 	args = line + n;
 	while (*args == ' ')
 		args++;
-	if (strcmp(verb, "q") == 0 || strcmp(verb, "quit") == 0)
-		tui_post(t, (struct tui_req){ .kind = REQ_QUIT });
-	else if (strcmp(verb, "filter") == 0)
-		cmd_filter(t, args);
-	else if (strcmp(verb, "search") == 0) {
-		free(t->filter.search);
-		t->filter.search = *args ? xstrdup(args) : NULL;
-		tui_filter_changed(t);
-	} else if (strcmp(verb, "export") == 0)
-		cmd_export(t, args);
-	else if (strcmp(verb, "theme") == 0)
-		cmd_theme(t, args);
-	else if (strcmp(verb, "open") == 0)
-		cmd_open(t, args);
-	else if (strcmp(verb, "retrieve") == 0)
-		cmd_retrieve(t, args);
-	else if (strcmp(verb, "negotiate") == 0)
-		cmd_negotiate(t, args);
-	else if (strcmp(verb, "help") == 0) {
-		if (tui_top_frame(t) != FRAME_HELP)
-			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_HELP });
-	} else if (strcmp(verb, "log") == 0) {
-		if (tui_top_frame(t) != FRAME_LOG)
-			tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_LOG });
-	} else if (strcmp(verb, "zoom") == 0) {
-		tui_post(t, (struct tui_req){ .kind = tui_in_frame(t, FRAME_ZOOM) ? REQ_POP : REQ_PUSH,
-					      .frame = FRAME_ZOOM });
-	} else if (strcmp(verb, "undo") == 0 || strcmp(verb, "redo") == 0) {
-		const char *label;
-		px_err e = { 0 };
-		int rc = verb[0] == 'u' ? undo_undo(&t->undo, &label, &e) : undo_redo(&t->undo, &label, &e);
-		if (rc)
-			tui_error(t, "%s", e.msg);
-		tui_changed(t);
-	} else {
-		tui_error(t, "unknown command '%s' (Tab completes; :help lists them)", verb);
+	if (strcmp(verb, "q") == 0) {
+		cmd_quit(t, args);
+		return;
 	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(verb, commands[i].name) == 0) {
+			commands[i].run(t, args);
+			return;
+		}
+	tui_error(t, "unknown command '%s' (Tab completes; :help lists them)", verb);
 }
 
 /* Completes the last word against words; the common prefix of all
@@ -335,8 +397,13 @@ char *tui_command_complete(struct tui *t, const char *text, void *ud)
 	const char *last = strrchr(text, ' ');
 
 	(void)ud;
-	if (!sp)
+	if (!sp) {
+		const char *verbs[NCOMMANDS + 1];
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			verbs[i] = commands[i].name;
+		verbs[NCOMMANDS] = NULL;
 		return complete_word(text, text, verbs);
+	}
 	if (strncmp(text, "filter ", 7) == 0 && last == sp)
 		return complete_word(text, last + 1, filter_kinds);
 	if (strncmp(text, "negotiate ", 10) == 0)

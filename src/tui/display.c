@@ -27,7 +27,7 @@ static int have_saved_tio;
 #define CODE_ROLES 64
 static attr_t role_attr[ROLE_COUNT + CODE_ROLES];
 static short role_pair[ROLE_COUNT + CODE_ROLES];
-static short role_fg[ROLE_COUNT];
+static short role_fg[ROLE_COUNT], role_bg[ROLE_COUNT];
 static int role_has_bg[ROLE_COUNT];   /* the theme colors it (mono: no) */
 static int color_on, ncode_roles;
 static struct {
@@ -157,17 +157,21 @@ void display_end(void)
 	null_out = null_in = NULL;
 }
 
-/* Without colors the roles that mark a place (cursor, focus, codes) must
- * still show: give them an attribute when the theme gave none. */
+/* Without colors (NO_COLOR, a vt100) the roles that mark a place must
+ * still show, added to the theme's own attributes: the focused pane's
+ * title reversed, the unfocused ones bold; the three dimensions each
+ * their own (as in the mono theme): ME underline, JE bold, SR both. */
 static attr_t mono_fallback(int role)
 {
 	switch (role) {
 	case ROLE_TITLE_FOCUS: case ROLE_CURSOR: case ROLE_STATUS: case ROLE_TEXT_CURSOR:
 	case ROLE_TOO_SMALL: case ROLE_POPUP_TITLE: case ROLE_REVIEW:
 		return A_REVERSE;
-	case ROLE_CODE_ME: case ROLE_CODE_JE: case ROLE_CODE_SR: case ROLE_MATCH:
+	case ROLE_CODE_ME: case ROLE_MATCH:
 		return A_UNDERLINE;
-	case ROLE_TITLE: case ROLE_KEY: case ROLE_ERROR: case ROLE_CURSOR_DIM:
+	case ROLE_CODE_SR:
+		return A_UNDERLINE | A_BOLD;
+	case ROLE_CODE_JE: case ROLE_TITLE: case ROLE_KEY: case ROLE_ERROR: case ROLE_CURSOR_DIM:
 		return A_BOLD;
 	default:
 		return 0;
@@ -180,15 +184,18 @@ static attr_t style_attrs(int a)
 	       ((a & TA_REVERSE) ? A_REVERSE : 0) | ((a & TA_DIM) ? A_DIM : 0);
 }
 
-void display_apply_theme(const theme *t)
+void display_apply_theme(const theme *th)
 {
 	const char *nc = getenv("NO_COLOR");
 	int color = has_colors() && !(nc && *nc);
+	theme stepped;
+	const theme *t = &stepped;
 
 	if (color) {
 		start_color();
 		use_default_colors();
 	}
+	theme_for_colors(th, color ? COLORS : 0, &stepped);
 	color_on = color;
 	ncode_roles = 0;
 	for (int r = 0; r < ROLE_COUNT; r++) {
@@ -197,12 +204,13 @@ void display_apply_theme(const theme *t)
 		role_has_bg[r] = s->bg >= 0;
 		role_attr[r] = style_attrs(s->attrs);
 		role_pair[r] = 0;
+		role_bg[r] = -1;
 		if (color && r + 1 < COLOR_PAIRS) {
-			init_pair((short)(r + 1), (short)theme_step_color(s->fg, COLORS),
-				  (short)theme_step_color(s->bg, COLORS));
+			role_bg[r] = (short)theme_step_color(s->bg, COLORS);
+			init_pair((short)(r + 1), role_fg[r], role_bg[r]);
 			role_pair[r] = (short)(r + 1);
-		} else if (!role_attr[r]) {
-			role_attr[r] = mono_fallback(r);
+		} else {
+			role_attr[r] |= mono_fallback(r);
 		}
 	}
 }
@@ -491,6 +499,9 @@ static const char *role_of_pair(short pair)
 	return pair > 0 && pair <= ROLE_COUNT ? theme_role_name(pair - 1) : "normal";
 }
 
+/* The theme roles the dump's runs used, for its closing colors list. */
+static unsigned char dump_used[ROLE_COUNT + 1];
+
 static void dump_attr_runs(FILE *fp, int y)
 {
 	int start = -1;
@@ -509,6 +520,8 @@ static void dump_attr_runs(FILE *fp, int y)
 		}
 		if (start >= 0 && (x == COLS || pair != cur_pair || at != cur_attr)) {
 			if (cur_pair > 1 || cur_attr) {
+				if (cur_pair > 0 && cur_pair <= ROLE_COUNT)
+					dump_used[cur_pair] = 1;
 				fprintf(fp, "  @%d-%d %s", start, x - 1, role_of_pair(cur_pair));
 				if (cur_attr & A_BOLD)
 					fputs("+bold", fp);
@@ -563,17 +576,52 @@ static void dump_row(FILE *fp, int y)
 	sb_free(&b);
 }
 
+static const char *color_name(short c, char *buf, size_t n)
+{
+	static const char *const names[] = { "black", "red", "green", "yellow", "blue",
+					     "magenta", "cyan", "white" };
+
+	if (c < 0)
+		return "default";
+	if (c < 8)
+		return names[c];
+	snprintf(buf, n, "color%d", c);
+	return buf;
+}
+
+/* After the runs: the colors each theme role on the screen was drawn in,
+ * as the terminal got them ("colors: none" without colors), so a test
+ * can see that two roles stay apart on an 8-color terminal. */
+static void dump_colors(FILE *fp)
+{
+	if (!color_on) {
+		fputs("colors: none\n", fp);
+		return;
+	}
+	fprintf(fp, "colors: %d\n", COLORS);
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		char fb[16], bb[16];
+		if (dump_used[r + 1])
+			fprintf(fp, "  %s: %s on %s\n", theme_role_name(r),
+				color_name(role_fg[r], fb, sizeof(fb)),
+				color_name(role_bg[r], bb, sizeof(bb)));
+	}
+}
+
 int display_dump(const char *path, int attrs, px_err *e)
 {
 	FILE *fp = fopen(path, "w");
 
 	if (!fp)
 		return px_fail(e, PX_EIO, "%s: cannot write the screen dump", path);
+	memset(dump_used, 0, sizeof(dump_used));
 	for (int y = 0; y < LINES; y++) {
 		dump_row(fp, y);
 		if (attrs)
 			dump_attr_runs(fp, y);
 	}
+	if (attrs)
+		dump_colors(fp);
 	if (fclose(fp) != 0)
 		return px_fail(e, PX_EIO, "%s: cannot write the screen dump", path);
 	return PX_OK;

@@ -377,9 +377,9 @@ static void merge_done(struct tui *t, int64_t into, void *ud)
 		free(pr);
 		return;
 	}
-	q = xasprintf("merge %s (%lld codings) into %s?", names_get(&t->names, NAMES_CODE, pr->from),
-		      (long long)codebook_coding_count(t->db, pr->from, 1),
-		      names_get(&t->names, NAMES_CODE, into));
+	long long n = (long long)codebook_coding_count(t->db, pr->from, 1);
+	q = xasprintf("merge %s (%lld coding%s) into %s?", names_get(&t->names, NAMES_CODE, pr->from),
+		      n, PX_S(n), names_get(&t->names, NAMES_CODE, into));
 	confirm_open(t, q, merge_confirmed, pr);
 	free(q);
 }
@@ -443,7 +443,8 @@ static int c_key(struct pane *p, struct tui *t, int action, int key)
 			tui_error(t, "the three roots cannot be deleted");
 			return 1;
 		}
-		q = xasprintf("delete %s and its %lld codings?", r->path, (long long)r->deep);
+		q = xasprintf("delete %s and its %lld coding%s?", r->path, (long long)r->deep,
+			      PX_S(r->deep));
 		confirm_open(t, q, delete_confirmed, ud);
 		free(q);
 		return 1;

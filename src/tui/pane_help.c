@@ -28,15 +28,21 @@ void tui_help_lines(strlist *out)
 	}
 	sl_push(out, "");
 	sl_push(out, "commands (after :, Tab completes)");
-	sl_push(out, "  :filter participant|community|code|coder|from|to|search VALUE");
-	sl_push(out, "  :filter clear    :search WORDS    :export FILE [--keep-names]");
+	tui_command_help(out);
 	exts = export_format_list(1, " or ");
 	said = xasprintf("  (:export writes %s, by the name)", exts);
 	sl_push(out, said);
 	free(said);
 	free(exts);
-	sl_push(out, "  :theme NAME      :help            :log             :quit");
-	sl_push(out, "  :negotiate A B   the disagreements of coders A and B (Tab completes ids)");
+	sl_push(out, "");
+	sl_push(out, "reader margin");
+	sl_push(out, "  M J S          the line holds a span coded ME, JE or SR (in its colour)");
+	sl_push(out, "  *              a coding with a memo starts on the line");
+	sl_push(out, "  !              an edit of the text cut into a span: it needs review");
+	sl_push(out, "");
+	sl_push(out, "vignette list");
+	sl_push(out, "  date title     the vignette's date (month-day when narrow) and title");
+	sl_push(out, "  N N N          its codings under ME, JE and SR (in their colours)");
 	sl_push(out, "");
 	sl_push(out, "mouse");
 	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");

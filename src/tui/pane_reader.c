@@ -40,6 +40,11 @@ struct rdstate {
 	size_t cursor, top;
 	long anchor;             /* selection start, -1 none */
 	int64_t resizing;        /* the coding whose span the selection edits, 0 none */
+	/* the search's hits in the text (search_hits), for the search hits_for */
+	int64_t *hit_s, *hit_e;
+	size_t nhits;
+	unsigned char *hit;      /* per code point: inside a hit */
+	char *hits_for;
 };
 
 static void rd_clear(struct rdstate *s)
@@ -49,6 +54,14 @@ static void rd_clear(struct rdstate *s)
 	free(s->cp);
 	free(s->spans);
 	free(s->lines);
+	free(s->hit_s);
+	free(s->hit_e);
+	free(s->hit);
+	free(s->hits_for);
+	s->hit_s = s->hit_e = NULL;
+	s->hit = NULL;
+	s->hits_for = NULL;
+	s->nhits = 0;
 	s->cp = NULL;
 	s->spans = NULL;
 	s->lines = NULL;
@@ -128,6 +141,44 @@ static void rd_refresh(struct pane *p, struct tui *t)
 	q.vignette_id = s->id;
 	if (coding_each(t->db, &q, add_span, &ctx, &e))
 		tui_error(t, "%s", e.msg);
+}
+
+/* The hits of the current search in the text, recomputed when the search
+ * or the vignette changed. */
+static void search_hits(struct rdstate *s, struct tui *t)
+{
+	const char *q = t->filter.search;
+
+	if (s->hit && q && s->hits_for && strcmp(q, s->hits_for) == 0)
+		return;
+	free(s->hit_s);
+	free(s->hit_e);
+	free(s->hit);
+	free(s->hits_for);
+	s->hits_for = q ? xstrdup(q) : NULL;
+	s->nhits = text_word_hits(s->v.text ? s->v.text : "", q ? q : "", &s->hit_s, &s->hit_e);
+	s->hit = xcalloc(s->n + 1, 1);
+	for (size_t k = 0; k < s->nhits; k++)
+		memset(s->hit + s->hit_s[k], 1, (size_t)(s->hit_e[k] - s->hit_s[k]));
+}
+
+/* The cursor to the next (dir 1) or previous hit, round the end. */
+static void hit_move(struct rdstate *s, struct tui *t, int dir)
+{
+	size_t k, n = s->nhits;
+
+	search_hits(s, t);
+	if (!n) {
+		tui_error(t, "%s", t->filter.search ? "no search hits in this vignette" :
+			  "no search: / searches, then n and N step through the hits");
+		return;
+	}
+	for (k = 0; k < n; k++)
+		if (dir > 0 ? s->hit_s[k] > (int64_t)s->cursor : s->hit_s[n - 1 - k] < (int64_t)s->cursor)
+			break;
+	k = k == n ? (dir > 0 ? 0 : n - 1) : (dir > 0 ? k : n - 1 - k);
+	s->cursor = (size_t)s->hit_s[k];
+	tui_message(t, "hit %zu/%zu", k + 1, n);
 }
 
 /* Wraps at spaces where possible, by display width. */
@@ -261,6 +312,7 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 		layout(s, tw);
 	if (s->anchor >= 0)
 		selection(s, &sa, &sb);
+	search_hits(s, t);
 	cl = line_of(s, s->cursor);
 	if (cl < s->top)
 		s->top = cl;
@@ -271,7 +323,7 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 		int col = 0, y = b.y + r;
 		draw_margin(s, ln, y, b.x);
 		for (size_t i = ln->start; i < ln->end; i++) {
-			int role = span_role(s, i);
+			int role = s->hit[i] ? ROLE_MATCH : span_role(s, i);
 			uint32_t c = s->cp[i];
 			if (s->anchor >= 0 && i >= sa && i < sb)
 				role = ROLE_SELECTION;
@@ -706,6 +758,10 @@ static int rd_key(struct pane *p, struct tui *t, int action, int key)
 		if (!s->resizing)
 			return 0;
 		save_resize(t, s);
+		return 1;
+	case A_R_HIT_NEXT:
+	case A_R_HIT_PREV:
+		hit_move(s, t, action == A_R_HIT_NEXT ? 1 : -1);
 		return 1;
 	case A_R_CODE:
 		if (s->anchor < 0) {

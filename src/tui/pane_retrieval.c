@@ -1,21 +1,31 @@
 /* pane_retrieval.c: every segment coded with one code (and its
  * sub-codes), with context; Enter jumps to the vignette, and Esc in the
- * reader comes back here. Segments are paged by key (browse.h): the pane
- * holds a window of rows around the cursor and fetches the next or
- * previous page at its edges, so a code with 100,000 segments costs no
- * more than one with ten. The quick filter (f) searches the window. */
+ * reader comes back here. Below the list the segment under the cursor
+ * shows whole, wrapped, with its vignette, date, coder, participants and
+ * memo; + and - widen and narrow the context. Segments are paged by key
+ * (browse.h): the pane holds a window of rows around the cursor and
+ * fetches the next or previous page at its edges, so a code with 100,000
+ * segments costs no more than one with ten. The quick filter (f) searches
+ * the window. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
 #include "praxis/tui.h"
 
-#define RETRIEVAL_CONTEXT 40
 #define PAGE 64
 #define WINDOW ((size_t)4 * PAGE)
 
+/* The context steps + and - move through, in code points either side. */
+static const int context_steps[] = { 0, 20, 40, 80, 160, 320, 640, 1280 };
+#define NSTEPS ((int)(sizeof(context_steps) / sizeof(context_steps[0])))
+#define DEFAULT_STEP 2
+
 struct rstate {
 	int64_t code_id;
+	int step;                /* index into context_steps */
+	int context;             /* context_steps[step] */
 	int mine;                /* only the current coder */
 	browse_segment *seg;
 	size_t n;
@@ -40,8 +50,12 @@ static void r_clear(struct rstate *s)
 
 static void r_init(struct pane *p, struct tui *t)
 {
+	struct rstate *s = xcalloc(1, sizeof(struct rstate));
+
 	(void)t;
-	p->st = xcalloc(1, sizeof(struct rstate));
+	s->step = DEFAULT_STEP;
+	s->context = context_steps[s->step];
+	p->st = s;
 }
 
 static void r_free(struct pane *p)
@@ -88,7 +102,7 @@ static void load_edge(struct pane *p, struct tui *t, int end)
 	size_t n = 0;
 	px_err e = { 0 };
 
-	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, NULL,
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), s->context, NULL,
 				 end ? -1 : 1, PAGE, &seg, &n, &e))
 		tui_error(t, "%s", e.msg);
 	set_window(p, t, seg, n, end && s->count > (int64_t)n ? s->count - (int64_t)n : 0);
@@ -107,9 +121,9 @@ static void load_around(struct pane *p, struct tui *t, const browse_segment *key
 	px_err e = { 0 };
 
 	at.coding_id--;
-	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, key, -1, PAGE,
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), s->context, key, -1, PAGE,
 				 &before, &nb, &e) ||
-	    browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT, &at, 1, PAGE,
+	    browse_segments_page(t->db, s->code_id, coder_of(s, t), s->context, &at, 1, PAGE,
 				 &after, &na, &e)) {
 		tui_error(t, "%s", e.msg);
 		browse_segments_free(before, nb);
@@ -204,7 +218,7 @@ static void extend(struct pane *p, struct tui *t, int dir)
 
 	if (!s->n || p->list.quick)
 		return;
-	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), RETRIEVAL_CONTEXT,
+	if (browse_segments_page(t->db, s->code_id, coder_of(s, t), s->context,
 				 dir > 0 ? &s->seg[s->n - 1] : &s->seg[0], dir, PAGE, &more, &nm, &e)) {
 		tui_error(t, "%s", e.msg);
 		return;
@@ -277,6 +291,110 @@ static void r_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	dsp_text(y, x + used, w - used, g->after, sel ? role : ROLE_DIM);
 }
 
+/* Where wrapped text is being laid out in the detail area. */
+struct flow {
+	int y, x, w, bottom, col;
+};
+
+/* The display width of the word at s (up to a space or newline). */
+static int word_width(const char *s, size_t len)
+{
+	int w = 0;
+
+	while (len && *s != ' ' && *s != '\n') {
+		uint32_t cp;
+		size_t n = text_decode(s, len, &cp);
+		w += dsp_cp_width(cp);
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+/* Lays s out from the flow's position in role, wrapping at the width
+ * between words (a word wider than the line is cut; a newline starts a
+ * line); stops at the bottom. */
+static void flow_text(struct flow *f, const char *s, int role)
+{
+	size_t len = strlen(s);
+	int word_start = 1;
+
+	while (*s && f->y < f->bottom) {
+		uint32_t cp;
+		size_t n = text_decode(s, len, &cp);
+		int cw = cp == '\n' ? 0 : dsp_cp_width(cp);
+		if (cp != ' ' && cp != '\n' && word_start && f->col > 0 &&
+		    f->col + word_width(s, len) > f->w) {
+			f->y++;
+			f->col = 0;
+		}
+		word_start = cp == ' ' || cp == '\n';
+		if (cp == '\n' || f->col + cw > f->w) {
+			f->y++;
+			f->col = 0;
+		}
+		if (f->y < f->bottom && cw > 0 && !(cp == ' ' && f->col == 0))
+			f->col += dsp_cp(f->y, f->x + f->col, cw, cp, role);
+		s += n;
+		len -= n;
+	}
+}
+
+/* The segment under the cursor, whole, in body rows [y, bottom). */
+static void draw_detail(struct pane *p, struct tui *t, const browse_segment *g, int y,
+			int bottom, int x, int w)
+{
+	struct rstate *s = p->st;
+	struct flow f = { y, x + 1, w - 2, bottom, 0 };
+	px_coding c;
+	px_err e = { 0 };
+	char *who = NULL, *head;
+	int have = coding_get(t->db, g->coding_id, &c, &e) == PX_OK;
+
+	if (have)
+		who = names_join(&t->names, NAMES_PSEUDONYM, &c.participants, ", ");
+	head = xasprintf("%s  %s", g->title, g->date ? g->date : "");
+	dsp_fill(f.y, x, w, ROLE_TITLE);
+	dsp_text(f.y++, x + 1, w - 1, head, ROLE_TITLE);
+	free(head);
+	head = xasprintf("%s%s%s%s%s  context %d", names_get(&t->names, NAMES_CODE, g->code_id),
+			 have ? "  coder " : "",
+			 have ? names_get(&t->names, NAMES_CODER, c.coder_id) : "",
+			 who && *who ? "  with " : "", who ? who : "", s->context);
+	flow_text(&f, head, ROLE_DIM);
+	free(head);
+	free(who);
+	f.y++;
+	f.col = 0;
+	flow_text(&f, g->before, ROLE_DIM);
+	flow_text(&f, g->quote, tui_code_role(t, g->code_id));
+	flow_text(&f, g->after, ROLE_DIM);
+	if (have && c.memo && *c.memo) {
+		f.y++;
+		f.col = 0;
+		flow_text(&f, "memo: ", ROLE_MEMO);
+		flow_text(&f, c.memo, ROLE_NORMAL);
+	}
+	if (have)
+		coding_free(&c);
+}
+
+/* The list above, the segment under the cursor below when there is room
+ * (at least 4 rows each). */
+static void r_draw(struct pane *p, struct tui *t, struct rect body)
+{
+	struct rstate *s = p->st;
+	struct rect list = body;
+	int ok, focused = t->focus >= 0 && &t->panes[t->focus] == p;
+	size_t i = pane_list_current(p, &ok);
+
+	if (body.h >= 8 && ok && s->n)
+		list.h = body.h / 2;
+	pane_list_draw(p, t, list, focused);
+	if (list.h < body.h)
+		draw_detail(p, t, &s->seg[i], body.y + list.h, body.y + body.h, body.x, body.w);
+}
+
 static int r_key(struct pane *p, struct tui *t, int action, int key)
 {
 	struct rstate *s = p->st;
@@ -305,6 +423,17 @@ static int r_key(struct pane *p, struct tui *t, int action, int key)
 	case A_T_CODERS:
 		s->mine = !s->mine;
 		p->stale = 1;
+		return 1;
+	case A_T_WIDER:
+	case A_T_NARROWER:
+		s->step += action == A_T_WIDER ? 1 : -1;
+		s->step = s->step < 0 ? 0 : s->step >= NSTEPS ? NSTEPS - 1 : s->step;
+		if (context_steps[s->step] != s->context) {
+			s->context = context_steps[s->step];
+			p->stale = 1;
+		}
+		tui_message(t, "context %d character%s either side", s->context,
+			    PX_S(s->context));
 		return 1;
 	case A_BACK:
 		tui_post(t, (struct tui_req){ .kind = REQ_POP, .frame = FRAME_RETRIEVAL });
@@ -344,6 +473,7 @@ const struct pane_ops pane_retrieval_ops = {
 	.init = r_init,
 	.free = r_free,
 	.refresh = r_refresh,
+	.draw = r_draw,
 	.key = r_key,
 	.title = r_title,
 	.rows = r_rows,

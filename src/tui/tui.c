@@ -257,15 +257,16 @@ static void draw_status(struct tui *t)
 
 	sb_init(&b);
 	dsp_fill(y, 0, cols, ROLE_STATUS);
-	sb_printf(&b, " %s | ", slash ? slash + 1 : t->db_path);
+	sb_printf(&b, " %s | %s", slash ? slash + 1 : t->db_path,
+		  t->read_only ? "read-only | " : "");
 	if (t->coder_id == t->own_coder)
 		sb_printf(&b, "coder %s", names_get(&t->names, NAMES_CODER, t->coder_id));
 	x = dsp_text(y, 0, cols, sb_str(&b), ROLE_STATUS);
 	if (t->coder_id != t->own_coder && x < cols)
 		x += draw_overrides(t, y, x);
 	sb_reset(&b);
-	sb_printf(&b, " | %lld vignettes | %lld codings", (long long)t->total_vignettes,
-		  (long long)t->total_codings);
+	sb_printf(&b, " | %lld vignette%s | %lld coding%s", (long long)t->total_vignettes,
+		  PX_S(t->total_vignettes), (long long)t->total_codings, PX_S(t->total_codings));
 	if (browse_filter_active(&t->filter)) {
 		sb_add(&b, " | filter:");
 		filter_text(t, &b);
@@ -711,6 +712,7 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 
 	t->db = o->db;           /* ours from here: teardown closes it */
 	t->db_path = o->db_path;
+	t->read_only = o->read_only;
 	t->own_coder = o->coder_id;
 	/* the audit trail records the user's changes under their own coder */
 	db_set_actor(o->db, o->coder_id);

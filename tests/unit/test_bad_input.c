@@ -297,7 +297,7 @@ static void test_good_file_imports(void **state)
 
 	(void)state;
 	assert_int_equal(fx_run(cmd, &out, &err), 0);
-	assert_non_null(strstr(out, "imported 1 vignettes, 1 participants, 1 codings, 0 memos"));
+	assert_non_null(strstr(out, "imported 1 vignette, 1 participant, 1 coding, 0 memos"));
 	free(out);
 	free(err);
 	out = err = NULL;

@@ -96,7 +96,7 @@ static void test_readonly_directory(void **state)
 {
 	struct ro_project p;
 	sp_opts as_nobody = { .as_nobody = 1 };
-	char *err = NULL;
+	char *err = NULL, *out = NULL;
 
 	(void)state;
 	ro_make(&p);
@@ -105,10 +105,10 @@ static void test_readonly_directory(void **state)
 			       "--whole", NULL };
 	assert_int_equal(chmod(p.db, 0444), 0);
 	assert_int_equal(chmod(p.dir, 0555), 0);
-	assert_int_equal(sp_run(list, &as_nobody, NULL, &err), 2);
-	assert_non_null(strstr(err, "directory is not writable"));
-	assert_non_null(strstr(err, "-shm"));
-	free(err);
+	/* reading works (the WAL file opened as immutable: no -shm needed) */
+	assert_int_equal(sp_run(list, &as_nobody, &out, NULL), 0);
+	assert_non_null(strstr(out, "The pile"));
+	free(out);
 	assert_int_equal(sp_run(code, &as_nobody, NULL, &err), 2);
 	assert_non_null(strstr(err, "read-only"));
 	free(err);

@@ -174,7 +174,7 @@ static void test_cli_notes(void **state)
 	args = xasprintf("--db '%s' import '%s'", db_path(db), a);
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "imported 1 vignettes"));
+	assert_non_null(strstr(out, "imported 1 vignette,"));
 	assert_int_equal(vignette_count(db), 3);
 	fx_vignette(db, "tue");
 	free(args), free(out), free(err);

@@ -76,7 +76,7 @@ static int setup(void **state)
 	s->db = fx_path(".db");
 	args = xasprintf("--coder tester import '%s'", yaml);
 	out = run_ok(s->db, args);
-	assert_non_null(strstr(out, "imported 1 vignettes, 1 participants, 4 codings"));
+	assert_non_null(strstr(out, "imported 1 vignette, 1 participant, 4 codings"));
 	free(out);
 	free(args);
 	free(yaml);

@@ -693,7 +693,7 @@ static void test_cli_import_qdpx(void **state)
 	args = xasprintf("--db '%s' --coder tester import '%s'", dbp, qdpx);
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 0);
-	if (!strstr(out, "imported 2 vignettes, 1 participants, 2 codings, 1 memos"))
+	if (!strstr(out, "imported 2 vignettes, 1 participant, 2 codings, 1 memo "))
 		fail_msg("out: %s err: %s", out, err);
 	assert_non_null(strstr(err, "normalized CR LF line ends or a BOM in 1 source(s)"));
 	assert_non_null(strstr(err, "skipped 2 source(s) praxis cannot read"));

@@ -494,7 +494,7 @@ static void test_participant_delete_refused(void **state)
 	(void)state;
 	/* ann: in both vignettes, one coding's participants, one held_by */
 	assert_int_equal(participant_delete(db, ann, 0, &e), PX_EDATA);
-	assert_string_equal(e.msg, "the participant is named in 4 vignettes or codings");
+	assert_string_equal(e.msg, "the participant is still named 4 times in vignettes or codings");
 	assert_int_equal(participant_count(db), 2);
 	/* cy: named only in a coding's held_by (regression: was deleted silently) */
 	p.ext_id = xstrdup("cy");
@@ -507,7 +507,7 @@ static void test_participant_delete_refused(void **state)
 	assert_int_equal(coding_update(db, &c, &e), PX_OK);
 	coding_free(&c);
 	assert_int_equal(participant_delete(db, cy, 0, &e), PX_EDATA);
-	assert_string_equal(e.msg, "the participant is named in 1 vignettes or codings");
+	assert_string_equal(e.msg, "the participant is still named 1 time in vignettes or codings");
 	assert_int_equal(participant_count(db), 3);
 	/* forced, they go and every link with them */
 	assert_int_equal(participant_delete(db, cy, 1, &e), PX_OK);

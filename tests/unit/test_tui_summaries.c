@@ -340,7 +340,7 @@ static void test_help_lists_summary_keys(void **state)
 	char *db = db_new(), *s;
 
 	(void)state;
-	s = fx_screen_run(db, "?\n", 90, 90, NULL);
+	s = fx_screen_run(db, "?\n", 90, 130, NULL);
 	fx_assert_has(s, " summaries\n");
 	fx_assert_has(s, "1 2 3 4        Repertoire Accountability Engagement Coverage");
 	fx_assert_has(s, "s              sort by the next column");

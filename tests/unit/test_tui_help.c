@@ -1,0 +1,90 @@
+/* test_tui_help.c: the help lists every `:` command and the legends of
+ * the reader's margin and the vignette list; counts on the status line
+ * and in messages take the right plural. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "praxis/util.h"
+#include "fixture.h"
+#include "screen.h"
+
+/* The end of the help, scrolled to its last line (G) at 90x60. */
+static const char *const help_tail[] = {
+	" commands (after :, Tab completes)",
+	"   :filter KIND VALUE           by participant, community, code, coder, from, to, search;",
+	"   :search WORDS                full-text search; n and N step through the hits in the rea",
+	"   :autocode CODE               code every hit of the search with CODE (asks first)",
+	"   :export FILE [--keep-names]  export the filtered project (format by the name)",
+	"   :theme NAME                  switch the colours (Tab completes the themes)",
+	"   :retrieve CODE               every segment coded with CODE or a sub-code",
+	"   :open VIGNETTE               open the vignette with that id in the reader",
+	"   :negotiate A B               the disagreements of coders A and B",
+	"   :undo                        undo the last change",
+	"   :redo                        redo what was undone",
+	"   :zoom                        zoom the pane to full screen and back",
+	"   :help                        this help",
+	"   :log                         the audit trail: codebook changes, decisions, text edits",
+	"   :quit                        quit praxis (also :q)",
+	"   (:export writes .md .html .csv .yaml .qdpx .qdc or .codebook.md, by the name)",
+	"",
+	" reader margin",
+	"   M J S          the line holds a span coded ME, JE or SR (in its colour)",
+	"   *              a coding with a memo starts on the line",
+	"   !              an edit of the text cut into a span: it needs review",
+	"",
+	" vignette list",
+	"   date title     the vignette's date (month-day when narrow) and title",
+	"   N N N          its codings under ME, JE and SR (in their colours)",
+	"",
+	" mouse",
+	"   click          focus the pane; select the row / put the reader's cursor there",
+	"   wheel          scroll the pane under the pointer",
+};
+
+static void test_help_lists_commands_and_legends(void **state)
+{
+	char *db = fx_screen_db(NULL), *s;
+	size_t n = sizeof(help_tail) / sizeof(help_tail[0]);
+
+	(void)state;
+	s = fx_screen_run(db, "?G\n", 90, 60, NULL);
+	for (size_t i = 0; i < n; i++)
+		fx_assert_line(s, (int)(58 - n + i), help_tail[i]);
+	free(s);
+	free(db);
+}
+
+/* One vignette with one coding: singular on the status line. */
+static void test_status_line_plurals(void **state)
+{
+	char *db = fx_screen_db("praxis: 1\n"
+				"coders:\n"
+				"  - id: tester\n"
+				"vignettes:\n"
+				"  - id: v1\n"
+				"    title: Alone\n"
+				"    date: 2026-01-05\n"
+				"    text: One line.\n"
+				"    codings:\n"
+				"      - code: ME\n"), *s;
+
+	(void)state;
+	s = fx_screen_run(db, "# nothing\n", 80, 24, NULL);
+	fx_assert_has(s, "| coder tester | 1 vignette | 1 coding\n");
+	free(s);
+	free(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_help_lists_commands_and_legends),
+		cmocka_unit_test(test_status_line_plurals),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
