@@ -570,8 +570,8 @@ static void test_foreign_qdpx(void **state)
 	assert_true(idl_has(&v.participants, id));
 	assert_int_equal(db_meta_get(db, "title", &title, &e), 0);
 	assert_string_equal(title, "Feldstudie");
-	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo WHERE target = 0"
-				   " AND text = 'An unattached note.'"), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo m JOIN memo_target t ON"
+				   " t.memo_id = m.id WHERE t.kind = 0 AND m.text = 'An unattached note.'"), 1);
 	free(title);
 	free(rows);
 	participant_free(&p);
