@@ -55,7 +55,7 @@ void memo_free(px_memo *m);
 /* "project", "vignette", ... for a kind; NULL if out of range. */
 const char *memo_kind_name(int kind);
 /* Parses KIND:ID ("code:SR/tools", "vignette:v03", "coding:UUID-or-row-id",
- * "project") into a target that exists; PX_EUSAGE/PX_ENOTFOUND otherwise. */
+ * "project") into a target that exists; PX_EDATA/PX_ENOTFOUND otherwise. */
 int memo_target_parse(px_db *db, const char *spec, px_memo_on *out, px_err *e);
 /* "KIND:ID" for a target (a coding by its uuid), allocated. */
 char *memo_target_label(px_db *db, const px_names *nm, const px_memo_on *on);

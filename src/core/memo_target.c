@@ -80,16 +80,16 @@ int memo_target_parse(px_db *db, const char *spec, px_memo_on *out, px_err *e)
 		if (strlen(memo_kinds[k].name) == klen && strncmp(spec, memo_kinds[k].name, klen) == 0)
 			out->kind = k;
 	if (out->kind < 0)
-		return px_fail(e, PX_EUSAGE, "memo target '%s': the kind must be one of project, "
+		return px_fail(e, PX_EDATA, "memo target '%s': the kind must be one of project, "
 			       "code, participant, community, vignette, coding, repertoire, "
 			       "accountability", spec);
 	if (out->kind == MEMO_PROJECT) {
 		if (colon && colon[1])
-			return px_fail(e, PX_EUSAGE, "memo target '%s': 'project' takes no id", spec);
+			return px_fail(e, PX_EDATA, "memo target '%s': 'project' takes no id", spec);
 		return PX_OK;
 	}
 	if (!colon || !colon[1])
-		return px_fail(e, PX_EUSAGE, "memo target '%s': write %s:ID", spec,
+		return px_fail(e, PX_EDATA, "memo target '%s': write %s:ID", spec,
 			       memo_kinds[out->kind].name);
 	if ((rc = resolve(db, out->kind, colon + 1, &out->id, e)))
 		return px_wrap(e, "memo target '%s'", spec);
