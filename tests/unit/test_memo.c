@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "praxis/corpus.h"
+#include "praxis/export.h"
+#include "praxis/export_ctx.h"
 #include "praxis/memo.h"
 #include "praxis/memo_table.h"
 #include "praxis/util.h"
@@ -328,6 +331,68 @@ static void test_cli_memo(void **state)
 	free(path);
 }
 
+/* Runs an export into a scratch file and returns its text. */
+static char *export_str(px_db *db, int format, int table)
+{
+	struct export_options o = { 0 };
+	char *path = fx_path(".out"), *text;
+	px_err e = { 0 };
+
+	o.format = format;
+	o.table = table;
+	o.output = path;
+	if (export_run(db, &o, &e))
+		fail_msg("export: %s", e.msg);
+	text = fx_read_file(path, NULL);
+	assert_non_null(text);
+	unlink(path);
+	free(path);
+	return text;
+}
+
+/* Markdown and HTML put each memo where it belongs, pseudonymized;
+ * CSV has --table memos. */
+static void test_exports_carry_memos(void **state)
+{
+	px_db *db = memo_db();
+	char *md = export_str(db, EXP_MD, 0), *html = export_str(db, EXP_HTML, 0);
+	char *csv = export_str(db, EXP_CSV, EXP_TABLE_MEMOS);
+	const char *project, *vignettes, *codebook, *people;
+
+	(void)state;
+	project = strstr(md, "# Project memos\n\n- *memo by tester*: **Where this is going**. "
+			 "The pile is the story. \n");
+	vignettes = strstr(md, "# Vignettes");
+	codebook = strstr(md, "    - **tools** (1): artifacts, forms, devices the community uses\n"
+			  "        - *memo by tester*: tools that hold doubt\n");
+	people = strstr(md, "# Participants\n\n- **Ann**\n    - *memo by tester*: Ann/Ann is "
+			"the pile\'s keeper\n- **Bo**\n");
+	assert_non_null(project);
+	assert_non_null(vignettes);
+	assert_non_null(codebook);
+	assert_non_null(people);
+	assert_true(project < vignettes && vignettes < codebook && codebook < people);
+	assert_non_null(strstr(md, "# Communities\n\n- **desk**\n"));
+	assert_non_null(strstr(md, "# Codings\n\n- **v1: SR/tools**\n    - *memo by tester*: "
+			       "why this span\n"));
+	assert_non_null(strstr(md, "# Accountability entries\n\n- **quota**\n"));
+	assert_null(strstr(md, "Annie"));
+	assert_non_null(strstr(html, "<h1>Project memos</h1>\n<div class=\"memo\"><strong>memo "
+			       "by tester</strong> <em>Where this is going</em>. The pile is"));
+	assert_non_null(strstr(html, "<h1>Participants</h1>\n<h3>Ann</h3>\n"));
+	assert_non_null(strstr(html, "<tr><td colspan=\"3\" style=\"padding-left:3em\"><div "
+			       "class=\"memo\"><strong>memo by tester</strong> tools that hold "
+			       "doubt</div>\n"));
+	assert_null(strstr(html, "Annie"));
+	assert_non_null(strstr(csv, "id,uuid,author,created,updated,title,targets,text\r\n"));
+	assert_non_null(strstr(csv, ",Across,code:SR/tools;vignette:v2;participant:bo;project,"));
+	assert_non_null(strstr(csv, ",participant:ann,Ann/Ann is the pile's keeper\r\n"));
+	free(md);
+	free(html);
+	free(csv);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_round_trip_keeps_memos),
 		cmocka_unit_test(test_yaml_old_and_bad_memos),
 		cmocka_unit_test(test_cli_memo),
+		cmocka_unit_test(test_exports_carry_memos),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
