@@ -15,6 +15,7 @@
 #include "praxis/export_ctx.h"
 #include "praxis/memo.h"
 #include "praxis/memo_table.h"
+#include "praxis/merge.h"
 #include "praxis/util.h"
 #include "../../src/core/schema.h"
 #include "fixture.h"
@@ -393,6 +394,43 @@ static void test_exports_carry_memos(void **state)
 	db_close(db);
 }
 
+/* praxis merge brings the other copy's memos in, matched by uuid, on the
+ * same targets here; twice is once. */
+static void test_merge_brings_memos(void **state)
+{
+	px_db *db = memo_db(), *other = NULL;
+	char *path = fx_path(".db"), *sql = xasprintf("VACUUM INTO '%s'", path), spec[80];
+	static const char *const both[] = { "project", "participant:bo", NULL };
+	const char *coding[] = { spec, NULL };
+	merge_report r;
+	px_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(db_exec(db, sql, &e), PX_OK);
+	assert_int_equal(db_open(path, 0, &other, &e), PX_OK);
+	add_memo(other, both, "Theirs", "a memo from the other copy");
+	snprintf(spec, sizeof(spec), "coding:%lld",
+		 (long long)db_scalar(other, "SELECT max(id) FROM coding"));
+	add_memo(other, coding, NULL, "on their coding");
+	db_close(other);
+	assert_int_equal(merge_from(db, path, &r, &e), PX_OK);
+	assert_int_equal(r.added[MERGE_MEMOS], 2);
+	assert_int_equal(r.skipped[MERGE_MEMOS], 9);
+	merge_report_free(&r);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo_target t JOIN memo m ON"
+				   " m.id = t.memo_id WHERE m.title = 'Theirs'"), 2);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo_target t JOIN memo m ON"
+				   " m.id = t.memo_id WHERE m.text = 'on their coding' AND t.kind = 5"
+				   " AND t.target_id = (SELECT max(id) FROM coding)"), 1);
+	assert_int_equal(merge_from(db, path, &r, &e), PX_OK);
+	assert_int_equal(r.added[MERGE_MEMOS], 0);
+	assert_int_equal(r.skipped[MERGE_MEMOS], 11);
+	merge_report_free(&r);
+	free(sql);
+	free(path);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_old_and_bad_memos),
 		cmocka_unit_test(test_cli_memo),
 		cmocka_unit_test(test_exports_carry_memos),
+		cmocka_unit_test(test_merge_brings_memos),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
