@@ -96,29 +96,41 @@ int memo_target_parse(px_db *db, const char *spec, px_memo_on *out, px_err *e)
 	return PX_OK;
 }
 
+/* One text column of the row with this id, allocated; NULL if none. */
+static char *text_by_id(px_db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	char *out = NULL;
+	int rc;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	while (db_row(db, st, &rc, NULL))
+		out = db_col_strdup(st, 0);
+	sqlite3_reset(st);
+	return out;
+}
+
 char *memo_target_label(px_db *db, const px_names *nm, const px_memo_on *on)
 {
-	const char *kind = memo_kind_name(on->kind);
-	char *uuid = NULL, *out;
-	sqlite3_stmt *st;
-	int rc;
+	const char *kind = memo_kind_name(on->kind), *name = "";
+	char *own = NULL, *out;
 
 	if (!kind)
 		return xasprintf("?%d:%lld", on->kind, (long long)on->id);
 	if (on->kind == MEMO_PROJECT)
 		return xstrdup(kind);
 	if (memo_kinds[on->kind].names_kind >= 0)
-		return xasprintf("%s:%s", kind, names_get(nm, memo_kinds[on->kind].names_kind,
-							   on->id));
-	/* a coding is named by its uuid, which survives export and import */
-	if ((st = db_stmt(db, "SELECT uuid FROM coding WHERE id = ?", NULL))) {
-		sqlite3_bind_int64(st, 1, on->id);
-		while (db_row(db, st, &rc, NULL))
-			uuid = db_col_strdup(st, 0);
-		sqlite3_reset(st);
-	}
-	out = xasprintf("%s:%s", kind, uuid ? uuid : "?");
-	free(uuid);
+		name = names_get(nm, memo_kinds[on->kind].names_kind, on->id);
+	/* a coding is named by its uuid, which survives export and import;
+	 * the interface loads no vignette names */
+	if (on->kind == MEMO_CODING)
+		own = text_by_id(db, "SELECT uuid FROM coding WHERE id = ?", on->id);
+	else if (!*name && on->kind == MEMO_VIGNETTE)
+		own = text_by_id(db, "SELECT ext_id FROM vignette WHERE id = ?", on->id);
+	out = xasprintf("%s:%s", kind, own ? own : *name ? name : "?");
+	free(own);
 	return out;
 }
 
