@@ -148,13 +148,14 @@ px_memo *undo_msnap_load(px_db *db, int64_t memo_id, px_err *e)
  * by uuid. */
 static int apply_memo(struct undo *u, const px_memo *from, const px_memo *to, px_err *e)
 {
+	const px_memo *any = from ? from : to;
 	px_memo copy;
 	int64_t id = 0;
 	int found, rc;
 
-	if (!from && !to)
+	if (!any)
 		return PX_OK;
-	found = memo_find_uuid(u->db, from ? from->uuid : to->uuid, &id, e);
+	found = memo_find_uuid(u->db, any->uuid, &id, e);
 	if (found < 0)
 		return px_status_of(e);
 	if (!to)
