@@ -26,7 +26,7 @@
 
 enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC, EXP_CODEBOOK };
 enum export_table { EXP_TABLE_CODINGS, EXP_TABLE_PARTICIPANTS, EXP_TABLE_VIGNETTES,
-		    EXP_TABLE_CODES };
+		    EXP_TABLE_CODES, EXP_TABLE_MEMOS };
 
 struct export_options {
 	int format;               /* enum export_format */
@@ -111,6 +111,22 @@ int export_registers(const export_ctx *x, const struct export_register_writer *w
 /* The distinct interpretations of a repertoire row, pseudonymized and
  * joined with "; " (caller frees). */
 char *export_interpretations(const export_ctx *x, const summary_rep_row *r);
+
+/* Memos for the documents (export_memos.c): fn gets each memo's title
+ * (NULL if none) and text pseudonymized, and its author's id ("" if
+ * unknown). export_memos_on: the memos on one target (kind as memo.h).
+ * export_memo_sections: for participants, communities, register entries
+ * and codings that carry memos, a section heading (only when the kind has
+ * any), each target's name, then its memos, then section(ud, NULL). */
+typedef void (*export_memo_fn)(void *ud, const char *title, const char *text,
+			       const char *author);
+int export_memos_on(const export_ctx *x, int kind, int64_t id, export_memo_fn fn, void *ud);
+struct export_memo_writer {
+	void (*section)(void *ud, const char *heading);
+	void (*target)(void *ud, const char *name);
+	export_memo_fn memo;
+};
+int export_memo_sections(const export_ctx *x, const struct export_memo_writer *w, void *ud);
 
 /* The text of a register column (praxis/regcols.h) in the documents:
  * numbers, dates, reified as yes / no / "", the interpretations

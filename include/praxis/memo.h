@@ -1,30 +1,65 @@
-/* memo.h: the researcher's analytic notes on the project, a vignette, a
- * code or a participant. (A coding's own memo is a field of the coding.) */
+/* memo.h: the researcher's analytic memos. A memo has an author, times, an
+ * optional title and a text, and is attached to one or more targets: the
+ * project, a vignette, a code, a participant, a community, a coding, a
+ * repertoire or an accountability entry. (A coding's own one-line memo
+ * stays a field of the coding; memos here are the longer analytic notes.) */
 #ifndef PRAXIS_MEMO_H
 #define PRAXIS_MEMO_H
 
 #include <stdint.h>
 #include "praxis/db.h"
+#include "praxis/names.h"
 
-enum memo_target { MEMO_PROJECT = 0, MEMO_VIGNETTE, MEMO_CODE, MEMO_PARTICIPANT };
+/* Stored in memo_target.kind: never renumber. */
+enum memo_target {
+	MEMO_PROJECT = 0, MEMO_VIGNETTE, MEMO_CODE, MEMO_PARTICIPANT, MEMO_COMMUNITY,
+	MEMO_CODING, MEMO_REPERTOIRE, MEMO_ACCOUNTABILITY, MEMO_TARGET_COUNT
+};
+
+typedef struct px_memo_on {
+	int kind;            /* enum memo_target */
+	int64_t id;          /* row id; 0 for the project */
+} px_memo_on;
 
 typedef struct px_memo {
 	int64_t id;
-	int target;          /* enum memo_target */
-	int64_t target_id;   /* 0 for the project */
+	/* The targets, in order. memo_add with n_on == 0 takes the one target
+	 * (target, target_id); memo_each fills both (target = on[0]). */
+	px_memo_on *on;
+	size_t n_on;
+	int target;
+	int64_t target_id;
 	int64_t coder_id;    /* 0 if unknown */
+	char *title;         /* NULL if none */
 	char *text;
 	char *uuid;
 	char *created;
 	char *updated;
 } px_memo;
 
+void memo_on_push(px_memo *m, int kind, int64_t id);
 int memo_add(px_db *db, px_memo *m, px_err *e);
 int memo_update(px_db *db, int64_t id, const char *text, px_err *e);
+int memo_set_title(px_db *db, int64_t id, const char *title, px_err *e);
 int memo_delete(px_db *db, int64_t id, px_err *e);
+int memo_get(px_db *db, int64_t id, px_memo *out, px_err *e);
+/* 1 and the id when a memo with this uuid exists, 0 when not, <0 on error. */
+int memo_find_uuid(px_db *db, const char *uuid, int64_t *id, px_err *e);
 typedef int (*memo_fn)(const px_memo *m, void *ud);
-/* Memos on one target in insertion order; target -1 visits every memo. */
+/* Memos with (target, target_id) among their targets, in insertion order;
+ * target -1 visits every memo. */
 int memo_each(px_db *db, int target, int64_t target_id, memo_fn fn, void *ud, px_err *e);
 void memo_free(px_memo *m);
+
+/* ---- targets by name (memo_target.c) ---- */
+/* "project", "vignette", ... for a kind; NULL if out of range. */
+const char *memo_kind_name(int kind);
+/* Parses KIND:ID ("code:SR/tools", "vignette:v03", "coding:UUID-or-row-id",
+ * "project") into a target that exists; PX_EDATA/PX_ENOTFOUND otherwise. */
+int memo_target_parse(px_db *db, const char *spec, px_memo_on *out, px_err *e);
+/* "KIND:ID" for a target (a coding by its uuid), allocated. */
+char *memo_target_label(px_db *db, const px_names *nm, const px_memo_on *on);
+/* All of m's targets as labels joined by sep, allocated. */
+char *memo_targets_joined(px_db *db, const px_names *nm, const px_memo *m, const char *sep);
 
 #endif

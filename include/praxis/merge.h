@@ -11,9 +11,11 @@
  *     this side lacks is taken from the other;
  *   - participants by id; missing ones are added with attributes and
  *     aliases (an existing one is kept as it is here);
- *   - vignettes by id; a missing one is copied with its participants and
- *     its memos. One whose text differs here is a conflict: reported, and
- *     none of its codings merged;
+ *   - vignettes by id; a missing one is copied with its participants. One
+ *     whose text differs here is a conflict: reported, and none of its
+ *     codings merged;
+ *   - memos by uuid (merging twice is merging once), on the same targets
+ *     found here by code path, corpus id or coding uuid;
  *   - codings by uuid (so merging twice is merging once), and an identical
  *     coding (same vignette, code, coder and span) with another uuid is
  *     skipped too. */

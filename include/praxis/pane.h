@@ -10,6 +10,7 @@
 #define PRAXIS_PANE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "praxis/display.h"
 
 struct tui;
@@ -44,6 +45,9 @@ struct pane_ops {
 	void (*click)(struct pane *p, struct tui *t, int row, int col);
 	/* The wheel (dir -1 up, 1 down); NULL: the cursor moves by rows. */
 	void (*wheel)(struct pane *p, struct tui *t, int dir);
+	/* Optional: what a memo written here is on (*kind as memo.h, *id);
+	 * 0 if nothing is under the cursor. NULL or 0: the project. */
+	int (*memo_target)(struct pane *p, struct tui *t, int *kind, int64_t *id);
 };
 
 struct pane_list {

@@ -164,6 +164,10 @@ struct tui_options {
 /* Runs the interface (headless with o->script); on failure fills e. */
 int tui_run(const struct tui_options *o, px_err *e);
 
+/* The memo key: a one-line prompt for a memo on what is under the cursor
+ * of the focused pane (its memo_target op), else on the project;
+ * undoable (tui_memo.c). */
+void tui_memo_prompt(struct tui *t);
 void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Something changed in the store: every pane reloads before drawing. */

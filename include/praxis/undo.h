@@ -32,7 +32,8 @@ enum undo_kind {
 	UNDO_VIGNETTE,           /* vignette snapshots (either may be absent) */
 	UNDO_PARTICIPANT,        /* participant snapshots (either may be absent) */
 	UNDO_CODE_DELETE,        /* id, c_before: the subtree and its codings */
-	UNDO_CODE_MERGE          /* id merged into i_after, c_before as for delete */
+	UNDO_CODE_MERGE,         /* id merged into i_after, c_before as for delete */
+	UNDO_MEMO                /* memo snapshots (either may be absent) */
 };
 
 /* A code's subtree (pre-order, the code first) and every coding on it. */
@@ -59,6 +60,7 @@ struct undo_op {
 	struct undo_vsnap *v_before, *v_after;
 	px_participant *p_before, *p_after;
 	struct undo_csnap *c_before;
+	struct px_memo *m_before, *m_after;
 };
 
 struct undo_step {
@@ -94,6 +96,11 @@ void undo_vsnap_free(struct undo_vsnap *s);
 void undo_record_vignette(struct undo *u, struct undo_vsnap *before, struct undo_vsnap *after);
 px_participant *undo_psnap_load(px_db *db, int64_t participant_id, px_err *e);
 void undo_record_participant(struct undo *u, px_participant *before, px_participant *after);
+/* Memo changes, as snapshots of before and after (NULL when absent); the
+ * undo takes ownership. A memo is found again by its uuid, so one
+ * re-created by an undo keeps its identity. */
+struct px_memo *undo_msnap_load(px_db *db, int64_t memo_id, px_err *e);
+void undo_record_memo(struct undo *u, struct px_memo *before, struct px_memo *after);
 /* Code delete and merge: snapshot the subtree of code_id before the store
  * call (with u->quiet set around it), then record it; the undo takes
  * ownership. into is the code merged into (0 for a delete). */

@@ -26,6 +26,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_recode,
 	&cmd_respan,
 	&cmd_set_text,
+	&cmd_memo,
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,

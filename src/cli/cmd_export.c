@@ -82,7 +82,7 @@ static int run_export(struct cli *c)
 	}
 	if (table && (o.format != EXP_CSV || (o.table = export_table_parse(table)) < 0))
 		return cli_usage_error(c, &cmd_export, "--table '%s': use codings, participants,"
-				       " vignettes or codes with --format csv", table);
+				       " vignettes, codes or memos with --format csv", table);
 	if (isatty(fileno(c->err))) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
 		o.progress = progress_draw;
@@ -102,7 +102,7 @@ const struct cli_command cmd_export = {
 	"usage: praxis [--db FILE] export [--format F] [-o FILE] [--keep-names]\n"
 	"                                 [--participant ID] [--community ID] [--coder ID]\n"
 	"                                 [--code PATH] [--from DATE] [--to DATE]\n"
-	"                                 [--table codings|participants|vignettes|codes]\n"
+	"                                 [--table codings|participants|vignettes|codes|memos]\n"
 	"\n"
 	"Writes the project in one of these formats:\n"
 	"  yaml   the corpus format, the whole project in a fixed order: importing it\n"
@@ -110,13 +110,16 @@ const struct cli_command cmd_export = {
 	"         filters do not apply). The default.\n"
 	"  md     annotated notes for pandoc: a metadata block, each vignette with its\n"
 	"         coded spans as bracketed spans [text]{.code data-code=... data-coder=...}\n"
-	"         and memos as footnotes, the codebook with counts, the registers.\n"
+	"         and memos as footnotes, project memos up front, the codebook with\n"
+	"         counts and code memos, memos on participants, communities, register\n"
+	"         entries and codings in their own sections, the registers.\n"
 	"  html   one self-contained page (inline CSS and SVG charts, no scripts):\n"
-	"         highlighted spans with code labels, memos, coverage, registers.\n"
+	"         highlighted spans with code labels, memos (placed as in md),\n"
+	"         coverage, registers.\n"
 	"  csv    one row per coding (vignette_id, date, community, participants, code,\n"
 	"         dimension, start, end, quote, coder, mode, memo, repertoire,\n"
 	"         interpretation, accountability, stance, held_by); --table picks\n"
-	"         participants, vignettes or codes instead. RFC 4180, UTF-8; cells\n"
+	"         participants, vignettes, codes or memos instead. RFC 4180, UTF-8; cells\n"
 	"         starting with = + - @ tab or CR are prefixed with ' against formulas.\n"
 	"  qdpx   a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, QualCoder: coders as\n"
 	"         users, the codebook, one text source per vignette with its codings,\n"
@@ -158,5 +161,6 @@ const struct cli_command cmd_export = {
 	"  --coder ID       codings by the coder (as typed on the command line;\n"
 	"                   $PRAXIS_CODER does not filter)\n"
 	"  --code PATH      codings with the code or one below it\n"
-	"  --table T        with csv: codings (default), participants, vignettes, codes\n",
+	"  --table T        with csv: codings (default), participants, vignettes, codes,\n"
+	"                   memos (id,uuid,author,created,updated,title,targets,text)\n",
 };

@@ -118,8 +118,8 @@ static int search_hits(px_db *db, const browse_filter *f)
 	if (sqlite3_exec(h, "DELETE FROM temp.browse_hits; DELETE FROM temp.browse_search", NULL,
 			 NULL, NULL) != SQLITE_OK ||
 	    !(st = db_stmt(db, "INSERT INTO temp.browse_hits SELECT rowid FROM vignette_fts"
-			   " WHERE vignette_fts MATCH ?1 UNION SELECT m.target_id FROM memo m"
-			   " WHERE m.target = 1 AND m.id IN (SELECT rowid FROM memo_fts"
+			   " WHERE vignette_fts MATCH ?1 UNION SELECT t.target_id FROM memo_target t"
+			   " WHERE t.kind = 1 AND t.memo_id IN (SELECT rowid FROM memo_fts"
 			   " WHERE memo_fts MATCH ?1)", NULL)))
 		goto done;
 	db_bind_text(st, 1, query);
@@ -215,7 +215,8 @@ static void filter_sql(strbuf *b, const browse_filter *f, int hits, int drill)
 		sb_add(b, " AND +v.id IN temp.browse_hits");
 	else if (f->search)
 		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
-		       " OR v.id IN (SELECT m.target_id FROM memo m WHERE m.target = 1 AND m.id IN"
+		       " OR v.id IN (SELECT t.target_id FROM memo_target t WHERE t.kind = 1"
+		       " AND t.memo_id IN"
 		       " (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?7)))");
 	if (f->drill && drill)
 		sb_add(b, " AND +v.id IN temp.browse_drill");

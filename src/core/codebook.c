@@ -560,7 +560,8 @@ static int codebook_merge_into(px_db *db, int64_t from, int64_t into, px_err *e)
 	sqlite3_bind_int64(st, 2, from);
 	if ((rc = db_step_done(db, st, e, "merging codes")))
 		return rc;
-	if (!(st = db_stmt(db, "UPDATE memo SET target_id = ? WHERE target = 2 AND target_id = ?", e)))
+	if (!(st = db_stmt(db, "UPDATE OR IGNORE memo_target SET target_id = ? WHERE kind = 2"
+			   " AND target_id = ?", e)))
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, into);
 	sqlite3_bind_int64(st, 2, from);

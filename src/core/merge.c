@@ -63,6 +63,7 @@ struct merge {
 	idmap ent[ENT_KIND_COUNT];
 	idmap codes, participants, vignettes;
 	strmap uuids;            /* coding uuids we hold */
+	px_names src_names;      /* the other copy's names, to name memo targets */
 	enum entity_kind kind;   /* the entity kind being merged */
 };
 
@@ -172,26 +173,6 @@ static int merge_participant(const px_participant *p, void *ud)
 	return rc;
 }
 
-struct memo_copy {
-	struct merge *m;
-	int64_t target_id;
-};
-
-static int merge_memo(const px_memo *memo, void *ud)
-{
-	struct memo_copy *mc = ud;
-	px_memo copy = *memo;
-	int rc;
-
-	copy.id = 0;
-	copy.target_id = mc->target_id;
-	copy.coder_id = idmap_get(&mc->m->ent[ENT_CODER], memo->coder_id);
-	rc = memo_add(mc->m->dst, &copy, mc->m->e);
-	if (!rc)
-		mc->m->r->added[MERGE_MEMOS]++;
-	return rc;
-}
-
 /* Maps every participant id of l from theirs to ours. */
 static void map_people(const struct merge *m, idlist *l)
 {
@@ -202,7 +183,6 @@ static void map_people(const struct merge *m, idlist *l)
 static int add_vignette(struct merge *m, px_vignette *v)
 {
 	int64_t theirs = v->id;
-	struct memo_copy mc = { m, 0 };
 	int rc;
 
 	v->id = 0;
@@ -213,8 +193,7 @@ static int add_vignette(struct merge *m, px_vignette *v)
 		return rc;
 	idmap_put(&m->vignettes, theirs, v->id);
 	m->r->added[MERGE_VIGNETTES]++;
-	mc.target_id = v->id;
-	return memo_each(m->src, MEMO_VIGNETTE, theirs, merge_memo, &mc, m->e);
+	return PX_OK;
 }
 
 static int merge_vignette(const px_vignette *brief, void *ud)
@@ -342,6 +321,46 @@ static int merge_log(struct merge *m)
 	return audit_each(m->src, NULL, merge_log_entry, m, m->e);
 }
 
+/* A memo we lack (by uuid), on the same targets here: each named in the
+ * other copy (code path, corpus id, coding uuid) and found by that name
+ * here. A target we do not hold (a coding skipped as identical) is left
+ * out; a memo with none left is not merged. */
+static int merge_memo(const px_memo *theirs, void *ud)
+{
+	struct merge *m = ud;
+	px_memo copy = { 0 };
+	int64_t id;
+	int rc = memo_find_uuid(m->dst, theirs->uuid, &id, m->e);
+
+	if (rc < 0)
+		return px_status_of(m->e);
+	if (rc) {
+		m->r->skipped[MERGE_MEMOS]++;
+		return 0;
+	}
+	for (size_t i = 0; i < theirs->n_on; i++) {
+		char *label = memo_target_label(m->src, &m->src_names, &theirs->on[i]);
+		px_memo_on on;
+		if (memo_target_parse(m->dst, label, &on, NULL) == PX_OK)
+			memo_on_push(&copy, on.kind, on.id);
+		free(label);
+	}
+	if (!copy.n_on) {
+		memo_free(&copy);
+		return 0;
+	}
+	copy.coder_id = idmap_get(&m->ent[ENT_CODER], theirs->coder_id);
+	copy.title = theirs->title ? xstrdup(theirs->title) : NULL;
+	copy.text = xstrdup(theirs->text);
+	copy.uuid = xstrdup(theirs->uuid);
+	copy.created = xstrdup(theirs->created);
+	copy.updated = xstrdup(theirs->updated);
+	if (!(rc = memo_add(m->dst, &copy, m->e)))
+		m->r->added[MERGE_MEMOS]++;
+	memo_free(&copy);
+	return rc;
+}
+
 static int merge_all(struct merge *m)
 {
 	coding_query q = CODING_QUERY_ALL;
@@ -352,7 +371,9 @@ static int merge_all(struct merge *m)
 	    (rc = participant_each(m->src, merge_participant, m, m->e)) ||
 	    (rc = vignette_each(m->src, 0, merge_vignette, m, m->e)) ||
 	    (rc = load_uuids(m)) ||
-	    (rc = coding_each(m->src, &q, merge_coding, m, m->e)))
+	    (rc = coding_each(m->src, &q, merge_coding, m, m->e)) ||
+	    (rc = names_load(m->src, &m->src_names, m->e)) ||
+	    (rc = memo_each(m->src, -1, 0, merge_memo, m, m->e)))
 		return rc;
 	return merge_log(m);
 }
@@ -365,6 +386,7 @@ static void merge_free(struct merge *m)
 	sm_free(&m->participants.m);
 	sm_free(&m->vignettes.m);
 	sm_free(&m->uuids);
+	names_free(&m->src_names);
 }
 
 int merge_from(px_db *db, const char *other_path, merge_report *r, px_err *e)

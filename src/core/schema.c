@@ -136,11 +136,61 @@ static const char migration_3[] =
 	"CREATE INDEX audit_log_by_time ON audit_log(time, id);\n"
 	"CREATE INDEX audit_log_by_coder ON audit_log(coder_id);\n";
 
+/* Memos get a title and any number of targets of eight kinds (memo.h): the
+ * single target column becomes the memo_target table. A memo whose last
+ * target is deleted goes with it. */
+#define MEMO_TARGET_CLEANUP(table, kind) \
+	"CREATE TRIGGER " table "_memo_cleanup AFTER DELETE ON " table " BEGIN" \
+	" DELETE FROM memo WHERE id IN (SELECT memo_id FROM memo_target" \
+	" WHERE kind = " kind " AND target_id = old.id) AND NOT EXISTS (SELECT 1" \
+	" FROM memo_target t WHERE t.memo_id = memo.id AND NOT (t.kind = " kind \
+	" AND t.target_id = old.id));" \
+	" DELETE FROM memo_target WHERE kind = " kind " AND target_id = old.id; END;\n"
+
+static const char migration_4[] =
+	"CREATE TABLE memo_new(id INTEGER PRIMARY KEY, coder_id INTEGER REFERENCES coder(id),"
+	" title TEXT, text TEXT NOT NULL, uuid TEXT NOT NULL, created TEXT NOT NULL,"
+	" updated TEXT NOT NULL);\n"
+	"INSERT INTO memo_new(id, coder_id, title, text, uuid, created, updated)"
+	" SELECT id, coder_id, NULL, text, uuid, created, updated FROM memo;\n"
+	/* kind: 0 project .. 7 accountability (memo.h) */
+	/* key columns first: Debian's sqlite3 3.40.1 misreads a WITHOUT ROWID
+	 * table with a NOT NULL column between them (see migration_2) */
+	"CREATE TABLE memo_target(memo_id INTEGER NOT NULL"
+	" REFERENCES memo_new(id) ON DELETE CASCADE,"
+	" kind INTEGER NOT NULL CHECK(kind BETWEEN 0 AND 7), target_id INTEGER NOT NULL,"
+	" ord INTEGER NOT NULL, PRIMARY KEY(memo_id, kind, target_id)) WITHOUT ROWID;\n"
+	"INSERT INTO memo_target(memo_id, ord, kind, target_id)"
+	" SELECT id, 0, target, target_id FROM memo;\n"
+	"DROP TRIGGER vignette_memo_cleanup;\n"
+	"DROP TRIGGER code_memo_cleanup;\n"
+	"DROP TRIGGER participant_memo_cleanup;\n"
+	"DROP TABLE memo;\n"
+	"ALTER TABLE memo_new RENAME TO memo;\n"
+	"CREATE INDEX memo_target_by_target ON memo_target(kind, target_id, memo_id);\n"
+	"CREATE INDEX memo_by_uuid ON memo(uuid);\n"
+	"CREATE TRIGGER memo_fts_ai AFTER INSERT ON memo BEGIN"
+	" INSERT INTO memo_fts(rowid, text) VALUES (new.id, new.text); END;\n"
+	"CREATE TRIGGER memo_fts_ad AFTER DELETE ON memo BEGIN"
+	" INSERT INTO memo_fts(memo_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+	" END;\n"
+	"CREATE TRIGGER memo_fts_au AFTER UPDATE OF text ON memo BEGIN"
+	" INSERT INTO memo_fts(memo_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+	" INSERT INTO memo_fts(rowid, text) VALUES (new.id, new.text); END;\n"
+	MEMO_TARGET_CLEANUP("vignette", "1")
+	MEMO_TARGET_CLEANUP("code", "2")
+	MEMO_TARGET_CLEANUP("participant", "3")
+	MEMO_TARGET_CLEANUP("community", "4")
+	MEMO_TARGET_CLEANUP("coding", "5")
+	MEMO_TARGET_CLEANUP("repertoire", "6")
+	MEMO_TARGET_CLEANUP("accountability", "7");
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

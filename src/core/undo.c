@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
+#include "praxis/memo.h"
 #include "praxis/undo.h"
 #include "praxis/util.h"
 
@@ -125,6 +126,48 @@ px_participant *undo_psnap_load(px_db *db, int64_t participant_id, px_err *e)
 	return p;
 }
 
+static void msnap_free(px_memo *m)
+{
+	if (m)
+		memo_free(m);
+	free(m);
+}
+
+px_memo *undo_msnap_load(px_db *db, int64_t memo_id, px_err *e)
+{
+	px_memo *m = xmalloc(sizeof(*m));
+
+	if (memo_get(db, memo_id, m, e)) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Takes the memo from its state `from` to `to` (either absent), finding it
+ * by uuid. */
+static int apply_memo(struct undo *u, const px_memo *from, const px_memo *to, px_err *e)
+{
+	const px_memo *any = from ? from : to;
+	px_memo copy;
+	int64_t id = 0;
+	int found, rc;
+
+	if (!any)
+		return PX_OK;
+	found = memo_find_uuid(u->db, any->uuid, &id, e);
+	if (found < 0)
+		return px_status_of(e);
+	if (!to)
+		return found ? memo_delete(u->db, id, e) : PX_OK;
+	if (found)
+		return (rc = memo_update(u->db, id, to->text, e)) ? rc
+			: memo_set_title(u->db, id, to->title, e);
+	copy = *to;
+	copy.id = 0;
+	return memo_add(u->db, &copy, e);
+}
+
 static void op_free(struct undo_op *op)
 {
 	undo_vsnap_free(op->v_before);
@@ -132,6 +175,8 @@ static void op_free(struct undo_op *op)
 	psnap_free(op->p_before);
 	psnap_free(op->p_after);
 	undo_csnap_free(op->c_before);
+	msnap_free(op->m_before);
+	msnap_free(op->m_after);
 	if (op->has_before)
 		coding_free(&op->before);
 	if (op->has_after)
@@ -287,6 +332,21 @@ void undo_record_participant(struct undo *u, px_participant *before, px_particip
 	op->kind = UNDO_PARTICIPANT;
 	op->p_before = before;
 	op->p_after = after;
+}
+
+void undo_record_memo(struct undo *u, px_memo *before, px_memo *after)
+{
+	struct undo_op *op;
+
+	if (!u->recording) {
+		msnap_free(before);
+		msnap_free(after);
+		return;
+	}
+	op = step_add(&u->cur);
+	op->kind = UNDO_MEMO;
+	op->m_before = before;
+	op->m_after = after;
 }
 
 void undo_record_code_tree(struct undo *u, int kind, int64_t code_id, int64_t into,
@@ -621,6 +681,9 @@ static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 	case UNDO_CODE_MERGE:
 		return forward ? codebook_merge(u->db, op->id, op->i_after, e)
 			       : restore_tree(u, op->c_before, e);
+	case UNDO_MEMO:
+		return forward ? apply_memo(u, op->m_before, op->m_after, e)
+			       : apply_memo(u, op->m_after, op->m_before, e);
 	}
 	return px_fail(e, PX_EUSAGE, "unknown undo step");
 }

@@ -32,6 +32,7 @@ struct exp {
 	px_err *e;
 	int failed;
 	const char *section;     /* the section key its first item opens */
+	int64_t coding_memos;    /* 1 if any memo is on a coding */
 };
 
 static void emit(struct exp *x, yaml_event_t *ev)
@@ -267,15 +268,67 @@ static int participant_item(const px_participant *p, void *ud)
 	return x->failed;
 }
 
-static int memo_item(const px_memo *m, void *ud)
+/* Where a memo is written: under its one vignette or coding (MEMO_VIGNETTE,
+ * MEMO_CODING), else (-1) in the top-level memos section with its targets. */
+static int memo_nested_under(const px_memo *m)
 {
-	struct exp *x = ud;
+	if (m->n_on == 1 && (m->on[0].kind == MEMO_VIGNETTE || m->on[0].kind == MEMO_CODING))
+		return m->on[0].kind;
+	return -1;
+}
 
-	map_start(x, 0);
+static void memo_fields(struct exp *x, const px_memo *m)
+{
+	kv(x, "uuid", m->uuid);
+	if (m->coder_id)
+		kv(x, "author", names_get(&x->nm, NAMES_CODER, m->coder_id));
+	kv(x, "created", m->created);
+	kv(x, "updated", m->updated);
+	kv(x, "title", m->title);
 	raw(x, "text");
 	scalar(x, m->text, strchr(m->text, '\n') ? YAML_LITERAL_SCALAR_STYLE
 					       : YAML_PLAIN_SCALAR_STYLE);
 	map_end(x);
+}
+
+struct memo_place {
+	struct exp *x;
+	int nested;              /* memo_nested_under's answer for the memos written */
+};
+
+static int memo_item(const px_memo *m, void *ud)
+{
+	const struct memo_place *mp = ud;
+	struct exp *x = mp->x;
+
+	if (memo_nested_under(m) != mp->nested)
+		return 0;
+	item_start(x);
+	if (mp->nested < 0) {
+		raw(x, "on");
+		seq_start(x, 1);
+		for (size_t i = 0; i < m->n_on; i++) {
+			char *label = memo_target_label(x->db, &x->nm, &m->on[i]);
+			str(x, label);
+			free(label);
+		}
+		seq_end(x);
+	}
+	memo_fields(x, m);
+	return x->failed;
+}
+
+/* The memos written under one vignette or coding (kind, id), or with
+ * kind -1 the top-level section of all others; left out when empty. */
+static int export_memos(struct exp *x, int kind, int64_t id)
+{
+	struct memo_place mp = { x, kind };
+	int rc;
+
+	section_begin(x, "memos");
+	if ((rc = memo_each(x->db, kind, id, memo_item, &mp, x->e)))
+		return rc;
+	section_end(x);
 	return x->failed;
 }
 
@@ -349,6 +402,8 @@ static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
 	kv(x, "uuid", c->uuid);
 	kv(x, "created", c->created);
 	kv(x, "updated", c->updated);
+	if (x->coding_memos && export_memos(x, MEMO_CODING, c->id))
+		return 1;
 	map_end(x);
 	return x->failed;
 }
@@ -387,17 +442,10 @@ static int export_codings(struct exp *x, const px_vignette *v)
 	return rc;
 }
 
-static int has_memo(const px_memo *m, void *ud)
-{
-	(void)m;
-	*(int *)ud = 1;
-	return 1;
-}
-
 static int vignette_item(const px_vignette *v, void *ud)
 {
 	struct exp *x = ud;
-	int any = 0, rc;
+	int rc;
 
 	item_start(x);
 	kv(x, "id", v->ext_id);
@@ -413,16 +461,8 @@ static int vignette_item(const px_vignette *v, void *ud)
 	kv(x, "updated", v->updated);
 	raw(x, "text");
 	scalar(x, v->text, YAML_LITERAL_SCALAR_STYLE);
-	/* has_memo stops the walk at the first memo (1): not an error */
-	if ((rc = memo_each(x->db, MEMO_VIGNETTE, v->id, has_memo, &any, x->e)) && !any)
+	if ((rc = export_memos(x, MEMO_VIGNETTE, v->id)))
 		return rc;
-	if (any) {
-		raw(x, "memos");
-		seq_start(x, 0);
-		if ((rc = memo_each(x->db, MEMO_VIGNETTE, v->id, memo_item, x, x->e)))
-			return rc;
-		seq_end(x);
-	}
 	if ((rc = export_codings(x, v)))
 		return rc;
 	map_end(x);
@@ -481,6 +521,9 @@ static int export_body(struct exp *x)
 	if ((rc = participant_each(x->db, participant_item, x, x->e)))
 		return rc;
 	section_end(x);
+	if ((rc = db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target WHERE kind = 5)",
+				&x->coding_memos, x->e)))
+		return rc;
 	section_begin(x, "vignettes");
 	if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
 		return rc;
@@ -489,7 +532,9 @@ static int export_body(struct exp *x)
 	if ((rc = audit_each(x->db, NULL, log_item, x, x->e)))
 		return rc;
 	section_end(x);
-	return PX_OK;
+	/* memos on anything else, or on several targets: last, so every
+	 * target they name is above them */
+	return export_memos(x, -1, 0);
 }
 
 int corpus_export(px_db *db, FILE *out, px_err *e)

@@ -644,12 +644,106 @@ static int importing_coder(struct imp *im, int64_t *id)
 	return PX_OK;
 }
 
+/* The targets of a top-level memo: `on: [KIND:ID, ...]` (or one KIND:ID). */
+static int memo_targets(struct imp *im, const ynode *n, px_memo *m)
+{
+	const ynode *on = ynode_get(n, "on");
+	const ynode *one[1];
+	const ynode *const *items = one;
+	size_t count = 1;
+
+	if (!on || ynode_is_null(on))
+		return yerr(im->e, im->r, n, "a memo in the top-level 'memos' needs 'on' "
+			    "(a list of targets such as project, code:SR/tools, vignette:v01)");
+	one[0] = on;
+	if (on->type == YN_SEQ) {
+		items = (const ynode *const *)on->kids;
+		count = on->n;
+	}
+	if (!count)
+		return yerr(im->e, im->r, on, "'on' lists no target");
+	for (size_t i = 0; i < count; i++) {
+		px_memo_on t;
+		if (items[i]->type != YN_SCALAR)
+			return yerr(im->e, im->r, items[i], "a memo target must be KIND:ID");
+		if (memo_target_parse(im->db, items[i]->value, &t, im->e))
+			return at_node(im, items[i], PX_EDATA);
+		memo_on_push(m, t.kind, t.id);
+	}
+	return PX_OK;
+}
+
+/* One memo: nested under a vignette or coding (on = that target), or at
+ * the top level (on = NULL, the memo names its targets). A memo whose
+ * uuid is already in the database is there: it is not added twice. */
+static int import_memo(struct imp *im, const ynode *n, const px_memo_on *on)
+{
+	static const char *const keys[] = {
+		"on", "uuid", "author", "created", "updated", "title", "text", NULL
+	};
+	const char *text, *uuid, *created, *updated, *title;
+	px_memo m = { 0 };
+	int64_t existing;
+	int rc;
+
+	if ((rc = check_keys(im, n, "a memo", on ? keys + 1 : keys)) ||
+	    (rc = get_str(im, n, "text", 1, "a memo", &text)) ||
+	    (rc = get_str(im, n, "uuid", 0, "", &uuid)) ||
+	    (rc = get_str(im, n, "created", 0, "", &created)) ||
+	    (rc = get_str(im, n, "updated", 0, "", &updated)) ||
+	    (rc = get_str(im, n, "title", 0, "", &title)) ||
+	    (rc = find_entity(im, ENT_CODER, n, "author", "coders", &m.coder_id)))
+		goto out;
+	if (uuid && (rc = memo_find_uuid(im->db, uuid, &existing, im->e)) != 0) {
+		rc = rc < 0 ? px_status_of(im->e) : PX_OK;
+		goto out;
+	}
+	if (on)
+		memo_on_push(&m, on->kind, on->id);
+	else if ((rc = memo_targets(im, n, &m)))
+		goto out;
+	if (!m.coder_id)
+		m.coder_id = im->coder_id;
+	m.text = xstrdup(text);
+	m.uuid = uuid ? xstrdup(uuid) : NULL;
+	m.created = created ? xstrdup(created) : NULL;
+	m.updated = updated ? xstrdup(updated) : NULL;
+	m.title = title ? xstrdup(title) : NULL;
+	if (!(rc = at_node(im, n, memo_add(im->db, &m, im->e))))
+		im->st->memos++;
+out:
+	memo_free(&m);
+	return rc;
+}
+
+static int import_top_memo(struct imp *im, const ynode *n)
+{
+	return import_memo(im, n, NULL);
+}
+
+/* The `memos:` list of a vignette or coding. */
+static int import_nested_memos(struct imp *im, const ynode *n, int kind, int64_t id)
+{
+	const ynode *memos = ynode_get(n, "memos");
+	px_memo_on on = { kind, id };
+	int rc;
+
+	if (!memos || ynode_is_null(memos))
+		return PX_OK;
+	if (memos->type != YN_SEQ)
+		return yerr(im->e, im->r, memos, "'memos' must be a list of {text: ...}");
+	for (size_t i = 0; i < memos->n; i++)
+		if ((rc = import_memo(im, memos->kids[i], &on)))
+			return rc;
+	return PX_OK;
+}
+
 static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 {
 	static const char *const keys[] = {
 		"code", "quote", "occurrence", "start", "end", "participants", "mode", "coder",
 		"memo", "repertoire", "interpretation", "accountability", "stance", "held_by",
-		"needs_review", "uuid", "created", "updated", NULL
+		"needs_review", "uuid", "created", "updated", "memos", NULL
 	};
 	const char *path, *mode, *memo;
 	const ynode *people;
@@ -684,40 +778,13 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	}
 	c.memo = xstrdup(memo);
 	/* every id above came from the importer's caches of the store */
-	if (!(rc = at_node(im, n, coding_add_resolved(im->db, &c, v->length, im->e))))
-		im->st->codings++;
+	if ((rc = at_node(im, n, coding_add_resolved(im->db, &c, v->length, im->e))))
+		goto out;
+	im->st->codings++;
+	rc = import_nested_memos(im, n, MEMO_CODING, c.id);
 out:
 	coding_free(&c);
 	return rc;
-}
-
-static int import_vignette_memos(struct imp *im, const ynode *n, int64_t vid)
-{
-	static const char *const keys[] = { "text", NULL };
-	const ynode *memos = ynode_get(n, "memos");
-	int rc;
-
-	if (!memos || ynode_is_null(memos))
-		return PX_OK;
-	if (memos->type != YN_SEQ)
-		return yerr(im->e, im->r, memos, "'memos' must be a list of {text: ...}");
-	for (size_t i = 0; i < memos->n; i++) {
-		px_memo m = { 0 };
-		const char *text;
-		if ((rc = check_keys(im, memos->kids[i], "a memo", keys)) ||
-		    (rc = get_str(im, memos->kids[i], "text", 1, "a memo", &text)))
-			return rc;
-		m.target = MEMO_VIGNETTE;
-		m.target_id = vid;
-		m.coder_id = im->coder_id;
-		m.text = xstrdup(text);
-		rc = at_node(im, memos->kids[i], memo_add(im->db, &m, im->e));
-		memo_free(&m);
-		if (rc)
-			return rc;
-		im->st->memos++;
-	}
-	return PX_OK;
 }
 
 static int read_vignette(struct imp *im, const ynode *n, px_vignette *v)
@@ -775,7 +842,7 @@ static int import_vignette(struct imp *im, const ynode *n)
 	if ((rc = at_node(im, n, vignette_add(im->db, &v, im->e))))
 		goto out;
 	im->st->vignettes++;
-	if ((rc = import_vignette_memos(im, n, v.id)))
+	if ((rc = import_nested_memos(im, n, MEMO_VIGNETTE, v.id)))
 		goto out;
 	codings = ynode_get(n, "codings");
 	if (codings && !ynode_is_null(codings)) {
@@ -835,6 +902,7 @@ static const struct section {
 	{ "participants", import_participant },
 	{ "vignettes", import_vignette },
 	{ "log", import_log_entry },
+	{ "memos", import_top_memo },
 };
 
 static int import_section(struct imp *im, const struct section *s, const ynode *key)

@@ -1,10 +1,11 @@
-/* export_csv.c: codings (or participants, vignettes, codes) as RFC 4180
+/* export_csv.c: codings (or participants, vignettes, codes, memos) as RFC 4180
  * CSV for R and Python, through tabular.h (which neutralizes formulas). */
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/export_ctx.h"
+#include "praxis/memo_table.h"
 #include "praxis/participant.h"
 #include "praxis/tabular.h"
 #include "praxis/util.h"
@@ -204,6 +205,11 @@ static int codes_table(export_ctx *x, tabular *t)
 	return rc;
 }
 
+static char *memo_export_text(const void *x, const char *s)
+{
+	return export_text(x, s);
+}
+
 int export_csv(export_ctx *x, FILE *out)
 {
 	tabular t;
@@ -215,6 +221,9 @@ int export_csv(export_ctx *x, FILE *out)
 	case EXP_TABLE_PARTICIPANTS: rc = participants_table(x, &t); break;
 	case EXP_TABLE_VIGNETTES: rc = vignettes_table(x, &cc); break;
 	case EXP_TABLE_CODES: rc = codes_table(x, &t); break;
+	case EXP_TABLE_MEMOS:
+		rc = memo_tabulate(x->db, &x->nm, -1, 0, &t, memo_export_text, x, x->e);
+		break;
 	default: rc = codings_table(x, &cc); break;
 	}
 	if (!rc)

@@ -14,6 +14,7 @@
 static const char *const table_names[] = {
 	[EXP_TABLE_CODINGS] = "codings", [EXP_TABLE_PARTICIPANTS] = "participants",
 	[EXP_TABLE_VIGNETTES] = "vignettes", [EXP_TABLE_CODES] = "codes",
+	[EXP_TABLE_MEMOS] = "memos",
 };
 
 int export_table_parse(const char *name)

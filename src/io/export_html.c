@@ -7,6 +7,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/export_ctx.h"
+#include "praxis/memo.h"
 #include "praxis/regcols.h"
 #include "praxis/text.h"
 #include "praxis/theme.h"
@@ -301,6 +302,50 @@ static const struct export_register_writer html_register_writer = {
 	html_repertoire, html_accountability,
 };
 
+/* A memo as a block: "memo by AUTHOR", the title, the text. */
+static void html_memo(void *ud, const char *title, const char *text, const char *author)
+{
+	const struct html *h = ud;
+
+	sb_add(h->b, "<div class=\"memo\"><strong>memo");
+	if (*author) {
+		sb_add(h->b, " by ");
+		esc(h->b, author);
+	}
+	sb_add(h->b, "</strong> ");
+	if (title) {
+		sb_add(h->b, "<em>");
+		esc(h->b, title);
+		sb_add(h->b, "</em>. ");
+	}
+	esc(h->b, text);
+	sb_add(h->b, "</div>\n");
+}
+
+static void html_memo_section(void *ud, const char *heading)
+{
+	const struct html *h = ud;
+
+	if (heading) {
+		sb_add(h->b, "<h1>");
+		esc(h->b, heading);
+		sb_add(h->b, "</h1>\n");
+	}
+}
+
+static void html_memo_target(void *ud, const char *name)
+{
+	const struct html *h = ud;
+
+	sb_add(h->b, "<h3>");
+	esc(h->b, name);
+	sb_add(h->b, "</h3>\n");
+}
+
+static const struct export_memo_writer html_memo_writer = {
+	html_memo_section, html_memo_target, html_memo,
+};
+
 struct cb_ctx {
 	export_ctx *x;
 	strbuf *b;
@@ -311,6 +356,8 @@ static int html_code(const px_code *c, void *ud)
 {
 	struct cb_ctx *cc = ud;
 	char *d = export_text(cc->x, c->description);
+	strbuf memos;
+	int rc;
 
 	sb_printf(cc->b, "<tr><td style=\"padding-left:%dem\">", c->depth + 1);
 	esc(cc->b, c->depth ? c->name : codebook_root_name(c->dimension));
@@ -319,7 +366,14 @@ static int html_code(const px_code *c, void *ud)
 	esc(cc->b, d);
 	sb_add(cc->b, "</td></tr>\n");
 	free(d);
-	return 0;
+	/* the code's memos, if any, in a row of their own */
+	sb_init(&memos);
+	rc = export_memos_on(cc->x, MEMO_CODE, c->id, html_memo, &(struct html){ cc->x, &memos });
+	if (memos.len)
+		sb_printf(cc->b, "<tr><td colspan=\"3\" style=\"padding-left:%dem\">%s</td></tr>\n",
+			  c->depth + 2, memos.s);
+	sb_free(&memos);
+	return rc;
 }
 
 int export_html(export_ctx *x, FILE *out)
@@ -327,6 +381,7 @@ int export_html(export_ctx *x, FILE *out)
 	strbuf b;
 	char *title = NULL, *t;
 	struct cb_ctx cc;
+	int64_t any;
 	int rc;
 
 	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
@@ -345,6 +400,14 @@ int export_html(export_ctx *x, FILE *out)
 		  x->o->keep_names ? "" : ", pseudonymized");
 	free(t);
 	free(title);
+	if ((rc = db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target WHERE kind = 0)",
+				&any, x->e)))
+		goto fail;
+	if (any) {
+		sb_add(&b, "<h1>Project memos</h1>\n");
+		if ((rc = export_memos_on(x, MEMO_PROJECT, 0, html_memo, &(struct html){ x, &b })))
+			goto fail;
+	}
 	if ((rc = html_coverage(x, &b)))
 		goto fail;
 	sb_add(&b, "<h1>Vignettes</h1>\n");
@@ -366,6 +429,8 @@ int export_html(export_ctx *x, FILE *out)
 	if (rc)
 		goto fail;
 	sb_add(&b, "</table>\n");
+	if ((rc = export_memo_sections(x, &html_memo_writer, &(struct html){ x, &b })))
+		goto fail;
 	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b })))
 		goto fail;
 	sb_add(&b, "</body>\n</html>\n");

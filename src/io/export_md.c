@@ -22,6 +22,7 @@ struct md {
 	strbuf b;
 	strbuf notes;            /* footnote definitions of the current vignette */
 	int nnote;
+	int memo_depth;          /* list nesting of a memo's item */
 };
 
 /* Inline text: the characters pandoc reads as inline syntax anywhere are
@@ -270,9 +271,57 @@ static void md_vignette(struct md *m, const struct export_vignette *ev)
 	}
 }
 
+/* A memo as a list item, nested m->memo_depth levels. */
+static void md_memo(void *ud, const char *title, const char *text, const char *author)
+{
+	struct md *m = ud;
+
+	for (int i = 0; i < m->memo_depth; i++)
+		sb_add(&m->b, "    ");
+	sb_add(&m->b, "- *memo");
+	if (*author) {
+		sb_add(&m->b, " by ");
+		md_inline(&m->b, author);
+	}
+	sb_add(&m->b, "*: ");
+	if (title) {
+		sb_add(&m->b, "**");
+		md_inline(&m->b, title);
+		sb_add(&m->b, "**. ");
+	}
+	md_inline(&m->b, text);
+	sb_addc(&m->b, '\n');
+}
+
+static void md_memo_section(void *ud, const char *heading)
+{
+	struct md *m = ud;
+
+	if (heading) {
+		sb_printf(&m->b, "# %s\n\n", heading);
+		m->memo_depth = 1;
+	} else {
+		sb_addc(&m->b, '\n');
+	}
+}
+
+static void md_memo_target(void *ud, const char *name)
+{
+	struct md *m = ud;
+
+	sb_add(&m->b, "- **");
+	md_inline(&m->b, name);
+	sb_add(&m->b, "**\n");
+}
+
+static const struct export_memo_writer md_memo_writer = {
+	md_memo_section, md_memo_target, md_memo,
+};
+
 struct cb_ctx {
 	struct md *m;
 	int64_t *counts, ncounts;
+	int rc;
 };
 
 static int md_code(const px_code *c, void *ud)
@@ -292,7 +341,8 @@ static int md_code(const px_code *c, void *ud)
 		free(d);
 	}
 	sb_addc(b, '\n');
-	return 0;
+	cc->m->memo_depth = c->depth + 1;
+	return export_memos_on(cc->m->x, MEMO_CODE, c->id, md_memo, cc->m);
 }
 
 static void md_cell(strbuf *b, const char *s)
@@ -376,6 +426,7 @@ int export_md(export_ctx *x, FILE *out)
 {
 	struct md m = { 0 };
 	struct cb_ctx cc;
+	int64_t any;
 	int rc;
 
 	m.x = x;
@@ -385,6 +436,15 @@ int export_md(export_ctx *x, FILE *out)
 		goto done;
 	sb_printf(&m.b, "vignettes: %zu\ncodings: %lld\npseudonymized: %s\n---\n\n", x->nvs,
 		  (long long)x->ncodings, x->o->keep_names ? "false" : "true");
+	if ((rc = db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target WHERE kind = 0)",
+				&any, x->e)))
+		goto done;
+	if (any) {
+		sb_add(&m.b, "# Project memos\n\n");
+		if ((rc = export_memos_on(x, MEMO_PROJECT, 0, md_memo, &m)))
+			goto done;
+		sb_addc(&m.b, '\n');
+	}
 	sb_add(&m.b, "# Vignettes\n\n");
 	for (size_t i = 0; i < x->nvs; i++) {
 		md_vignette(&m, &x->vs[i]);
@@ -402,6 +462,8 @@ int export_md(export_ctx *x, FILE *out)
 	if (rc)
 		goto done;
 	sb_addc(&m.b, '\n');
+	if ((rc = export_memo_sections(x, &md_memo_writer, &m)))
+		goto done;
 	if ((rc = export_registers(x, &md_register_writer, &m)))
 		goto done;
 	if (m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)

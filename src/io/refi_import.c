@@ -735,9 +735,12 @@ static int import_case(struct rin *r, xmlNodePtr n)
 	if (!(rc = participant_add(r->db, &p, r->e))) {
 		sm_put(&r->cases, p.uuid, p.id);
 		r->st->cases++;
-		for (xmlNodePtr c = n->children; c; c = c->next)
+		for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
 			if (is(c, "SourceRef") || is(c, "SelectionRef"))
 				add_ref(r, c, p.id);
+			else if (is(c, "NoteRef"))  /* a case note: a memo on the participant */
+				rc = memo_from_note(r, c, MEMO_PARTICIPANT, p.id);
+		}
 	}
 	free(name);
 	participant_free(&p);

@@ -6,6 +6,7 @@
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/keymap.h"
+#include "praxis/memo.h"
 #include "praxis/tui.h"
 
 struct crow {
@@ -460,6 +461,13 @@ static int c_key(struct pane *p, struct tui *t, int action, int key)
 	return 0;
 }
 
+static int c_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	(void)t;
+	*kind = MEMO_CODE;
+	return (*id = current_code(p, NULL)) != 0;
+}
+
 const struct pane_ops pane_codebook_ops = {
 	.name = "Codebook",
 	.ctx = KC_CODEBOOK,
@@ -473,4 +481,5 @@ const struct pane_ops pane_codebook_ops = {
 	.row_text = c_row_text,
 	.draw_row = c_draw_row,
 	.coding = c_coding,
+	.memo_target = c_memo_target,
 };

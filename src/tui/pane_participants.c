@@ -5,6 +5,7 @@
 #include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/participant.h"
+#include "praxis/memo.h"
 #include "praxis/tui.h"
 
 struct prow {
@@ -199,6 +200,20 @@ static int p_key(struct pane *p, struct tui *t, int action, int key)
 	return 0;
 }
 
+static int p_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	struct pstate *s = p->st;
+	int ok;
+	size_t i = pane_list_current(p, &ok);
+
+	(void)t;
+	if (!ok)
+		return 0;
+	*kind = MEMO_PARTICIPANT;
+	*id = s->rows[i].id;
+	return 1;
+}
+
 const struct pane_ops pane_participants_ops = {
 	.name = "Participants",
 	.ctx = KC_PARTICIPANTS,
@@ -212,4 +227,5 @@ const struct pane_ops pane_participants_ops = {
 	.row_text = p_row_text,
 	.draw_row = p_draw_row,
 	.coding = p_coding,
+	.memo_target = p_memo_target,
 };

@@ -12,6 +12,7 @@
 #include "praxis/keymap.h"
 #include "praxis/text.h"
 #include "praxis/textseg.h"
+#include "praxis/memo.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
@@ -873,6 +874,25 @@ static void rd_wheel(struct pane *p, struct tui *t, int dir)
 	}
 }
 
+/* The first coding under the cursor, else the vignette. */
+static int rd_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	struct rdstate *s = p->st;
+	struct at_list l;
+
+	if (!s->id)
+		return 0;
+	*kind = MEMO_VIGNETTE;
+	*id = s->id;
+	if (codings_at(t, s, &l) == PX_OK && l.ids.n) {
+		*kind = MEMO_CODING;
+		*id = l.ids.v[0];
+	}
+	idl_free(&l.ids);
+	sl_free(&l.lines);
+	return 1;
+}
+
 const struct pane_ops pane_reader_ops = {
 	.name = "Reader",
 	.ctx = KC_READER,
@@ -885,4 +905,5 @@ const struct pane_ops pane_reader_ops = {
 	.coding = rd_coding,
 	.click = rd_click,
 	.wheel = rd_wheel,
+	.memo_target = rd_memo_target,
 };

@@ -12,6 +12,7 @@
 #include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
+#include "praxis/memo.h"
 #include "praxis/tui.h"
 
 #define PAGE 64
@@ -466,6 +467,20 @@ void pane_retrieval_set(struct pane *p, int64_t code_id)
 	p->stale = 1;
 }
 
+static int r_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	struct rstate *s = p->st;
+	int ok;
+	size_t i = pane_list_current(p, &ok);
+
+	(void)t;
+	if (!ok || i >= s->n)
+		return 0;
+	*kind = MEMO_CODING;
+	*id = s->seg[i].coding_id;
+	return 1;
+}
+
 const struct pane_ops pane_retrieval_ops = {
 	.name = "Retrieval",
 	.ctx = KC_RETRIEVAL,
@@ -480,4 +495,5 @@ const struct pane_ops pane_retrieval_ops = {
 	.row_text = r_row_text,
 	.draw_row = r_draw_row,
 	.coding = pane_coding_stale,
+	.memo_target = r_memo_target,
 };

@@ -7,6 +7,7 @@
 #include "praxis/coding.h"
 #include "praxis/keymap.h"
 #include "praxis/text.h"
+#include "praxis/memo.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
@@ -346,6 +347,18 @@ static void v_click(struct pane *p, struct tui *t, int row, int col)
 	tui_open_vignette(t, s->rows[s->cursor].id, -1, 0);
 }
 
+static int v_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	struct vstate *s = vs(p);
+
+	(void)t;
+	if (!s->n)
+		return 0;
+	*kind = MEMO_VIGNETTE;
+	*id = s->rows[s->cursor].id;
+	return 1;
+}
+
 const struct pane_ops pane_vignettes_ops = {
 	.name = "Vignettes",
 	.ctx = KC_VIGNETTES,
@@ -357,4 +370,5 @@ const struct pane_ops pane_vignettes_ops = {
 	.title = v_title,
 	.coding = v_coding,
 	.click = v_click,
+	.memo_target = v_memo_target,
 };

@@ -583,6 +583,7 @@ static int global_key(struct tui *t, int action)
 		tui_message(t, "filter cleared");
 		return 1;
 	case A_REDRAW: tui_changed(t); return 1;
+	case A_MEMO: tui_memo_prompt(t); return 1;
 	}
 	return 0;
 }

@@ -138,7 +138,7 @@ static char *yaml_of(px_db *db, size_t *len)
  * memo: memos with every target and their identities travel in the corpus
  * with the memo work (issue 14, memo parts); until then a YAML corpus
  * carries vignette memos' text only. */
-static const char *const not_yet[] = { "memo", NULL };
+static const char *const not_yet[] = { NULL };
 
 static void test_every_table_survives(void **state)
 {

@@ -570,8 +570,8 @@ static void test_foreign_qdpx(void **state)
 	assert_true(idl_has(&v.participants, id));
 	assert_int_equal(db_meta_get(db, "title", &title, &e), 0);
 	assert_string_equal(title, "Feldstudie");
-	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo WHERE target = 0"
-				   " AND text = 'An unattached note.'"), 1);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo m JOIN memo_target t ON"
+				   " t.memo_id = m.id WHERE t.kind = 0 AND m.text = 'An unattached note.'"), 1);
 	free(title);
 	free(rows);
 	participant_free(&p);
@@ -684,6 +684,62 @@ static void test_bad_archives(void **state)
 	free(good);
 }
 
+/* Notes on codes, sources, cases and the project come in as memos, and a
+ * YAML export of them imports into a new file with no memo lost: the
+ * second export is the first, byte for byte. */
+static void test_qdpx_notes_survive_yaml(void **state)
+{
+	static const char notes[] =
+		" <Note guid=\"{40740000-0000-4000-8000-000000000003}\" name=\"c\"><PlainTextContent>"
+		"on the code</PlainTextContent></Note>\r\n"
+		" <Note guid=\"{40740000-0000-4000-8000-000000000004}\" name=\"s\"><PlainTextContent>"
+		"on the source</PlainTextContent></Note>\r\n"
+		" <Note guid=\"{40740000-0000-4000-8000-000000000005}\" name=\"k\"><PlainTextContent>"
+		"on the case</PlainTextContent></Note>\r\n</Notes>";
+	char *q1 = replace(foreign_qde, "</Notes>", notes);
+	char *q2 = replace(q1, "name=\"tools\" isCodable=\"true\"/>", "name=\"tools\" "
+			   "isCodable=\"true\"><NoteRef targetGUID=\"{40740000-0000-4000-8000-"
+			   "000000000003}\"/></Code>");
+	char *q3 = replace(q2, "<PlainTextContent>Inline text.</PlainTextContent>",
+			   "<PlainTextContent>Inline text.</PlainTextContent><NoteRef targetGUID="
+			   "\"{40740000-0000-4000-8000-000000000004}\"/>");
+	char *q4 = replace(q3, "</Case>", "<NoteRef targetGUID=\"{40740000-0000-4000-8000-"
+			   "000000000005}\"/></Case>");
+	char *path = foreign_qdpx(q4), *y1, *y2;
+	px_db *a = fx_db(), *b = fx_db();
+	struct refi_import_stats st;
+	px_err e = { 0 };
+	char msg[512];
+
+	(void)state;
+	assert_int_equal(db_begin(a, &e), 0);
+	/* imported as fx_import's coder, so the second file lists the same coders */
+	if (refi_import(a, path, make_coder(a, "tester"), CODE_ME, &st, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(db_commit(a, &e), 0);
+	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 0"), 1);
+	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 1"), 1);
+	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 2"), 1);
+	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 3"), 1);
+	y1 = fx_corpus_text(a);
+	assert_int_equal(fx_import(b, y1, msg, sizeof(msg)), PX_OK);
+	y2 = fx_corpus_text(b);
+	assert_string_equal(y1, y2);
+	assert_int_equal(db_scalar(b, "SELECT count(*) FROM memo"), 4);
+	assert_int_equal(db_scalar(b, "SELECT count(*) FROM memo m JOIN memo_target t ON"
+				   " t.memo_id = m.id WHERE t.kind = 3 AND m.text = 'on the case'"
+				   " AND m.uuid = '40740000-0000-4000-8000-000000000005'"), 1);
+	free(y1);
+	free(y2);
+	free(q1);
+	free(q2);
+	free(q3);
+	free(q4);
+	free(path);
+	db_close(a);
+	db_close(b);
+}
+
 static void test_cli_import_qdpx(void **state)
 {
 	char *qdpx = foreign_qdpx(foreign_qde), *dbp = fx_path(".db"), *args, *out, *err;
@@ -717,6 +773,7 @@ int main(void)
 		cmocka_unit_test(test_qdpx_round_trip),
 		cmocka_unit_test(test_foreign_qdpx),
 		cmocka_unit_test(test_bad_archives),
+		cmocka_unit_test(test_qdpx_notes_survive_yaml),
 		cmocka_unit_test(test_cli_import_qdpx),
 	};
 	return cmocka_run_group_tests_name("refi", tests, NULL, NULL);

@@ -55,6 +55,34 @@ static int has_column(sqlite3 *db, const char *table, const char *col)
 	return found;
 }
 
+/* A row named by its uuid (or ext_id): "table:" followed by it. */
+static char *row_label(sqlite3 *db, const char *ref, const char *id_expr)
+{
+	const char *key = has_column(db, ref, "uuid") ? "uuid" : "ext_id";
+
+	return xasprintf("(SELECT '%s:' || r.%s FROM \"%s\" r WHERE r.id = %s)", ref, key, ref,
+			 id_expr);
+}
+
+/* memo_target.target_id names a row of the table its kind says (memo.h:
+ * 0 project .. 7 accountability), with no foreign key to follow. */
+static char *memo_target_expr(sqlite3 *db)
+{
+	static const char *const kinds[] = { "vignette", "code", "participant", "community",
+					     "coding", "repertoire", "accountability" };
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "CASE t.kind WHEN 0 THEN 'project'");
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		char *label = row_label(db, kinds[k], "t.target_id");
+		sb_printf(&b, " WHEN %zu THEN %s", k + 1, label);
+		free(label);
+	}
+	sb_add(&b, " END");
+	return sb_steal(&b);
+}
+
 /* The expression giving one column's comparable value. */
 static char *column_expr(sqlite3 *db, const char *table, const char *col)
 {
@@ -63,12 +91,16 @@ static char *column_expr(sqlite3 *db, const char *table, const char *col)
 	sqlite3_stmt *st;
 	char *expr;
 
+	if (strcmp(table, "memo_target") == 0 && strcmp(col, "target_id") == 0) {
+		free(sql);
+		return memo_target_expr(db);
+	}
 	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *ref = (const char *)sqlite3_column_text(st, 0);
-		const char *key = has_column(db, ref, "uuid") ? "uuid" : "ext_id";
-		expr = xasprintf("(SELECT '%s:' || r.%s FROM \"%s\" r WHERE r.id = t.\"%s\")", ref,
-				 key, ref, col);
+		char *id = xasprintf("t.\"%s\"", col);
+		expr = row_label(db, ref, id);
+		free(id);
 	} else {
 		expr = xasprintf("quote(t.\"%s\")", col);
 	}
