@@ -126,12 +126,16 @@ typedef struct summary_acc_row {
 int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_err *e);
 void summary_accountability_free(summary_acc_row *rows, size_t n);
 
-/* ---- Engagement ---- */
+/* ---- Engagement ----
+ * Mutual engagement is not co-presence: two participants are engaged in a
+ * coded moment when one coding under ME names them both (its
+ * participants); being present at the vignette is not enough. */
 typedef struct summary_person {
 	int64_t id;              /* participant row id */
 	int64_t dims[4];         /* codings naming them: [0] all, [1..3] ME JE SR */
-	int64_t complementary;   /* (partner, vignette) co-engagements, other role */
-	int64_t overlapping;     /* ... same role */
+	int64_t complementary;   /* codings naming them under ME/diversity and
+				    partiality/complementary */
+	int64_t overlapping;     /* ... /overlapping (as coded, never from roles) */
 	int64_t conflict;        /* codings under ME/mutual relationships/conflict */
 	int64_t support;         /* ... /support */
 } summary_person;
@@ -141,22 +145,32 @@ typedef struct summary_role {
 	int64_t dims[4];         /* codings naming someone with the role */
 } summary_role;
 
+/* A tie and one of its qualities: the ME codings naming both a and b
+ * (quality 0: any ME coding), or those under ME code quality (any code
+ * below the root, whatever the codebook calls it). */
+typedef struct summary_tie {
+	int64_t a, b;            /* participant row ids, a < b */
+	int64_t quality;         /* ME code row id; 0: all */
+	int64_t codings;         /* ME codings naming both */
+	int64_t vignettes;       /* distinct */
+	int first_seen, last_seen;   /* yyyymmdd */
+	uint64_t key;            /* internal */
+} summary_tie;
+
 typedef struct summary_engagement {
-	summary_pair_count *pairs;   /* a < b; count = distinct vignettes;
-					ordered by a, then b */
+	summary_pair_count *pairs;   /* a < b; count = distinct vignettes with an
+					ME coding naming both; by a, then b */
 	size_t npairs;
+	summary_tie *ties;           /* by a, b, then quality (0 first) */
+	size_t nties;
 	summary_person *people;      /* every participant, by row id */
 	size_t npeople;
 	summary_role *roles;         /* by role name */
 	size_t nroles;
-	int64_t complementary, overlapping;  /* totals over the pairs */
+	int64_t complementary, overlapping;  /* codings under those codes */
 	int64_t conflict, support;           /* codings, named or not */
 } summary_engagement;
 
-/* Co-engagement: two participants both named by, or both present at the
- * vignette of, a coding under ME; each pair counts distinct vignettes.
- * Complementary/overlapping compare the two roles (pairs where either
- * has no role count as neither). */
 int summary_engagement_get(px_summary *s, summary_engagement *out, px_err *e);
 void summary_engagement_free(summary_engagement *g);
 

@@ -86,13 +86,22 @@ static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err 
 
 	tab_col(t, "participant_a", TAB_TEXT);
 	tab_col(t, "participant_b", TAB_TEXT);
+	tab_col(t, "quality", TAB_TEXT);
+	tab_col(t, "codings", TAB_INT);
 	tab_col(t, "vignettes", TAB_INT);
+	tab_col(t, "first_seen", TAB_TEXT);
+	tab_col(t, "last_seen", TAB_TEXT);
 	if ((rc = summary_engagement_get(s, &g, e)))
 		return rc;
-	for (size_t i = 0; i < g.npairs; i++) {
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, g.pairs[i].a));
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, g.pairs[i].b));
-		tab_cell_int(t, g.pairs[i].count);
+	for (size_t i = 0; i < g.nties; i++) {
+		const summary_tie *k = &g.ties[i];
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->a));
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->b));
+		tab_cell(t, k->quality ? names_get(nm, NAMES_CODE, k->quality) : "all");
+		tab_cell_int(t, k->codings);
+		tab_cell_int(t, k->vignettes);
+		cell_date(t, k->first_seen);
+		cell_date(t, k->last_seen);
 	}
 	summary_engagement_free(&g);
 	return PX_OK;
@@ -232,10 +241,12 @@ const struct cli_command cmd_summary = {
 	"  accountability  per accountability register entry: id, name, reified,\n"
 	"                  occurrences, upheld, breached, negotiated, contested,\n"
 	"                  first_seen, last_seen\n"
-	"  engagement      per pair of participants co-engaged in mutual-engagement\n"
-	"                  codings (both named by, or both present at the vignette\n"
-	"                  of, a coding under ME): participant_a, participant_b,\n"
-	"                  vignettes (distinct)\n"
+	"  engagement      per tie and quality: participant_a, participant_b (a\n"
+	"                  before b by row id), quality (all: every ME coding naming\n"
+	"                  both; or the path of an ME code under which a coding\n"
+	"                  names both), codings, vignettes (distinct), first_seen,\n"
+	"                  last_seen. Two people are engaged when one ME coding\n"
+	"                  names them both; being present is not enough.\n"
 	"  coverage        per code in codebook order: dimension, code, codings,\n"
 	"                  vignettes, participants (each with the sub-codes; the\n"
 	"                  root rows are the dimension totals)\n"

@@ -124,6 +124,9 @@ static void clear_aggregates(px_summary *s)
 	s->comp = s->over = s->conflict = s->support = 0;
 	pc_free(&s->code_part);
 	pc_free(&s->pairs);
+	smap_free(&s->tie_cod);
+	smap_free(&s->tie_vig);
+	smap_free(&s->tie_date);
 	s->eng = 0;
 	smap_free(&s->rep_part);
 	smap_free(&s->rep_interp);
@@ -173,7 +176,12 @@ static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 static int load_codes(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, parent_id, dimension FROM code", e);
-	int64_t conflict = 0, support = 0;
+	static const char *const paths[4] = {
+		"ME/mutual relationships/conflict", "ME/mutual relationships/support",
+		"ME/diversity and partiality/complementary",
+		"ME/diversity and partiality/overlapping",
+	};
+	int64_t anc[4] = { 0 };
 	int rc;
 
 	if (!st)
@@ -194,16 +202,17 @@ static int load_codes(px_summary *s, px_err *e)
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	/* a renamed or deleted default just means no conflict/support counts */
-	codebook_resolve(s->db, "ME/mutual relationships/conflict", 0, &conflict, NULL, NULL);
-	codebook_resolve(s->db, "ME/mutual relationships/support", 0, &support, NULL, NULL);
+	/* a renamed or deleted default just means no counts in its column
+	 * (the ties count every ME code, whatever its name) */
+	for (int k = 0; k < 4; k++)
+		codebook_resolve(s->db, paths[k], 0, &anc[k], NULL, NULL);
 	for (size_t id = 1; id < s->ncode; id++) {
-		if (!s->code[id].live)
+		struct scode *c = &s->code[id];
+		uint8_t *flag[4] = { &c->conflict, &c->support, &c->comp, &c->over };
+		if (!c->live)
 			continue;
-		s->code[id].conflict = conflict && summary_code_under(s, (uint32_t)id,
-								     (uint32_t)conflict);
-		s->code[id].support = support && summary_code_under(s, (uint32_t)id,
-								   (uint32_t)support);
+		for (int k = 0; k < 4; k++)
+			*flag[k] = anc[k] && summary_code_under(s, (uint32_t)id, (uint32_t)anc[k]);
 	}
 	return PX_OK;
 }
@@ -792,6 +801,9 @@ static const char *differs(px_summary *a, px_summary *b)
 		return "code participants";
 	if (!pc_equal(&a->pairs, &b->pairs))
 		return "engagement matrix";
+	if (!smap_equal(&a->tie_cod, &b->tie_cod) || !smap_equal(&a->tie_vig, &b->tie_vig) ||
+	    !smap_equal(&a->tie_date, &b->tie_date))
+		return "engagement ties";
 	if (!smap_equal(&a->rep_part, &b->rep_part))
 		return "repertoire participants";
 	if (!equal_interps(a, b))

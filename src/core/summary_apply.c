@@ -116,6 +116,8 @@ static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 		p->dims[dim] += d;
 		p->conflict += k->conflict ? d : 0;
 		p->support += k->support ? d : 0;
+		p->comp += k->comp ? d : 0;
+		p->over += k->over ? d : 0;
 		/* a role counts once per coding however many of it are named */
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)
@@ -125,6 +127,8 @@ static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 	}
 	s->conflict += k->conflict ? d : 0;
 	s->support += k->support ? d : 0;
+	s->comp += k->comp ? d : 0;
+	s->over += k->over ? d : 0;
 }
 
 void summary_coding_contrib(px_summary *s, uint32_t id, int d)
@@ -137,32 +141,31 @@ void summary_coding_contrib(px_summary *s, uint32_t id, int d)
 	apply_coverage(s, c, d);
 }
 
-static void pair_roles(px_summary *s, uint32_t a, uint32_t b, int t)
+static void pbuf_push(px_summary *s, uint64_t key)
 {
-	uint32_t ra = s->prole[a], rb = s->prole[b];
-
-	if (!ra || !rb)
-		return;
-	if (ra == rb) {
-		s->per[a].over += t;
-		s->per[b].over += t;
-		s->over += t;
-	} else {
-		s->per[a].comp += t;
-		s->per[b].comp += t;
-		s->comp += t;
-	}
-}
-
-static void pbuf_push(px_summary *s, uint32_t a, uint32_t b)
-{
-	if (a == b)
-		return;
 	if (s->npbuf == s->cappbuf) {
 		s->cappbuf = s->cappbuf ? s->cappbuf * 2 : 256;
 		s->pbuf = xrealloc(s->pbuf, s->cappbuf * sizeof(*s->pbuf));
 	}
-	s->pbuf[s->npbuf++] = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+	s->pbuf[s->npbuf++] = key;
+}
+
+/* The ties one ME coding makes: each two people it names, under any ME
+ * coding (quality 0) and under its code and each ancestor below the root. */
+static void coding_ties(px_summary *s, const struct scoding *c)
+{
+	const uint32_t *P = s->pool + c->poff;
+
+	for (size_t i = 0; i < c->np; i++)
+		for (size_t j = 0; j < i; j++) {
+			uint32_t a = P[i] < P[j] ? P[i] : P[j], b = P[i] < P[j] ? P[j] : P[i];
+			if (a == b || b >= SUM_TIE_MAXP)
+				continue;
+			pbuf_push(s, SUM_TIE(a, b, 0));
+			for (uint32_t q = c->code; q && s->code[q].parent && q < SUM_TIE_MAXQ;
+			     q = s->code[q].parent)
+				pbuf_push(s, SUM_TIE(a, b, q));
+		}
 }
 
 static int u64_cmp(const void *a, const void *b)
@@ -187,44 +190,29 @@ static void sort_u64(uint64_t *v, size_t n)
 	}
 }
 
-/* The engaged pairs of vignette v: everyone named by, or present at, each
- * passing ME coding, pairwise; each distinct pair counts the vignette once. */
+/* The ties of vignette v: two people are engaged when one passing ME
+ * coding names them both (being present is not enough). Each distinct
+ * (pair, quality) counts the vignette once and each coding naming both. */
 static void vig_pairs(px_summary *s, uint32_t v, int d)
 {
 	const struct svig *g = &s->vig[v];
-	const uint32_t *V = s->pool + g->poff;
-	int me = 0;
 
 	s->npbuf = 0;
 	for (uint32_t id = g->head; id; id = s->cod[id].next) {
 		const struct scoding *c = &s->cod[id];
-		const uint32_t *P = s->pool + c->poff;
-		if (s->code[c->code].dim != CODE_ME || !summary_coding_passes(s, c))
-			continue;
-		me = 1;
-		for (size_t i = 0; i < c->np; i++) {
-			if (has(V, g->np, P[i]))
-				continue;       /* pairs within V come below */
-			for (size_t j = 0; j < g->np; j++)
-				pbuf_push(s, P[i], V[j]);
-			for (size_t j = 0; j < i; j++)
-				pbuf_push(s, P[i], P[j]);
-		}
+		if (s->code[c->code].dim == CODE_ME && c->np > 1 && summary_coding_passes(s, c))
+			coding_ties(s, c);
 	}
-	if (!me)
-		return;
-	for (size_t i = 0; i < g->np; i++)
-		for (size_t j = 0; j < i; j++)
-			pbuf_push(s, V[i], V[j]);
 	sort_u64(s->pbuf, s->npbuf);
-	for (size_t i = 0; i < s->npbuf; i++) {
-		uint32_t a, b;
-		if (i && s->pbuf[i] == s->pbuf[i - 1])
-			continue;
-		a = (uint32_t)(s->pbuf[i] >> 32);
-		b = (uint32_t)s->pbuf[i];
-		pc_add(&s->pairs, a, b, d);
-		pair_roles(s, a, b, d);
+	for (size_t i = 0, j; i < s->npbuf; i = j) {
+		uint64_t k = s->pbuf[i];
+		for (j = i + 1; j < s->npbuf && s->pbuf[j] == k; j++)
+			;
+		smap_add(&s->tie_cod, SM_KEY(k), 0, (int32_t)(j - i) * d);
+		smap_add(&s->tie_vig, SM_KEY(k), 0, d);
+		smap_add(&s->tie_date, SM_KEY(k), (uint32_t)g->date, d);
+		if (!SUM_TIE_Q(k))
+			pc_add(&s->pairs, (uint32_t)SUM_TIE_A(k), (uint32_t)SUM_TIE_B(k), d);
 	}
 }
 

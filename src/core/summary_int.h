@@ -92,7 +92,10 @@ struct svig {
 struct scode {
 	uint32_t parent;
 	uint8_t dim, live;
-	uint8_t conflict, support; /* under ME/mutual relationships/... */
+	/* under ME/mutual relationships/conflict, .../support, ME/diversity
+	 * and partiality/complementary, .../overlapping (resolved by path; a
+	 * renamed code just counts none) */
+	uint8_t conflict, support, comp, over;
 };
 
 /* Aggregates by id (all under the filter). */
@@ -143,18 +146,30 @@ struct px_summary {
 	size_t nacc;
 	struct sperson *per;           /* [npart] */
 	int32_t (*roledim)[4];         /* [roles.n + 1] */
-	int64_t comp, over, conflict, support;   /* totals */
+	int64_t comp, over, conflict, support;   /* totals: codings */
 	pcount code_part;              /* code x participant refcounts */
 	smap rep_part, rep_interp;     /* (entry, participant / interp) refcounts */
 	smap rep_date, acc_date, acc_month, acc_held;
 	/* engagement, built on demand */
 	int eng;
 	pcount pairs;                  /* a < b -> distinct vignettes */
+	/* ties by SUM_TIE(a, b, quality): codings, distinct vignettes,
+	 * (tie, date) vignettes */
+	smap tie_cod, tie_vig, tie_date;
 	/* scratch for the per-vignette passes */
 	uint32_t *seen_code, *seen_rep, stamp;
 	uint64_t *pbuf;
 	size_t npbuf, cappbuf;
 };
+
+/* A tie: participants a < b (row ids below 2^20) engaged under ME code
+ * quality (row id below 2^22; 0: any ME coding). */
+#define SUM_TIE(a, b, q) (((uint64_t)(a) << 42) | ((uint64_t)(b) << 22) | (uint64_t)(q))
+#define SUM_TIE_A(k) ((int64_t)((k) >> 42))
+#define SUM_TIE_B(k) ((int64_t)(((k) >> 22) & 0xfffffu))
+#define SUM_TIE_Q(k) ((int64_t)((k) & 0x3fffffu))
+#define SUM_TIE_MAXP (1u << 20)
+#define SUM_TIE_MAXQ (1u << 22)
 
 /* summary_apply.c */
 void summary_coding_contrib(px_summary *s, uint32_t coding_id, int d);

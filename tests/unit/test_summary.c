@@ -363,18 +363,23 @@ static void test_engagement(void **state)
 	const summary_person *p;
 
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	/* ME codings: c3 (v1: ann bob), c6 (v2: cat named, ann cat present),
-	 * c10 (v3: dan named, bob cat dan present) */
-	assert_int_equal(g.npairs, 5);
+	/* ME codings: c3 names ann and bob; c6 names cat alone, c10 dan alone
+	 * (being present at v2 or v3 is not engagement) */
+	assert_int_equal(g.npairs, 1);
 	assert_int_equal(pair(&g, 1, 2), 1);
-	assert_int_equal(pair(&g, 1, 3), 1);
-	assert_int_equal(pair(&g, 2, 3), 1);
-	assert_int_equal(pair(&g, 2, 4), 1);
-	assert_int_equal(pair(&g, 3, 4), 1);
-	/* ann-bob clerks: overlapping; ann-cat, bob-cat: complementary; dan has
-	 * no role: neither */
-	assert_int_equal(g.overlapping, 1);
-	assert_int_equal(g.complementary, 2);
+	assert_int_equal(pair(&g, 1, 3), 0);
+	assert_int_equal(pair(&g, 2, 3), 0);
+	/* ties: ann-bob all, ME/mutual relationships, .../support */
+	assert_int_equal(g.nties, 3);
+	assert_int_equal(g.ties[0].quality, 0);
+	assert_int_equal(g.ties[1].quality, fx_code(f->db, "ME/mutual relationships"));
+	assert_int_equal(g.ties[2].quality, fx_code(f->db, "ME/mutual relationships/support"));
+	assert_int_equal(g.ties[2].codings, 1);
+	assert_int_equal(g.ties[2].first_seen, 20260110);
+	/* nothing is coded under ME/diversity and partiality: the roles
+	 * (clerk, clerk) do not make anyone overlapping */
+	assert_int_equal(g.overlapping, 0);
+	assert_int_equal(g.complementary, 0);
 	assert_int_equal(g.conflict, 1);         /* c6 */
 	assert_int_equal(g.support, 1);          /* c3 */
 	assert_int_equal(g.npeople, 4);
@@ -383,13 +388,13 @@ static void test_engagement(void **state)
 	assert_int_equal(p->dims[CODE_ME], 1);
 	assert_int_equal(p->dims[CODE_JE], 2);
 	assert_int_equal(p->dims[CODE_SR], 2);
-	assert_int_equal(p->complementary, 1);
-	assert_int_equal(p->overlapping, 1);
+	assert_int_equal(p->complementary, 0);
+	assert_int_equal(p->overlapping, 0);
 	assert_int_equal(p->support, 1);
 	assert_int_equal(p->conflict, 0);
 	p = person(&g, 3);                       /* cat: c5 c6 */
 	assert_int_equal(p->dims[0], 2);
-	assert_int_equal(p->complementary, 2);
+	assert_int_equal(p->complementary, 0);
 	assert_int_equal(p->overlapping, 0);
 	assert_int_equal(p->conflict, 1);
 	p = person(&g, 4);                       /* dan: c8 c10 */
@@ -411,15 +416,15 @@ static void test_engagement(void **state)
 	/* ME/mutual relationships and sub-codes: c3, c6 */
 	set_filter(f, (summary_filter){ .code = fx_code(f->db, "ME/mutual relationships") });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 2);
+	assert_int_equal(g.npairs, 1);
 	assert_int_equal(pair(&g, 1, 2), 1);
-	assert_int_equal(pair(&g, 1, 3), 1);
+	assert_int_equal(pair(&g, 1, 3), 0);
 	summary_engagement_free(&g);
 
-	/* cat: v2 and v3 codings: c6 and c10 */
+	/* cat: v2 and v3 codings: c6 and c10 (each names one person) */
 	set_filter(f, (summary_filter){ .participant = 3 });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 4);
+	assert_int_equal(g.npairs, 0);
 	assert_int_equal(pair(&g, 1, 2), 0);
 	assert_int_equal(g.support, 0);
 	assert_int_equal(g.conflict, 1);
@@ -428,9 +433,9 @@ static void test_engagement(void **state)
 	/* north to the end of January: c3, c6 */
 	set_filter(f, (summary_filter){ .community = 1, .to = 20260131 });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 2);
-	assert_int_equal(g.complementary, 1);
-	assert_int_equal(g.overlapping, 1);
+	assert_int_equal(g.npairs, 1);
+	assert_int_equal(g.complementary, 0);
+	assert_int_equal(g.overlapping, 0);
 	summary_engagement_free(&g);
 }
 
@@ -644,11 +649,12 @@ static void test_cli_columns(void **state)
 	       "quota,meet the quota,yes,1,0,1,0,0,2026-01-20,2026-01-20\r\n"
 	       "nice,be nice,no,0,0,0,0,0,,\r\n");
 	expect("--kind engagement --format csv --participant cat",
-	       "participant_a,participant_b,vignettes\r\n"
-	       "ann,cat,1\r\nbob,cat,1\r\nbob,dan,1\r\ncat,dan,1\r\n");
-	expect("--kind engagement --format json --community north --to 2026-01-31",
-	       "[\n  {\"participant_a\": \"ann\", \"participant_b\": \"bob\", \"vignettes\": 1},\n"
-	       "  {\"participant_a\": \"ann\", \"participant_b\": \"cat\", \"vignettes\": 1}\n]\n");
+	       "participant_a,participant_b,quality,codings,vignettes,first_seen,last_seen\r\n");
+	expect("--kind engagement --format csv --community north --to 2026-01-31",
+	       "participant_a,participant_b,quality,codings,vignettes,first_seen,last_seen\r\n"
+	       "ann,bob,all,1,1,2026-01-10,2026-01-10\r\n"
+	       "ann,bob,ME/mutual relationships,1,1,2026-01-10,2026-01-10\r\n"
+	       "ann,bob,ME/mutual relationships/support,1,1,2026-01-10,2026-01-10\r\n");
 }
 
 static void test_cli_coverage_and_errors(void **state)
