@@ -15,7 +15,7 @@
 #include "praxis/err.h"
 #include "praxis/util.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_open_flags {
 	DB_CREATE = 1 << 0,   /* create the file (and default codebook) if absent */

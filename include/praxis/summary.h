@@ -86,8 +86,14 @@ typedef struct summary_rep_row {
 	int64_t participants;    /* distinct participants named by the codings */
 	int64_t vignettes;       /* distinct vignettes */
 	int first_seen, last_seen;        /* yyyymmdd; 0 if never */
-	summary_text_count *interp;       /* by count descending, then text */
-	size_t ninterp;                   /* distinct interpretations */
+	summary_text_count *interp;       /* members' readings (a speaker named):
+					     by count descending, then text */
+	size_t ninterp;                   /* distinct members' readings: the
+					     element's ambiguity */
+	summary_text_count *gloss;        /* analyst's glosses (no speaker) */
+	size_t nglosses;
+	int64_t participation;            /* codings showing participation */
+	int64_t reification;              /* ... reification (a coding may show both) */
 } summary_rep_row;
 
 /* Every register entry (insertion order), under the filter. */
@@ -121,6 +127,11 @@ typedef struct summary_acc_row {
 	size_t nheld;
 	summary_month_count *timeline;    /* months with occurrences, ascending */
 	size_t ntimeline;
+	int64_t participation, reification;   /* codings showing each */
+	summary_text_count *interp;       /* members' readings of the norm */
+	size_t ninterp;
+	summary_text_count *gloss;        /* analyst's glosses */
+	size_t nglosses;
 } summary_acc_row;
 
 int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_err *e);

@@ -67,14 +67,17 @@ static void apply_repertoire(px_summary *s, const struct scoding *c, const struc
 	if (!x->rep)
 		return;
 	r = &s->rep[x->rep];
-	r->occ += d;
+	r->part += c->mode & MODE_PARTICIPATION ? d : 0;
+	r->reif += c->mode & MODE_REIFICATION ? d : 0;
 	for (size_t i = 0; i < c->np; i++) {
 		int32_t v = smap_add(&s->rep_part, SM_KEY(x->rep), P[i], d);
 		r->participants += d > 0 ? v == d : -(v == 0);
 	}
 	if (x->interp) {
-		int32_t v = smap_add(&s->rep_interp, SM_KEY(x->rep), x->interp, d);
-		r->interps += d > 0 ? v == d : -(v == 0);
+		int32_t v = smap_add(&s->rep_interp, SM_KEY(x->rep),
+				     x->interp | (x->speaker ? 0 : SUM_GLOSS), d);
+		int32_t *n = x->speaker ? &r->interps : &r->glosses;
+		*n += d > 0 ? v == d : -(v == 0);
 	}
 	smap_add(&s->rep_date, SM_KEY(x->rep), (uint32_t)s->vig[c->vig].date, d);
 }
@@ -87,8 +90,15 @@ static void apply_accountability(px_summary *s, const struct scoding *c, const s
 
 	if (!x->acc)
 		return;
-	s->acc[x->acc].occ += d;
-	s->acc[x->acc].stance[x->stance] += d;
+	if (x->interp && !x->rep) {
+		/* a reading of the norm (with a repertoire entry it reads that) */
+		int32_t v = smap_add(&s->rep_interp, SM_KEY(SUM_ACC_OWNER + x->acc),
+				     x->interp | (x->speaker ? 0 : SUM_GLOSS), d);
+		if (x->speaker)
+			s->acc[x->acc].interps += d > 0 ? v == d : -(v == 0);
+	}
+	s->acc[x->acc].part += c->mode & MODE_PARTICIPATION ? d : 0;
+	s->acc[x->acc].reif += c->mode & MODE_REIFICATION ? d : 0;
 	for (size_t i = 0; i < x->nh; i++)
 		for (size_t j = 0; j < c->np; j++)
 			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
@@ -227,9 +237,60 @@ static uint32_t next_stamp(px_summary *s)
 	return s->stamp;
 }
 
+static void mbuf_push(px_summary *s, uint32_t entry, const struct scoding *c, uint8_t stance)
+{
+	s->mbuf = summary_grow(s->mbuf, s->nmbuf, &s->capmbuf, sizeof(*s->mbuf));
+	s->mbuf[s->nmbuf++] = (struct smoment){
+		entry, c->start < 0 ? 0 : c->start, c->start < 0 ? INT32_MAX : c->end, stance
+	};
+}
+
+static int moment_cmp(const void *a, const void *b)
+{
+	const struct smoment *x = a, *y = b;
+
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* One moment (overlapping links to one entry) of the vignette: an
+ * occurrence, and each stance taken in it once. */
+static void moment_add(px_summary *s, uint32_t entry, unsigned stances, int d)
+{
+	if (entry & SUM_MOMENT_ACC) {
+		struct sacc *a = &s->acc[entry & ~SUM_MOMENT_ACC];
+		a->occ += d;
+		for (int k = 0; k < STANCE_COUNT; k++)
+			a->stance[k] += stances >> k & 1u ? d : 0;
+	} else {
+		s->rep[entry].occ += d;
+	}
+}
+
+/* Occurrences count moments, not codings: links to the same entry on
+ * overlapping spans of the vignette (two coders coding the same moment)
+ * count once. */
+static void vig_moments(px_summary *s, int d)
+{
+	qsort(s->mbuf, s->nmbuf, sizeof(*s->mbuf), moment_cmp);
+	for (size_t i = 0; i < s->nmbuf;) {
+		uint32_t entry = s->mbuf[i].entry;
+		int32_t end = s->mbuf[i].end;
+		unsigned stances = 1u << s->mbuf[i].stance;
+		for (i++; i < s->nmbuf && s->mbuf[i].entry == entry && s->mbuf[i].start < end; i++) {
+			end = s->mbuf[i].end > end ? s->mbuf[i].end : end;
+			stances |= 1u << s->mbuf[i].stance;
+		}
+		moment_add(s, entry, stances, d);
+	}
+}
+
 void summary_vig_contrib(px_summary *s, uint32_t v, int d)
 {
 	uint32_t stamp = next_stamp(s);
+
+	s->nmbuf = 0;
 
 	for (uint32_t id = s->vig[v].head; id; id = s->cod[id].next) {
 		const struct scoding *c = &s->cod[id];
@@ -246,7 +307,13 @@ void summary_vig_contrib(px_summary *s, uint32_t v, int d)
 			s->seen_rep[rep] = stamp;
 			s->rep[rep].vignettes += d;
 		}
+		if (rep)
+			mbuf_push(s, rep, c, 0);
+		if (summary_ext(s, c)->acc)
+			mbuf_push(s, SUM_MOMENT_ACC | summary_ext(s, c)->acc, c,
+				  summary_ext(s, c)->stance);
 	}
+	vig_moments(s, d);
 	if (s->eng)
 		vig_pairs(s, v, d);
 }
@@ -406,6 +473,9 @@ static int insert_coding(px_summary *s, const px_coding *c)
 	k->vig = (uint32_t)c->vignette_id;
 	k->code = (uint32_t)c->code_id;
 	k->coder = (uint32_t)c->coder_id;
+	k->start = c->start < 0 ? -1 : (int32_t)c->start;
+	k->end = c->end < 0 ? -1 : (int32_t)c->end;
+	k->mode = (uint8_t)(c->mode & MODE_BOTH);
 	k->poff = pool_push(s, &c->participants, &k->np);
 	if (c->repertoire_id || c->accountability_id) {
 		struct sext *x;
@@ -417,9 +487,11 @@ static int insert_coding(px_summary *s, const px_coding *c)
 		x->acc = (uint32_t)c->accountability_id;
 		x->stance = (uint8_t)c->stance;
 		/* the store keeps an empty interpretation as none */
-		if (c->repertoire_id && c->interpretation && *c->interpretation)
+		if (c->interpretation && *c->interpretation) {
 			x->interp = summary_intern(&s->interp_ids, &s->interps,
 						   c->interpretation);
+			x->speaker = (uint32_t)c->speaker_id;
+		}
 		x->hoff = pool_push(s, &c->held_by, &x->nh);
 	}
 	k->live = 1;

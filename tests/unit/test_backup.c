@@ -148,8 +148,7 @@ static char *migration_copy(const char *path, int from)
  * that appends a table): the copy is the file as it was. */
 static void test_migration_keeps_copy(void **state)
 {
-	static const char *const longer[3] = { NULL, NULL, "CREATE TABLE added_later(x);" };
-	const char *list[3] = { longer[0], schema_migrations[1], longer[2] };
+	const char *list[64];
 	char *path = sp_project(), *copy;
 	px_db *db = NULL;
 	px_err e = { 0 };
@@ -157,22 +156,26 @@ static void test_migration_keeps_copy(void **state)
 	struct stat sb;
 
 	(void)state;
-	assert_null(migration_copy(path, 1));
+	assert_true(schema_version_count + 2 <= 64);
+	for (int i = 0; i <= schema_version_count; i++)
+		list[i] = schema_migrations[i];
+	list[schema_version_count + 1] = "CREATE TABLE added_later(x);";
+	assert_null(migration_copy(path, schema_version_count));
 	schema_active = list;
-	schema_active_count = 2;
+	schema_active_count = schema_version_count + 1;
 	assert_int_equal(db_open(path, 0, &db, &e), PX_OK);
 	schema_active = schema_migrations;
 	schema_active_count = schema_version_count;
-	assert_int_equal(db_scalar(db, "PRAGMA user_version"), 2);
+	assert_int_equal(db_scalar(db, "PRAGMA user_version"), schema_version_count + 1);
 	assert_int_equal(db_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = "
 				   "'added_later'"), 1);
 	db_close(db);
-	copy = migration_copy(path, 1);
+	copy = migration_copy(path, schema_version_count);
 	assert_non_null(copy);
 	assert_int_equal(stat(copy, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(sp_integrity(copy, msg, sizeof(msg)), 0);
-	assert_int_equal(sp_scalar(copy, "PRAGMA user_version"), 1);
+	assert_int_equal(sp_scalar(copy, "PRAGMA user_version"), schema_version_count);
 	assert_int_equal(sp_scalar(copy, "SELECT count(*) FROM sqlite_master WHERE name = "
 				   "'added_later'"), 0);
 	assert_int_equal(sp_scalar(copy, "SELECT count(*) FROM coding"), 3);
@@ -195,7 +198,7 @@ static void test_failed_migration_leaves_file_and_copy(void **state)
 	sqlite3_close(h);
 	assert_int_not_equal(db_open(path, 0, &db, &e), PX_OK);
 	assert_null(db);
-	assert_non_null(strstr(e.msg, "migrating schema 0 to 1"));
+	assert_non_null(strstr(e.msg, "migrating schema 0 to "));
 	assert_non_null(strstr(e.msg, path));
 	assert_int_equal(sp_scalar(path, "PRAGMA user_version"), 0);
 	assert_int_equal(sp_scalar(path, "SELECT count(*) FROM coding"), 3);

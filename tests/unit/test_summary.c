@@ -14,16 +14,17 @@
 #include "fixture.h"
 
 /* Participants ann=1, bob=2 (clerks), cat=3 (supervisor), dan=4 (no role).
- * v1 2026-01-10 north [ann bob]:  c1 SR/tools ann pile "a queue" (coder a)
- *                                 c2 SR/words bob slang "a joke" (b)
+ * v1 2026-01-10 north [ann bob]:  c1 SR/tools ann pile "a queue" said by ann (coder a)
+ *                                 c2 SR/words bob slang "a joke" said by bob (b)
  *                                 c3 ME/mutual relationships/support ann,bob (a)
  *                                 c4 JE/mutual accountability ann quota upheld
  *                                    held_by bob (a)
- * v2 2026-01-20 north [ann cat]:  c5 SR/tools ann,cat pile "a queue" (a)
+ * v2 2026-01-20 north [ann cat]:  c5 SR/tools ann,cat pile "a queue" said by cat (a)
  *                                 c6 ME/mutual relationships/conflict cat (b)
  *                                 c7 JE/mutual accountability ann quota breached
  *                                    held_by cat (b)
- * v3 2026-02-05 south [bob cat dan]: c8 SR/tools dan pile "a burden" (a)
+ * v3 2026-02-05 south [bob cat dan]: c8 SR/tools dan pile "a burden" (a; the
+ *                                    analyst's gloss: no speaker)
  *                                 c9 SR/words, nobody, no entry (a)
  *                                 c10 ME dan (b)
  *                                 c11 JE/mutual accountability bob nice contested
@@ -60,9 +61,9 @@ static const char corpus[] =
 	"    text: Ann moved the pile. Bob laughed.\n"
 	"    codings:\n"
 	"      - {code: SR/tools, coder: a, participants: [ann], repertoire: pile,"
-	" interpretation: a queue}\n"
+	" interpretation: a queue, speaker: ann}\n"
 	"      - {code: SR/words, coder: b, participants: [bob], repertoire: slang,"
-	" interpretation: a joke}\n"
+	" interpretation: a joke, speaker: bob}\n"
 	"      - {code: ME/mutual relationships/support, coder: a, participants: [ann, bob]}\n"
 	"      - {code: JE/mutual accountability, coder: a, participants: [ann],"
 	" accountability: quota, stance: upheld, held_by: [bob]}\n"
@@ -74,7 +75,7 @@ static const char corpus[] =
 	"    text: Cat frowned at the pile.\n"
 	"    codings:\n"
 	"      - {code: SR/tools, coder: a, participants: [ann, cat], repertoire: pile,"
-	" interpretation: a queue}\n"
+	" interpretation: a queue, speaker: cat}\n"
 	"      - {code: ME/mutual relationships/conflict, coder: b, participants: [cat]}\n"
 	"      - {code: JE/mutual accountability, coder: b, participants: [ann],"
 	" accountability: quota, stance: breached, held_by: [cat]}\n"
@@ -197,14 +198,16 @@ static void test_repertoire(void **state)
 	idlist un;
 	px_err e = { 0 };
 
-	/* pile: c1 c5 c8; people ann, ann+cat, dan; v1 v2 v3 */
-	assert_rep(pile, 3, 3, 3, "2026-01-10", "2026-02-05", 2);
+	/* pile: c1 c5 c8; people ann, ann+cat, dan; v1 v2 v3; members'
+	 * readings: "a queue" (ann, cat); the analyst's gloss "a burden" */
+	assert_rep(pile, 3, 3, 3, "2026-01-10", "2026-02-05", 1);
 	assert_string_equal(pile->kind, "tool");
 	assert_int_equal(pile->reified, 1);
 	assert_string_equal(pile->interp[0].text, "a queue");
 	assert_int_equal(pile->interp[0].count, 2);
-	assert_string_equal(pile->interp[1].text, "a burden");
-	assert_int_equal(pile->interp[1].count, 1);
+	assert_int_equal(pile->nglosses, 1);
+	assert_string_equal(pile->gloss[0].text, "a burden");
+	assert_int_equal(pile->gloss[0].count, 1);
 	assert_rep(rep_row(&r, "slang"), 1, 1, 1, "2026-01-10", "2026-01-10", 1);
 	assert_int_equal(rep_row(&r, "slang")->reified, 0);
 	assert_rep(rep_row(&r, "unused"), 0, 0, 0, NULL, NULL, 0);
@@ -226,13 +229,14 @@ static void test_repertoire_filters(void **state)
 	/* cat present at v2, v3: pile c5 (ann,cat) c8 (dan) */
 	set_filter(f, (summary_filter){ .participant = fx_participant(f->db, "cat") });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 2, 3, 2, "2026-01-20", "2026-02-05", 2);
+	assert_rep(rep_row(&r, "pile"), 2, 3, 2, "2026-01-20", "2026-02-05", 1);
 	assert_rep(rep_row(&r, "slang"), 0, 0, 0, NULL, NULL, 0);
 	summary_repertoire_free(r.rows, r.n);
 	/* south is v3 only */
 	set_filter(f, (summary_filter){ .community = 2 });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 1, 1, 1, "2026-02-05", "2026-02-05", 1);
+	assert_rep(rep_row(&r, "pile"), 1, 1, 1, "2026-02-05", "2026-02-05", 0);
+	assert_int_equal(rep_row(&r, "pile")->nglosses, 1);
 	summary_repertoire_free(r.rows, r.n);
 	/* coder b made c2 only among the repertoire codings */
 	set_filter(f, (summary_filter){ .coder = fx_coder(f->db, "b") });
@@ -246,7 +250,7 @@ static void test_repertoire_filters(void **state)
 	/* SR/tools: c1 c5 c8, all of pile; c9 (SR/words) is outside */
 	set_filter(f, (summary_filter){ .code = fx_code(f->db, "SR/tools") });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 3, 3, 3, "2026-01-10", "2026-02-05", 2);
+	assert_rep(rep_row(&r, "pile"), 3, 3, 3, "2026-01-10", "2026-02-05", 1);
 	assert_rep(rep_row(&r, "slang"), 0, 0, 0, NULL, NULL, 0);
 	summary_repertoire_free(r.rows, r.n);
 	/* 2026-01-15..2026-01-31 is v2: c5 */
@@ -639,15 +643,15 @@ static void test_cli_columns(void **state)
 	(void)state;
 	expect("--kind repertoire --format csv",
 	       "id,name,kind,reified,occurrences,participants,vignettes,first_seen,"
-	       "last_seen,interpretations\r\n"
-	       "pile,the pile,tool,yes,3,3,3,2026-01-10,2026-02-05,2\r\n"
-	       "slang,the slang,word,no,1,1,1,2026-01-10,2026-01-10,1\r\n"
-	       "unused,never seen,story,,0,0,0,,,0\r\n");
+	       "last_seen,interpretations,glosses,participation,reification\r\n"
+	       "pile,the pile,tool,yes,3,3,3,2026-01-10,2026-02-05,1,1,0,0\r\n"
+	       "slang,the slang,word,no,1,1,1,2026-01-10,2026-01-10,1,0,0,0\r\n"
+	       "unused,never seen,story,,0,0,0,,,0,0,0,0\r\n");
 	expect("--kind accountability --format csv --coder b",
 	       "id,name,reified,occurrences,upheld,breached,negotiated,contested,"
-	       "first_seen,last_seen\r\n"
-	       "quota,meet the quota,yes,1,0,1,0,0,2026-01-20,2026-01-20\r\n"
-	       "nice,be nice,no,0,0,0,0,0,,\r\n");
+	       "first_seen,last_seen,interpretations,participation,reification\r\n"
+	       "quota,meet the quota,yes,1,0,1,0,0,2026-01-20,2026-01-20,0,0,0\r\n"
+	       "nice,be nice,no,0,0,0,0,0,,,0,0,0\r\n");
 	expect("--kind engagement --format csv --participant cat",
 	       "participant_a,participant_b,quality,codings,vignettes,first_seen,last_seen\r\n");
 	expect("--kind engagement --format csv --community north --to 2026-01-31",

@@ -22,11 +22,19 @@
  *                              c2 ME/diversity and partiality/overlapping cy,di (a)
  *     (different roles, coded overlapping)
  * v2 2026-02-10 [cy ed]:       c3 ME/mutual relationships/teasing cy,ed (a)
- *                              c4 the same, coder b (the moment double-coded) */
+ *                              c4 the same, coder b (the moment double-coded)
+ *     c5 SR/tools 0-2 cy pile, both modes, "a joke" said by Cy (a)
+ *     c6 SR/tools 0-6 cy pile, reification, "a prop" with no speaker: the
+ *        analyst's gloss (b; overlaps c5: the same moment)
+ *     c7 SR/tools 10-13 ed pile, participation (a; a second moment)
+ *     c8 JE/mutual accountability ed quota contested, participation, "the
+ *        quota is a joke" said by Ed (a) */
 static const char corpus[] =
 	"praxis: 1\n"
 	"coders:\n  - id: a\n  - id: b\n"
 	"codebook:\n  - code: ME/mutual relationships/teasing\n"
+	"repertoire:\n  - {id: pile, name: the pile, kind: tool}\n"
+	"accountability:\n  - {id: quota, name: meet the quota}\n"
 	"participants:\n"
 	"  - {id: cy, pseudonym: Cy, role: clerk}\n"
 	"  - {id: di, pseudonym: Di, role: supervisor}\n"
@@ -47,7 +55,16 @@ static const char corpus[] =
 	"      - {code: ME/mutual relationships/teasing, coder: a, participants: [cy, ed],"
 	" start: 0, end: 13}\n"
 	"      - {code: ME/mutual relationships/teasing, coder: b, participants: [cy, ed],"
-	" start: 0, end: 13}\n";
+	" start: 0, end: 13}\n"
+	"      - {code: SR/tools, coder: a, participants: [cy], repertoire: pile, start: 0,"
+	" end: 2, mode: [participation, reification], interpretation: a joke, speaker: cy}\n"
+	"      - {code: SR/tools, coder: b, participants: [cy], repertoire: pile, start: 0,"
+	" end: 6, mode: reification, interpretation: a prop}\n"
+	"      - {code: SR/tools, coder: a, participants: [ed], repertoire: pile, start: 10,"
+	" end: 13, mode: participation}\n"
+	"      - {code: JE/mutual accountability, coder: a, participants: [ed],"
+	" accountability: quota, stance: contested, interpretation: the quota is a joke,"
+	" speaker: ed, mode: participation}\n";
 
 static char *cli_db;
 
@@ -147,11 +164,80 @@ static void test_engagement_competence(void **state)
 	db_close(db);
 }
 
+static void test_registers(void **state)
+{
+	(void)state;
+	/* pile: moments c5+c6 (overlapping) and c7: 2 occurrences; cy, ed;
+	 * members' readings 1 ("a joke"), glosses 1 ("a prop"); participation
+	 * c5 c7, reification c5 c6 */
+	expect("summary --kind repertoire --format csv",
+	       "id,name,kind,reified,occurrences,participants,vignettes,first_seen,last_seen,"
+	       "interpretations,glosses,participation,reification\r\n"
+	       "pile,the pile,tool,,2,2,1,2026-02-10,2026-02-10,1,1,2,2\r\n");
+	/* one coder: c5 and c7, each its own moment; no gloss */
+	expect("--coder a summary --kind repertoire --format csv",
+	       "id,name,kind,reified,occurrences,participants,vignettes,first_seen,last_seen,"
+	       "interpretations,glosses,participation,reification\r\n"
+	       "pile,the pile,tool,,2,2,1,2026-02-10,2026-02-10,1,0,2,1\r\n");
+	/* an interpretation of a norm, by a member */
+	expect("summary --kind accountability --format csv",
+	       "id,name,reified,occurrences,upheld,breached,negotiated,contested,first_seen,"
+	       "last_seen,interpretations,participation,reification\r\n"
+	       "quota,meet the quota,,1,0,0,0,1,2026-02-10,2026-02-10,1,1,0\r\n");
+}
+
+/* A mode is a set: --mode repeated or comma-separated adds up, lists and
+ * the corpus format show both; a speaker is shown and round-trips. */
+static void test_mode_set_and_speaker(void **state)
+{
+	char *cmd, *out, *err;
+
+	(void)state;
+	expect("--coder a code --vignette v1 --code SR --whole --mode participation "
+	       "--mode reification", "9\n");
+	expect("--coder a code --vignette v1 --code SR --whole --mode reification,participation",
+	       "10\n");
+	cmd = xasprintf("--db '%s' list codings --format csv", cli_db);
+	assert_int_equal(fx_run(cmd, &out, &err), 0);
+	assert_non_null(strstr(out, "\r\n9,v1,SR,,,a,,\"participation,reification\","));
+	assert_non_null(strstr(out, "\r\n10,v1,SR,,,a,,\"participation,reification\","));
+	/* c5: both modes, Cy's reading */
+	assert_non_null(strstr(out, "\r\n5,v2,SR/tools,0,2,a,cy,\"participation,reification\","
+			       ",pile,a joke,,,,0,cy\r\n"));
+	free(out);
+	free(err);
+	free(cmd);
+	cmd = xasprintf("--db '%s' export --format yaml", cli_db);
+	assert_int_equal(fx_run(cmd, &out, &err), 0);
+	assert_non_null(strstr(out, "mode: [participation, reification]"));
+	assert_non_null(strstr(out, "speaker: cy"));
+	free(out);
+	free(err);
+	free(cmd);
+	cmd = xasprintf("--db '%s' --coder a code --vignette v1 --code SR --whole --mode musing",
+			cli_db);
+	assert_int_equal(fx_run(cmd, &out, &err), 1);
+	assert_non_null(strstr(err, "--mode 'musing'"));
+	free(out);
+	free(err);
+	free(cmd);
+	/* the speaker must be present at the vignette (fa is not at v2) */
+	cmd = xasprintf("--db '%s' --coder a code --vignette v2 --code SR/tools --whole "
+			"--repertoire pile --interpretation x --speaker fa", cli_db);
+	assert_int_equal(fx_run(cmd, &out, &err), 2);
+	assert_non_null(strstr(err, "not present at the vignette"));
+	free(out);
+	free(err);
+	free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_engagement_ties),
 		cmocka_unit_test(test_engagement_competence),
+		cmocka_unit_test(test_registers),
+		cmocka_unit_test(test_mode_set_and_speaker),
 	};
 	return cmocka_run_group_tests_name("summary_fidelity", tests, setup, teardown);
 }

@@ -249,9 +249,11 @@ static void test_rollback(void **state)
 	mutate(&p, &c, 1);
 	c.repertoire_id = board;
 	assert_int_equal(coding_add(db, &c, &e), PX_OK);
-	/* inside the transaction the deltas show at once */
+	/* inside the transaction the deltas show at once (one more moment,
+	 * unless the new link falls on a moment already linked) */
 	assert_false(summary_stale(live));
-	assert_int_equal(pile_occurrences(live, "the-board"), before + 1);
+	assert_matches_fresh(db, live, 0);
+	assert_true(pile_occurrences(live, "the-board") >= before);
 	assert_int_equal(coding_delete(db, p.codings.v[0], &e), PX_OK);
 	assert_false(summary_stale(live));
 	assert_matches_fresh(db, live, 0);
