@@ -134,8 +134,29 @@ typedef struct summary_acc_row {
 	size_t nglosses;
 } summary_acc_row;
 
+/* Every register entry (insertion order), under the filter; then, if
+ * any coding under JE/mutual accountability names no entry, a row with
+ * id 0 and ext_id SUMMARY_UNNAMED counting those moments. */
+#define SUMMARY_UNNAMED "(unnamed)"
 int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_err *e);
 void summary_accountability_free(summary_acc_row *rows, size_t n);
+
+/* ---- Who holds whom ----
+ * On an accountability coding, participants are the people held to
+ * account and held_by those holding them; a person holds themselves only
+ * when named on both sides. */
+typedef struct summary_net_row {
+	int64_t holder, held;    /* participant row ids */
+	int64_t accountability;  /* entry row id; 0: none named */
+	int stance;              /* enum coding_stance (STANCE_NONE: none) */
+	int64_t codings;
+	int first_seen, last_seen;
+	uint64_t key;            /* internal */
+} summary_net_row;
+
+/* One row per holder, held person, entry and stance, by holder, held,
+ * entry row id, stance; the caller frees *rows. */
+int summary_network(px_summary *s, summary_net_row **rows, size_t *n, px_err *e);
 
 /* ---- Engagement ----
  * Mutual engagement is not co-presence: two participants are engaged in a

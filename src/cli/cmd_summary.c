@@ -107,6 +107,36 @@ static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err 
 	return PX_OK;
 }
 
+static int out_network(px_summary *s, const px_names *nm, tabular *t, px_err *e)
+{
+	summary_net_row *rows;
+	size_t n;
+	int rc;
+
+	tab_col(t, "holder", TAB_TEXT);
+	tab_col(t, "held", TAB_TEXT);
+	tab_col(t, "accountability", TAB_TEXT);
+	tab_col(t, "stance", TAB_TEXT);
+	tab_col(t, "codings", TAB_INT);
+	tab_col(t, "first_seen", TAB_TEXT);
+	tab_col(t, "last_seen", TAB_TEXT);
+	if ((rc = summary_network(s, &rows, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const summary_net_row *r = &rows[i];
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->holder));
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->held));
+		tab_cell(t, r->accountability ? names_get(nm, NAMES_ACCOUNTABILITY,
+							  r->accountability) : SUMMARY_UNNAMED);
+		tab_cell(t, coding_stance_name(r->stance));
+		tab_cell_int(t, r->codings);
+		cell_date(t, r->first_seen);
+		cell_date(t, r->last_seen);
+	}
+	free(rows);
+	return PX_OK;
+}
+
 static int out_coverage(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
 	summary_coverage cv;
@@ -137,6 +167,7 @@ static const struct {
 	{ "repertoire", out_repertoire },
 	{ "accountability", out_accountability },
 	{ "engagement", out_engagement },
+	{ "network", out_network },
 	{ "coverage", out_coverage },
 };
 
@@ -203,7 +234,7 @@ static int run_summary(struct cli *c)
 			which = (int)i;
 	if (which < 0)
 		return cli_usage_error(c, &cmd_summary, "--kind '%s': use repertoire, "
-				       "accountability, engagement or coverage",
+				       "accountability, engagement, network or coverage",
 				       a.kind ? a.kind : "");
 	if ((fmt = tab_format_parse(a.format)) < 0)
 		return cli_usage_error(c, &cmd_summary, "--format '%s': use table, csv or json",
@@ -227,19 +258,27 @@ out:
 }
 
 const struct cli_command cmd_summary = {
-	"summary", run_summary, "the repertoire, accountability, engagement or coverage summary",
-	"usage: praxis summary --kind repertoire|accountability|engagement|coverage\n"
+	"summary", run_summary, "the repertoire, accountability, engagement, network or coverage "
+	"summary",
+	"usage: praxis summary --kind repertoire|accountability|engagement|network|coverage\n"
 	"                      [--format table|csv|json] [--participant ID]\n"
 	"                      [--community ID] [--coder ID] [--code PATH]\n"
 	"                      [--from DATE] [--to DATE]\n"
 	"\n"
 	"Prints one of the summaries the interface keeps live, one row each:\n"
 	"  repertoire      per repertoire register entry: id, name, kind, reified,\n"
-	"                  occurrences, participants (distinct, named by the\n"
-	"                  codings), vignettes (distinct), first_seen, last_seen,\n"
-	"                  interpretations (distinct)\n"
+	"                  occurrences (moments: overlapping links count once),\n"
+	"                  participants (distinct, named), vignettes, first_seen,\n"
+	"                  last_seen, interpretations (distinct members' readings),\n"
+	"                  glosses (distinct analyst's glosses), participation,\n"
+	"                  reification (codings showing each)\n"
 	"  accountability  per accountability register entry: id, name, reified,\n"
-	"                  occurrences, upheld, breached, negotiated, contested,\n"
+	"                  occurrences (moments), upheld, breached, negotiated,\n"
+	"                  contested, first_seen, last_seen, interpretations\n"
+	"                  (members' readings), participation, reification; id\n"
+	"                  (unnamed): JE/mutual accountability naming no entry\n"
+	"  network         who holds whom: holder (held_by), held (participants),\n"
+	"                  accountability (entry or (unnamed)), stance, codings,\n"
 	"                  first_seen, last_seen\n"
 	"  engagement      per tie and quality: participant_a, participant_b (a\n"
 	"                  before b by row id), quality (all: every ME coding naming\n"

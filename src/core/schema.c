@@ -118,21 +118,15 @@ static const char migration_1[] =
  * both); an interpretation may carry its speaker, and may read an
  * accountability entry (reading: the interpretation of a coding with an
  * accountability entry and no repertoire entry, which the CHECK on
- * interpretation refuses); register entries get a description and a
- * community. Columns are added, never rebuilt, so the coding table keeps
- * its rows and foreign keys as they are. */
+ * interpretation refuses). Columns are added, never rebuilt, so the
+ * coding table keeps its rows and foreign keys as they are. */
 static const char migration_2[] =
 	"ALTER TABLE coding ADD COLUMN modes INTEGER NOT NULL DEFAULT 0"
 	" CHECK(modes BETWEEN 0 AND 3);\n"
 	"UPDATE coding SET modes = CASE mode WHEN 'participation' THEN 1"
 	" WHEN 'reification' THEN 2 ELSE 0 END WHERE mode IS NOT NULL;\n"
 	"ALTER TABLE coding ADD COLUMN speaker_id INTEGER REFERENCES participant(id);\n"
-	"ALTER TABLE coding ADD COLUMN reading TEXT;\n"
-	"ALTER TABLE repertoire ADD COLUMN description TEXT;\n"
-	"ALTER TABLE repertoire ADD COLUMN community_id INTEGER REFERENCES community(id);\n"
-	"ALTER TABLE accountability ADD COLUMN description TEXT;\n"
-	"ALTER TABLE accountability ADD COLUMN community_id INTEGER"
-	" REFERENCES community(id);\n";
+	"ALTER TABLE coding ADD COLUMN reading TEXT;\n";
 
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */

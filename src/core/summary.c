@@ -120,7 +120,7 @@ void summary_fill_interps(const px_summary *s, uint64_t base, const struct summa
 		uint64_t owner = sl->x ? (uint64_t)SM_OWNER(sl->x) : 0;
 		uint32_t y = sl->y & ~SUM_GLOSS;
 		int g = (sl->y & SUM_GLOSS) != 0;
-		size_t row = owner > base && owner - base < SUM_ACC_OWNER ?
+		size_t row = sl->x && owner >= base && owner - base < SUM_ACC_OWNER ?
 			     summary_idx_find(ix, n, (int64_t)(owner - base)) : (size_t)-1;
 		summary_text_count **v;
 		size_t *nv;
@@ -191,6 +191,8 @@ static void clear_aggregates(px_summary *s)
 	smap_free(&s->acc_date);
 	smap_free(&s->acc_month);
 	smap_free(&s->acc_held);
+	smap_free(&s->net_cod);
+	smap_free(&s->net_date);
 }
 
 static void clear_base(px_summary *s)
@@ -238,7 +240,7 @@ static int load_codes(px_summary *s, px_err *e)
 		"ME/diversity and partiality/complementary",
 		"ME/diversity and partiality/overlapping",
 	};
-	int64_t anc[4] = { 0 };
+	int64_t anc[4] = { 0 }, macc = 0;
 	int rc;
 
 	if (!st)
@@ -263,6 +265,7 @@ static int load_codes(px_summary *s, px_err *e)
 	 * (the ties count every ME code, whatever its name) */
 	for (int k = 0; k < 4; k++)
 		codebook_resolve(s->db, paths[k], 0, &anc[k], NULL, NULL);
+	codebook_resolve(s->db, "JE/mutual accountability", 0, &macc, NULL, NULL);
 	for (size_t id = 1; id < s->ncode; id++) {
 		struct scode *c = &s->code[id];
 		uint8_t *flag[4] = { &c->conflict, &c->support, &c->comp, &c->over };
@@ -270,6 +273,7 @@ static int load_codes(px_summary *s, px_err *e)
 			continue;
 		for (int k = 0; k < 4; k++)
 			*flag[k] = anc[k] && summary_code_under(s, (uint32_t)id, (uint32_t)anc[k]);
+		c->macc = macc && summary_code_under(s, (uint32_t)id, (uint32_t)macc);
 	}
 	return PX_OK;
 }
@@ -878,6 +882,8 @@ static const char *differs(px_summary *a, px_summary *b)
 		return "accountability timeline";
 	if (!smap_equal(&a->acc_held, &b->acc_held))
 		return "held-by pairs";
+	if (!smap_equal(&a->net_cod, &b->net_cod) || !smap_equal(&a->net_date, &b->net_date))
+		return "accountability network";
 	if (!equal_unlinked(a, b))
 		return "unlinked SR codings";
 	return NULL;

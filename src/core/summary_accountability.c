@@ -27,7 +27,7 @@ static int acc_entry(const px_entity *ent, void *ud)
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
 	r->reified = ent->reified;
-	if (ent->id > 0 && (size_t)ent->id < ctx->s->nacc) {
+	if (ent->id >= 0 && (size_t)ent->id < ctx->s->nacc) {
 		const struct sacc *c = &ctx->s->acc[ent->id];
 		r->occurrences = c->occ;
 		r->participation = c->part;
@@ -104,6 +104,12 @@ int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_
 	if ((rc = entity_each(s->db, ENT_ACCOUNTABILITY, acc_entry, &ctx, e))) {
 		summary_accountability_free(ctx.rows, ctx.n);
 		return rc;
+	}
+	if (s->nacc && s->acc[0].occ) {
+		/* JE/mutual accountability moments that name no norm */
+		px_entity unnamed = { .ext_id = (char *)SUMMARY_UNNAMED,
+				      .name = (char *)SUMMARY_UNNAMED, .reified = -1 };
+		acc_entry(&unnamed, &ctx);
 	}
 	ix = xcalloc(ctx.n ? ctx.n : 1, sizeof(*ix));
 	for (size_t i = 0; i < ctx.n; i++)

@@ -82,13 +82,36 @@ static void apply_repertoire(px_summary *s, const struct scoding *c, const struc
 	smap_add(&s->rep_date, SM_KEY(x->rep), (uint32_t)s->vig[c->vig].date, d);
 }
 
+/* Who holds whom: participants are those held to account, held_by those
+ * holding them; one row per holder, held person, entry and stance. */
+static void apply_network(px_summary *s, const struct scoding *c, const struct sext *x, int d)
+{
+	const uint32_t *P = s->pool + c->poff, *H = s->pool + x->hoff;
+	uint32_t date = (uint32_t)s->vig[c->vig].date;
+
+	if (x->acc >= SUM_NET_MAX)
+		return;
+	for (size_t i = 0; i < x->nh; i++)
+		for (size_t j = 0; j < c->np; j++) {
+			uint64_t k;
+			if (H[i] >= SUM_NET_MAX || P[j] >= SUM_NET_MAX)
+				continue;
+			k = SUM_NET(H[i], P[j], x->acc, x->stance);
+			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
+			smap_add(&s->net_cod, SM_KEY(k), 0, d);
+			smap_add(&s->net_date, SM_KEY(k), date, d);
+		}
+}
+
+/* A coding linked to a norm, or under JE/mutual accountability with none
+ * named: the (unnamed) row, entry 0 (much of a regime is never spelled
+ * out). */
 static void apply_accountability(px_summary *s, const struct scoding *c, const struct sext *x,
 				 int d)
 {
-	const uint32_t *P = s->pool + c->poff, *H = s->pool + x->hoff;
 	int32_t date = s->vig[c->vig].date;
 
-	if (!x->acc)
+	if (!x->acc && !s->code[c->code].macc)
 		return;
 	if (x->interp && !x->rep) {
 		/* a reading of the norm (with a repertoire entry it reads that) */
@@ -99,9 +122,7 @@ static void apply_accountability(px_summary *s, const struct scoding *c, const s
 	}
 	s->acc[x->acc].part += c->mode & MODE_PARTICIPATION ? d : 0;
 	s->acc[x->acc].reif += c->mode & MODE_REIFICATION ? d : 0;
-	for (size_t i = 0; i < x->nh; i++)
-		for (size_t j = 0; j < c->np; j++)
-			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
+	apply_network(s, c, x, d);
 	smap_add(&s->acc_date, SM_KEY(x->acc), (uint32_t)date, d);
 	smap_add(&s->acc_month, SM_KEY(x->acc), (uint32_t)(date / 100), d);
 }
@@ -309,7 +330,7 @@ void summary_vig_contrib(px_summary *s, uint32_t v, int d)
 		}
 		if (rep)
 			mbuf_push(s, rep, c, 0);
-		if (summary_ext(s, c)->acc)
+		if (summary_ext(s, c)->acc || s->code[c->code].macc)
 			mbuf_push(s, SUM_MOMENT_ACC | summary_ext(s, c)->acc, c,
 				  summary_ext(s, c)->stance);
 	}

@@ -99,6 +99,7 @@ struct scode {
 	 * and partiality/complementary, .../overlapping (resolved by path; a
 	 * renamed code just counts none) */
 	uint8_t conflict, support, comp, over;
+	uint8_t macc;            /* under JE/mutual accountability */
 };
 
 /* Aggregates by id (all under the filter). */
@@ -168,6 +169,9 @@ struct px_summary {
 	smap rep_interp;               /* (SUM_INTERP_OWNER, SUM_INTERP_Y) refcounts:
 					  readings of both registers */
 	smap rep_date, acc_date, acc_month, acc_held;
+	/* who holds whom: SUM_NET(holder, held, entry, stance) -> codings,
+	 * (..., date) -> codings */
+	smap net_cod, net_date;
 	/* engagement, built on demand */
 	int eng;
 	pcount pairs;                  /* a < b -> distinct vignettes */
@@ -196,6 +200,12 @@ struct px_summary {
  * interned text, with SUM_GLOSS set for an analyst's gloss. */
 #define SUM_ACC_OWNER ((uint64_t)1 << 40)
 #define SUM_GLOSS 0x80000000u
+
+/* A network key: holder and held (row ids below 2^20), the
+ * accountability entry (below 2^20; 0: none named) and the stance. */
+#define SUM_NET(h, p, a, k) (((uint64_t)(h) << 43) | ((uint64_t)(p) << 23) | \
+			     ((uint64_t)(a) << 3) | (uint64_t)(k))
+#define SUM_NET_MAX (1u << 20)
 
 /* summary_apply.c */
 void summary_coding_contrib(px_summary *s, uint32_t coding_id, int d);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "praxis/db.h"
+#include "praxis/participant.h"
 #include "praxis/summary.h"
 #include "praxis/util.h"
 #include "fixture.h"
@@ -27,8 +28,11 @@
  *     c6 SR/tools 0-6 cy pile, reification, "a prop" with no speaker: the
  *        analyst's gloss (b; overlaps c5: the same moment)
  *     c7 SR/tools 10-13 ed pile, participation (a; a second moment)
- *     c8 JE/mutual accountability ed quota contested, participation, "the
- *        quota is a joke" said by Ed (a) */
+ *     c8 JE/mutual accountability 0-6 ed held by cy, quota contested,
+ *        participation, "the quota is a joke" said by Ed (a)
+ *     c9 JE/mutual accountability 10-13 cy held by cy (named on both sides:
+ *        holding himself), quota upheld (a)
+ *     c10 JE/mutual accountability, whole, ed, no norm named: (unnamed) */
 static const char corpus[] =
 	"praxis: 1\n"
 	"coders:\n  - id: a\n  - id: b\n"
@@ -62,9 +66,12 @@ static const char corpus[] =
 	" end: 6, mode: reification, interpretation: a prop}\n"
 	"      - {code: SR/tools, coder: a, participants: [ed], repertoire: pile, start: 10,"
 	" end: 13, mode: participation}\n"
-	"      - {code: JE/mutual accountability, coder: a, participants: [ed],"
+	"      - {code: JE/mutual accountability, coder: a, participants: [ed], held_by: [cy],"
 	" accountability: quota, stance: contested, interpretation: the quota is a joke,"
-	" speaker: ed, mode: participation}\n";
+	" speaker: ed, mode: participation, start: 0, end: 6}\n"
+	"      - {code: JE/mutual accountability, coder: a, participants: [cy], held_by: [cy],"
+	" accountability: quota, stance: upheld, start: 10, end: 13}\n"
+	"      - {code: JE/mutual accountability, coder: a, participants: [ed]}\n";
 
 static char *cli_db;
 
@@ -179,11 +186,19 @@ static void test_registers(void **state)
 	       "id,name,kind,reified,occurrences,participants,vignettes,first_seen,last_seen,"
 	       "interpretations,glosses,participation,reification\r\n"
 	       "pile,the pile,tool,,2,2,1,2026-02-10,2026-02-10,1,0,2,1\r\n");
-	/* an interpretation of a norm, by a member */
+	/* quota: two moments (c8, c9), an interpretation of the norm by a
+	 * member; c10 names no norm: the (unnamed) row */
 	expect("summary --kind accountability --format csv",
 	       "id,name,reified,occurrences,upheld,breached,negotiated,contested,first_seen,"
 	       "last_seen,interpretations,participation,reification\r\n"
-	       "quota,meet the quota,,1,0,0,0,1,2026-02-10,2026-02-10,1,1,0\r\n");
+	       "quota,meet the quota,,2,1,0,0,1,2026-02-10,2026-02-10,1,1,0\r\n"
+	       "(unnamed),(unnamed),,1,0,0,0,0,2026-02-10,2026-02-10,0,0,0\r\n");
+	/* who holds whom: participants are held, held_by hold; cy holds
+	 * himself only because c9 names him on both sides */
+	expect("summary --kind network --format csv",
+	       "holder,held,accountability,stance,codings,first_seen,last_seen\r\n"
+	       "cy,cy,quota,upheld,1,2026-02-10,2026-02-10\r\n"
+	       "cy,ed,quota,contested,1,2026-02-10,2026-02-10\r\n");
 }
 
 /* A mode is a set: --mode repeated or comma-separated adds up, lists and
@@ -194,13 +209,13 @@ static void test_mode_set_and_speaker(void **state)
 
 	(void)state;
 	expect("--coder a code --vignette v1 --code SR --whole --mode participation "
-	       "--mode reification", "9\n");
+	       "--mode reification", "11\n");
 	expect("--coder a code --vignette v1 --code SR --whole --mode reification,participation",
-	       "10\n");
+	       "12\n");
 	cmd = xasprintf("--db '%s' list codings --format csv", cli_db);
 	assert_int_equal(fx_run(cmd, &out, &err), 0);
-	assert_non_null(strstr(out, "\r\n9,v1,SR,,,a,,\"participation,reification\","));
-	assert_non_null(strstr(out, "\r\n10,v1,SR,,,a,,\"participation,reification\","));
+	assert_non_null(strstr(out, "\r\n11,v1,SR,,,a,,\"participation,reification\","));
+	assert_non_null(strstr(out, "\r\n12,v1,SR,,,a,,\"participation,reification\","));
 	/* c5: both modes, Cy's reading */
 	assert_non_null(strstr(out, "\r\n5,v2,SR/tools,0,2,a,cy,\"participation,reification\","
 			       ",pile,a joke,,,,0,cy\r\n"));
@@ -231,6 +246,28 @@ static void test_mode_set_and_speaker(void **state)
 	free(cmd);
 }
 
+/* Deleting a speaker (forced) keeps their reading as the analyst's gloss. */
+static void test_speaker_deleted(void **state)
+{
+	px_db *db = NULL;
+	px_err e = { 0 };
+	px_summary *s;
+	summary_rep_row *rows;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(db_open(cli_db, 0, &db, &e), PX_OK);
+	assert_int_equal(participant_delete(db, fx_participant(db, "cy"), 1, &e), PX_OK);
+	assert_int_equal(summary_open(db, &s, &e), PX_OK);
+	assert_int_equal(summary_repertoire(s, &rows, &n, &e), PX_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].ninterp, 0);
+	assert_int_equal(rows[0].nglosses, 2);
+	summary_repertoire_free(rows, n);
+	summary_close(s);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_engagement_competence),
 		cmocka_unit_test(test_registers),
 		cmocka_unit_test(test_mode_set_and_speaker),
+		cmocka_unit_test(test_speaker_deleted),     /* last: deletes cy */
 	};
 	return cmocka_run_group_tests_name("summary_fidelity", tests, setup, teardown);
 }
