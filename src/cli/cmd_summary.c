@@ -79,18 +79,22 @@ static int out_accountability(px_summary *s, const px_names *nm, tabular *t, px_
 	return PX_OK;
 }
 
+/* Columns named in order; bit i of ints set: column i holds integers. */
+static void head(tabular *t, const char *const *names, unsigned ints)
+{
+	for (unsigned i = 0; names[i]; i++)
+		tab_col(t, names[i], ints >> i & 1u ? TAB_INT : TAB_TEXT);
+}
+
 static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
+	static const char *const cols[] = { "participant_a", "participant_b", "quality",
+					    "codings", "vignettes", "first_seen", "last_seen",
+					    NULL };
 	summary_engagement g;
 	int rc;
 
-	tab_col(t, "participant_a", TAB_TEXT);
-	tab_col(t, "participant_b", TAB_TEXT);
-	tab_col(t, "quality", TAB_TEXT);
-	tab_col(t, "codings", TAB_INT);
-	tab_col(t, "vignettes", TAB_INT);
-	tab_col(t, "first_seen", TAB_TEXT);
-	tab_col(t, "last_seen", TAB_TEXT);
+	head(t, cols, 1u << 3 | 1u << 4);
 	if ((rc = summary_engagement_get(s, &g, e)))
 		return rc;
 	for (size_t i = 0; i < g.nties; i++) {
@@ -109,17 +113,13 @@ static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err 
 
 static int out_network(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
+	static const char *const cols[] = { "holder", "held", "accountability", "stance",
+					    "codings", "first_seen", "last_seen", NULL };
 	summary_net_row *rows;
 	size_t n;
 	int rc;
 
-	tab_col(t, "holder", TAB_TEXT);
-	tab_col(t, "held", TAB_TEXT);
-	tab_col(t, "accountability", TAB_TEXT);
-	tab_col(t, "stance", TAB_TEXT);
-	tab_col(t, "codings", TAB_INT);
-	tab_col(t, "first_seen", TAB_TEXT);
-	tab_col(t, "last_seen", TAB_TEXT);
+	head(t, cols, 1u << 4);
 	if ((rc = summary_network(s, &rows, &n, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
