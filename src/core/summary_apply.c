@@ -294,7 +294,8 @@ static void moment_add(px_summary *s, uint32_t entry, unsigned stances, int d)
  * count once. */
 static void vig_moments(px_summary *s, int d)
 {
-	qsort(s->mbuf, s->nmbuf, sizeof(*s->mbuf), moment_cmp);
+	if (s->nmbuf > 1)
+		qsort(s->mbuf, s->nmbuf, sizeof(*s->mbuf), moment_cmp);
 	for (size_t i = 0; i < s->nmbuf;) {
 		uint32_t entry = s->mbuf[i].entry;
 		int32_t end = s->mbuf[i].end;
