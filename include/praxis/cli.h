@@ -66,5 +66,10 @@ struct cli_opt {
  * "--help" prints the usage and returns 2 (exit 0). */
 int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt *opts,
 	      char ***pos, int *npos);
+/* Calls fn with each value given to option name, in order (cli_parse
+ * keeps only the last); call it before cli_parse, which reorders argv.
+ * Stops at the first non-zero fn result and returns it. */
+int cli_opt_each(const struct cli *c, const struct cli_opt *opts, const char *name,
+		 int (*fn)(const char *value, void *ud), void *ud);
 
 #endif

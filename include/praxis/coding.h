@@ -10,7 +10,12 @@
 #include "praxis/db.h"
 #include "praxis/util.h"
 
-enum coding_mode { MODE_NONE = 0, MODE_PARTICIPATION, MODE_REIFICATION };
+/* A coding's mode is a set: participation and reification are a duality,
+ * not a choice; a moment may show one, the other or both (or it is unset). */
+enum coding_mode {
+	MODE_NONE = 0, MODE_PARTICIPATION = 1, MODE_REIFICATION = 2,
+	MODE_BOTH = MODE_PARTICIPATION | MODE_REIFICATION
+};
 enum coding_stance {
 	STANCE_NONE = 0, STANCE_UPHELD, STANCE_BREACHED, STANCE_NEGOTIATED,
 	STANCE_CONTESTED, STANCE_COUNT
@@ -23,10 +28,13 @@ typedef struct px_coding {
 	int64_t coder_id;
 	int64_t start;           /* -1 with end -1: whole vignette */
 	int64_t end;
-	int mode;                /* enum coding_mode */
+	int mode;                /* enum coding_mode: a set of bits */
 	char *memo;
 	int64_t repertoire_id;   /* 0 if none */
-	char *interpretation;    /* only with a repertoire entry */
+	char *interpretation;    /* a reading of the repertoire entry or, without
+				    one, of the accountability entry */
+	int64_t speaker_id;      /* 0: the analyst's gloss; else the participant
+				    (present at the vignette) whose reading it is */
 	int64_t accountability_id;
 	int stance;              /* enum coding_stance, only with accountability */
 	idlist participants;
@@ -37,14 +45,19 @@ typedef struct px_coding {
 	char *updated;
 } px_coding;
 
-const char *coding_mode_name(int mode);     /* NULL for MODE_NONE */
-int coding_mode_parse(const char *s);       /* -1 if unknown */
+/* "participation", "reification" or "participation,reification"; NULL
+ * for MODE_NONE. */
+const char *coding_mode_name(int mode);
+/* One name, or names joined by commas (repeats allowed): the set; -1 if
+ * a name is unknown or the text is empty. */
+int coding_mode_parse(const char *s);
 const char *coding_stance_name(int stance); /* NULL for STANCE_NONE */
 int coding_stance_parse(const char *s);     /* -1 if unknown */
 
 /* Checks the coding against the store: span inside the text and
  * non-empty, ids exist, stance/held_by only with accountability,
- * interpretation only with repertoire. */
+ * interpretation only with a register entry, speaker only with an
+ * interpretation and present at the vignette. */
 int coding_validate(px_db *db, const px_coding *c, px_err *e);
 /* Validates, inserts, fills c->id, uuid and times. */
 int coding_add(px_db *db, px_coding *c, px_err *e);

@@ -86,8 +86,14 @@ typedef struct summary_rep_row {
 	int64_t participants;    /* distinct participants named by the codings */
 	int64_t vignettes;       /* distinct vignettes */
 	int first_seen, last_seen;        /* yyyymmdd; 0 if never */
-	summary_text_count *interp;       /* by count descending, then text */
-	size_t ninterp;                   /* distinct interpretations */
+	summary_text_count *interp;       /* members' readings (a speaker named):
+					     by count descending, then text */
+	size_t ninterp;                   /* distinct members' readings: the
+					     element's ambiguity */
+	summary_text_count *gloss;        /* analyst's glosses (no speaker) */
+	size_t nglosses;
+	int64_t participation;            /* codings showing participation */
+	int64_t reification;              /* ... reification (a coding may show both) */
 } summary_rep_row;
 
 /* Every register entry (insertion order), under the filter. */
@@ -121,17 +127,47 @@ typedef struct summary_acc_row {
 	size_t nheld;
 	summary_month_count *timeline;    /* months with occurrences, ascending */
 	size_t ntimeline;
+	int64_t participation, reification;   /* codings showing each */
+	summary_text_count *interp;       /* members' readings of the norm */
+	size_t ninterp;
+	summary_text_count *gloss;        /* analyst's glosses */
+	size_t nglosses;
 } summary_acc_row;
 
+/* Every register entry (insertion order), under the filter; then, if
+ * any coding under JE/mutual accountability names no entry, a row with
+ * id 0 and ext_id SUMMARY_UNNAMED counting those moments. */
+#define SUMMARY_UNNAMED "(unnamed)"
 int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_err *e);
 void summary_accountability_free(summary_acc_row *rows, size_t n);
 
-/* ---- Engagement ---- */
+/* ---- Who holds whom ----
+ * On an accountability coding, participants are the people held to
+ * account and held_by those holding them; a person holds themselves only
+ * when named on both sides. */
+typedef struct summary_net_row {
+	int64_t holder, held;    /* participant row ids */
+	int64_t accountability;  /* entry row id; 0: none named */
+	int stance;              /* enum coding_stance (STANCE_NONE: none) */
+	int64_t codings;
+	int first_seen, last_seen;
+	uint64_t key;            /* internal */
+} summary_net_row;
+
+/* One row per holder, held person, entry and stance, by holder, held,
+ * entry row id, stance; the caller frees *rows. */
+int summary_network(px_summary *s, summary_net_row **rows, size_t *n, px_err *e);
+
+/* ---- Engagement ----
+ * Mutual engagement is not co-presence: two participants are engaged in a
+ * coded moment when one coding under ME names them both (its
+ * participants); being present at the vignette is not enough. */
 typedef struct summary_person {
 	int64_t id;              /* participant row id */
 	int64_t dims[4];         /* codings naming them: [0] all, [1..3] ME JE SR */
-	int64_t complementary;   /* (partner, vignette) co-engagements, other role */
-	int64_t overlapping;     /* ... same role */
+	int64_t complementary;   /* codings naming them under ME/diversity and
+				    partiality/complementary */
+	int64_t overlapping;     /* ... /overlapping (as coded, never from roles) */
 	int64_t conflict;        /* codings under ME/mutual relationships/conflict */
 	int64_t support;         /* ... /support */
 } summary_person;
@@ -141,22 +177,32 @@ typedef struct summary_role {
 	int64_t dims[4];         /* codings naming someone with the role */
 } summary_role;
 
+/* A tie and one of its qualities: the ME codings naming both a and b
+ * (quality 0: any ME coding), or those under ME code quality (any code
+ * below the root, whatever the codebook calls it). */
+typedef struct summary_tie {
+	int64_t a, b;            /* participant row ids, a < b */
+	int64_t quality;         /* ME code row id; 0: all */
+	int64_t codings;         /* ME codings naming both */
+	int64_t vignettes;       /* distinct */
+	int first_seen, last_seen;   /* yyyymmdd */
+	uint64_t key;            /* internal */
+} summary_tie;
+
 typedef struct summary_engagement {
-	summary_pair_count *pairs;   /* a < b; count = distinct vignettes;
-					ordered by a, then b */
+	summary_pair_count *pairs;   /* a < b; count = distinct vignettes with an
+					ME coding naming both; by a, then b */
 	size_t npairs;
+	summary_tie *ties;           /* by a, b, then quality (0 first) */
+	size_t nties;
 	summary_person *people;      /* every participant, by row id */
 	size_t npeople;
 	summary_role *roles;         /* by role name */
 	size_t nroles;
-	int64_t complementary, overlapping;  /* totals over the pairs */
+	int64_t complementary, overlapping;  /* codings under those codes */
 	int64_t conflict, support;           /* codings, named or not */
 } summary_engagement;
 
-/* Co-engagement: two participants both named by, or both present at the
- * vignette of, a coding under ME; each pair counts distinct vignettes.
- * Complementary/overlapping compare the two roles (pairs where either
- * has no role count as neither). */
 int summary_engagement_get(px_summary *s, summary_engagement *out, px_err *e);
 void summary_engagement_free(summary_engagement *g);
 

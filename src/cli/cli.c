@@ -165,6 +165,28 @@ int cli_parse(struct cli *c, const struct cli_command *cmd, const struct cli_opt
 	return 0;
 }
 
+int cli_opt_each(const struct cli *c, const struct cli_opt *opts, const char *name,
+		 int (*fn)(const char *value, void *ud), void *ud)
+{
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i], *eq, *v;
+		const struct cli_opt *o;
+		int rc;
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncmp(a, "--", 2) != 0)
+			continue;
+		eq = strchr(a + 2, '=');
+		o = find_opt(opts, a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+		if (!o || !o->has_value)
+			continue;
+		v = eq ? eq + 1 : i + 1 < c->argc ? c->argv[++i] : NULL;
+		if (v && strcmp(o->name, name) == 0 && (rc = fn(v, ud)))
+			return rc;
+	}
+	return 0;
+}
+
 int cli_open_db(struct cli *c, int flags, px_db **db, px_err *e)
 {
 	int rc;

@@ -12,9 +12,26 @@ struct code_args {
 	const char *vignette, *code;
 	struct cli_span span;
 	const char *participants, *mode, *memo, *repertoire, *interpretation;
-	const char *accountability, *stance, *held_by;
+	const char *accountability, *stance, *held_by, *speaker;
 	int create;
+	int modes;               /* the union of every --mode; -1: a bad one */
+	const char *bad_mode;
 };
+
+/* Each --mode adds to the set (the modes are a duality, not a choice). */
+static int add_mode(const char *value, void *ud)
+{
+	struct code_args *a = ud;
+	int m = coding_mode_parse(value);
+
+	if (m < 0) {
+		a->modes = -1;
+		a->bad_mode = value;
+		return 1;
+	}
+	a->modes |= m;
+	return 0;
+}
 
 /* Comma-separated participant ids to row ids. */
 static int resolve_people(px_db *db, const char *list, idlist *out, const char *what, px_err *e)
@@ -61,8 +78,10 @@ static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_
 		return rc;
 	if ((rc = cli_coder(c, db, &cd->coder_id, e)))
 		return rc;
-	if (a->mode && (cd->mode = coding_mode_parse(a->mode)) < 0)
-		return px_fail(e, PX_EUSAGE, "--mode '%s': use participation or reification", a->mode);
+	if (a->modes < 0)
+		return px_fail(e, PX_EUSAGE, "--mode '%s': use participation, reification or "
+			       "participation,reification", a->bad_mode);
+	cd->mode = a->modes;
 	if (a->stance && (cd->stance = coding_stance_parse(a->stance)) < 0)
 		return px_fail(e, PX_EUSAGE, "--stance '%s': use upheld, breached, negotiated or "
 			       "contested", a->stance);
@@ -74,6 +93,10 @@ static int build_coding(struct cli *c, px_db *db, const struct code_args *a, px_
 	    (rc = resolve_people(db, a->participants, &cd->participants, "participants", e)) ||
 	    (rc = resolve_people(db, a->held_by, &cd->held_by, "held-by", e)))
 		return rc;
+	if (a->speaker && participant_find(db, a->speaker, &cd->speaker_id, e)) {
+		px_wrap(e, "--speaker");
+		return PX_EDATA;
+	}
 	return PX_OK;
 }
 
@@ -90,6 +113,7 @@ static int run_code(struct cli *c)
 		{ "interpretation", 1, &a.interpretation, NULL },
 		{ "accountability", 1, &a.accountability, NULL },
 		{ "stance", 1, &a.stance, NULL }, { "held-by", 1, &a.held_by, NULL },
+		{ "speaker", 1, &a.speaker, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
 	px_coding cd = { 0 };
@@ -98,6 +122,7 @@ static int run_code(struct cli *c)
 	px_db *db;
 	px_err e = { 0 };
 
+	cli_opt_each(c, opts, "mode", add_mode, &a);
 	if ((rc = cli_parse(c, &cmd_code, opts, &pos, &npos)))
 		return rc == 2 ? 0 : rc;
 	if (npos)
@@ -127,16 +152,23 @@ const struct cli_command cmd_code = {
 	"code", run_code, "add one coding to a vignette and print its id",
 	"usage: praxis code --vignette ID --code PATH\n"
 	"                   (--quote TEXT [--occurrence N] | --start N --end N | --whole)\n"
-	"                   [--participants a,b] [--mode participation|reification]\n"
-	"                   [--memo TEXT] [--repertoire ID [--interpretation TEXT]]\n"
-	"                   [--accountability ID [--stance S] [--held-by a,b]] [--create]\n"
+	"                   [--participants a,b] [--mode participation,reification]\n"
+	"                   [--memo TEXT] [--repertoire ID] [--accountability ID\n"
+	"                   [--stance S] [--held-by a,b]] [--interpretation TEXT\n"
+	"                   [--speaker ID]] [--create]\n"
 	"\n"
 	"Adds one coding by the current coder (--coder, $PRAXIS_CODER) and prints\n"
 	"its id. The span is the quote's place in the text (the N-th match when it\n"
 	"repeats), code point offsets (end exclusive), or the whole vignette.\n"
 	"Code paths start with ME, JE or SR (or the dimension's full name); a\n"
 	"missing code is an error unless --create is given.\n"
-	"Stances: upheld, breached, negotiated, contested.\n",
+	"Stances: upheld, breached, negotiated, contested.\n"
+	"--mode is a set: participation, reification, or both (comma-separated or\n"
+	"repeated --mode). On an accountability coding --participants are the\n"
+	"people held to account and --held-by those holding them.\n"
+	"--interpretation reads the repertoire entry (or, without one, the\n"
+	"accountability entry); with --speaker (a participant present at the\n"
+	"vignette) it is that member's reading, else the analyst's gloss.\n",
 };
 
 static int run_uncode(struct cli *c)

@@ -140,6 +140,8 @@ static int coding_row(const px_coding *c, void *ud)
 	tab_cell(&ctx->t, coding_stance_name(c->stance));
 	add_id_list(ctx, &c->held_by, NAMES_PARTICIPANT);
 	tab_cell_int(&ctx->t, c->needs_review);
+	tab_cell(&ctx->t, c->speaker_id ? names_get(&ctx->nm, NAMES_PARTICIPANT, c->speaker_id)
+					: NULL);
 	tab_cell(&ctx->t, c->uuid);
 	return 0;
 }
@@ -153,7 +155,7 @@ static int list_codings(struct list_ctx *ctx, px_err *e)
 		{ "repertoire", TAB_TEXT }, { "interpretation", TAB_TEXT },
 		{ "accountability", TAB_TEXT }, { "stance", TAB_TEXT },
 		{ "held_by", TAB_TEXT }, { "needs_review", TAB_INT },
-		{ "uuid", TAB_TEXT },
+		{ "speaker", TAB_TEXT }, { "uuid", TAB_TEXT },
 	};
 	coding_query q = CODING_QUERY_ALL;
 

@@ -80,22 +80,61 @@ static int out_accountability(px_summary *s, const px_names *nm, tabular *t, px_
 	return PX_OK;
 }
 
+/* Columns named in order; bit i of ints set: column i holds integers. */
+static void head(tabular *t, const char *const *names, unsigned ints)
+{
+	for (unsigned i = 0; names[i]; i++)
+		tab_col(t, names[i], ints >> i & 1u ? TAB_INT : TAB_TEXT);
+}
+
 static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
+	static const char *const cols[] = { "participant_a", "participant_b", "quality",
+					    "codings", "vignettes", "first_seen", "last_seen",
+					    NULL };
 	summary_engagement g;
 	int rc;
 
-	tab_col(t, "participant_a", TAB_TEXT);
-	tab_col(t, "participant_b", TAB_TEXT);
-	tab_col(t, "vignettes", TAB_INT);
+	head(t, cols, 1u << 3 | 1u << 4);
 	if ((rc = summary_engagement_get(s, &g, e)))
 		return rc;
-	for (size_t i = 0; i < g.npairs; i++) {
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, g.pairs[i].a));
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, g.pairs[i].b));
-		tab_cell_int(t, g.pairs[i].count);
+	for (size_t i = 0; i < g.nties; i++) {
+		const summary_tie *k = &g.ties[i];
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->a));
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->b));
+		tab_cell(t, k->quality ? names_get(nm, NAMES_CODE, k->quality) : "all");
+		tab_cell_int(t, k->codings);
+		tab_cell_int(t, k->vignettes);
+		cell_date(t, k->first_seen);
+		cell_date(t, k->last_seen);
 	}
 	summary_engagement_free(&g);
+	return PX_OK;
+}
+
+static int out_network(px_summary *s, const px_names *nm, tabular *t, px_err *e)
+{
+	static const char *const cols[] = { "holder", "held", "accountability", "stance",
+					    "codings", "first_seen", "last_seen", NULL };
+	summary_net_row *rows;
+	size_t n;
+	int rc;
+
+	head(t, cols, 1u << 4);
+	if ((rc = summary_network(s, &rows, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const summary_net_row *r = &rows[i];
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->holder));
+		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->held));
+		tab_cell(t, r->accountability ? names_get(nm, NAMES_ACCOUNTABILITY,
+							  r->accountability) : SUMMARY_UNNAMED);
+		tab_cell(t, coding_stance_name(r->stance));
+		tab_cell_int(t, r->codings);
+		cell_date(t, r->first_seen);
+		cell_date(t, r->last_seen);
+	}
+	free(rows);
 	return PX_OK;
 }
 
@@ -129,6 +168,7 @@ static const struct {
 	{ "repertoire", out_repertoire },
 	{ "accountability", out_accountability },
 	{ "engagement", out_engagement },
+	{ "network", out_network },
 	{ "coverage", out_coverage },
 };
 
@@ -195,7 +235,7 @@ static int run_summary(struct cli *c)
 			which = (int)i;
 	if (which < 0)
 		return cli_usage_error(c, &cmd_summary, "--kind '%s': use repertoire, "
-				       "accountability, engagement or coverage",
+				       "accountability, engagement, network or coverage",
 				       a.kind ? a.kind : "");
 	if ((fmt = tab_format_parse(a.format)) < 0)
 		return cli_usage_error(c, &cmd_summary, "--format '%s': use table, csv or json",
@@ -219,24 +259,34 @@ out:
 }
 
 const struct cli_command cmd_summary = {
-	"summary", run_summary, "the repertoire, accountability, engagement or coverage summary",
-	"usage: praxis summary --kind repertoire|accountability|engagement|coverage\n"
+	"summary", run_summary, "the repertoire, accountability, engagement, network or coverage "
+	"summary",
+	"usage: praxis summary --kind repertoire|accountability|engagement|network|coverage\n"
 	"                      [--format table|csv|json] [--participant ID]\n"
 	"                      [--community ID] [--coder ID] [--code PATH]\n"
 	"                      [--from DATE] [--to DATE]\n"
 	"\n"
 	"Prints one of the summaries the interface keeps live, one row each:\n"
 	"  repertoire      per repertoire register entry: id, name, kind, reified,\n"
-	"                  occurrences, participants (distinct, named by the\n"
-	"                  codings), vignettes (distinct), first_seen, last_seen,\n"
-	"                  interpretations (distinct)\n"
+	"                  occurrences (moments: overlapping links count once),\n"
+	"                  participants (distinct, named), vignettes, first_seen,\n"
+	"                  last_seen, interpretations (distinct members' readings),\n"
+	"                  glosses (distinct analyst's glosses), participation,\n"
+	"                  reification (codings showing each)\n"
 	"  accountability  per accountability register entry: id, name, reified,\n"
-	"                  occurrences, upheld, breached, negotiated, contested,\n"
+	"                  occurrences (moments), upheld, breached, negotiated,\n"
+	"                  contested, first_seen, last_seen, interpretations\n"
+	"                  (members' readings), participation, reification; id\n"
+	"                  (unnamed): JE/mutual accountability naming no entry\n"
+	"  network         who holds whom: holder (held_by), held (participants),\n"
+	"                  accountability (entry or (unnamed)), stance, codings,\n"
 	"                  first_seen, last_seen\n"
-	"  engagement      per pair of participants co-engaged in mutual-engagement\n"
-	"                  codings (both named by, or both present at the vignette\n"
-	"                  of, a coding under ME): participant_a, participant_b,\n"
-	"                  vignettes (distinct)\n"
+	"  engagement      per tie and quality: participant_a, participant_b (a\n"
+	"                  before b by row id), quality (all: every ME coding naming\n"
+	"                  both; or the path of an ME code under which a coding\n"
+	"                  names both), codings, vignettes (distinct), first_seen,\n"
+	"                  last_seen. Two people are engaged when one ME coding\n"
+	"                  names them both; being present is not enough.\n"
 	"  coverage        per code in codebook order: dimension, code, codings,\n"
 	"                  vignettes, participants (each with the sub-codes; the\n"
 	"                  root rows are the dimension totals)\n"

@@ -4,22 +4,38 @@
 #include "praxis/coding.h"
 #include "praxis/entity.h"
 
-static const char *const mode_names[] = { NULL, "participation", "reification" };
+static const char *const mode_names[] = {
+	NULL, "participation", "reification", "participation,reification"
+};
 static const char *const stance_names[] = {
 	NULL, "upheld", "breached", "negotiated", "contested"
 };
 
 const char *coding_mode_name(int mode)
 {
-	return mode > MODE_NONE && mode <= MODE_REIFICATION ? mode_names[mode] : NULL;
+	return mode > MODE_NONE && mode <= MODE_BOTH ? mode_names[mode] : NULL;
 }
 
 int coding_mode_parse(const char *s)
 {
-	for (int m = MODE_PARTICIPATION; m <= MODE_REIFICATION; m++)
-		if (s && strcmp(s, mode_names[m]) == 0)
-			return m;
-	return -1;
+	int set = 0;
+
+	if (!s || !*s)
+		return -1;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		int m = MODE_PARTICIPATION;
+		for (; m <= MODE_REIFICATION; m++)
+			if (strlen(mode_names[m]) == n && strncmp(s, mode_names[m], n) == 0)
+				break;
+		if (m > MODE_REIFICATION)
+			return -1;
+		set |= m;
+		s += n;
+		if (*s == ',' && !*++s)
+			return -1;
+	}
+	return set;
 }
 
 const char *coding_stance_name(int stance)
@@ -95,7 +111,7 @@ static int check_span(const px_coding *c, int64_t len, px_err *e)
 				       "(%lld characters)", (long long)c->start,
 				       (long long)c->end, (long long)len);
 	}
-	if (c->mode < MODE_NONE || c->mode > MODE_REIFICATION)
+	if (c->mode < MODE_NONE || c->mode > MODE_BOTH)
 		return px_fail(e, PX_EDATA, "bad mode %d", c->mode);
 	if (c->stance < STANCE_NONE || c->stance >= STANCE_COUNT)
 		return px_fail(e, PX_EDATA, "bad stance %d", c->stance);
@@ -105,13 +121,32 @@ static int check_span(const px_coding *c, int64_t len, px_err *e)
 /* What goes only with a register link. */
 static int check_links(const px_coding *c, px_err *e)
 {
-	if (c->interpretation && !c->repertoire_id)
-		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire entry");
+	if (c->interpretation && !c->repertoire_id && !c->accountability_id)
+		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire or "
+			       "accountability entry");
+	if (c->speaker_id && !(c->interpretation && *c->interpretation))
+		return px_fail(e, PX_EDATA, "a speaker needs an interpretation");
 	if (c->stance && !c->accountability_id)
 		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
 	if (c->held_by.n && !c->accountability_id)
 		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
 	return PX_OK;
+}
+
+/* The participant is present at the vignette. */
+static int speaker_present(px_db *db, int64_t vignette_id, int64_t participant_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM vignette_participant"
+				   " WHERE vignette_id = ? AND participant_id = ?", NULL);
+	int found;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, vignette_id);
+	sqlite3_bind_int64(st, 2, participant_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
 }
 
 int coding_validate(px_db *db, const px_coding *c, px_err *e)
@@ -139,6 +174,9 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 		return rc;
 	if ((rc = check_people(db, &c->participants, "participants", e)))
 		return rc;
+	if (c->speaker_id && !speaker_present(db, c->vignette_id, c->speaker_id))
+		return px_fail(e, PX_EDATA, "the speaker (participant row id %lld) is not present "
+			       "at the vignette", (long long)c->speaker_id);
 	return check_people(db, &c->held_by, "held_by", e);
 }
 
@@ -167,7 +205,10 @@ static int write_lists(px_db *db, const px_coding *c, int fresh, px_err *e)
 			    " VALUES (?, ?, ?)", e);
 }
 
-/* Binds the fields shared by insert and update, parameters 1..11. */
+/* Binds the fields shared by insert and update, parameters 1..13 and
+ * 15..18 (14 is the id of an update, the created time of an insert). An
+ * interpretation goes in interpretation with a repertoire entry, else in
+ * reading (schema.c, migration 2). */
 static void bind_fields(sqlite3_stmt *st, const px_coding *c, const char *now)
 {
 	sqlite3_bind_int64(st, 1, c->vignette_id);
@@ -180,14 +221,19 @@ static void bind_fields(sqlite3_stmt *st, const px_coding *c, const char *now)
 		sqlite3_bind_int64(st, 4, c->start);
 		sqlite3_bind_int64(st, 5, c->end);
 	}
-	db_bind_text(st, 6, coding_mode_name(c->mode));
+	db_bind_text(st, 6, c->mode == MODE_BOTH ? NULL : coding_mode_name(c->mode));
 	db_bind_text(st, 7, c->memo && *c->memo ? c->memo : NULL);
 	db_bind_id(st, 8, c->repertoire_id);
-	db_bind_text(st, 9, c->interpretation && *c->interpretation ? c->interpretation : NULL);
+	db_bind_text(st, 9, c->repertoire_id && c->interpretation && *c->interpretation ?
+			    c->interpretation : NULL);
 	db_bind_id(st, 10, c->accountability_id);
 	db_bind_text(st, 11, coding_stance_name(c->stance));
 	sqlite3_bind_int(st, 12, c->needs_review ? 1 : 0);
 	db_bind_text(st, 13, now);
+	sqlite3_bind_int(st, 15, c->mode);
+	db_bind_id(st, 16, c->speaker_id);
+	db_bind_text(st, 17, !c->repertoire_id && c->interpretation && *c->interpretation ?
+			     c->interpretation : NULL);
 }
 
 /* Inserts a checked coding: row, people lists, then the listeners. With
@@ -202,8 +248,9 @@ static int coding_insert(px_db *db, px_coding *c, int keep_id, px_err *e)
 		return rc;
 	if (!(st = db_stmt(db, "INSERT INTO coding(vignette_id, code_id, coder_id, start, end,"
 			   " mode, memo, repertoire_id, interpretation, accountability_id, stance,"
-			   " needs_review, updated, created, uuid, id)"
-			   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?16)", e))) {
+			   " needs_review, updated, created, modes, speaker_id, reading, uuid, id)"
+			   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?18, ?19)",
+			   e))) {
 		rc = px_status_of(e);
 		goto fail;
 	}
@@ -214,8 +261,8 @@ static int coding_insert(px_db *db, px_coding *c, int keep_id, px_err *e)
 	util_now_iso(now);
 	bind_fields(st, c, c->updated ? c->updated : now);
 	db_bind_text(st, 14, c->created ? c->created : now);
-	db_bind_text(st, 15, c->uuid);
-	db_bind_id(st, 16, keep_id ? c->id : 0);
+	db_bind_text(st, 18, c->uuid);
+	db_bind_id(st, 19, keep_id ? c->id : 0);
 	if ((rc = db_step_done(db, st, e, "adding a coding")))
 		goto fail;
 	c->id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -277,7 +324,8 @@ int coding_update(px_db *db, const px_coding *c, px_err *e)
 	if (!(st = db_stmt(db, "UPDATE coding SET vignette_id = ?, code_id = ?, coder_id = ?,"
 			   " start = ?, end = ?, mode = ?, memo = ?, repertoire_id = ?,"
 			   " interpretation = ?, accountability_id = ?, stance = ?,"
-			   " needs_review = ?, updated = ? WHERE id = ?14", e))) {
+			   " needs_review = ?, updated = ?, modes = ?15, speaker_id = ?16,"
+			   " reading = ?17 WHERE id = ?14", e))) {
 		rc = px_status_of(e);
 		goto fail_before;
 	}
@@ -325,7 +373,7 @@ fail:
 
 #define CODING_COLUMNS "id, vignette_id, code_id, coder_id, start, end, mode, memo," \
 	" repertoire_id, interpretation, accountability_id, stance, needs_review, uuid," \
-	" created, updated"
+	" created, updated, modes, speaker_id, reading"
 
 static void coding_read_row(sqlite3_stmt *st, void *row)
 {
@@ -342,9 +390,7 @@ static void coding_read_row(sqlite3_stmt *st, void *row)
 		c->start = sqlite3_column_int64(st, 4);
 		c->end = sqlite3_column_int64(st, 5);
 	}
-	c->mode = coding_mode_parse((const char *)sqlite3_column_text(st, 6));
-	if (c->mode < 0)
-		c->mode = MODE_NONE;
+	c->mode = sqlite3_column_int(st, 16) & MODE_BOTH;
 	c->memo = db_col_strdup(st, 7);
 	c->repertoire_id = db_col_id(st, 8);
 	c->interpretation = db_col_strdup(st, 9);
@@ -356,6 +402,9 @@ static void coding_read_row(sqlite3_stmt *st, void *row)
 	c->uuid = db_col_strdup(st, 13);
 	c->created = db_col_strdup(st, 14);
 	c->updated = db_col_strdup(st, 15);
+	c->speaker_id = db_col_id(st, 17);
+	if (!c->interpretation)
+		c->interpretation = db_col_strdup(st, 18);
 }
 
 static int read_people(px_db *db, px_coding *c, px_err *e)

@@ -16,6 +16,9 @@ static int64_t rep_vignettes(const void *r) { return REP(r)->vignettes; }
 static int64_t rep_first(const void *r) { return REP(r)->first_seen; }
 static int64_t rep_last(const void *r) { return REP(r)->last_seen; }
 static int64_t rep_ninterp(const void *r) { return (int64_t)REP(r)->ninterp; }
+static int64_t rep_nglosses(const void *r) { return (int64_t)REP(r)->nglosses; }
+static int64_t rep_part(const void *r) { return REP(r)->participation; }
+static int64_t rep_reif(const void *r) { return REP(r)->reification; }
 
 static const struct regcol rep_cols[] = {
 	{ "id", NULL, NULL, 0, 0, RC_TEXT, rep_ext_id, NULL },
@@ -27,8 +30,11 @@ static const struct regcol rep_cols[] = {
 	{ "vignettes", NULL, "vig", 4, 6, RC_INT, NULL, rep_vignettes },
 	{ "first_seen", "first", "first", 7, 10, RC_DATE, NULL, rep_first },
 	{ "last_seen", "last", "last", 8, 10, RC_DATE, NULL, rep_last },
-	{ "interpretations", "interpretations", "interpretations", 9, 0, RC_INTERP, NULL,
+	{ "interpretations", "interpretations", "interpretations", 12, 0, RC_INTERP, NULL,
 	  rep_ninterp },
+	{ "glosses", "glosses", "gls", 9, 5, RC_INT, NULL, rep_nglosses },
+	{ "participation", "participation", "par", 10, 5, RC_INT, NULL, rep_part },
+	{ "reification", "reification", "rei", 11, 5, RC_INT, NULL, rep_reif },
 };
 
 static const char *acc_ext_id(const void *r) { return ACC(r)->ext_id; }
@@ -42,6 +48,9 @@ static int64_t acc_contested(const void *r) { return ACC(r)->stance[STANCE_CONTE
 static int64_t acc_first(const void *r) { return ACC(r)->first_seen; }
 static int64_t acc_last(const void *r) { return ACC(r)->last_seen; }
 static int64_t acc_nmonths(const void *r) { return (int64_t)ACC(r)->ntimeline; }
+static int64_t acc_ninterp(const void *r) { return (int64_t)ACC(r)->ninterp; }
+static int64_t acc_part(const void *r) { return ACC(r)->participation; }
+static int64_t acc_reif(const void *r) { return ACC(r)->reification; }
 
 static const struct regcol acc_cols[] = {
 	{ "id", NULL, NULL, 0, 0, RC_TEXT, acc_ext_id, NULL },
@@ -54,7 +63,10 @@ static const struct regcol acc_cols[] = {
 	{ "contested", "contested", "con", 6, 5, RC_INT, NULL, acc_contested },
 	{ "first_seen", "first", "first", 8, 10, RC_DATE, NULL, acc_first },
 	{ "last_seen", "last", "last", 9, 10, RC_DATE, NULL, acc_last },
-	{ NULL, NULL, "months", 10, 0, RC_TIMELINE, NULL, acc_nmonths },
+	{ "interpretations", "interpretations", "int", 10, 5, RC_INT, NULL, acc_ninterp },
+	{ "participation", "participation", "par", 11, 5, RC_INT, NULL, acc_part },
+	{ "reification", "reification", "rei", 12, 5, RC_INT, NULL, acc_reif },
+	{ NULL, NULL, "months", 13, 0, RC_TIMELINE, NULL, acc_nmonths },
 };
 
 const struct regcols regcols_repertoire = {

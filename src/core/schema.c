@@ -185,12 +185,28 @@ static const char migration_4[] =
 	MEMO_TARGET_CLEANUP("repertoire", "6")
 	MEMO_TARGET_CLEANUP("accountability", "7");
 
+/* Issue 15: a coding's mode is a set (modes: bit 1 participation, bit 2
+ * reification; the old mode column keeps a single mode and is NULL for
+ * both); an interpretation may carry its speaker, and may read an
+ * accountability entry (reading: the interpretation of a coding with an
+ * accountability entry and no repertoire entry, which the CHECK on
+ * interpretation refuses). Columns are added, never rebuilt, so the
+ * coding table keeps its rows and foreign keys as they are. */
+static const char migration_5[] =
+	"ALTER TABLE coding ADD COLUMN modes INTEGER NOT NULL DEFAULT 0"
+	" CHECK(modes BETWEEN 0 AND 3);\n"
+	"UPDATE coding SET modes = CASE mode WHEN 'participation' THEN 1"
+	" WHEN 'reification' THEN 2 ELSE 0 END WHERE mode IS NOT NULL;\n"
+	"ALTER TABLE coding ADD COLUMN speaker_id INTEGER REFERENCES participant(id);\n"
+	"ALTER TABLE coding ADD COLUMN reading TEXT;\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -100,6 +100,60 @@ void summary_fill_dates(const smap *m, void *rows, size_t n, size_t size, size_t
 	free(ix);
 }
 
+static int interp_cmp(const void *a, const void *b)
+{
+	const summary_text_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+void summary_fill_interps(const px_summary *s, uint64_t base, const struct summary_idx *ix,
+			  void *rows, size_t n, size_t size, const size_t off[4])
+{
+	const smap *m = &s->rep_interp;
+	char *b = rows;
+
+	for (size_t i = 0; i < m->cap; i++) {
+		const struct smap_slot *sl = &m->s[i];
+		uint64_t owner = sl->x ? (uint64_t)SM_OWNER(sl->x) : 0;
+		uint32_t y = sl->y & ~SUM_GLOSS;
+		int g = (sl->y & SUM_GLOSS) != 0;
+		size_t row = sl->x && owner >= base && owner - base < SUM_ACC_OWNER ?
+			     summary_idx_find(ix, n, (int64_t)(owner - base)) : (size_t)-1;
+		summary_text_count **v;
+		size_t *nv;
+		if (row == (size_t)-1 || y == 0 || y > s->interps.n)
+			continue;
+		v = (summary_text_count **)(b + row * size + off[g ? 2 : 0]);
+		nv = (size_t *)(b + row * size + off[g ? 3 : 1]);
+		*v = xrealloc(*v, (*nv + 1) * sizeof(**v));
+		(*v)[*nv].text = xstrdup(s->interps.v[y - 1]);
+		(*v)[(*nv)++].count = sl->v;
+	}
+	for (size_t r = 0; r < n; r++)
+		for (int k = 0; k < 4; k += 2) {
+			summary_text_count *v = *(summary_text_count **)(b + r * size + off[k]);
+			size_t nv = *(size_t *)(b + r * size + off[k + 1]);
+			if (nv > 1)
+				qsort(v, nv, sizeof(*v), interp_cmp);
+		}
+}
+
+void summary_free_interps(void *row, const size_t off[4])
+{
+	char *b = row;
+
+	for (int k = 0; k < 4; k += 2) {
+		summary_text_count *v = *(summary_text_count **)(b + off[k]);
+		size_t nv = *(size_t *)(b + off[k + 1]);
+		for (size_t i = 0; i < nv; i++)
+			free(v[i].text);
+		free(v);
+	}
+}
+
 static void clear_aggregates(px_summary *s)
 {
 	free(s->cagg);
@@ -111,6 +165,9 @@ static void clear_aggregates(px_summary *s)
 	free(s->seen_code);
 	free(s->seen_rep);
 	free(s->pbuf);
+	free(s->mbuf);
+	s->mbuf = NULL;
+	s->nmbuf = s->capmbuf = 0;
 	s->cagg = NULL;
 	s->vdim = NULL;
 	s->rep = NULL;
@@ -124,6 +181,9 @@ static void clear_aggregates(px_summary *s)
 	s->comp = s->over = s->conflict = s->support = 0;
 	pc_free(&s->code_part);
 	pc_free(&s->pairs);
+	smap_free(&s->tie_cod);
+	smap_free(&s->tie_vig);
+	smap_free(&s->tie_date);
 	s->eng = 0;
 	smap_free(&s->rep_part);
 	smap_free(&s->rep_interp);
@@ -131,6 +191,8 @@ static void clear_aggregates(px_summary *s)
 	smap_free(&s->acc_date);
 	smap_free(&s->acc_month);
 	smap_free(&s->acc_held);
+	smap_free(&s->net_cod);
+	smap_free(&s->net_date);
 }
 
 static void clear_base(px_summary *s)
@@ -173,7 +235,12 @@ static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 static int load_codes(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, parent_id, dimension FROM code", e);
-	int64_t conflict = 0, support = 0;
+	static const char *const paths[4] = {
+		"ME/mutual relationships/conflict", "ME/mutual relationships/support",
+		"ME/diversity and partiality/complementary",
+		"ME/diversity and partiality/overlapping",
+	};
+	int64_t anc[4] = { 0 }, macc = 0;
 	int rc;
 
 	if (!st)
@@ -194,16 +261,19 @@ static int load_codes(px_summary *s, px_err *e)
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	/* a renamed or deleted default just means no conflict/support counts */
-	codebook_resolve(s->db, "ME/mutual relationships/conflict", 0, &conflict, NULL, NULL);
-	codebook_resolve(s->db, "ME/mutual relationships/support", 0, &support, NULL, NULL);
+	/* a renamed or deleted default just means no counts in its column
+	 * (the ties count every ME code, whatever its name) */
+	for (int k = 0; k < 4; k++)
+		codebook_resolve(s->db, paths[k], 0, &anc[k], NULL, NULL);
+	codebook_resolve(s->db, "JE/mutual accountability", 0, &macc, NULL, NULL);
 	for (size_t id = 1; id < s->ncode; id++) {
-		if (!s->code[id].live)
+		struct scode *c = &s->code[id];
+		uint8_t *flag[4] = { &c->conflict, &c->support, &c->comp, &c->over };
+		if (!c->live)
 			continue;
-		s->code[id].conflict = conflict && summary_code_under(s, (uint32_t)id,
-								     (uint32_t)conflict);
-		s->code[id].support = support && summary_code_under(s, (uint32_t)id,
-								   (uint32_t)support);
+		for (int k = 0; k < 4; k++)
+			*flag[k] = anc[k] && summary_code_under(s, (uint32_t)id, (uint32_t)anc[k]);
+		c->macc = macc && summary_code_under(s, (uint32_t)id, (uint32_t)macc);
 	}
 	return PX_OK;
 }
@@ -470,15 +540,17 @@ static void load_links(px_summary *s, struct scoding *c, sqlite3_stmt *st)
 	x->rep = (uint32_t)rep;
 	x->acc = (uint32_t)acc;
 	x->stance = (uint8_t)stance_of(sqlite3_column_text(st, 6));
-	x->interp = rep ? summary_intern(&s->interp_ids, &s->interps,
-					 (const char *)sqlite3_column_text(st, 7)) : 0;
+	x->interp = summary_intern(&s->interp_ids, &s->interps,
+				   (const char *)sqlite3_column_text(st, 7));
+	x->speaker = x->interp ? (uint32_t)db_col_id(st, 9) : 0;
 }
 
 static int load_codings(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, vignette_id, code_id, coder_id,"
 					   " repertoire_id, accountability_id, stance,"
-					   " interpretation FROM coding", e);
+					   " coalesce(interpretation, reading), modes, speaker_id,"
+					   " coalesce(start, -1), coalesce(end, -1) FROM coding", e);
 	size_t span;
 	int64_t rep, acc;
 	int rc;
@@ -505,6 +577,9 @@ static int load_codings(px_summary *s, px_err *e)
 		c->vig = (uint32_t)sqlite3_column_int64(st, 1);
 		c->code = (uint32_t)sqlite3_column_int64(st, 2);
 		c->coder = (uint32_t)sqlite3_column_int64(st, 3);
+		c->mode = (uint8_t)(sqlite3_column_int(st, 8) & MODE_BOTH);
+		c->start = (int32_t)sqlite3_column_int64(st, 10);
+		c->end = (int32_t)sqlite3_column_int64(st, 11);
 		c->live = c->vig < s->nvig && s->vig[c->vig].live && c->code < s->ncode &&
 			  s->code[c->code].live;
 		if (c->live)
@@ -713,10 +788,10 @@ static int equal_interps(const px_summary *a, const px_summary *b)
 		int64_t b_id = 0;
 		if (!sl->x)
 			continue;
-		if (sl->y && (sl->y > a->interps.n ||
-			      !sm_get(&b->interp_ids, a->interps.v[sl->y - 1], &b_id)))
+		uint32_t y = sl->y & ~SUM_GLOSS;
+		if (y && (y > a->interps.n || !sm_get(&b->interp_ids, a->interps.v[y - 1], &b_id)))
 			return 0;
-		if (smap_get(mb, sl->x, (uint32_t)b_id) != sl->v)
+		if (smap_get(mb, sl->x, (uint32_t)b_id | (sl->y & SUM_GLOSS)) != sl->v)
 			return 0;
 	}
 	return 1;
@@ -792,6 +867,9 @@ static const char *differs(px_summary *a, px_summary *b)
 		return "code participants";
 	if (!pc_equal(&a->pairs, &b->pairs))
 		return "engagement matrix";
+	if (!smap_equal(&a->tie_cod, &b->tie_cod) || !smap_equal(&a->tie_vig, &b->tie_vig) ||
+	    !smap_equal(&a->tie_date, &b->tie_date))
+		return "engagement ties";
 	if (!smap_equal(&a->rep_part, &b->rep_part))
 		return "repertoire participants";
 	if (!equal_interps(a, b))
@@ -804,6 +882,8 @@ static const char *differs(px_summary *a, px_summary *b)
 		return "accountability timeline";
 	if (!smap_equal(&a->acc_held, &b->acc_held))
 		return "held-by pairs";
+	if (!smap_equal(&a->net_cod, &b->net_cod) || !smap_equal(&a->net_date, &b->net_date))
+		return "accountability network";
 	if (!equal_unlinked(a, b))
 		return "unlinked SR codings";
 	return NULL;

@@ -27,9 +27,11 @@ static int acc_entry(const px_entity *ent, void *ud)
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
 	r->reified = ent->reified;
-	if (ent->id > 0 && (size_t)ent->id < ctx->s->nacc) {
+	if (ent->id >= 0 && (size_t)ent->id < ctx->s->nacc) {
 		const struct sacc *c = &ctx->s->acc[ent->id];
 		r->occurrences = c->occ;
+		r->participation = c->part;
+		r->reification = c->reif;
 		for (int k = 0; k < STANCE_COUNT; k++)
 			r->stance[k] = c->stance[k];
 	}
@@ -84,6 +86,11 @@ static void acc_held(summary_acc_row *rows, size_t n, const struct summary_idx *
 	}
 }
 
+static const size_t acc_interp_off[4] = {
+	offsetof(summary_acc_row, interp), offsetof(summary_acc_row, ninterp),
+	offsetof(summary_acc_row, gloss), offsetof(summary_acc_row, nglosses),
+};
+
 int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_err *e)
 {
 	struct acc_ctx ctx = { s, NULL, 0, 0 };
@@ -98,6 +105,12 @@ int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_
 		summary_accountability_free(ctx.rows, ctx.n);
 		return rc;
 	}
+	if (s->nacc && s->acc[0].occ) {
+		/* JE/mutual accountability moments that name no norm */
+		px_entity unnamed = { .ext_id = (char *)SUMMARY_UNNAMED,
+				      .name = (char *)SUMMARY_UNNAMED, .reified = -1 };
+		acc_entry(&unnamed, &ctx);
+	}
 	ix = xcalloc(ctx.n ? ctx.n : 1, sizeof(*ix));
 	for (size_t i = 0; i < ctx.n; i++)
 		ix[i] = (struct summary_idx){ ctx.rows[i].id, i };
@@ -107,6 +120,8 @@ int summary_accountability(px_summary *s, summary_acc_row **rows, size_t *n, px_
 			   offsetof(summary_acc_row, last_seen));
 	acc_timeline(ctx.rows, ctx.n, ix, &s->acc_month);
 	acc_held(ctx.rows, ctx.n, ix, &s->acc_held);
+	summary_fill_interps(s, SUM_ACC_OWNER, ix, ctx.rows, ctx.n, sizeof(*ctx.rows),
+			     acc_interp_off);
 	free(ix);
 	for (size_t i = 0; i < ctx.n; i++) {
 		summary_acc_row *r = &ctx.rows[i];
@@ -127,6 +142,7 @@ void summary_accountability_free(summary_acc_row *rows, size_t n)
 		free(rows[i].name);
 		free(rows[i].held);
 		free(rows[i].timeline);
+		summary_free_interps(&rows[i], acc_interp_off);
 	}
 	free(rows);
 }

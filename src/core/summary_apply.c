@@ -67,31 +67,62 @@ static void apply_repertoire(px_summary *s, const struct scoding *c, const struc
 	if (!x->rep)
 		return;
 	r = &s->rep[x->rep];
-	r->occ += d;
+	r->part += c->mode & MODE_PARTICIPATION ? d : 0;
+	r->reif += c->mode & MODE_REIFICATION ? d : 0;
 	for (size_t i = 0; i < c->np; i++) {
 		int32_t v = smap_add(&s->rep_part, SM_KEY(x->rep), P[i], d);
 		r->participants += d > 0 ? v == d : -(v == 0);
 	}
 	if (x->interp) {
-		int32_t v = smap_add(&s->rep_interp, SM_KEY(x->rep), x->interp, d);
-		r->interps += d > 0 ? v == d : -(v == 0);
+		int32_t v = smap_add(&s->rep_interp, SM_KEY(x->rep),
+				     x->interp | (x->speaker ? 0 : SUM_GLOSS), d);
+		int32_t *n = x->speaker ? &r->interps : &r->glosses;
+		*n += d > 0 ? v == d : -(v == 0);
 	}
 	smap_add(&s->rep_date, SM_KEY(x->rep), (uint32_t)s->vig[c->vig].date, d);
 }
 
+/* Who holds whom: participants are those held to account, held_by those
+ * holding them; one row per holder, held person, entry and stance. */
+static void apply_network(px_summary *s, const struct scoding *c, const struct sext *x, int d)
+{
+	const uint32_t *P = s->pool + c->poff, *H = s->pool + x->hoff;
+	uint32_t date = (uint32_t)s->vig[c->vig].date;
+
+	if (x->acc >= SUM_NET_MAX)
+		return;
+	for (size_t i = 0; i < x->nh; i++)
+		for (size_t j = 0; j < c->np; j++) {
+			uint64_t k;
+			if (H[i] >= SUM_NET_MAX || P[j] >= SUM_NET_MAX)
+				continue;
+			k = SUM_NET(H[i], P[j], x->acc, x->stance);
+			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
+			smap_add(&s->net_cod, SM_KEY(k), 0, d);
+			smap_add(&s->net_date, SM_KEY(k), date, d);
+		}
+}
+
+/* A coding linked to a norm, or under JE/mutual accountability with none
+ * named: the (unnamed) row, entry 0 (much of a regime is never spelled
+ * out). */
 static void apply_accountability(px_summary *s, const struct scoding *c, const struct sext *x,
 				 int d)
 {
-	const uint32_t *P = s->pool + c->poff, *H = s->pool + x->hoff;
 	int32_t date = s->vig[c->vig].date;
 
-	if (!x->acc)
+	if (!x->acc && !s->code[c->code].macc)
 		return;
-	s->acc[x->acc].occ += d;
-	s->acc[x->acc].stance[x->stance] += d;
-	for (size_t i = 0; i < x->nh; i++)
-		for (size_t j = 0; j < c->np; j++)
-			smap_add(&s->acc_held, SM_KEY(SM_PAIR(x->acc, H[i])), P[j], d);
+	if (x->interp && !x->rep) {
+		/* a reading of the norm (with a repertoire entry it reads that) */
+		int32_t v = smap_add(&s->rep_interp, SM_KEY(SUM_ACC_OWNER + x->acc),
+				     x->interp | (x->speaker ? 0 : SUM_GLOSS), d);
+		if (x->speaker)
+			s->acc[x->acc].interps += d > 0 ? v == d : -(v == 0);
+	}
+	s->acc[x->acc].part += c->mode & MODE_PARTICIPATION ? d : 0;
+	s->acc[x->acc].reif += c->mode & MODE_REIFICATION ? d : 0;
+	apply_network(s, c, x, d);
 	smap_add(&s->acc_date, SM_KEY(x->acc), (uint32_t)date, d);
 	smap_add(&s->acc_month, SM_KEY(x->acc), (uint32_t)(date / 100), d);
 }
@@ -116,6 +147,8 @@ static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 		p->dims[dim] += d;
 		p->conflict += k->conflict ? d : 0;
 		p->support += k->support ? d : 0;
+		p->comp += k->comp ? d : 0;
+		p->over += k->over ? d : 0;
 		/* a role counts once per coding however many of it are named */
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)
@@ -125,6 +158,8 @@ static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 	}
 	s->conflict += k->conflict ? d : 0;
 	s->support += k->support ? d : 0;
+	s->comp += k->comp ? d : 0;
+	s->over += k->over ? d : 0;
 }
 
 void summary_coding_contrib(px_summary *s, uint32_t id, int d)
@@ -137,32 +172,31 @@ void summary_coding_contrib(px_summary *s, uint32_t id, int d)
 	apply_coverage(s, c, d);
 }
 
-static void pair_roles(px_summary *s, uint32_t a, uint32_t b, int t)
+static void pbuf_push(px_summary *s, uint64_t key)
 {
-	uint32_t ra = s->prole[a], rb = s->prole[b];
-
-	if (!ra || !rb)
-		return;
-	if (ra == rb) {
-		s->per[a].over += t;
-		s->per[b].over += t;
-		s->over += t;
-	} else {
-		s->per[a].comp += t;
-		s->per[b].comp += t;
-		s->comp += t;
-	}
-}
-
-static void pbuf_push(px_summary *s, uint32_t a, uint32_t b)
-{
-	if (a == b)
-		return;
 	if (s->npbuf == s->cappbuf) {
 		s->cappbuf = s->cappbuf ? s->cappbuf * 2 : 256;
 		s->pbuf = xrealloc(s->pbuf, s->cappbuf * sizeof(*s->pbuf));
 	}
-	s->pbuf[s->npbuf++] = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+	s->pbuf[s->npbuf++] = key;
+}
+
+/* The ties one ME coding makes: each two people it names, under any ME
+ * coding (quality 0) and under its code and each ancestor below the root. */
+static void coding_ties(px_summary *s, const struct scoding *c)
+{
+	const uint32_t *P = s->pool + c->poff;
+
+	for (size_t i = 0; i < c->np; i++)
+		for (size_t j = 0; j < i; j++) {
+			uint32_t a = P[i] < P[j] ? P[i] : P[j], b = P[i] < P[j] ? P[j] : P[i];
+			if (a == b || b >= SUM_TIE_MAXP)
+				continue;
+			pbuf_push(s, SUM_TIE(a, b, 0));
+			for (uint32_t q = c->code; q && s->code[q].parent && q < SUM_TIE_MAXQ;
+			     q = s->code[q].parent)
+				pbuf_push(s, SUM_TIE(a, b, q));
+		}
 }
 
 static int u64_cmp(const void *a, const void *b)
@@ -187,44 +221,29 @@ static void sort_u64(uint64_t *v, size_t n)
 	}
 }
 
-/* The engaged pairs of vignette v: everyone named by, or present at, each
- * passing ME coding, pairwise; each distinct pair counts the vignette once. */
+/* The ties of vignette v: two people are engaged when one passing ME
+ * coding names them both (being present is not enough). Each distinct
+ * (pair, quality) counts the vignette once and each coding naming both. */
 static void vig_pairs(px_summary *s, uint32_t v, int d)
 {
 	const struct svig *g = &s->vig[v];
-	const uint32_t *V = s->pool + g->poff;
-	int me = 0;
 
 	s->npbuf = 0;
 	for (uint32_t id = g->head; id; id = s->cod[id].next) {
 		const struct scoding *c = &s->cod[id];
-		const uint32_t *P = s->pool + c->poff;
-		if (s->code[c->code].dim != CODE_ME || !summary_coding_passes(s, c))
-			continue;
-		me = 1;
-		for (size_t i = 0; i < c->np; i++) {
-			if (has(V, g->np, P[i]))
-				continue;       /* pairs within V come below */
-			for (size_t j = 0; j < g->np; j++)
-				pbuf_push(s, P[i], V[j]);
-			for (size_t j = 0; j < i; j++)
-				pbuf_push(s, P[i], P[j]);
-		}
+		if (s->code[c->code].dim == CODE_ME && c->np > 1 && summary_coding_passes(s, c))
+			coding_ties(s, c);
 	}
-	if (!me)
-		return;
-	for (size_t i = 0; i < g->np; i++)
-		for (size_t j = 0; j < i; j++)
-			pbuf_push(s, V[i], V[j]);
 	sort_u64(s->pbuf, s->npbuf);
-	for (size_t i = 0; i < s->npbuf; i++) {
-		uint32_t a, b;
-		if (i && s->pbuf[i] == s->pbuf[i - 1])
-			continue;
-		a = (uint32_t)(s->pbuf[i] >> 32);
-		b = (uint32_t)s->pbuf[i];
-		pc_add(&s->pairs, a, b, d);
-		pair_roles(s, a, b, d);
+	for (size_t i = 0, j; i < s->npbuf; i = j) {
+		uint64_t k = s->pbuf[i];
+		for (j = i + 1; j < s->npbuf && s->pbuf[j] == k; j++)
+			;
+		smap_add(&s->tie_cod, SM_KEY(k), 0, (int32_t)(j - i) * d);
+		smap_add(&s->tie_vig, SM_KEY(k), 0, d);
+		smap_add(&s->tie_date, SM_KEY(k), (uint32_t)g->date, d);
+		if (!SUM_TIE_Q(k))
+			pc_add(&s->pairs, (uint32_t)SUM_TIE_A(k), (uint32_t)SUM_TIE_B(k), d);
 	}
 }
 
@@ -239,9 +258,61 @@ static uint32_t next_stamp(px_summary *s)
 	return s->stamp;
 }
 
+static void mbuf_push(px_summary *s, uint32_t entry, const struct scoding *c, uint8_t stance)
+{
+	s->mbuf = summary_grow(s->mbuf, s->nmbuf, &s->capmbuf, sizeof(*s->mbuf));
+	s->mbuf[s->nmbuf++] = (struct smoment){
+		entry, c->start < 0 ? 0 : c->start, c->start < 0 ? INT32_MAX : c->end, stance
+	};
+}
+
+static int moment_cmp(const void *a, const void *b)
+{
+	const struct smoment *x = a, *y = b;
+
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* One moment (overlapping links to one entry) of the vignette: an
+ * occurrence, and each stance taken in it once. */
+static void moment_add(px_summary *s, uint32_t entry, unsigned stances, int d)
+{
+	if (entry & SUM_MOMENT_ACC) {
+		struct sacc *a = &s->acc[entry & ~SUM_MOMENT_ACC];
+		a->occ += d;
+		for (int k = 0; k < STANCE_COUNT; k++)
+			a->stance[k] += stances >> k & 1u ? d : 0;
+	} else {
+		s->rep[entry].occ += d;
+	}
+}
+
+/* Occurrences count moments, not codings: links to the same entry on
+ * overlapping spans of the vignette (two coders coding the same moment)
+ * count once. */
+static void vig_moments(px_summary *s, int d)
+{
+	if (s->nmbuf > 1)
+		qsort(s->mbuf, s->nmbuf, sizeof(*s->mbuf), moment_cmp);
+	for (size_t i = 0; i < s->nmbuf;) {
+		uint32_t entry = s->mbuf[i].entry;
+		int32_t end = s->mbuf[i].end;
+		unsigned stances = 1u << s->mbuf[i].stance;
+		for (i++; i < s->nmbuf && s->mbuf[i].entry == entry && s->mbuf[i].start < end; i++) {
+			end = s->mbuf[i].end > end ? s->mbuf[i].end : end;
+			stances |= 1u << s->mbuf[i].stance;
+		}
+		moment_add(s, entry, stances, d);
+	}
+}
+
 void summary_vig_contrib(px_summary *s, uint32_t v, int d)
 {
 	uint32_t stamp = next_stamp(s);
+
+	s->nmbuf = 0;
 
 	for (uint32_t id = s->vig[v].head; id; id = s->cod[id].next) {
 		const struct scoding *c = &s->cod[id];
@@ -258,7 +329,13 @@ void summary_vig_contrib(px_summary *s, uint32_t v, int d)
 			s->seen_rep[rep] = stamp;
 			s->rep[rep].vignettes += d;
 		}
+		if (rep)
+			mbuf_push(s, rep, c, 0);
+		if (summary_ext(s, c)->acc || s->code[c->code].macc)
+			mbuf_push(s, SUM_MOMENT_ACC | summary_ext(s, c)->acc, c,
+				  summary_ext(s, c)->stance);
 	}
+	vig_moments(s, d);
 	if (s->eng)
 		vig_pairs(s, v, d);
 }
@@ -418,6 +495,9 @@ static int insert_coding(px_summary *s, const px_coding *c)
 	k->vig = (uint32_t)c->vignette_id;
 	k->code = (uint32_t)c->code_id;
 	k->coder = (uint32_t)c->coder_id;
+	k->start = c->start < 0 ? -1 : (int32_t)c->start;
+	k->end = c->end < 0 ? -1 : (int32_t)c->end;
+	k->mode = (uint8_t)(c->mode & MODE_BOTH);
 	k->poff = pool_push(s, &c->participants, &k->np);
 	if (c->repertoire_id || c->accountability_id) {
 		struct sext *x;
@@ -429,9 +509,11 @@ static int insert_coding(px_summary *s, const px_coding *c)
 		x->acc = (uint32_t)c->accountability_id;
 		x->stance = (uint8_t)c->stance;
 		/* the store keeps an empty interpretation as none */
-		if (c->repertoire_id && c->interpretation && *c->interpretation)
+		if (c->interpretation && *c->interpretation) {
 			x->interp = summary_intern(&s->interp_ids, &s->interps,
 						   c->interpretation);
+			x->speaker = (uint32_t)c->speaker_id;
+		}
 		x->hoff = pool_push(s, &c->held_by, &x->nh);
 	}
 	k->live = 1;

@@ -1,5 +1,6 @@
-/* summary_engagement.c: co-engagement matrix, per-participant and per-role
- * counts, complementary/overlapping, conflict/support (praxis/summary.h). */
+/* summary_engagement.c: the engagement ties with their qualities, the
+ * pair matrix, per-participant and per-role counts (praxis/summary.h). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "summary_int.h"
@@ -36,6 +37,39 @@ static void engagement_pairs(const px_summary *s, summary_engagement *g)
 			qsort(g->pairs, g->npairs, sizeof(*g->pairs), pair_cmp);
 			break;
 		}
+}
+
+static int tie_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const summary_tie *)a)->key, y = ((const summary_tie *)b)->key;
+
+	return (x > y) - (x < y);
+}
+
+/* The ties from the (tie, ...) maps; the key orders them by a, b, quality. */
+static void engagement_ties(const px_summary *s, summary_engagement *g)
+{
+	const smap *m = &s->tie_cod;
+
+	g->ties = xcalloc(m->n ? m->n : 1, sizeof(*g->ties));
+	for (size_t i = 0; i < m->cap; i++) {
+		uint64_t k;
+		summary_tie *t;
+		if (!m->s[i].x)
+			continue;
+		k = (uint64_t)SM_OWNER(m->s[i].x);
+		t = &g->ties[g->nties++];
+		t->key = k;
+		t->a = SUM_TIE_A(k);
+		t->b = SUM_TIE_B(k);
+		t->quality = SUM_TIE_Q(k);
+		t->codings = m->s[i].v;
+		t->vignettes = smap_get(&s->tie_vig, SM_KEY(k), 0);
+	}
+	summary_fill_dates(&s->tie_date, g->ties, g->nties, sizeof(*g->ties),
+			   offsetof(summary_tie, key), offsetof(summary_tie, first_seen),
+			   offsetof(summary_tie, last_seen));
+	qsort(g->ties, g->nties, sizeof(*g->ties), tie_cmp);
 }
 
 static void engagement_people(const px_summary *s, summary_engagement *g)
@@ -86,6 +120,7 @@ int summary_engagement_get(px_summary *s, summary_engagement *g, px_err *e)
 		return rc;
 	summary_engagement_build(s);
 	engagement_pairs(s, g);
+	engagement_ties(s, g);
 	engagement_people(s, g);
 	engagement_roles(s, g);
 	g->complementary = s->comp;
@@ -101,6 +136,7 @@ void summary_engagement_free(summary_engagement *g)
 		free(g->roles[i].role);
 	free(g->roles);
 	free(g->pairs);
+	free(g->ties);
 	free(g->people);
 	memset(g, 0, sizeof(*g));
 }

@@ -65,16 +65,19 @@ int pc_equal(const pcount *x, const pcount *y);
 /* One coding, compactly; people live in the shared pool. */
 struct scoding {
 	uint32_t vig, code, coder;
+	int32_t start, end;      /* span; -1, -1: the whole vignette */
 	uint32_t poff;           /* participants in the pool */
 	uint32_t next;           /* next live coding of the vignette; 0: end */
 	uint32_t ext;            /* register links in s->ext; 0: none */
 	uint16_t np;
 	uint8_t live;
+	uint8_t mode;            /* enum coding_mode bits */
 };
 
 /* The rarer part of a coding: repertoire / accountability links. */
 struct sext {
 	uint32_t rep, acc, interp;
+	uint32_t speaker;        /* whose reading interp is; 0: analyst's gloss */
 	uint32_t hoff;           /* held_by in the pool */
 	uint16_t nh;
 	uint8_t stance;
@@ -92,7 +95,11 @@ struct svig {
 struct scode {
 	uint32_t parent;
 	uint8_t dim, live;
-	uint8_t conflict, support; /* under ME/mutual relationships/... */
+	/* under ME/mutual relationships/conflict, .../support, ME/diversity
+	 * and partiality/complementary, .../overlapping (resolved by path; a
+	 * renamed code just counts none) */
+	uint8_t conflict, support, comp, over;
+	uint8_t macc;            /* under JE/mutual accountability */
 };
 
 /* Aggregates by id (all under the filter). */
@@ -102,16 +109,29 @@ struct scode_agg {
 
 struct srep {
 	int32_t occ, participants, vignettes, interps;
+	int32_t glosses;         /* distinct analyst glosses (interps: members') */
+	int32_t part, reif;      /* codings showing participation, reification */
 };
 
 struct sacc {
 	int32_t occ, stance[STANCE_COUNT];
+	int32_t interps;         /* distinct members' readings */
+	int32_t part, reif;
 };
 
 struct sperson {
 	int32_t dims[4];         /* [1..3] codings naming them by dimension */
 	int32_t comp, over, conflict, support;
 };
+
+/* A coding's register link in a vignette, for counting moments: codings
+ * linked to the same entry on overlapping spans are one occurrence. */
+struct smoment {
+	uint32_t entry;          /* repertoire id, or SUM_MOMENT_ACC + acc id */
+	int32_t start, end;      /* whole vignette: 0, INT32_MAX */
+	uint8_t stance;
+};
+#define SUM_MOMENT_ACC 0x80000000u
 
 struct px_summary {
 	px_db *db;
@@ -143,18 +163,49 @@ struct px_summary {
 	size_t nacc;
 	struct sperson *per;           /* [npart] */
 	int32_t (*roledim)[4];         /* [roles.n + 1] */
-	int64_t comp, over, conflict, support;   /* totals */
+	int64_t comp, over, conflict, support;   /* totals: codings */
 	pcount code_part;              /* code x participant refcounts */
-	smap rep_part, rep_interp;     /* (entry, participant / interp) refcounts */
+	smap rep_part;                 /* (entry, participant) refcounts */
+	smap rep_interp;               /* (SUM_INTERP_OWNER, SUM_INTERP_Y) refcounts:
+					  readings of both registers */
 	smap rep_date, acc_date, acc_month, acc_held;
+	/* who holds whom: SUM_NET(holder, held, entry, stance) -> codings,
+	 * (..., date) -> codings */
+	smap net_cod, net_date;
 	/* engagement, built on demand */
 	int eng;
 	pcount pairs;                  /* a < b -> distinct vignettes */
+	/* ties by SUM_TIE(a, b, quality): codings, distinct vignettes,
+	 * (tie, date) vignettes */
+	smap tie_cod, tie_vig, tie_date;
 	/* scratch for the per-vignette passes */
 	uint32_t *seen_code, *seen_rep, stamp;
 	uint64_t *pbuf;
 	size_t npbuf, cappbuf;
+	struct smoment *mbuf;          /* one vignette's register links */
+	size_t nmbuf, capmbuf;
 };
+
+/* A tie: participants a < b (row ids below 2^20) engaged under ME code
+ * quality (row id below 2^22; 0: any ME coding). */
+#define SUM_TIE(a, b, q) (((uint64_t)(a) << 42) | ((uint64_t)(b) << 22) | (uint64_t)(q))
+#define SUM_TIE_A(k) ((int64_t)((k) >> 42))
+#define SUM_TIE_B(k) ((int64_t)(((k) >> 22) & 0xfffffu))
+#define SUM_TIE_Q(k) ((int64_t)((k) & 0x3fffffu))
+#define SUM_TIE_MAXP (1u << 20)
+#define SUM_TIE_MAXQ (1u << 22)
+
+/* Interpretations of both registers in one map: the owner is the
+ * repertoire entry, or SUM_ACC_OWNER + the accountability entry; y is the
+ * interned text, with SUM_GLOSS set for an analyst's gloss. */
+#define SUM_ACC_OWNER ((uint64_t)1 << 40)
+#define SUM_GLOSS 0x80000000u
+
+/* A network key: holder and held (row ids below 2^20), the
+ * accountability entry (below 2^20; 0: none named) and the stance. */
+#define SUM_NET(h, p, a, k) (((uint64_t)(h) << 43) | ((uint64_t)(p) << 23) | \
+			     ((uint64_t)(a) << 3) | (uint64_t)(k))
+#define SUM_NET_MAX (1u << 20)
 
 /* summary_apply.c */
 void summary_coding_contrib(px_summary *s, uint32_t coding_id, int d);
@@ -188,6 +239,16 @@ size_t summary_idx_find(const struct summary_idx *ix, size_t n, int64_t id);
  * in the (owner, date) map m. */
 void summary_fill_dates(const smap *m, void *rows, size_t n, size_t size, size_t id_off,
 			size_t first_off, size_t last_off);
+/* The readings of register rows (ix: row ids to rows, sorted) from
+ * s->rep_interp: the owners base + row id (0 or SUM_ACC_OWNER). Each row
+ * is a summary_rep_row or summary_acc_row of size bytes, whose interp,
+ * ninterp, gloss and nglosses fields sit at the offsets in off[4]; each
+ * list comes sorted by count descending, then text. */
+void summary_fill_interps(const px_summary *s, uint64_t base, const struct summary_idx *ix,
+			  void *rows, size_t n, size_t size, const size_t off[4]);
+/* Frees the four fields summary_fill_interps fills in one row. */
+void summary_free_interps(void *row, const size_t off[4]);
+
 /* v with room for element n (capacity doubling in *cap). */
 void *summary_grow(void *v, size_t n, size_t *cap, size_t size);
 int summary_code_under(const px_summary *s, uint32_t code, uint32_t anc);

@@ -30,26 +30,23 @@ static int rep_entry(const px_entity *ent, void *ud)
 	if (ent->id > 0 && (size_t)ent->id < ctx->s->nrep) {
 		const struct srep *c = &ctx->s->rep[ent->id];
 		r->occurrences = c->occ;
+		r->participation = c->part;
+		r->reification = c->reif;
 		r->participants = c->participants;
 		r->vignettes = c->vignettes;
 	}
 	return 0;
 }
 
-static int interp_cmp(const void *a, const void *b)
-{
-	const summary_text_count *x = a, *y = b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->text, y->text);
-}
+static const size_t rep_interp_off[4] = {
+	offsetof(summary_rep_row, interp), offsetof(summary_rep_row, ninterp),
+	offsetof(summary_rep_row, gloss), offsetof(summary_rep_row, nglosses),
+};
 
 /* First/last dates and interpretations: one pass over each small map. */
 static void rep_details(px_summary *s, summary_rep_row *rows, size_t n)
 {
 	struct summary_idx *ix = xcalloc(n ? n : 1, sizeof(*ix));
-	const smap *interps = &s->rep_interp;
 
 	summary_fill_dates(&s->rep_date, rows, n, sizeof(*rows),
 			   offsetof(summary_rep_row, id), offsetof(summary_rep_row, first_seen),
@@ -57,21 +54,7 @@ static void rep_details(px_summary *s, summary_rep_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++)
 		ix[i] = (struct summary_idx){ rows[i].id, i };
 	summary_idx_sort(ix, n);
-	for (size_t i = 0; i < interps->cap; i++) {
-		const struct smap_slot *sl = &interps->s[i];
-		size_t row = sl->x ? summary_idx_find(ix, n, SM_OWNER(sl->x)) : (size_t)-1;
-		summary_rep_row *r;
-		if (row == (size_t)-1 || sl->y == 0 || sl->y > s->interps.n)
-			continue;
-		r = &rows[row];
-		r->interp = xrealloc(r->interp, (r->ninterp + 1) * sizeof(*r->interp));
-		r->interp[r->ninterp].text = xstrdup(s->interps.v[sl->y - 1]);
-		r->interp[r->ninterp].count = sl->v;
-		r->ninterp++;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].ninterp > 1)
-			qsort(rows[i].interp, rows[i].ninterp, sizeof(*rows[i].interp), interp_cmp);
+	summary_fill_interps(s, 0, ix, rows, n, sizeof(*rows), rep_interp_off);
 	free(ix);
 }
 
@@ -100,9 +83,7 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n)
 		free(rows[i].ext_id);
 		free(rows[i].name);
 		free(rows[i].kind);
-		for (size_t j = 0; j < rows[i].ninterp; j++)
-			free(rows[i].interp[j].text);
-		free(rows[i].interp);
+		summary_free_interps(&rows[i], rep_interp_off);
 	}
 	free(rows);
 }

@@ -382,7 +382,16 @@ static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
 	kv(x, "code", names_get(&x->nm, NAMES_CODE, c->code_id));
 	coding_span(x, v, c, a);
 	kv_ids(x, "participants", &c->participants, NAMES_PARTICIPANT);
-	kv(x, "mode", coding_mode_name(c->mode));
+	if (c->mode == MODE_BOTH) {
+		/* the set as a list: mode: [participation, reification] */
+		raw(x, "mode");
+		seq_start(x, 1);
+		str(x, coding_mode_name(MODE_PARTICIPATION));
+		str(x, coding_mode_name(MODE_REIFICATION));
+		seq_end(x);
+	} else {
+		kv(x, "mode", coding_mode_name(c->mode));
+	}
 	kv(x, "coder", names_get(&x->nm, NAMES_CODER, c->coder_id));
 	if (c->memo) {
 		raw(x, "memo");
@@ -392,6 +401,8 @@ static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
 	if (c->repertoire_id)
 		kv(x, "repertoire", names_get(&x->nm, NAMES_REPERTOIRE, c->repertoire_id));
 	kv(x, "interpretation", c->interpretation);
+	if (c->speaker_id)
+		kv(x, "speaker", names_get(&x->nm, NAMES_PARTICIPANT, c->speaker_id));
 	if (c->accountability_id)
 		kv(x, "accountability", names_get(&x->nm, NAMES_ACCOUNTABILITY,
 						  c->accountability_id));

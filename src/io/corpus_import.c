@@ -612,9 +612,9 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 	    (rc = get_str(im, n, "stance", 0, "", &stance)) ||
 	    (rc = get_list(im, n, "held_by", &held)))
 		return rc;
-	if (interp && !c->repertoire_id)
+	if (interp && !c->repertoire_id && !c->accountability_id)
 		return yerr(im->e, im->r, ynode_get(n, "interpretation"), "'interpretation' needs "
-			    "'repertoire' (the entry it interprets)");
+			    "'repertoire' or 'accountability' (the entry it interprets)");
 	if (stance && !c->accountability_id)
 		return yerr(im->e, im->r, ynode_get(n, "stance"), "'stance' needs 'accountability' "
 			    "(the norm the stance is taken to)");
@@ -625,6 +625,48 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 			    "breached, negotiated or contested)", stance);
 	c->interpretation = xstrdup(interp);
 	return find_people(im, held, NULL, "held_by", &c->held_by);
+}
+
+/* mode: one name, or a list of them (the set; participation and
+ * reification are not alternatives). */
+static int coding_mode(struct imp *im, const ynode *n, px_coding *c)
+{
+	const ynode *m = ynode_get(n, "mode");
+
+	c->mode = MODE_NONE;
+	if (!m || ynode_is_null(m))
+		return PX_OK;
+	for (size_t i = 0; i < (m->type == YN_SEQ ? m->n : 1); i++) {
+		const ynode *item = m->type == YN_SEQ ? m->kids[i] : m;
+		int k = item->type == YN_SCALAR ? coding_mode_parse(item->value) : -1;
+		if (k < 0)
+			return yerr(im->e, im->r, item, "unknown mode '%s' (participation, "
+				    "reification or [participation, reification])",
+				    item->type == YN_SCALAR ? item->value : "");
+		c->mode |= k;
+	}
+	return PX_OK;
+}
+
+/* speaker: the participant whose reading the interpretation is; present
+ * at the vignette. */
+static int coding_speaker(struct imp *im, const ynode *n, const px_vignette *v, px_coding *c)
+{
+	const char *who;
+	int rc;
+
+	if ((rc = get_str(im, n, "speaker", 0, "", &who)) || !who)
+		return rc;
+	if (!c->interpretation)
+		return yerr(im->e, im->r, ynode_get(n, "speaker"), "'speaker' needs "
+			    "'interpretation' (the reading they gave)");
+	if (cached_participant(im, who, &c->speaker_id) != PX_OK)
+		return yerr(im->e, im->r, ynode_get(n, "speaker"), "no participant '%s' (list it "
+			    "under participants: above this point)", who);
+	if (!idl_has(&v->participants, c->speaker_id))
+		return yerr(im->e, im->r, ynode_get(n, "speaker"), "speaker '%s' is not among the "
+			    "vignette's participants", who);
+	return PX_OK;
 }
 
 /* The coder for codings that name none: see corpus_import. */
@@ -743,9 +785,9 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	static const char *const keys[] = {
 		"code", "quote", "occurrence", "start", "end", "participants", "mode", "coder",
 		"memo", "repertoire", "interpretation", "accountability", "stance", "held_by",
-		"needs_review", "uuid", "created", "updated", "memos", NULL
+		"needs_review", "uuid", "created", "updated", "memos", "speaker", NULL
 	};
-	const char *path, *mode, *memo;
+	const char *path, *memo;
 	const ynode *people;
 	px_coding c = { 0 };
 	int rc;
@@ -753,7 +795,6 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	c.vignette_id = v->id;
 	if ((rc = check_keys(im, n, "a coding", keys)) ||
 	    (rc = get_str(im, n, "code", 1, "a coding", &path)) ||
-	    (rc = get_str(im, n, "mode", 0, "", &mode)) ||
 	    (rc = get_str(im, n, "memo", 0, "", &memo)) ||
 	    (rc = get_list(im, n, "participants", &people)) ||
 	    (rc = get_bool(im, n, "needs_review", &c.needs_review)) ||
@@ -767,15 +808,11 @@ static int import_coding(struct imp *im, const ynode *n, const px_vignette *v)
 	if ((rc = coding_span(im, n, v, &c)) ||
 	    (rc = find_people(im, people, &v->participants, "participants", &c.participants)) ||
 	    (rc = find_entity(im, ENT_CODER, n, "coder", "coders", &c.coder_id)) ||
-	    (rc = coding_links(im, n, &c)))
+	    (rc = coding_links(im, n, &c)) || (rc = coding_speaker(im, n, v, &c)) ||
+	    (rc = coding_mode(im, n, &c)))
 		goto out;
 	if (!c.coder_id && (rc = importing_coder(im, &c.coder_id)))
 		goto out;
-	if (mode && (c.mode = coding_mode_parse(mode)) < 0) {
-		rc = yerr(im->e, im->r, ynode_get(n, "mode"), "unknown mode '%s' (participation "
-			  "or reification)", mode);
-		goto out;
-	}
 	c.memo = xstrdup(memo);
 	/* every id above came from the importer's caches of the store */
 	if ((rc = at_node(im, n, coding_add_resolved(im->db, &c, v->length, im->e))))

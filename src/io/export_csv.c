@@ -65,6 +65,7 @@ static int coding_rows(export_ctx *x, struct export_vignette *ev, void *ud)
 		tab_cell(t, names_get(&x->nm, NAMES_ACCOUNTABILITY, c->accountability_id));
 		tab_cell(t, coding_stance_name(c->stance));
 		cell_ids(x, t, &c->held_by, NAMES_PARTICIPANT);
+		tab_cell(t, names_get(&x->nm, NAMES_PARTICIPANT, c->speaker_id));
 	}
 	return csv_flush(x, cc, CSV_BATCH);
 }
@@ -74,7 +75,7 @@ static int codings_table(export_ctx *x, struct csv_ctx *cc)
 	static const char *const cols[] = {
 		"vignette_id", "date", "community", "participants", "code", "dimension",
 		"start", "end", "quote", "coder", "mode", "memo", "repertoire",
-		"interpretation", "accountability", "stance", "held_by", NULL
+		"interpretation", "accountability", "stance", "held_by", "speaker", NULL
 	};
 
 	for (int i = 0; cols[i]; i++)

@@ -33,6 +33,24 @@ int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n)
 
 /* Alias replacement can make two noted interpretations one: each shows
  * once, in the summary's order (most frequent first). */
+/* Appends the texts of v not yet in seen (pseudonymized), with a suffix. */
+static void add_texts(const export_ctx *x, const summary_text_count *v, size_t n,
+		      const char *suffix, strlist *seen, strbuf *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *t = export_text(x, v[i].text), *key = xasprintf("%s%s", t, suffix);
+		int dup = 0;
+		for (size_t k = 0; k < seen->n && !dup; k++)
+			dup = strcmp(seen->v[k], key) == 0;
+		if (!dup) {
+			sb_printf(b, "%s%s", seen->n ? "; " : "", key);
+			sl_push(seen, key);
+		}
+		free(key);
+		free(t);
+	}
+}
+
 char *export_interpretations(const export_ctx *x, const summary_rep_row *r)
 {
 	strlist seen = { 0 };
@@ -40,17 +58,9 @@ char *export_interpretations(const export_ctx *x, const summary_rep_row *r)
 
 	sb_init(&b);
 	sb_add(&b, "");
-	for (size_t i = 0; i < r->ninterp; i++) {
-		char *t = export_text(x, r->interp[i].text);
-		int dup = 0;
-		for (size_t k = 0; k < seen.n && !dup; k++)
-			dup = strcmp(seen.v[k], t) == 0;
-		if (!dup) {
-			sb_printf(&b, "%s%s", seen.n ? "; " : "", t);
-			sl_push(&seen, t);
-		}
-		free(t);
-	}
+	/* members' readings, then the analyst's glosses, marked */
+	add_texts(x, r->interp, r->ninterp, "", &seen, &b);
+	add_texts(x, r->gloss, r->nglosses, " (gloss)", &seen, &b);
 	sl_free(&seen);
 	return sb_steal(&b);
 }

@@ -312,7 +312,7 @@ static int form_key(struct modal *m, struct tui *t, int key)
 	switch (r->field) {
 	case F_PART: toggle(&f->c.participants, r->pid); break;
 	case F_HELD: toggle(&f->c.held_by, r->pid); break;
-	case F_MODE: f->c.mode = (f->c.mode + 1) % 3; break;
+	case F_MODE: f->c.mode = (f->c.mode + 1) % (MODE_BOTH + 1); break;
 	case F_STANCE: f->c.stance = (f->c.stance + 1) % STANCE_COUNT; break;
 	case F_MEMO: prompt_open(t, "memo: ", f->c.memo, NULL, memo_done, f); break;
 	case F_INTERP: prompt_open(t, "interpretation: ", f->c.interpretation, NULL, interp_done, f); break;

@@ -20,7 +20,7 @@
 #include "praxis/tui.h"
 
 enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_COUNT };
-#define MAXCOL 10
+#define MAXCOL 14
 #define MAX_MONTHS 24
 #define ENG_CELL 4               /* matrix cell: 3 glyphs and a gap */
 
@@ -204,14 +204,19 @@ static void months_head(struct stab *tb, int lo, int hi)
 static char *interp_text(const void *row, int all)
 {
 	const summary_rep_row *r = row;
+	size_t shown = 0;
 	strbuf b;
 
 	sb_init(&b);
 	if (!all)
 		sb_printf(&b, "%zu", r->ninterp);
-	for (size_t i = 0; i < r->ninterp && (all || i < 3); i++)
-		sb_printf(&b, "%s%s (%lld)", i ? "; " : all ? "" : ": ", r->interp[i].text,
-			  (long long)r->interp[i].count);
+	/* members' readings, then the analyst's glosses, marked */
+	for (size_t i = 0; i < r->ninterp + r->nglosses && (all || shown < 3); i++, shown++) {
+		const summary_text_count *t = i < r->ninterp ? &r->interp[i]
+							      : &r->gloss[i - r->ninterp];
+		sb_printf(&b, "%s%s%s (%lld)", shown ? "; " : all ? "" : ": ",
+			  i < r->ninterp ? "" : "gloss: ", t->text, (long long)t->count);
+	}
 	return sb_steal(&b);
 }
 

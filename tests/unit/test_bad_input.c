@@ -32,7 +32,8 @@ static const struct bad_case {
 	{ "bad-color.yaml",
 	  "4:12: color '#12345': use \"#rrggbb\" or \"#rgb\" (quoted: # starts a comment)" },
 	{ "bad-mode.yaml",
-	  "9:15: unknown mode 'reflection' (participation or reification)" },
+	  "9:15: unknown mode 'reflection' (participation, reification or "
+	  "[participation, reification])" },
 	{ "bad-repertoire-kind.yaml",
 	  "5:11: unknown repertoire kind 'gadget' (one of routine, word, tool, way of doing, story, gesture, symbol, genre, action, concept, event, style, discourse)" },
 	{ "bad-stance.yaml",
@@ -56,7 +57,8 @@ static const struct bad_case {
 	{ "empty.yaml",
 	  "1:1: the file is empty (expected a praxis corpus starting with 'praxis: 1')" },
 	{ "interpretation-without-repertoire.yaml",
-	  "9:25: 'interpretation' needs 'repertoire' (the entry it interprets)" },
+	  "9:25: 'interpretation' needs 'repertoire' or 'accountability' (the entry it "
+	  "interprets)" },
 	{ "invalid-utf8.yaml",
 	  "2:13: invalid UTF-8 (invalid trailing UTF-8 octet at byte 23); the file must be UTF-8" },
 	{ "missing-accountability.yaml",
@@ -85,6 +87,8 @@ static const struct bad_case {
 	  "9:16: quote not found in vignette 'w1': \"the pen\"" },
 	{ "second-document.yaml",
 	  "3:1: a second YAML document; a corpus file holds one" },
+	{ "speaker-not-present.yaml",
+	  "13:18: speaker 'bo' is not among the vignette's participants" },
 	{ "span-empty.yaml",
 	  "9:16: span 3-3 is empty or reversed (end is exclusive and must be greater than start)" },
 	{ "span-out-of-range.yaml",

@@ -140,7 +140,8 @@ static const struct usage_case {
 	{ "code --vignette v1 --code ME --quote the --occurrence 0",
 	  "praxis code: --occurrence takes a number from 1\ntry 'praxis code --help'\n" },
 	{ "code --vignette v1 --code ME --whole --mode musing",
-	  "praxis code: --mode 'musing': use participation or reification\n"
+	  "praxis code: --mode 'musing': use participation, reification or "
+	  "participation,reification\n"
 	  "try 'praxis code --help'\n" },
 	{ "uncode", "praxis uncode: name the coding id to remove\ntry 'praxis uncode --help'\n" },
 	{ "uncode abc", "praxis uncode: 'abc' is not a coding id\ntry 'praxis uncode --help'\n" },
@@ -229,7 +230,8 @@ static void test_code_list_uncode(void **state)
 			       "\"participants\": \"ann,bo\", \"mode\": \"reification\", "
 			       "\"memo\": \"the pile, again\", \"repertoire\": null, "
 			       "\"interpretation\": null, \"accountability\": null, "
-			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0, \"uuid\": \""));
+			       "\"stance\": null, \"held_by\": \"\", \"needs_review\": 0, "
+			       "\"speaker\": null, \"uuid\": \""));
 	free(json);
 	/* a whole-vignette coding lists null offsets, and --create makes a code */
 	out = run_ok(db, "code --vignette v2 --code 'JE/new\\/code' --create --whole");

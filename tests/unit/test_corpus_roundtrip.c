@@ -168,11 +168,11 @@ static void test_claims_content(void **state)
 	(void)state;
 	assert_int_equal(st.vignettes, 26);
 	assert_int_equal(st.participants, 10);
-	assert_int_equal(st.codings, 211);
+	assert_int_equal(st.codings, 212);
 	assert_int_equal(st.memos, 3);
 	assert_int_equal(vignette_count(db), 26);
 	assert_int_equal(participant_count(db), 10);
-	assert_int_equal(coding_count(db), 211);
+	assert_int_equal(coding_count(db), 212);
 	assert_int_equal(memo_total(db), 3);
 
 	/* v01's first coding: quote "He read yesterday's numbers team by team"
@@ -194,7 +194,9 @@ static void test_claims_content(void **state)
 	assert_int_equal(c.start, 303);
 	assert_int_equal(c.end, 332);
 	assert_int_equal(c.stance, STANCE_UPHELD);
-	assert_int_equal(c.participants.n, 4);
+	/* held: Denise, Zoé, Marcus; holding: Ferenc; both modes */
+	assert_int_equal(c.participants.n, 3);
+	assert_int_equal(c.mode, MODE_BOTH);
 	assert_int_equal(c.held_by.n, 1);
 	assert_int_equal(c.held_by.v[0], fx_participant(db, "ferenc"));
 	assert_int_equal(vignette_get(db, c.vignette_id, &v, &e), PX_OK);
@@ -253,10 +255,10 @@ static void test_both_content(void **state)
 	(void)state;
 	assert_int_equal(st.vignettes, 42);
 	assert_int_equal(st.participants, 18);
-	assert_int_equal(st.codings, 350);
+	assert_int_equal(st.codings, 351);
 	assert_int_equal(st.memos, 6);
 	assert_int_equal(vignette_count(db), 42);
-	assert_int_equal(coding_count(db), 350);
+	assert_int_equal(coding_count(db), 351);
 	db_close(db);
 }
 

@@ -190,8 +190,10 @@ static void test_markdown_exact(void **state)
 	/* codebook counts and the registers */
 	assert_non_null(strstr(md, "    - **tools** (1): things used\n"));
 	assert_non_null(strstr(md, "    - **mutual accountability** (2): "));
+	/* no speaker: the analyst's gloss; then glosses, participation,
+	 * reification */
 	assert_non_null(strstr(md, "| the Q pile | tool | yes | 1 | 1 | 2026-03-02 | 2026-03-02 |"
-			       " a place to park doubt |\n"));
+			       " a place to park doubt (gloss) | 1 | 0 | 0 |\n"));
 	assert_non_null(strstr(md, "| meet the daily quota | yes | 1 | 0 | 0 | 1 | 0 |"));
 	assert_null(strstr(md, "Annie"));
 	free(md);
@@ -368,13 +370,13 @@ static void test_csv_codings(void **state)
 	(void)state;
 	assert_string_equal(csv,
 		"vignette_id,date,community,participants,code,dimension,start,end,quote,coder,"
-		"mode,memo,repertoire,interpretation,accountability,stance,held_by\r\n"
-		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,\r\n"
+		"mode,memo,repertoire,interpretation,accountability,stance,held_by,speaker\r\n"
+		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,,\r\n"
 		"v1,2026-03-02,desk,ann,SR/tools,SR,21,31,the Q pile,tester,,,pile,"
-		"a place to park doubt,,,\r\n"
+		"a place to park doubt,,,,\r\n"
 		"v1,2026-03-02,desk,,JE/mutual accountability,JE,25,42,\"Q pile. Also, Ann\",other,,"
-		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann\r\n"
-		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,\r\n");
+		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann,\r\n"
+		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,,\r\n");
 	free(csv);
 	db_close(db);
 }
@@ -598,7 +600,8 @@ static void test_register_columns_one_source(void **state)
 		assert_non_null(strstr(htmlt, want));
 		free(want);
 	}
-	assert_non_null(strstr(htmlt, "<th>first</th><th>last</th></tr>"));
+	assert_non_null(strstr(htmlt, "<th>first</th><th>last</th><th>interpretations</th>"
+			       "<th>participation</th><th>reification</th></tr>"));
 	free(mdt);
 	free(htmlt);
 	db_close(db);
@@ -682,7 +685,7 @@ static void test_participant_filter_is_summary_filter(void **state)
 
 	(void)state;
 	assert_non_null(strstr(out, "\r\nv3,2026-04-20T08:00,,bo,SR/tools,SR,19,27,the pile,tester,"
-			       ",,pile,Ann's doubt parked,quota,upheld,ann\r\n"));
+			       ",,pile,Ann's doubt parked,quota,upheld,ann,\r\n"));
 	assert_null(strstr(out, ",Bo,tester,"));
 	assert_null(strstr(out, "\r\nv3,2026-04-20T08:00,,,ME,"));
 	assert_null(strstr(out, "\r\nv2,"));
@@ -691,9 +694,10 @@ static void test_participant_filter_is_summary_filter(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "vignettes: 2\ncodings: 4\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 2 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked; a place to park doubt |\n"));
+			       " Ann's doubt parked (gloss); a place to park doubt (gloss) |"
+			       " 2 | 0 | 0 |\n"));
 	assert_non_null(strstr(out, "| meet the daily quota | yes | 2 | 1 | 0 | 1 | 0 |"
-			       " 2026-03-02 | 2026-04-20 |\n"));
+			       " 2026-03-02 | 2026-04-20 | 0 | 0 | 0 |\n"));
 	free(out);
 	/* the same numbers as the summary under the same filter */
 	assert_int_equal(summary_open(db, &s, &e), PX_OK);
@@ -736,13 +740,14 @@ static void test_counts_from_summaries(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "- **shared repertoire** (3)\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 3 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked; a place to park doubt |\n"));
+			       " Ann's doubt parked (gloss); a place to park doubt (gloss) |"
+			       " 3 | 0 | 0 |\n"));
 	assert_null(strstr(out, "Al's"));
 	free(out);
 	o.format = EXP_HTML;
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "<td>3</td><td>2</td><td>2026-03-02</td><td>2026-04-20</td>"
-			       "<td>Ann&#39;s doubt parked; a place to park doubt</td>"));
+			       "<td>Ann&#39;s doubt parked (gloss); a place to park doubt (gloss)</td>"));
 	/* per dimension ME 2, JE 2, SR 3; per month March 3, April 4 */
 	assert_non_null(strstr(out, ">joint enterprise</text><rect x=\"150\" y=\"48\" width=\"200\""));
 	assert_non_null(strstr(out, ">shared repertoire</text><rect x=\"150\" y=\"72\" width=\"300\""));

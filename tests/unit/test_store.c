@@ -569,7 +569,13 @@ static void test_coding_validation(void **state)
 
 	coding_copy(&bad, &c);
 	bad.interpretation = xstrdup("a reading");
-	assert_invalid(db, &bad, "an interpretation needs a repertoire entry");
+	assert_invalid(db, &bad, "an interpretation needs a repertoire or accountability entry");
+	coding_free(&bad);
+
+	/* a speaker needs an interpretation, and must be present */
+	coding_copy(&bad, &c);
+	bad.speaker_id = fx_participant(db, "ann");
+	assert_invalid(db, &bad, "a speaker needs an interpretation");
 	coding_free(&bad);
 
 	coding_copy(&bad, &c);

@@ -15,16 +15,17 @@
 #include "fixture.h"
 
 /* Participants ann=1, bob=2 (clerks), cat=3 (supervisor), dan=4 (no role).
- * v1 2026-01-10 north [ann bob]:  c1 SR/tools ann pile "a queue" (coder a)
- *                                 c2 SR/words bob slang "a joke" (b)
+ * v1 2026-01-10 north [ann bob]:  c1 SR/tools ann pile "a queue" said by ann (coder a)
+ *                                 c2 SR/words bob slang "a joke" said by bob (b)
  *                                 c3 ME/mutual relationships/support ann,bob (a)
  *                                 c4 JE/mutual accountability ann quota upheld
  *                                    held_by bob (a)
- * v2 2026-01-20 north [ann cat]:  c5 SR/tools ann,cat pile "a queue" (a)
+ * v2 2026-01-20 north [ann cat]:  c5 SR/tools ann,cat pile "a queue" said by cat (a)
  *                                 c6 ME/mutual relationships/conflict cat (b)
  *                                 c7 JE/mutual accountability ann quota breached
  *                                    held_by cat (b)
- * v3 2026-02-05 south [bob cat dan]: c8 SR/tools dan pile "a burden" (a)
+ * v3 2026-02-05 south [bob cat dan]: c8 SR/tools dan pile "a burden" (a; the
+ *                                    analyst's gloss: no speaker)
  *                                 c9 SR/words, nobody, no entry (a)
  *                                 c10 ME dan (b)
  *                                 c11 JE/mutual accountability bob nice contested
@@ -61,9 +62,9 @@ static const char corpus[] =
 	"    text: Ann moved the pile. Bob laughed.\n"
 	"    codings:\n"
 	"      - {code: SR/tools, coder: a, participants: [ann], repertoire: pile,"
-	" interpretation: a queue}\n"
+	" interpretation: a queue, speaker: ann}\n"
 	"      - {code: SR/words, coder: b, participants: [bob], repertoire: slang,"
-	" interpretation: a joke}\n"
+	" interpretation: a joke, speaker: bob}\n"
 	"      - {code: ME/mutual relationships/support, coder: a, participants: [ann, bob]}\n"
 	"      - {code: JE/mutual accountability, coder: a, participants: [ann],"
 	" accountability: quota, stance: upheld, held_by: [bob]}\n"
@@ -75,7 +76,7 @@ static const char corpus[] =
 	"    text: Cat frowned at the pile.\n"
 	"    codings:\n"
 	"      - {code: SR/tools, coder: a, participants: [ann, cat], repertoire: pile,"
-	" interpretation: a queue}\n"
+	" interpretation: a queue, speaker: cat}\n"
 	"      - {code: ME/mutual relationships/conflict, coder: b, participants: [cat]}\n"
 	"      - {code: JE/mutual accountability, coder: b, participants: [ann],"
 	" accountability: quota, stance: breached, held_by: [cat]}\n"
@@ -198,14 +199,16 @@ static void test_repertoire(void **state)
 	idlist un;
 	px_err e = { 0 };
 
-	/* pile: c1 c5 c8; people ann, ann+cat, dan; v1 v2 v3 */
-	assert_rep(pile, 3, 3, 3, "2026-01-10", "2026-02-05", 2);
+	/* pile: c1 c5 c8; people ann, ann+cat, dan; v1 v2 v3; members'
+	 * readings: "a queue" (ann, cat); the analyst's gloss "a burden" */
+	assert_rep(pile, 3, 3, 3, "2026-01-10", "2026-02-05", 1);
 	assert_string_equal(pile->kind, "tool");
 	assert_int_equal(pile->reified, 1);
 	assert_string_equal(pile->interp[0].text, "a queue");
 	assert_int_equal(pile->interp[0].count, 2);
-	assert_string_equal(pile->interp[1].text, "a burden");
-	assert_int_equal(pile->interp[1].count, 1);
+	assert_int_equal(pile->nglosses, 1);
+	assert_string_equal(pile->gloss[0].text, "a burden");
+	assert_int_equal(pile->gloss[0].count, 1);
 	assert_rep(rep_row(&r, "slang"), 1, 1, 1, "2026-01-10", "2026-01-10", 1);
 	assert_int_equal(rep_row(&r, "slang")->reified, 0);
 	assert_rep(rep_row(&r, "unused"), 0, 0, 0, NULL, NULL, 0);
@@ -227,13 +230,14 @@ static void test_repertoire_filters(void **state)
 	/* cat present at v2, v3: pile c5 (ann,cat) c8 (dan) */
 	set_filter(f, (summary_filter){ .participant = fx_participant(f->db, "cat") });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 2, 3, 2, "2026-01-20", "2026-02-05", 2);
+	assert_rep(rep_row(&r, "pile"), 2, 3, 2, "2026-01-20", "2026-02-05", 1);
 	assert_rep(rep_row(&r, "slang"), 0, 0, 0, NULL, NULL, 0);
 	summary_repertoire_free(r.rows, r.n);
 	/* south is v3 only */
 	set_filter(f, (summary_filter){ .community = 2 });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 1, 1, 1, "2026-02-05", "2026-02-05", 1);
+	assert_rep(rep_row(&r, "pile"), 1, 1, 1, "2026-02-05", "2026-02-05", 0);
+	assert_int_equal(rep_row(&r, "pile")->nglosses, 1);
 	summary_repertoire_free(r.rows, r.n);
 	/* coder b made c2 only among the repertoire codings */
 	set_filter(f, (summary_filter){ .coder = fx_coder(f->db, "b") });
@@ -247,7 +251,7 @@ static void test_repertoire_filters(void **state)
 	/* SR/tools: c1 c5 c8, all of pile; c9 (SR/words) is outside */
 	set_filter(f, (summary_filter){ .code = fx_code(f->db, "SR/tools") });
 	r = rep_get(f);
-	assert_rep(rep_row(&r, "pile"), 3, 3, 3, "2026-01-10", "2026-02-05", 2);
+	assert_rep(rep_row(&r, "pile"), 3, 3, 3, "2026-01-10", "2026-02-05", 1);
 	assert_rep(rep_row(&r, "slang"), 0, 0, 0, NULL, NULL, 0);
 	summary_repertoire_free(r.rows, r.n);
 	/* 2026-01-15..2026-01-31 is v2: c5 */
@@ -364,18 +368,23 @@ static void test_engagement(void **state)
 	const summary_person *p;
 
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	/* ME codings: c3 (v1: ann bob), c6 (v2: cat named, ann cat present),
-	 * c10 (v3: dan named, bob cat dan present) */
-	assert_int_equal(g.npairs, 5);
+	/* ME codings: c3 names ann and bob; c6 names cat alone, c10 dan alone
+	 * (being present at v2 or v3 is not engagement) */
+	assert_int_equal(g.npairs, 1);
 	assert_int_equal(pair(&g, 1, 2), 1);
-	assert_int_equal(pair(&g, 1, 3), 1);
-	assert_int_equal(pair(&g, 2, 3), 1);
-	assert_int_equal(pair(&g, 2, 4), 1);
-	assert_int_equal(pair(&g, 3, 4), 1);
-	/* ann-bob clerks: overlapping; ann-cat, bob-cat: complementary; dan has
-	 * no role: neither */
-	assert_int_equal(g.overlapping, 1);
-	assert_int_equal(g.complementary, 2);
+	assert_int_equal(pair(&g, 1, 3), 0);
+	assert_int_equal(pair(&g, 2, 3), 0);
+	/* ties: ann-bob all, ME/mutual relationships, .../support */
+	assert_int_equal(g.nties, 3);
+	assert_int_equal(g.ties[0].quality, 0);
+	assert_int_equal(g.ties[1].quality, fx_code(f->db, "ME/mutual relationships"));
+	assert_int_equal(g.ties[2].quality, fx_code(f->db, "ME/mutual relationships/support"));
+	assert_int_equal(g.ties[2].codings, 1);
+	assert_int_equal(g.ties[2].first_seen, 20260110);
+	/* nothing is coded under ME/diversity and partiality: the roles
+	 * (clerk, clerk) do not make anyone overlapping */
+	assert_int_equal(g.overlapping, 0);
+	assert_int_equal(g.complementary, 0);
 	assert_int_equal(g.conflict, 1);         /* c6 */
 	assert_int_equal(g.support, 1);          /* c3 */
 	assert_int_equal(g.npeople, 4);
@@ -384,13 +393,13 @@ static void test_engagement(void **state)
 	assert_int_equal(p->dims[CODE_ME], 1);
 	assert_int_equal(p->dims[CODE_JE], 2);
 	assert_int_equal(p->dims[CODE_SR], 2);
-	assert_int_equal(p->complementary, 1);
-	assert_int_equal(p->overlapping, 1);
+	assert_int_equal(p->complementary, 0);
+	assert_int_equal(p->overlapping, 0);
 	assert_int_equal(p->support, 1);
 	assert_int_equal(p->conflict, 0);
 	p = person(&g, 3);                       /* cat: c5 c6 */
 	assert_int_equal(p->dims[0], 2);
-	assert_int_equal(p->complementary, 2);
+	assert_int_equal(p->complementary, 0);
 	assert_int_equal(p->overlapping, 0);
 	assert_int_equal(p->conflict, 1);
 	p = person(&g, 4);                       /* dan: c8 c10 */
@@ -412,15 +421,15 @@ static void test_engagement(void **state)
 	/* ME/mutual relationships and sub-codes: c3, c6 */
 	set_filter(f, (summary_filter){ .code = fx_code(f->db, "ME/mutual relationships") });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 2);
+	assert_int_equal(g.npairs, 1);
 	assert_int_equal(pair(&g, 1, 2), 1);
-	assert_int_equal(pair(&g, 1, 3), 1);
+	assert_int_equal(pair(&g, 1, 3), 0);
 	summary_engagement_free(&g);
 
-	/* cat: v2 and v3 codings: c6 and c10 */
+	/* cat: v2 and v3 codings: c6 and c10 (each names one person) */
 	set_filter(f, (summary_filter){ .participant = 3 });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 4);
+	assert_int_equal(g.npairs, 0);
 	assert_int_equal(pair(&g, 1, 2), 0);
 	assert_int_equal(g.support, 0);
 	assert_int_equal(g.conflict, 1);
@@ -429,9 +438,9 @@ static void test_engagement(void **state)
 	/* north to the end of January: c3, c6 */
 	set_filter(f, (summary_filter){ .community = 1, .to = 20260131 });
 	assert_int_equal(summary_engagement_get(f->s, &g, NULL), PX_OK);
-	assert_int_equal(g.npairs, 2);
-	assert_int_equal(g.complementary, 1);
-	assert_int_equal(g.overlapping, 1);
+	assert_int_equal(g.npairs, 1);
+	assert_int_equal(g.complementary, 0);
+	assert_int_equal(g.overlapping, 0);
 	summary_engagement_free(&g);
 }
 
@@ -635,21 +644,22 @@ static void test_cli_columns(void **state)
 	(void)state;
 	expect("--kind repertoire --format csv",
 	       "id,name,kind,reified,occurrences,participants,vignettes,first_seen,"
-	       "last_seen,interpretations\r\n"
-	       "pile,the pile,tool,yes,3,3,3,2026-01-10,2026-02-05,2\r\n"
-	       "slang,the slang,word,no,1,1,1,2026-01-10,2026-01-10,1\r\n"
-	       "unused,never seen,story,,0,0,0,,,0\r\n");
+	       "last_seen,interpretations,glosses,participation,reification\r\n"
+	       "pile,the pile,tool,yes,3,3,3,2026-01-10,2026-02-05,1,1,0,0\r\n"
+	       "slang,the slang,word,no,1,1,1,2026-01-10,2026-01-10,1,0,0,0\r\n"
+	       "unused,never seen,story,,0,0,0,,,0,0,0,0\r\n");
 	expect("--kind accountability --format csv --coder b",
 	       "id,name,reified,occurrences,upheld,breached,negotiated,contested,"
-	       "first_seen,last_seen\r\n"
-	       "quota,meet the quota,yes,1,0,1,0,0,2026-01-20,2026-01-20\r\n"
-	       "nice,be nice,no,0,0,0,0,0,,\r\n");
+	       "first_seen,last_seen,interpretations,participation,reification\r\n"
+	       "quota,meet the quota,yes,1,0,1,0,0,2026-01-20,2026-01-20,0,0,0\r\n"
+	       "nice,be nice,no,0,0,0,0,0,,,0,0,0\r\n");
 	expect("--kind engagement --format csv --participant cat",
-	       "participant_a,participant_b,vignettes\r\n"
-	       "ann,cat,1\r\nbob,cat,1\r\nbob,dan,1\r\ncat,dan,1\r\n");
-	expect("--kind engagement --format json --community north --to 2026-01-31",
-	       "[\n  {\"participant_a\": \"ann\", \"participant_b\": \"bob\", \"vignettes\": 1},\n"
-	       "  {\"participant_a\": \"ann\", \"participant_b\": \"cat\", \"vignettes\": 1}\n]\n");
+	       "participant_a,participant_b,quality,codings,vignettes,first_seen,last_seen\r\n");
+	expect("--kind engagement --format csv --community north --to 2026-01-31",
+	       "participant_a,participant_b,quality,codings,vignettes,first_seen,last_seen\r\n"
+	       "ann,bob,all,1,1,2026-01-10,2026-01-10\r\n"
+	       "ann,bob,ME/mutual relationships,1,1,2026-01-10,2026-01-10\r\n"
+	       "ann,bob,ME/mutual relationships/support,1,1,2026-01-10,2026-01-10\r\n");
 }
 
 static void test_cli_coverage_and_errors(void **state)

@@ -58,6 +58,7 @@ static const char hostile[] =
 	"        memo: \"memo \\e[8mhidden\\x07 \\u202eevil\"\n"
 	"        repertoire: pile\n"
 	"        interpretation: \"\\e[6n\"\n"
+	"        speaker: ann\n"
 	"      - code: JE/mutual accountability\n"
 	"        quote: here\n"
 	"        accountability: quota\n"

@@ -13,16 +13,20 @@
 #include "screen.h"
 
 /* Ann (old-timer), Bo and Cy (newcomers); four vignettes.
- * v1 03-02 [ann bo]: SR/tools -> the Q pile (names ann); ME whole.
+ * v1 03-02 [ann bo]: SR/tools -> the Q pile (names ann; Ann's reading);
+ *                    ME whole.
  * v2 04-10 [ann]:    JE/mutual accountability -> quota, negotiated, held
  *                    by ann, coder other.
  * v3 04-20 [bo cy]:  SR/words -> pend twice (names bo, then cy); SR not
  *                    linked; ME/.../support (names bo cy); JE/mutual
  *                    accountability -> quota, upheld, cy holds bo.
  * v4 05-05 [cy]:     nothing coded.
- * So: the Q pile 1 occurrence, 1 person, 1 vignette; pend 2, 2, 1; one
+ * So: the Q pile 1 occurrence, 1 person, 1 vignette, a member's reading;
+ * pend 2, 2, 1 and the analyst's gloss (no speaker); one
  * SR coding unlinked (v3). quota 2: upheld 1, negotiated 1, both in April.
- * ME co-engagement: Ann-Bo (v1 presence), Bo-Cy (v3). Coverage ME 2, JE 2,
+ * ME engagement: Bo-Cy (v3, named by the support coding); Ann and Bo are
+ * only present together at v1 (the ME coding names nobody), so no tie;
+ * nothing coded complementary or overlapping. Coverage ME 2, JE 2,
  * SR 4; no coding: v4; a single dimension: v2 (JE). */
 static const char corpus[] =
 	"praxis: 1\n"
@@ -73,6 +77,7 @@ static const char corpus[] =
 	"        participants: [ann]\n"
 	"        repertoire: pile\n"
 	"        interpretation: a place to park doubt\n"
+	"        speaker: ann\n"
 	"      - code: ME\n"
 	"  - id: v2\n"
 	"    title: Quota talk\n"
@@ -144,9 +149,9 @@ static void test_repertoire_tab(void **state)
 	s = run(db, SUM "\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
 	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage");
-	fx_assert_line(s, 2, " name            occ ppl vig kind reif      first       last interpretations");
-	fx_assert_line(s, 3, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02 1: a place to park doubt (1)");
-	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20 1: wait for more (2)");
+	fx_assert_line(s, 2, " name            occ ppl vig kind reif      first       last gls par rei interpretations");
+	fx_assert_line(s, 3, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02   0   0   0 1: a place to par");
+	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
 	fx_assert_line(s, 5, " (SR not linked)   1       1");
 	fx_assert_line(s, 13, " the Q pile: a place to park doubt (1)");
 	free(s);
@@ -160,9 +165,9 @@ static void test_accountability_tab(void **state)
 	(void)state;
 	s = run(db, SUM "2<Down>\n");
 	fx_assert_line(s, 0, " Summaries Accountability 2/2");
-	fx_assert_line(s, 2, " name                 occ up br neg con reif      first       last 2026-04..2026-04");
-	fx_assert_line(s, 3, " meet the daily quota   2  1  0   1   0 yes  2026-04-10 2026-04-20 █");
-	fx_assert_line(s, 4, " write notes            0  0  0   0   0 no");
+	fx_assert_line(s, 2, " name                 occ up br neg con reif      first       last int par rei 2026-04..20");
+	fx_assert_line(s, 3, " meet the daily quota   2  1  0   1   0 yes  2026-04-10 2026-04-20   0   0   0 █");
+	fx_assert_line(s, 4, " write notes            0  0  0   0   0 no                           0   0   0");
 	fx_assert_line(s, 13, " write notes: nobody named as holding to account");
 	free(s);
 	s = run(db, SUM "2\n");
@@ -179,11 +184,11 @@ static void test_engagement_tab(void **state)
 	s = run(db, SUM "3l\n");
 	fx_assert_line(s, 0, " Summaries Engagement 1/3");
 	fx_assert_line(s, 2, " name Ann Bo  Cy   all ME JE SR cmp ovl cnf sup");
-	fx_assert_line(s, 3, " Ann      ███  ·     1  0  0  1   1   0   0 0");
-	fx_assert_line(s, 4, " Bo   ███     ███    3  1  1  1   1   1   0 1");
-	fx_assert_line(s, 5, " Cy    ·  ███        2  1  0  1   0   1   0 1");
-	fx_assert_line(s, 12, " Ann × Bo: 1 vignette");
-	fx_assert_line(s, 13, " complementary 1  overlapping 1  conflict 0  support 1");
+	fx_assert_line(s, 3, " Ann       ·   ·     1  0  0  1   0   0   0 0");
+	fx_assert_line(s, 4, " Bo    ·      ███    3  1  1  1   0   0   0 1");
+	fx_assert_line(s, 5, " Cy    ·  ███        2  1  0  1   0   0   0 1");
+	fx_assert_line(s, 12, " Ann × Bo: 0 vignettes");
+	fx_assert_line(s, 13, " complementary 0  overlapping 0  conflict 0  support 1");
 	free(s);
 	/* Ann and Cy never meet under ME */
 	s = run(db, SUM "3ll\n");
@@ -223,14 +228,14 @@ static void test_sorting(void **state)
 	/* by name: the cursor stays on the Q pile, now second */
 	s = run(db, SUM "s\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 2/3 by name ↑");
-	fx_assert_line(s, 3, " pend              2   2   1 word no   2026-04-20 2026-04-20 1: wait for more (2)");
+	fx_assert_line(s, 3, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
 	fx_assert_line(s, 5, " (SR not linked)   1       1");
 	free(s);
 	/* by occurrences, most first; then reversed */
 	s = run(db, SUM "ss\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 2/3 by occ ↓");
 	fx_assert_has(s, "\n pend              2");
-	fx_assert_line(s, 4, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02 1: a place to park doubt (1)");
+	fx_assert_line(s, 4, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02   0   0   0 1: a place to par");
 	free(s);
 	s = run(db, SUM "ssS\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3 by occ ↑");
@@ -240,7 +245,7 @@ static void test_sorting(void **state)
 	/* engagement: people sorted by codings, the matrix follows */
 	s = run(db, SUM "3ss\n");
 	fx_assert_line(s, 2, " name Bo  Cy  Ann  all ME JE SR cmp ovl cnf sup");
-	fx_assert_line(s, 3, " Bo       ███ ███    3  1  1  1   1   1   0 1");
+	fx_assert_line(s, 3, " Bo       ███  ·     3  1  1  1   0   0   0 1");
 	free(s);
 	free(db);
 }
@@ -322,15 +327,15 @@ static void test_filter_follows(void **state)
 
 	(void)state;
 	s = run(db, ":filter from 2026-04-01\n" SUM "\n");
-	fx_assert_line(s, 3, " the Q pile        0   0   0 tool yes                        0");
-	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20 1: wait for more (2)");
+	fx_assert_line(s, 3, " the Q pile        0   0   0 tool yes                          0   0   0 0");
+	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
 	free(s);
 	s = run(db, ":filter coder other\n" SUM "2\n");
-	fx_assert_line(s, 3, " meet the daily quota   1  0  0   1   0 yes  2026-04-10 2026-04-10 █");
+	fx_assert_line(s, 3, " meet the daily quota   1  0  0   1   0 yes  2026-04-10 2026-04-10   0   0   0 █");
 	free(s);
 	/* clearing the filter brings the numbers back */
 	s = run(db, ":filter coder other\n" SUM "2F\n");
-	fx_assert_line(s, 3, " meet the daily quota   2  1  0   1   0 yes  2026-04-10 2026-04-20 █");
+	fx_assert_line(s, 3, " meet the daily quota   2  1  0   1   0 yes  2026-04-10 2026-04-20   0   0   0 █");
 	free(s);
 	free(db);
 }
