@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "praxis/db.h"
 #include "praxis/export_ctx.h"
+#include "praxis/util.h"
 
 #define REFI_NS_PROJECT "urn:QDA-XML:project:1.0"
 #define REFI_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
@@ -37,6 +38,17 @@ struct refi_import_stats {
 				      sources whose file is outside the archive */
 	int64_t skipped_elements;  /* elements praxis does not keep */
 	int64_t normalized;        /* sources whose CR LF / BOM was normalized */
+	int64_t skipped_selections;/* selections or codings left out (out of the
+				      text, unknown code), each with a line in report */
+	int64_t flagged;           /* codings imported with needs_review: the
+				      evidence for the positions' unit was split */
+	strlist report;            /* lines for the user: how positions were read,
+				      what was skipped; the caller frees it */
+};
+
+struct refi_import_opts {
+	int positions;             /* enum refi_unit; REFI_UNIT_AUTO decides per source */
+	int strict;                /* a bad selection fails the import */
 };
 
 /* Imports a .qdpx into db inside the caller's transaction (the caller
@@ -44,5 +56,10 @@ struct refi_import_stats {
  * under root (CODE_ME..CODE_SR). Codings without a user get coder_id. */
 int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
 		struct refi_import_stats *st, px_err *e);
+/* refi_import with options (NULL: decide the unit per source, skip bad
+ * selections with a line in st->report). */
+int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
+		     const struct refi_import_opts *opts, struct refi_import_stats *st,
+		     px_err *e);
 
 #endif
