@@ -25,6 +25,14 @@
 /* The limit in force: REFI_MAX_READ; only a test lowers it. */
 extern size_t refi_read_limit;
 
+/* Variables that carry praxis identities through other tools: the
+ * participant's id on each Case, the vignette's id, date and community on
+ * each TextSource; an import takes them back instead of making ids from
+ * names. */
+#define REFI_VAR_ID "praxis_id"
+#define REFI_VAR_DATE "praxis_date"
+#define REFI_VAR_COMMUNITY "praxis_community"
+
 int refi_write_qdc(export_ctx *x, FILE *out);
 /* Writes the zip to a temp file beside path, then renames it into place. */
 int refi_write_qdpx(export_ctx *x, const char *path);

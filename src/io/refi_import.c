@@ -652,7 +652,9 @@ static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 			val = content(child(vv, value_kinds[k]));
 	if (ng && val && sm_get(&r->variables, ng, &idx)) {
 		const char *name = r->varnames.v[idx];
-		if (strcmp(name, "role") == 0 && !p->role)
+		if (strcmp(name, REFI_VAR_ID) == 0 && !p->ext_id)
+			p->ext_id = unique_id(r, val, "case", participant_taken);
+		else if (strcmp(name, "role") == 0 && !p->role)
 			p->role = xstrdup(val);
 		else
 			participant_attr_add(p, name, val);
@@ -686,10 +688,11 @@ static int import_case(struct rin *r, xmlNodePtr n)
 		return rc;
 	name = prop(n, "name");
 	p.pseudonym = xstrdup(name && *name ? name : "case");
-	p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
 	for (xmlNodePtr c = n->children; c; c = c->next)
 		if (is(c, "VariableValue"))
 			case_value(r, c, &p);
+	if (!p.ext_id)
+		p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
 	if (!(rc = participant_add(r->db, &p, r->e))) {
 		sm_put(&r->cases, p.uuid, p.id);
 		r->st->cases++;
@@ -699,6 +702,53 @@ static int import_case(struct rin *r, xmlNodePtr n)
 	}
 	free(name);
 	participant_free(&p);
+	return rc;
+}
+
+/* The value of a source's praxis variable (REFI_VAR_*), or NULL. */
+static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
+{
+	for (xmlNodePtr vv = n->children; vv; vv = vv->next) {
+		xmlNodePtr ref = is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
+		char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
+		int64_t idx = -1;
+		int hit = ng && sm_get(&r->variables, ng, &idx) &&
+			  strcmp(r->varnames.v[idx], want) == 0;
+		free(g);
+		free(ng);
+		if (hit && child(vv, "TextValue"))
+			return content(child(vv, "TextValue"));
+	}
+	return NULL;
+}
+
+/* A source's id, date and community from praxis variables, when it has them. */
+static int source_vars(struct rin *r, xmlNodePtr n, px_vignette *v)
+{
+	char *id = source_var(r, n, REFI_VAR_ID), *date = source_var(r, n, REFI_VAR_DATE);
+	char *com = source_var(r, n, REFI_VAR_COMMUNITY);
+	int rc = PX_OK;
+
+	if (id && *id) {
+		free(v->ext_id);
+		v->ext_id = unique_id(r, id, "source", vignette_taken);
+	}
+	if (date && vignette_date_valid(date)) {
+		free(v->date);
+		v->date = date;
+		date = NULL;
+	}
+	if (com && *com && !v->community_id &&
+	    entity_find(r->db, ENT_COMMUNITY, com, &v->community_id, NULL) != PX_OK) {
+		px_entity ent = { 0 };
+		ent.ext_id = com;
+		ent.reified = -1;
+		rc = entity_add(r->db, ENT_COMMUNITY, &ent, r->e);
+		v->community_id = ent.id;
+	}
+	free(id);
+	free(date);
+	free(com);
 	return rc;
 }
 
@@ -861,9 +911,14 @@ static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 		r->st->skipped_elements++;   /* an empty selection codes nothing */
 		goto done;
 	}
+	/* praxis writes a whole-vignette coding as a selection of the whole
+	 * text (other tools ignore a Coding on the source) */
+	if (r->origin && strncmp(r->origin, "praxis", 6) == 0 && a == 0 &&
+	    (size_t)b == s->t.n)
+		a = b = -1;
 	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
 		if (is(c, "Coding"))
-			rc = import_coding(r, c, s, a, b, guid);
+			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid);
 done:
 	free(why);
 	free(guid);
@@ -993,6 +1048,8 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	}
 	sm_get(&r->source_community, s.v.uuid, &s.v.community_id);
 	refs_for(r, s.v.uuid, &s.v.participants);
+	if ((rc = source_vars(r, n, &s.v)))
+		goto done;
 	if ((rc = vignette_add(r->db, &s.v, r->e))) {
 		rc = ierr(r, n, "source '%s': %s", s.v.title, r->e->msg);
 		goto done;
@@ -1007,7 +1064,7 @@ static int import_source(struct rin *r, xmlNodePtr n)
 		else if (is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
 		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
-			 !is(c, "Description"))
+			 !is(c, "Description") && !is(c, "VariableValue"))
 			r->st->skipped_elements++;
 	}
 done:

@@ -275,6 +275,9 @@ static void check_selections(const char *qdpx, const char *qde)
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
 			assert_true(strcmp((const char *)c->name, "PlainTextContent") != 0);
+			/* QualCoder ignores a Coding directly under the source: a
+			 * whole-vignette coding is a selection of the whole text */
+			assert_true(strcmp((const char *)c->name, "Coding") != 0);
 			if (strcmp((const char *)c->name, "PlainTextSelection") != 0)
 				continue;
 			a = (char *)xmlGetProp(c, BAD_CAST "startPosition");
@@ -290,7 +293,23 @@ static void check_selections(const char *qdpx, const char *qde)
 		free(text);
 		xmlFree(path);
 	}
-	assert_int_equal(nsel, 2);
+	assert_int_equal(nsel, 3);   /* two spans and one whole-vignette coding */
+	/* QualCoder stops at a note without creationDateTime */
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		int nnotes = 0;
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "Notes"))
+			continue;
+		for (xmlNodePtr m = n->children; m; m = m->next) {
+			xmlChar *dt;
+			if (m->type != XML_ELEMENT_NODE)
+				continue;
+			dt = xmlGetProp(m, BAD_CAST "creationDateTime");
+			assert_non_null(dt);
+			xmlFree(dt);
+			nnotes++;
+		}
+		assert_true(nnotes >= 1);
+	}
 	xmlFreeDoc(doc);
 }
 
@@ -413,7 +432,8 @@ static void test_qdpx_round_trip(void **state)
 	assert_int_equal(p.nattrs, 1);
 	assert_string_equal(p.attrs[0].key, "tenure");
 	assert_string_equal(p.attrs[0].value, "11 years");
-	assert_int_equal(vignette_find(db2, "the-pile", &id, &e), 0);
+	/* ids travel as variables: v1 comes back as v1, not the-pile */
+	assert_int_equal(vignette_find(db2, "v1", &id, &e), 0);
 	assert_int_equal(vignette_get(db2, id, &v, &e), 0);
 	assert_string_equal(v.text, "Annie put the claim on the Q pile.\nZoë said “wait” — 😀 twice.");
 	assert_string_equal(v.date, "2026-03-02");
