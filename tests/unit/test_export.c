@@ -162,16 +162,16 @@ static const char md_expected_v1[] =
 	"\n"
 	"*2026-03-02 · desk · observer tester · present: Ann, Bo*[^n1]\n"
 	"\n"
-	"Ann put the claim on [the]{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"} "
-	"[[Q pile]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}]"
-	"{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"}"
-	"[. Also, Ann]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}"
+	"Ann put the claim on [the]{.code .SR custom-style=\"Code SR\" data-code=\"SR/tools\" data-coder=\"tester\"} "
+	"[[Q pile]{.code .JE custom-style=\"Code JE\" data-code=\"JE/mutual accountability\" data-coder=\"other\"}]"
+	"{.code .SR custom-style=\"Code SR\" data-code=\"SR/tools\" data-coder=\"tester\"}"
+	"[. Also, Ann]{.code .JE custom-style=\"Code JE\" data-code=\"JE/mutual accountability\" data-coder=\"other\"}"
 	"[^n2] said no.\n"
 	"\n"
-	"- whole vignette: [ME]{.code .ME data-code=\"ME\" data-coder=\"tester\"}\n"
+	"- whole vignette: [ME]{.code .ME custom-style=\"Code ME\" data-code=\"ME\" data-coder=\"tester\"}\n"
 	"\n"
 	"[^n1]: memo: Ann seems sure.\n"
-	"[^n2]: JE/mutual accountability: =HYPERLINK(\"x\") Ann\n";
+	"[^n2]: JE/mutual accountability: =HYPERLINK(\\\"x\\\") Ann\n";
 
 static void test_markdown_exact(void **state)
 {
@@ -185,7 +185,7 @@ static void test_markdown_exact(void **state)
 	assert_non_null(strstr(md, md_expected_v1));
 	/* markup in the data is escaped, never live */
 	assert_non_null(strstr(md, "Bo said: [\\<script\\>]{.code .JE "));
-	assert_non_null(strstr(md, "alert(1)\\</script\\> \"\\>\\<img src=x onerror=alert(2)\\>"));
+	assert_non_null(strstr(md, "alert(1)\\</script\\> \\\"\\>\\<img src=x onerror=alert(2)\\>"));
 	/* codebook counts and the registers */
 	assert_non_null(strstr(md, "    - **tools** (1): things used\n"));
 	assert_non_null(strstr(md, "    - **mutual accountability** (2): "));
@@ -269,7 +269,7 @@ static void test_markdown_pandoc(void **state)
 	assert_int_equal(export_run(db, &o, &e), 0);
 	html = pandoc_html(path);
 	/* the spans render, nested where codings overlap */
-	assert_non_null(strstr(html, "<span class=\"code SR\" data-code=\"SR/tools\""
+	assert_non_null(strstr(html, "<span class=\"code SR\" data-custom-style=\"Code SR\" data-code=\"SR/tools\""
 			       " data-coder=\"tester\">the</span>"));
 	assert_non_null(strstr(html, "data-code=\"JE/mutual accountability\""));
 	assert_non_null(strstr(html, "data-coder=\"other\">Q pile</span></span>"));
@@ -279,17 +279,115 @@ static void test_markdown_pandoc(void **state)
 	assert_null(strstr(html, "<h1 id=\"one\""));
 	assert_null(strstr(html, "<li>two"));
 	assert_null(strstr(html, "<pre"));
-	assert_non_null(strstr(html, "a_b_c<br />\n-–</p>"));   /* not a rule */
+	assert_non_null(strstr(html, "a_b_c<br />\n---</p>"));   /* not a rule, nor a dash */
 	assert_null(strstr(html, "<code>"));
 	assert_non_null(strstr(html, "# not a heading *really*"));
 	assert_non_null(strstr(html, "a_b_c"));
 	/* the footnotes are there, the coding memo with its two paragraphs */
 	assert_non_null(strstr(html, "class=\"footnotes"));
 	assert_non_null(strstr(html, "<p>SR/words: line one</p>\n<p># line three"));
-	assert_non_null(strstr(html, "<span class=\"code ME\" data-code=\"ME\" data-coder=\"tester\">#</span>"));
+	assert_non_null(strstr(html, "<span class=\"code ME\" data-custom-style=\"Code ME\" data-code=\"ME\" data-coder=\"tester\">#</span>"));
 	free(html);
 	unlink(path);
 	free(path);
+	db_close(db);
+}
+
+/* Every Markdown-special character before, inside and after a coded
+ * span comes out of pandoc as written (a ! before [ made an image). */
+static const char md_specials[] = "\\`*_{}[]()<>#+-.!|~^$@&\"':=%";
+
+static char *html_plain(const char *html)
+{
+	strbuf b;
+
+	sb_init(&b);
+	for (const char *p = html; *p; p++) {
+		if (*p == '<') {
+			while (*p && *p != '>')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (*p == '&') {
+			static const char *const ents[][2] = {
+				{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+				{ "&#39;", "'" }, { NULL, NULL } };
+			int k;
+			for (k = 0; ents[k][0]; k++)
+				if (!strncmp(p, ents[k][0], strlen(ents[k][0])))
+					break;
+			if (ents[k][0]) {
+				sb_add(&b, ents[k][1]);
+				p += strlen(ents[k][0]) - 1;
+				continue;
+			}
+		}
+		sb_addc(&b, *p);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+static void test_markdown_specials_literal(void **state)
+{
+	strbuf y, text;
+	px_db *db;
+	struct export_options o = { .format = EXP_MD };
+	char *path = fx_path(".md"), *docx = fx_path(".docx"), *html, *plain, *cmd, *xml;
+	px_err e = { 0 };
+
+	(void)state;
+	sb_init(&y);
+	sb_init(&text);
+	sb_add(&y, "praxis: 1\nvignettes:\n  - id: s1\n    title: specials\n"
+		   "    date: 2026-01-01\n    text: \"");
+	for (const char *c = md_specials; *c; c++)
+		sb_printf(&text, "%s%cw%c%cw%c", c == md_specials ? "" : " ", *c, *c, *c, *c);
+	for (const char *c = text.s; *c; c++) {
+		if (*c == '"' || *c == '\\')
+			sb_addc(&y, '\\');
+		sb_addc(&y, *c);
+	}
+	sb_add(&y, "\"\n    codings:\n");
+	for (size_t i = 0; md_specials[i]; i++)  /* "c w c c w c": code "w c c w" */
+		sb_printf(&y, "      - code: %s\n        start: %zu\n        end: %zu\n",
+			  i % 2 ? "SR/words" : "ME", i * 7 + 1, i * 7 + 5);
+	db = fx_db_with(y.s);
+	o.output = path;
+	assert_int_equal(export_run(db, &o, &e), 0);
+	html = pandoc_html(path);
+	plain = html_plain(html);
+	for (size_t i = 0; md_specials[i]; i++) {
+		char tok[8];
+		snprintf(tok, sizeof(tok), "%cw%c%cw%c", md_specials[i], md_specials[i],
+			 md_specials[i], md_specials[i]);
+		if (!strstr(plain, tok))
+			fail_msg("'%s' did not come out literally:\n%s", tok, html);
+	}
+	assert_null(strstr(html, "<img"));
+	assert_non_null(strstr(html, "data-custom-style=\"Code SR\""));
+	/* to .docx: each dimension is a character style on the coded runs */
+	cmd = xasprintf("pandoc -f markdown -t docx '%s' -o '%s' && unzip -p '%s' word/document.xml"
+			" > '%s.xml'", path, docx, docx, docx);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("%s.xml", docx);
+	xml = fx_read_file(cmd, NULL);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "<w:rStyle w:val=\"CodeME\" />"));
+	assert_non_null(strstr(xml, "<w:rStyle w:val=\"CodeSR\" />"));
+	unlink(cmd);
+	free(cmd);
+	free(xml);
+	free(plain);
+	free(html);
+	unlink(path);
+	unlink(docx);
+	free(path);
+	free(docx);
+	sb_free(&y);
+	sb_free(&text);
 	db_close(db);
 }
 
@@ -690,7 +788,7 @@ static void test_participant_filter_is_summary_filter(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "vignettes: 2\ncodings: 4\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 2 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked; a place to park doubt |\n"));
+			       " Ann\\'s doubt parked; a place to park doubt |\n"));
 	assert_non_null(strstr(out, "| meet the daily quota | yes | 2 | 1 | 0 | 1 | 0 |"
 			       " 2026-03-02 | 2026-04-20 |\n"));
 	free(out);
@@ -735,7 +833,7 @@ static void test_counts_from_summaries(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "- **shared repertoire** (3)\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 3 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked; a place to park doubt |\n"));
+			       " Ann\\'s doubt parked; a place to park doubt |\n"));
 	assert_null(strstr(out, "Al's"));
 	free(out);
 	o.format = EXP_HTML;
@@ -832,7 +930,7 @@ static void test_markup_escaped_everywhere(void **state)
 	md = fx_read_file(path, NULL);
 	assert_non_null(md);
 	assert_non_null(strstr(md, "title: \"\\\\</title\\\\>\\\\<script\\\\>alert(0)"));
-	assert_non_null(strstr(md, "[^n1]: memo: \\<script\\>alert(10)\\</script\\> \"\\>\\<img"));
+	assert_non_null(strstr(md, "[^n1]: memo: \\<script\\>alert(10)\\</script\\> \\\"\\>\\<img"));
 	if (!have_pandoc())
 		fail_msg("pandoc is not installed: run `make deps`");
 	cmd = xasprintf("pandoc -s -f markdown -t html --wrap=none --metadata pagetitle=x '%s'"
@@ -862,6 +960,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_exact),
 		cmocka_unit_test(test_markdown_keep_names),
 		cmocka_unit_test(test_markdown_pandoc),
+		cmocka_unit_test(test_markdown_specials_literal),
 		cmocka_unit_test(test_html_escaped_and_valid),
 		cmocka_unit_test(test_csv_codings),
 		cmocka_unit_test(test_csv_tables),
