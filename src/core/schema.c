@@ -127,10 +127,16 @@ static const char migration_2[] =
 	"DROP TABLE participant_alias;\n"
 	"ALTER TABLE participant_alias_v2 RENAME TO participant_alias;\n";
 
+/* An alias may carry its own pseudonymous form ("Feri" as "Fen"), so a
+ * nickname keeps its point in exports; NULL: the participant's pseudonym. */
+static const char migration_3[] =
+	"ALTER TABLE participant_alias ADD COLUMN alias_as TEXT;\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

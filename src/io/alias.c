@@ -36,7 +36,8 @@ void alias_sort(alias_map *m)
 static int collect(const px_participant *p, void *ud)
 {
 	for (size_t i = 0; i < p->aliases.n; i++)
-		alias_add(ud, p->aliases.v[i], p->pseudonym);
+		alias_add(ud, p->aliases.v[i], i < p->alias_as.n && *p->alias_as.v[i] ?
+			  p->alias_as.v[i] : p->pseudonym);
 	return 0;
 }
 

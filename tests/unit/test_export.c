@@ -391,6 +391,59 @@ static void test_markdown_specials_literal(void **state)
 	db_close(db);
 }
 
+/* An alias with its own pseudonymous form keeps a nickname a nickname;
+ * a plain alias still becomes the pseudonym; YAML keeps both. */
+static const char alias_as_corpus[] =
+	"praxis: 1\n"
+	"participants:\n"
+	"  - id: ferenc\n"
+	"    pseudonym: G\xc3\xa1" "bor Kis\n"
+	"    aliases: [Ferenc, {name: Feri, as: Gabi}]\n"
+	"vignettes:\n"
+	"  - id: m1\n"
+	"    title: Morning\n"
+	"    date: 2026-01-01\n"
+	"    participants: [ferenc]\n"
+	"    text: \"morning, Feri. Ferenc nodded.\"\n";
+
+static void test_alias_own_form(void **state)
+{
+	px_db *db = fx_db_with(alias_as_corpus), *db2;
+	struct export_options o = { .format = EXP_MD };
+	char *md = export_str(db, &o), *yaml, msg[512];
+
+	(void)state;
+	if (!strstr(md, "morning, Gabi. G\xc3\xa1" "bor Kis nodded."))
+		fail_msg("md: %s", md);
+	free(md);
+	o.format = EXP_CSV;
+	md = export_str(db, &o);
+	assert_null(strstr(md, "Feri"));
+	free(md);
+	o.format = EXP_YAML;
+	o.keep_names = 1;
+	yaml = export_str(db, &o);
+	if (!strstr(yaml, "as: Gabi"))
+		fail_msg("yaml: %s", yaml);
+	db2 = fx_db();
+	assert_int_equal(fx_import(db2, yaml, msg, sizeof(msg)), 0);
+	o.format = EXP_MD;
+	o.keep_names = 0;
+	md = export_str(db2, &o);
+	assert_non_null(strstr(md, "morning, Gabi. G\xc3\xa1" "bor Kis nodded."));
+	free(md);
+	free(yaml);
+	db_close(db2);
+	db_close(db);
+	/* a mapping needs both keys */
+	db = fx_db();
+	assert_int_not_equal(fx_import(db, "praxis: 1\nparticipants:\n  - id: f\n    pseudonym: F\n"
+				       "    aliases: [{name: Feri}]\n", msg, sizeof(msg)), 0);
+	if (!strstr(msg, "an alias needs 'as'"))
+		fail_msg("msg: %s", msg);
+	db_close(db);
+}
+
 static void test_html_escaped_and_valid(void **state)
 {
 	px_db *db = fx_db_with(exp_corpus);
@@ -961,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_keep_names),
 		cmocka_unit_test(test_markdown_pandoc),
 		cmocka_unit_test(test_markdown_specials_literal),
+		cmocka_unit_test(test_alias_own_form),
 		cmocka_unit_test(test_html_escaped_and_valid),
 		cmocka_unit_test(test_csv_codings),
 		cmocka_unit_test(test_csv_tables),
