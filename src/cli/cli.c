@@ -30,6 +30,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_summary,
 	&cmd_backup,
 	&cmd_config,
+	&cmd_scan,
 	NULL
 };
 

@@ -444,6 +444,64 @@ static void test_alias_own_form(void **state)
 	db_close(db);
 }
 
+/* praxis scan: aliases found as FILE:LINE:COLUMN with the participant's
+ * id, exit 1; our pseudonymized exports pass, --keep-names ones do not. */
+static void scan_expect(const char *dbp, const char *file, int want_rc, const char *want)
+{
+	char *args = xasprintf("--db '%s' scan '%s'", dbp, file), *out, *err;
+	int rc = fx_run(args, &out, &err);
+
+	if (rc != want_rc || (want && !strstr(out, want)))
+		fail_msg("scan %s: rc %d out %s err %s", file, rc, out, err);
+	free(args), free(out), free(err);
+}
+
+static void test_scan_command(void **state)
+{
+	char *dbp = fx_path(".db"), *yaml = fx_path(".yaml"), *txt = fx_path(".txt");
+	char *md = fx_path(".md"), *qdpx = fx_path(".qdpx"), *docx = fx_path(".docx");
+	char *args, *out, *err, *cmd;
+	FILE *fp;
+
+	(void)state;
+	fp = fopen(yaml, "w");
+	fputs(exp_corpus, fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' import '%s'", dbp, yaml);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	fp = fopen(txt, "w");
+	fputs("nothing here\nsaid Zo\xc3\xab to ANNIE, and Also al.\n", fp);
+	fclose(fp);
+	scan_expect(dbp, txt, 1, ":2:13: ann (alias 'Annie')\n");
+	scan_expect(dbp, txt, 1, ":2:29: ann (alias 'Al')\n");
+	/* exports: pseudonymized pass, keep-names fail */
+	args = xasprintf("--db '%s' export --format md -o '%s'", dbp, md);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, md, 0, NULL);
+	args = xasprintf("--db '%s' export --format qdpx -o '%s'", dbp, qdpx);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, qdpx, 0, NULL);
+	args = xasprintf("--db '%s' export --format qdpx --keep-names -o '%s'", dbp, qdpx);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, qdpx, 1, ".txt:1:1: ann (alias 'Annie')");
+	args = xasprintf("--db '%s' export --format md --keep-names -o '%s'", dbp, md);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, md, 1, "ann (alias 'Annie')");
+	cmd = xasprintf("pandoc -f markdown -t docx '%s' -o '%s'", md, docx);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	scan_expect(dbp, docx, 1, "!word/document.xml:");
+	/* a file that is not there: exit 2 */
+	scan_expect(dbp, "/nonexistent/x.md", 2, NULL);
+	unlink(dbp), unlink(yaml), unlink(txt), unlink(md), unlink(qdpx), unlink(docx);
+	free(dbp), free(yaml), free(txt), free(md), free(qdpx), free(docx);
+}
+
 static void test_html_escaped_and_valid(void **state)
 {
 	px_db *db = fx_db_with(exp_corpus);
@@ -1015,6 +1073,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_pandoc),
 		cmocka_unit_test(test_markdown_specials_literal),
 		cmocka_unit_test(test_alias_own_form),
+		cmocka_unit_test(test_scan_command),
 		cmocka_unit_test(test_html_escaped_and_valid),
 		cmocka_unit_test(test_csv_codings),
 		cmocka_unit_test(test_csv_tables),
