@@ -650,7 +650,8 @@ static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 	for (int k = 0; value_kinds[k] && !val; k++)
 		if (child(vv, value_kinds[k]))
 			val = content(child(vv, value_kinds[k]));
-	if (ng && val && sm_get(&r->variables, ng, &idx)) {
+	if (ng && val && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
+	    (size_t)idx < r->varnames.n) {
 		const char *name = r->varnames.v[idx];
 		if (strcmp(name, REFI_VAR_ID) == 0 && !p->ext_id)
 			p->ext_id = unique_id(r, val, "case", participant_taken);
@@ -712,8 +713,8 @@ static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
 		xmlNodePtr ref = is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
 		char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
 		int64_t idx = -1;
-		int hit = ng && sm_get(&r->variables, ng, &idx) &&
-			  strcmp(r->varnames.v[idx], want) == 0;
+		int hit = ng && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
+			  (size_t)idx < r->varnames.n && strcmp(r->varnames.v[idx], want) == 0;
 		free(g);
 		free(ng);
 		if (hit && child(vv, "TextValue"))

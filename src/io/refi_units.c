@@ -164,9 +164,8 @@ static char *squeeze(const char *s)
 		space = 0;
 		sb_addc(&b, *p);
 	}
-	if (b.len >= 3 && strcmp(b.s + b.len - 3, "...") == 0)
-		b.len -= 3;
-	else if (b.len >= 3 && strcmp(b.s + b.len - 3, "\xe2\x80\xa6") == 0)
+	if (b.len >= 3 && (strcmp(b.s + b.len - 3, "...") == 0 ||
+			   strcmp(b.s + b.len - 3, "\xe2\x80\xa6") == 0))
 		b.len -= 3;
 	while (b.len && b.s[b.len - 1] == ' ')
 		b.len--;

@@ -84,7 +84,7 @@ static char *xml_text(const char *xml)
 		}
 		if (*p == '&') {
 			int k;
-			for (k = 0; ents[k][0] && strncmp(p, ents[k][0], strlen(ents[k][0])); k++)
+			for (k = 0; ents[k][0] && strncmp(p, ents[k][0], strlen(ents[k][0])) != 0; k++)
 				;
 			if (ents[k][0]) {
 				sb_add(&b, ents[k][1]);
@@ -131,7 +131,7 @@ static int scan_zip(const alias_map *m, const char *path, int docx, scan_hit_fn 
 		char *buf, *where, *text;
 		if (!name || !entry_wanted(name, docx) || zip_stat_index(z, (zip_uint64_t)i, 0, &st))
 			continue;
-		if (st.size > 256u * 1024u * 1024u || !(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
+		if (st.size > (zip_uint64_t)256 * 1024 * 1024 || !(f = zip_fopen_index(z, (zip_uint64_t)i, 0))) {
 			zip_discard(z);
 			return px_fail(e, PX_EDATA, "%s: entry '%s' cannot be read", path, name);
 		}
