@@ -391,11 +391,29 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	}
 }
 
+/* A PlainTextSelection of [start, end) named name, holding ec's coding. */
+static void selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
+			   const char *code, const char *name, int64_t start, int64_t end)
+{
+	xmlNodePtr sel = el(q, s, "PlainTextSelection");
+	char cg[37], g[37], *dt = refi_datetime(ec->c.created);
+
+	derived(q, "selection", ec->c.uuid, g);
+	attr(sel, "guid", g);
+	attr(sel, "name", name);
+	attr_int(sel, "startPosition", start);
+	attr_int(sel, "endPosition", end);
+	attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	attr(sel, "creationDateTime", dt);
+	free(dt);
+	coding_node(q, sel, ec, code);
+}
+
 static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
 {
-	xmlNodePtr s = el(q, sources, "TextSource"), sel;
+	xmlNodePtr s = el(q, sources, "TextSource");
 	char *path = xasprintf("internal://%s.txt", ev->v.uuid), *dt = refi_datetime(ev->v.date);
-	char cg[37], g[37];
+	char cg[37];
 
 	attr(s, "guid", ev->v.uuid);
 	attr(s, "name", ev->v.title);
@@ -409,17 +427,7 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start < 0)
 			continue;
-		sel = el(q, s, "PlainTextSelection");
-		derived(q, "selection", ec->c.uuid, g);
-		attr(sel, "guid", g);
-		attr(sel, "name", ec->quote);
-		attr_int(sel, "startPosition", ec->c.start);
-		attr_int(sel, "endPosition", ec->c.end);
-		attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-		dt = refi_datetime(ec->c.created);
-		attr(sel, "creationDateTime", dt);
-		free(dt);
-		coding_node(q, sel, ec, code);
+		selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
 	}
 	/* whole-vignette codings: a selection over the whole text, which every
 	 * tool reads (QualCoder ignores a Coding directly under the source);
@@ -433,17 +441,7 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 			coding_node(q, s, ec, code);    /* no text to select */
 			continue;
 		}
-		sel = el(q, s, "PlainTextSelection");
-		derived(q, "selection", ec->c.uuid, g);
-		attr(sel, "guid", g);
-		attr(sel, "name", ev->v.text);
-		attr_int(sel, "startPosition", 0);
-		attr_int(sel, "endPosition", ev->v.length);
-		attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-		dt = refi_datetime(ec->c.created);
-		attr(sel, "creationDateTime", dt);
-		free(dt);
-		coding_node(q, sel, ec, code);
+		selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
 	}
 	for (size_t i = 0; i < ev->memos.n; i++) {
 		char *name = xasprintf("memo on %s", ev->v.title);
