@@ -989,6 +989,33 @@ static void test_bad_selection_skipped(void **state)
 	free(dbp);
 }
 
+/* Ids travel as variables: ferenc comes back as ferenc, not as a slug of
+ * the pseudonym (ferenc-sz\u0171cs), and the vignette keeps its id. */
+static void test_qdpx_ids_travel(void **state)
+{
+	px_db *db = fx_db_with("praxis: 1\nparticipants:\n  - id: ferenc\n"
+			       "    pseudonym: Ferenc Sz\xc5\xb1" "cs\n"
+			       "vignettes:\n  - id: n7\n    title: Night shift\n"
+			       "    date: 2026-02-03\n    participants: [ferenc]\n"
+			       "    text: \"Late again.\"\n"), *db2 = fx_db();
+	char *p = export_to(db, EXP_QDPX, 1);
+	px_err e = { 0 };
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(db_begin(db2, &e), 0);
+	if (refi_import(db2, p, make_coder(db2, "importer"), CODE_ME, NULL, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(db_commit(db2, &e), 0);
+	assert_int_equal(participant_find(db2, "ferenc", &id, &e), 0);
+	assert_int_equal(vignette_find(db2, "n7", &id, &e), 0);
+	assert_int_equal(db_scalar(db2, "SELECT count(*) FROM participant_attr"), 0);
+	unlink(p);
+	free(p);
+	db_close(db);
+	db_close(db2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1003,6 +1030,7 @@ int main(void)
 		cmocka_unit_test(test_positions_names_disagree),
 		cmocka_unit_test(test_positions_split_evidence),
 		cmocka_unit_test(test_bad_selection_skipped),
+		cmocka_unit_test(test_qdpx_ids_travel),
 	};
 	return cmocka_run_group_tests_name("refi", tests, NULL, NULL);
 }
