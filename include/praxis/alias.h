@@ -41,6 +41,10 @@ void alias_free(alias_map *m);
 /* The text with aliases replaced (a copy even when nothing matched);
  * edits (may be NULL) receives the replacements in order. */
 char *alias_apply(const alias_map *m, const char *s, alias_edits *edits);
+/* Calls fn for every alias found in s, in order: its byte offset and
+ * length and its index in m (what alias_apply replaces). */
+typedef void (*alias_hit_fn)(void *ud, size_t at, size_t len, size_t k);
+void alias_scan(const alias_map *m, const char *s, alias_hit_fn fn, void *ud);
 /* Maps a code-point offset of the old text onto the new one. An offset
  * inside a replaced word goes to the replacement's start (is_end 0) or end
  * (is_end 1), so a span never cuts a pseudonym. */

@@ -19,6 +19,8 @@ typedef struct px_participant {
 	px_attr *attrs;      /* in the order given */
 	size_t nattrs;
 	strlist aliases;     /* private real names / nicknames */
+	strlist alias_as;    /* parallel (may be shorter): the alias's own
+				pseudonymous form, "" for the pseudonym */
 	char *uuid;
 } px_participant;
 

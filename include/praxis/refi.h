@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "praxis/db.h"
 #include "praxis/export_ctx.h"
+#include "praxis/util.h"
 
 #define REFI_NS_PROJECT "urn:QDA-XML:project:1.0"
 #define REFI_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
@@ -23,6 +24,14 @@
 #define REFI_MAX_READ ((size_t)512 * 1024 * 1024)
 /* The limit in force: REFI_MAX_READ; only a test lowers it. */
 extern size_t refi_read_limit;
+
+/* Variables that carry praxis identities through other tools: the
+ * participant's id on each Case, the vignette's id, date and community on
+ * each TextSource; an import takes them back instead of making ids from
+ * names. */
+#define REFI_VAR_ID "praxis_id"
+#define REFI_VAR_DATE "praxis_date"
+#define REFI_VAR_COMMUNITY "praxis_community"
 
 int refi_write_qdc(export_ctx *x, FILE *out);
 /* Writes the zip to a temp file beside path, then renames it into place. */
@@ -37,6 +46,17 @@ struct refi_import_stats {
 				      sources whose file is outside the archive */
 	int64_t skipped_elements;  /* elements praxis does not keep */
 	int64_t normalized;        /* sources whose CR LF / BOM was normalized */
+	int64_t skipped_selections;/* selections or codings left out (out of the
+				      text, unknown code), each with a line in report */
+	int64_t flagged;           /* codings imported with needs_review: the
+				      evidence for the positions' unit was split */
+	strlist report;            /* lines for the user: how positions were read,
+				      what was skipped; the caller frees it */
+};
+
+struct refi_import_opts {
+	int positions;             /* enum refi_unit; REFI_UNIT_AUTO decides per source */
+	int strict;                /* a bad selection fails the import */
 };
 
 /* Imports a .qdpx into db inside the caller's transaction (the caller
@@ -44,5 +64,10 @@ struct refi_import_stats {
  * under root (CODE_ME..CODE_SR). Codings without a user get coder_id. */
 int refi_import(px_db *db, const char *path, int64_t coder_id, int root,
 		struct refi_import_stats *st, px_err *e);
+/* refi_import with options (NULL: decide the unit per source, skip bad
+ * selections with a line in st->report). */
+int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
+		     const struct refi_import_opts *opts, struct refi_import_stats *st,
+		     px_err *e);
 
 #endif

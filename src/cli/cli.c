@@ -33,6 +33,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_retrieve,
 	&cmd_backup,
 	&cmd_config,
+	&cmd_scan,
 	NULL
 };
 

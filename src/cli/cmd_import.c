@@ -8,6 +8,7 @@
 #include "praxis/corpus.h"
 #include "praxis/notes.h"
 #include "praxis/refi.h"
+#include "praxis/refi_units.h"
 #include "praxis/util.h"
 #include "praxis/project.h"
 #include "commands.h"
@@ -36,7 +37,7 @@ struct import_totals {
 };
 
 static int import_all(struct cli *c, px_db *db, strlist *files, int root,
-		      struct import_totals *t, px_err *e)
+		      const struct refi_import_opts *o, struct import_totals *t, px_err *e)
 {
 	int64_t coder;
 	int rc;
@@ -53,8 +54,14 @@ static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		return rc;
 	for (size_t i = 0; i < files[IMP_QDPX].n; i++) {
 		struct refi_import_stats st;
-		if ((rc = refi_import(db, files[IMP_QDPX].v[i], coder, root, &st, e)))
+		rc = refi_import_with(db, files[IMP_QDPX].v[i], coder, root, o, &st, e);
+		for (size_t k = 0; k < st.report.n; k++)
+			sl_push(&t->refi.report, st.report.v[k]);
+		sl_free(&st.report);
+		if (rc)
 			return rc;
+		t->refi.skipped_selections += st.skipped_selections;
+		t->refi.flagged += st.flagged;
 		t->refi.users += st.users;
 		t->refi.codes += st.codes;
 		t->refi.cases += st.cases;
@@ -84,6 +91,15 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 	fprintf(c->out, "imported %lld vignette%s, %lld participant%s, %lld coding%s, "
 		"%lld memo%s into %s\n", nv, PX_S(nv), np, PX_S(np), nc, PX_S(nc), nm, PX_S(nm),
 		c->db_path);
+	for (size_t i = 0; i < r->report.n; i++)
+		fprintf(c->err, "praxis: %s\n", r->report.v[i]);
+	if (r->skipped_selections)
+		fprintf(c->err, "praxis: warning: skipped %lld selection(s) or coding(s) that"
+			" could not be imported (see above; --strict refuses them)\n",
+			(long long)r->skipped_selections);
+	if (r->flagged)
+		fprintf(c->err, "praxis: warning: %lld coding(s) flagged for review: the evidence"
+			" for how their positions count was split\n", (long long)r->flagged);
 	if (r->normalized)
 		fprintf(c->err, "praxis: warning: normalized CR LF line ends or a BOM in %lld"
 			" source(s); selection positions adjusted\n", (long long)r->normalized);
@@ -100,10 +116,13 @@ static int run_import(struct cli *c)
 {
 	char **pos;
 	int npos, rc, quiet = 0, root = CODE_ME;
-	const char *root_name = NULL;
+	const char *root_name = NULL, *positions = NULL;
+	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0 };
 	const struct cli_opt opts[] = {
 		{ "quiet", 0, NULL, &quiet },
 		{ "root", 1, &root_name, NULL },
+		{ "positions", 1, &positions, NULL },
+		{ "strict", 0, NULL, &ro.strict },
 		{ NULL, 0, NULL, NULL },
 	};
 	strlist files[IMP_KIND_COUNT] = { { 0 } };
@@ -124,6 +143,9 @@ static int run_import(struct cli *c)
 			return cli_usage_error(c, &cmd_import, "--root '%s': use ME, JE or SR",
 					       root_name);
 	}
+	if (positions && (ro.positions = refi_unit_parse(positions)) < 0)
+		return cli_usage_error(c, &cmd_import, "--positions '%s': use codepoints, utf16"
+				       " or crlf1", positions);
 	for (int i = 0; i < npos; i++) {
 		int k = import_kind_of(pos[i]);
 		if (k < 0) {
@@ -138,7 +160,7 @@ static int run_import(struct cli *c)
 		goto out;
 	}
 	if (!(rc = db_begin(db, &e))) {
-		if ((rc = import_all(c, db, files, root, &t, &e)))
+		if ((rc = import_all(c, db, files, root, &ro, &t, &e)))
 			db_rollback(db);
 		else
 			rc = db_commit(db, &e);
@@ -151,6 +173,7 @@ static int run_import(struct cli *c)
 	if (!quiet)
 		import_summary(c, &t);
 out:
+	sl_free(&t.refi.report);
 	for (int k = 0; k < IMP_KIND_COUNT; k++)
 		sl_free(&files[k]);
 	return rc;
@@ -158,7 +181,8 @@ out:
 
 const struct cli_command cmd_import = {
 	"import", run_import, "import corpus YAML, .qdpx projects, field notes (one transaction)",
-	"usage: praxis [--db FILE] import [--quiet] [--root ME|JE|SR] FILE...\n"
+	"usage: praxis [--db FILE] import [--quiet] [--root ME|JE|SR] [--strict]\n"
+	"                                 [--positions codepoints|utf16|crlf1] FILE...\n"
 	"\n"
 	"Reads files into the project, creating the database if absent, by extension:\n"
 	"  .yaml .yml   corpus files in the praxis format (see praxis(1), CORPUS FORMAT)\n"
@@ -168,7 +192,17 @@ const struct cli_command cmd_import = {
 	"               default ME), text sources become vignettes with their codings,\n"
 	"               cases participants (variables as attributes), notes memos,\n"
 	"               sets of sources communities. CR LF and a BOM are normalized\n"
-	"               with positions adjusted; other source kinds (PDF, pictures,\n"
+	"               with positions adjusted. Tools count positions differently\n"
+	"               (NVivo: UTF-16 units, an emoji counts two; ATLAS.ti: CR LF as\n"
+	"               one): each source's reading is chosen from the evidence (spans\n"
+	"               inside the text, selection names that are the selected text,\n"
+	"               spans on word boundaries, then the project's origin) and\n"
+	"               reported; codings the evidence disagrees on are flagged for\n"
+	"               review. --positions codepoints|utf16|crlf1 overrides.\n"
+	"               A selection outside the text or coded with an unknown code\n"
+	"               is skipped with a warning naming the source, the selection\n"
+	"               GUID and the reason (--strict refuses the import instead).\n"
+	"               Other source kinds (PDF, pictures,\n"
 	"               audio, video) and elements praxis does not keep are skipped,\n"
 	"               with a warning count.\n"
 	"  .md .txt     plain field notes, one vignette per file, id from the file\n"
@@ -181,8 +215,8 @@ const struct cli_command cmd_import = {
 	"FILE:LINE:COLUMN: message (or the archive entry at fault), nothing is written\n"
 	"(a database the import created stays, empty: another process may be using it\n"
 	"by then) and the exit status is 2. A .qdpx with ../ or absolute entry names,\n"
-	"a corrupt or truncated zip, oversized entries, malformed XML or selections\n"
-	"outside the text is refused.\n"
+	"a corrupt or truncated zip, oversized entries or malformed XML is refused\n"
+	"(and, with --strict, a selection outside the text or of an unknown code).\n"
 	"Coders, communities and the codebook are merged; a participant or register\n"
 	"entry that already exists must be identical (YAML); a vignette id that\n"
 	"already exists is an error. Codings without a coder get the importing coder.\n",

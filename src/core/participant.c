@@ -23,6 +23,7 @@ void participant_free(px_participant *p)
 	}
 	free(p->attrs);
 	sl_free(&p->aliases);
+	sl_free(&p->alias_as);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -63,11 +64,15 @@ static int participant_write_lists(px_db *db, const px_participant *p, px_err *e
 	}
 	for (size_t i = 0; i < p->aliases.n; i++) {
 		if (!(st = db_stmt(db, "INSERT OR IGNORE INTO participant_alias"
-				   "(participant_id, ord, alias) VALUES (?, ?, ?)", e)))
+				   "(participant_id, ord, alias, alias_as) VALUES (?, ?, ?, ?)", e)))
 			return px_status_of(e);
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_int64(st, 2, (int64_t)i);
 		db_bind_text(st, 3, p->aliases.v[i]);
+		if (i < p->alias_as.n && *p->alias_as.v[i])
+			db_bind_text(st, 4, p->alias_as.v[i]);
+		else
+			sqlite3_bind_null(st, 4);
 		if ((rc = db_step_done(db, st, e, "participant alias")))
 			return rc;
 	}
@@ -213,12 +218,14 @@ static int participant_read_lists(px_db *db, px_participant *p, px_err *e)
 	sqlite3_reset(st);
 	if (rc)
 		return rc;
-	if (!(st = db_stmt(db, "SELECT alias FROM participant_alias WHERE participant_id = ?"
-			   " ORDER BY ord", e)))
+	if (!(st = db_stmt(db, "SELECT alias, coalesce(alias_as, '') FROM participant_alias"
+			   " WHERE participant_id = ? ORDER BY ord", e)))
 		return px_status_of(e);
 	sqlite3_bind_int64(st, 1, p->id);
-	while (db_row(db, st, &rc, e))
+	while (db_row(db, st, &rc, e)) {
 		sl_push(&p->aliases, (const char *)sqlite3_column_text(st, 0));
+		sl_push(&p->alias_as, (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
 	return rc;
 }

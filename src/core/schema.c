@@ -200,6 +200,11 @@ static const char migration_5[] =
 	"ALTER TABLE coding ADD COLUMN speaker_id INTEGER REFERENCES participant(id);\n"
 	"ALTER TABLE coding ADD COLUMN reading TEXT;\n";
 
+/* An alias may carry its own pseudonymous form ("Feri" as "Fen"), so a
+ * nickname keeps its point in exports; NULL: the participant's pseudonym. */
+static const char migration_6[] =
+	"ALTER TABLE participant_alias ADD COLUMN alias_as TEXT;\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -207,6 +212,7 @@ const char *const schema_migrations[] = {
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -36,7 +36,8 @@ void alias_sort(alias_map *m)
 static int collect(const px_participant *p, void *ud)
 {
 	for (size_t i = 0; i < p->aliases.n; i++)
-		alias_add(ud, p->aliases.v[i], p->pseudonym);
+		alias_add(ud, p->aliases.v[i], i < p->alias_as.n && *p->alias_as.v[i] ?
+			  p->alias_as.v[i] : p->pseudonym);
 	return 0;
 }
 
@@ -110,54 +111,70 @@ static void edit_push(alias_edits *ed, int64_t os, int64_t oe, int64_t ns, int64
 	ed->v[ed->n++] = (struct alias_edit){ os, oe, ns, ne };
 }
 
-char *alias_apply(const alias_map *m, const char *s, alias_edits *edits)
+void alias_scan(const alias_map *m, const char *s, alias_hit_fn fn, void *ud)
 {
-	size_t len, i = 0;
-	int64_t ocp = 0, ncp = 0;
+	size_t len = s ? strlen(s) : 0, i = 0;
 	int at_word_start = 1;
-	strbuf b;
 
-	if (edits)
-		edits->n = 0;
-	if (!s)
-		return NULL;
-	if (!m->n)
-		return xstrdup(s);
-	len = strlen(s);
-	sb_init(&b);
-	sb_add(&b, "");
-	while (i < len) {
+	while (m->n && i < len) {
 		uint32_t cp;
-		size_t k, n;
 		if (at_word_start) {
-			for (k = 0; k < m->n; k++) {
-				size_t ml = match_at(s + i, len - i, m->alias[k]);
-				if (!ml)
-					continue;
-				int64_t olen = (int64_t)text_cp_len_n(s + i, ml);
-				int64_t plen = (int64_t)text_cp_len(m->pseudonym[k]);
-				sb_add(&b, m->pseudonym[k]);
-				if (edits)
-					edit_push(edits, ocp, ocp + olen, ncp, ncp + plen);
-				ocp += olen;
-				ncp += plen;
+			size_t k, ml = 0;
+			for (k = 0; k < m->n && !(ml = match_at(s + i, len - i, m->alias[k])); k++)
+				;
+			if (ml) {
+				fn(ud, i, ml, k);
 				i += ml;
-				break;
-			}
-			if (k < m->n) {
 				/* the match ended before a non-word code point */
 				at_word_start = 0;
 				continue;
 			}
 		}
-		n = text_decode(s + i, len - i, &cp);
-		sb_addn(&b, s + i, n);
-		i += n;
-		ocp++;
-		ncp++;
+		i += text_decode(s + i, len - i, &cp);
 		at_word_start = !alias_is_word_cp(cp);
 	}
-	return sb_steal(&b);
+}
+
+struct apply {
+	const alias_map *m;
+	const char *s;
+	size_t done;             /* bytes of s copied or replaced */
+	int64_t ocp, ncp;
+	strbuf b;
+	alias_edits *edits;
+};
+
+static void apply_hit(void *ud, size_t at, size_t len, size_t k)
+{
+	struct apply *a = ud;
+	int64_t gap = (int64_t)text_cp_len_n(a->s + a->done, at - a->done);
+	int64_t olen = (int64_t)text_cp_len_n(a->s + at, len);
+	int64_t plen = (int64_t)text_cp_len(a->m->pseudonym[k]);
+
+	sb_addn(&a->b, a->s + a->done, at - a->done);
+	a->ocp += gap;
+	a->ncp += gap;
+	sb_add(&a->b, a->m->pseudonym[k]);
+	if (a->edits)
+		edit_push(a->edits, a->ocp, a->ocp + olen, a->ncp, a->ncp + plen);
+	a->ocp += olen;
+	a->ncp += plen;
+	a->done = at + len;
+}
+
+char *alias_apply(const alias_map *m, const char *s, alias_edits *edits)
+{
+	struct apply a = { m, s, 0, 0, 0, { 0 }, edits };
+
+	if (edits)
+		edits->n = 0;
+	if (!s)
+		return NULL;
+	sb_init(&a.b);
+	sb_add(&a.b, "");
+	alias_scan(m, s, apply_hit, &a);
+	sb_add(&a.b, s + a.done);
+	return sb_steal(&a.b);
 }
 
 int64_t alias_map_offset(const alias_edits *ed, int64_t pos, int is_end)

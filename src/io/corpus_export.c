@@ -259,8 +259,18 @@ static int participant_item(const px_participant *p, void *ud)
 	if (p->aliases.n) {
 		raw(x, "aliases");
 		seq_start(x, 1);
-		for (size_t i = 0; i < p->aliases.n; i++)
-			str(x, p->aliases.v[i]);
+		for (size_t i = 0; i < p->aliases.n; i++) {
+			if (i < p->alias_as.n && *p->alias_as.v[i]) {
+				map_start(x, 1);
+				raw(x, "name");
+				str(x, p->aliases.v[i]);
+				raw(x, "as");
+				str(x, p->alias_as.v[i]);
+				map_end(x);
+			} else {
+				str(x, p->aliases.v[i]);
+			}
+		}
 		seq_end(x);
 	}
 	kv(x, "uuid", p->uuid);

@@ -474,9 +474,44 @@ static int participant_same(const px_participant *a, const px_participant *b)
 		    !same_str(a->attrs[i].value, b->attrs[i].value))
 			return 0;
 	for (size_t i = 0; i < a->aliases.n; i++)
-		if (!same_str(a->aliases.v[i], b->aliases.v[i]))
+		if (!same_str(a->aliases.v[i], b->aliases.v[i]) ||
+		    !same_str(i < a->alias_as.n ? a->alias_as.v[i] : "",
+			      i < b->alias_as.n ? b->alias_as.v[i] : ""))
 			return 0;
 	return 1;
+}
+
+/* aliases: [Ferenc, {name: Feri, as: Fen}]: a plain alias is replaced by
+ * the pseudonym, a mapping by its own pseudonymous form. */
+static int get_aliases(struct imp *im, const ynode *n, px_participant *p)
+{
+	static const char *const keys[] = { "name", "as", NULL };
+	const ynode *v = ynode_get(n, "aliases");
+
+	if (!v || ynode_is_null(v))
+		return PX_OK;
+	if (v->type != YN_SEQ)
+		return yerr(im->e, im->r, v, "'aliases' must be a list, e.g. [Ferenc,"
+			    " {name: Feri, as: Fen}]");
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *a = v->kids[i];
+		const char *name, *as;
+		int rc;
+		if (a->type == YN_SCALAR && !ynode_is_null(a)) {
+			sl_push(&p->aliases, a->value);
+			sl_push(&p->alias_as, "");
+			continue;
+		}
+		if (a->type != YN_MAP)
+			return yerr(im->e, im->r, a, "an alias is a name or {name: ..., as: ...}");
+		if ((rc = check_keys(im, a, "an alias", keys)) ||
+		    (rc = get_str(im, a, "name", 1, "an alias", &name)) ||
+		    (rc = get_str(im, a, "as", 1, "an alias", &as)))
+			return rc;
+		sl_push(&p->aliases, name);
+		sl_push(&p->alias_as, as);
+	}
+	return PX_OK;
 }
 
 static int read_participant(struct imp *im, const ynode *n, px_participant *p)
@@ -485,22 +520,20 @@ static int read_participant(struct imp *im, const ynode *n, px_participant *p)
 		"id", "pseudonym", "role", "attributes", "aliases", "uuid", NULL
 	};
 	const char *id, *pseudonym, *role, *uuid;
-	const ynode *attrs, *aliases;
+	const ynode *attrs;
 	int rc;
 
 	if ((rc = check_keys(im, n, "a participant", keys)) ||
 	    (rc = get_str(im, n, "id", 1, "a participant", &id)) ||
 	    (rc = get_str(im, n, "pseudonym", 1, "a participant", &pseudonym)) ||
 	    (rc = get_str(im, n, "role", 0, "", &role)) ||
-	    (rc = get_list(im, n, "aliases", &aliases)) ||
+	    (rc = get_aliases(im, n, p)) ||
 	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	p->ext_id = xstrdup(id);
 	p->uuid = xstrdup(uuid);
 	p->pseudonym = xstrdup(pseudonym);
 	p->role = xstrdup(role);
-	for (size_t i = 0; aliases && i < aliases->n; i++)
-		sl_push(&p->aliases, aliases->kids[i]->value);
 	attrs = ynode_get(n, "attributes");
 	if (attrs && !ynode_is_null(attrs)) {
 		if (attrs->type != YN_MAP)

@@ -26,15 +26,20 @@ struct md {
 };
 
 /* Inline text: the characters pandoc reads as inline syntax anywhere are
- * escaped, newlines become spaces. Quotes and most punctuation stay as
- * written so the notes read well. */
+ * escaped (a ! before a span's [ would make it an image; quotes, dot and
+ * dash runs would turn typographic), newlines become spaces. Other
+ * punctuation stays as written so the notes read well. */
 static void md_inline_n(strbuf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n && s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
+		/* a run of dots or dashes is an ellipsis or a dash to pandoc's
+		 * smart typography: escaped, so the text stays as written */
+		int run = (c == '.' || c == '-') &&
+			  ((i + 1 < n && s[i + 1] == (char)c) || (i > 0 && s[i - 1] == (char)c));
 		if (c == '\n' || c == '\r' || c == '\t')
 			sb_addc(b, ' ');
-		else if (strchr("\\`*_{}[]<>$~^|@&#", c))
+		else if (strchr("\\`*_{}[]<>$~^|@&#!\"'", c) || run)
 			sb_addc(b, '\\'), sb_addc(b, (char)c);
 		else
 			sb_addc(b, (char)c);
@@ -135,7 +140,10 @@ static void md_span_close(struct md *m, const struct export_coding *ec)
 	const char *path = names_get(&m->x->nm, NAMES_CODE, ec->c.code_id);
 	int dim = names_code_dimension(&m->x->nm, ec->c.code_id);
 
-	sb_printf(&m->b, "]{.code .%s data-code=", codebook_root_short(dim));
+	/* custom-style: pandoc's .docx writer keeps the span as a character
+	 * style, one per dimension, so coded text stays marked in Word */
+	sb_printf(&m->b, "]{.code .%s custom-style=\"Code %s\" data-code=",
+		  codebook_root_short(dim), codebook_root_short(dim));
 	md_attr(&m->b, path);
 	sb_add(&m->b, " data-coder=");
 	md_attr(&m->b, names_get(&m->x->nm, NAMES_CODER, ec->c.coder_id));

@@ -51,6 +51,9 @@ struct qx {
 	xmlNodePtr notes;        /* created on first note */
 	xmlNodePtr root;
 	strlist project_notes;   /* GUIDs of project memos, for NoteRef */
+	char *created;           /* the project's creation time, for notes that
+				    have none (QualCoder stops at a note without) */
+	struct vars *vars;       /* while writing cases and sources */
 };
 
 /* Characters XML 1.0 cannot hold become U+FFFD (one code point for one,
@@ -151,7 +154,7 @@ static xmlNodePtr note_add(struct qx *q, const char *guid, const char *name, int
 			   const char *created, const char *text)
 {
 	xmlNodePtr n;
-	char cg[37], *dt = refi_datetime(created);
+	char cg[37], *dt = refi_datetime(created ? created : q->created);
 
 	if (!q->notes)
 		q->notes = xmlNewNode(q->ns, BAD_CAST "Notes");
@@ -275,6 +278,7 @@ static int note_vars(const px_participant *p, void *ud)
 {
 	struct case_ctx *cc = ud;
 
+	var_guid(cc->q, cc->vars, REFI_VAR_ID);
 	if (p->role)
 		var_guid(cc->q, cc->vars, "role");
 	for (size_t i = 0; i < p->nattrs; i++)
@@ -306,6 +310,7 @@ static int case_node(const px_participant *p, void *ud)
 	c = el(q, cc->cases, "Case");
 	attr(c, "guid", p->uuid);
 	attr(c, "name", p->pseudonym);
+	var_value(q, cc->vars, c, REFI_VAR_ID, p->ext_id);
 	if (p->role)
 		var_value(q, cc->vars, c, "role", p->role);
 	for (size_t i = 0; i < p->nattrs; i++)
@@ -332,6 +337,11 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 
 	if ((rc = participant_each(q->x->db, note_vars, &cc, q->x->e)))
 		goto done;
+	if (q->x->nvs) {         /* the vignettes' own, on their sources */
+		var_guid(q, &vars, REFI_VAR_ID);
+		var_guid(q, &vars, REFI_VAR_DATE);
+		var_guid(q, &vars, REFI_VAR_COMMUNITY);
+	}
 	if (vars.names.n) {
 		xmlNodePtr vs = el(q, root, "Variables");
 		for (size_t i = 0; i < vars.names.n; i++) {
@@ -346,8 +356,14 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 	if (cc.cases)
 		xmlAddChild(root, cc.cases);
 done:
-	sl_free(&vars.names);
-	sl_free(&vars.guids);
+	q->vars = NULL;
+	if (rc) {
+		sl_free(&vars.names);
+		sl_free(&vars.guids);
+		return rc;
+	}
+	q->vars = xmalloc(sizeof(vars));
+	*q->vars = vars;          /* kept for the sources' values */
 	return rc;
 }
 
@@ -375,11 +391,29 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	}
 }
 
+/* A PlainTextSelection of [start, end) named name, holding ec's coding. */
+static void selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
+			   const char *code, const char *name, int64_t start, int64_t end)
+{
+	xmlNodePtr sel = el(q, s, "PlainTextSelection");
+	char cg[37], g[37], *dt = refi_datetime(ec->c.created);
+
+	derived(q, "selection", ec->c.uuid, g);
+	attr(sel, "guid", g);
+	attr(sel, "name", name);
+	attr_int(sel, "startPosition", start);
+	attr_int(sel, "endPosition", end);
+	attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	attr(sel, "creationDateTime", dt);
+	free(dt);
+	coding_node(q, sel, ec, code);
+}
+
 static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
 {
 	xmlNodePtr s = el(q, sources, "TextSource");
 	char *path = xasprintf("internal://%s.txt", ev->v.uuid), *dt = refi_datetime(ev->v.date);
-	char cg[37], g[37];
+	char cg[37];
 
 	attr(s, "guid", ev->v.uuid);
 	attr(s, "name", ev->v.title);
@@ -391,30 +425,38 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 	for (size_t k = 0; k < ev->ncodings; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
-		xmlNodePtr sel;
 		if (ec->c.start < 0)
 			continue;
-		sel = el(q, s, "PlainTextSelection");
-		derived(q, "selection", ec->c.uuid, g);
-		attr(sel, "guid", g);
-		attr(sel, "name", ec->quote);
-		attr_int(sel, "startPosition", ec->c.start);
-		attr_int(sel, "endPosition", ec->c.end);
-		attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-		dt = refi_datetime(ec->c.created);
-		attr(sel, "creationDateTime", dt);
-		free(dt);
-		coding_node(q, sel, ec, code);
+		selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
 	}
-	for (size_t k = 0; k < ev->ncodings; k++)
-		if (ev->codings[k].c.start < 0)
-			coding_node(q, s, &ev->codings[k],
-				    names_get(&q->x->nm, NAMES_CODE, ev->codings[k].c.code_id));
+	/* whole-vignette codings: a selection over the whole text, which every
+	 * tool reads (QualCoder ignores a Coding directly under the source);
+	 * praxis reads it back as whole-vignette from a praxis origin */
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const struct export_coding *ec = &ev->codings[k];
+		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
+		if (ec->c.start >= 0)
+			continue;
+		if (ev->v.length <= 0) {
+			coding_node(q, s, ec, code);    /* no text to select */
+			continue;
+		}
+		selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
+	}
 	for (size_t i = 0; i < ev->memos.n; i++) {
 		char *name = xasprintf("memo on %s", ev->v.title);
 		note_add(q, ev->memo_uuids.v[i], name, ev->memo_coders.v[i], NULL, ev->memos.v[i]);
 		ref(q, s, "NoteRef", ev->memo_uuids.v[i]);
 		free(name);
+	}
+	if (q->vars) {
+		px_entity com = { 0 };
+		var_value(q, q->vars, s, REFI_VAR_ID, ev->v.ext_id);
+		var_value(q, q->vars, s, REFI_VAR_DATE, ev->v.date);
+		if (ev->v.community_id &&
+		    entity_get(q->x->db, ENT_COMMUNITY, ev->v.community_id, &com, NULL) == PX_OK)
+			var_value(q, q->vars, s, REFI_VAR_COMMUNITY, com.ext_id);
+		entity_free(&com);
 	}
 }
 
@@ -482,6 +524,12 @@ static void qx_free(struct qx *q)
 		xmlFreeNode(q->notes);
 	xmlFreeDoc(q->doc);
 	free(q->project_uuid);
+	free(q->created);
+	if (q->vars) {
+		sl_free(&q->vars->names);
+		sl_free(&q->vars->guids);
+		free(q->vars);
+	}
 	sl_free(&q->project_notes);
 }
 
@@ -531,6 +579,13 @@ static int build_project(struct qx *q, strbuf *xml)
 	attr(q->root, "name", t);
 	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
 	attr(q->root, "creationDateTime", created);
+	if (created)
+		q->created = xstrdup(created);
+	else {
+		char now[32];
+		util_now_iso(now);
+		q->created = xstrdup(now);
+	}
 	free(t);
 	free(title);
 	free(created);

@@ -17,6 +17,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_units.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
@@ -50,6 +51,9 @@ struct rin {
 	idlist ref_person;
 	strmap ext_ids;          /* vignette / participant ids taken in this import */
 	idlist entries_read;     /* zip entries read for a plainTextPath */
+	const struct refi_import_opts *opts;
+	int prior;               /* the reading the project's origin suggests */
+	char *origin;
 	uint64_t bytes_read;     /* from the archive so far, uncompressed */
 };
 
@@ -332,54 +336,6 @@ static int read_internal(struct rin *r, xmlNodePtr at, const char *path, char **
 	return ierr(r, at, "plainTextPath '%s': no such file in the archive", path);
 }
 
-/* ---- text normalization ---- */
-
-/* Strips a BOM and turns CR LF and lone CR into LF. map[i] is the new
- * code point offset of old code point i, counted after the BOM and with
- * CR LF as two (old length + 1 entries).
- * Returns 1 if anything changed. */
-static int normalize(char *s, int64_t **map_out, int64_t *old_len)
-{
-	size_t total = strlen(s), n = text_cp_len_n(s, total), w = 0, i = 0;
-	int64_t *map = xmalloc((n + 1) * sizeof(*map)), ocp = 0, ncp = 0;
-	int changed = 0;
-
-	/* tools read the file through a decoder that eats the BOM: positions
-	 * do not count it */
-	if (strncmp(s, "\xef\xbb\xbf", 3) == 0) {
-		i = 3;
-		n--;
-		changed = 1;
-	}
-	while (i < total) {
-		if (s[i] == '\r') {
-			changed = 1;
-			map[ocp++] = ncp;
-			if (s[i + 1] == '\n') {
-				i++;              /* the LF that follows carries the line end */
-				continue;
-			}
-			s[w++] = '\n';
-			i++;
-			ncp++;
-			continue;
-		}
-		uint32_t cp;
-		/* the bytes from i on are untouched (w <= i): the length left is
-		 * known, not measured again per code point */
-		size_t k = text_decode(s + i, total - i, &cp);
-		memmove(s + w, s + i, k);
-		w += k;
-		i += k;
-		map[ocp++] = ncp++;
-	}
-	s[w] = '\0';
-	map[ocp] = ncp;
-	*map_out = map;
-	*old_len = (int64_t)n;
-	return changed;
-}
-
 /* ---- passes ---- */
 
 static int pass_users(struct rin *r, xmlNodePtr users)
@@ -471,9 +427,11 @@ static int pass_notes(struct rin *r, xmlNodePtr notes)
 			return rc;
 		}
 		{
-			int64_t *map, old_len;
-			normalize(nt.text, &map, &old_len);  /* memos have no positions */
-			free(map);
+			refi_text t;          /* memos have no positions */
+			refi_text_init(&t, nt.text);
+			nt.text = t.text;
+			t.text = NULL;
+			refi_text_free(&t);
 		}
 		nt.coder = user_of(r, n);
 		r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof(*r->notes));
@@ -692,9 +650,12 @@ static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 	for (int k = 0; value_kinds[k] && !val; k++)
 		if (child(vv, value_kinds[k]))
 			val = content(child(vv, value_kinds[k]));
-	if (ng && val && sm_get(&r->variables, ng, &idx)) {
+	if (ng && val && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
+	    (size_t)idx < r->varnames.n) {
 		const char *name = r->varnames.v[idx];
-		if (strcmp(name, "role") == 0 && !p->role)
+		if (strcmp(name, REFI_VAR_ID) == 0 && !p->ext_id)
+			p->ext_id = unique_id(r, val, "case", participant_taken);
+		else if (strcmp(name, "role") == 0 && !p->role)
 			p->role = xstrdup(val);
 		else
 			participant_attr_add(p, name, val);
@@ -728,10 +689,11 @@ static int import_case(struct rin *r, xmlNodePtr n)
 		return rc;
 	name = prop(n, "name");
 	p.pseudonym = xstrdup(name && *name ? name : "case");
-	p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
 	for (xmlNodePtr c = n->children; c; c = c->next)
 		if (is(c, "VariableValue"))
 			case_value(r, c, &p);
+	if (!p.ext_id)
+		p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
 	if (!(rc = participant_add(r->db, &p, r->e))) {
 		sm_put(&r->cases, p.uuid, p.id);
 		r->st->cases++;
@@ -744,6 +706,53 @@ static int import_case(struct rin *r, xmlNodePtr n)
 	}
 	free(name);
 	participant_free(&p);
+	return rc;
+}
+
+/* The value of a source's praxis variable (REFI_VAR_*), or NULL. */
+static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
+{
+	for (xmlNodePtr vv = n->children; vv; vv = vv->next) {
+		xmlNodePtr ref = is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
+		char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
+		int64_t idx = -1;
+		int hit = ng && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
+			  (size_t)idx < r->varnames.n && strcmp(r->varnames.v[idx], want) == 0;
+		free(g);
+		free(ng);
+		if (hit && child(vv, "TextValue"))
+			return content(child(vv, "TextValue"));
+	}
+	return NULL;
+}
+
+/* A source's id, date and community from praxis variables, when it has them. */
+static int source_vars(struct rin *r, xmlNodePtr n, px_vignette *v)
+{
+	char *id = source_var(r, n, REFI_VAR_ID), *date = source_var(r, n, REFI_VAR_DATE);
+	char *com = source_var(r, n, REFI_VAR_COMMUNITY);
+	int rc = PX_OK;
+
+	if (id && *id) {
+		free(v->ext_id);
+		v->ext_id = unique_id(r, id, "source", vignette_taken);
+	}
+	if (date && vignette_date_valid(date)) {
+		free(v->date);
+		v->date = date;
+		date = NULL;
+	}
+	if (com && *com && !v->community_id &&
+	    entity_find(r->db, ENT_COMMUNITY, com, &v->community_id, NULL) != PX_OK) {
+		px_entity ent = { 0 };
+		ent.ext_id = com;
+		ent.reified = -1;
+		rc = entity_add(r->db, ENT_COMMUNITY, &ent, r->e);
+		v->community_id = ent.id;
+	}
+	free(id);
+	free(date);
+	free(com);
 	return rc;
 }
 
@@ -779,10 +788,29 @@ static char *source_date(xmlNodePtr n)
 }
 
 struct src {
-	char *text;
-	int64_t *map, old_len;
+	refi_text t;
 	px_vignette v;
+	int unit;                 /* the reading of this source's positions */
+	unsigned char *doubtful;  /* per PlainTextSelection, in document order */
+	size_t sel_at;            /* the selection being imported */
 };
+
+/* A selection or coding that cannot be imported: an error with --strict,
+ * else a warning naming the source, the selection and why, and a count. */
+static int skip(struct rin *r, xmlNodePtr at, const struct src *s, const char *sel_guid,
+		const char *why)
+{
+	char *line;
+
+	if (r->opts && r->opts->strict)
+		return ierr(r, at, "%s", why);
+	line = xasprintf("%s: source '%s': selection %s skipped: %s", r->path,
+			 s->v.title ? s->v.title : "", sel_guid ? sel_guid : "(whole text)", why);
+	sl_push(&r->st->report, line);
+	free(line);
+	r->st->skipped_selections++;
+	return PX_OK;
+}
 
 static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t start,
 			 int64_t end, const char *sel_guid)
@@ -795,8 +823,10 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 	int rc;
 
 	if (!ng || !sm_get(&r->codes, ng, &code)) {
-		rc = ierr(r, cn, "Coding refers to code '%s', which is not in the codebook",
-			  g ? g : "");
+		char *why = xasprintf("Coding refers to code '%s', which is not in the codebook",
+				      g ? g : "");
+		rc = skip(r, cn, s, sel_guid, why);
+		free(why);
 		free(g);
 		free(ng);
 		return rc;
@@ -808,6 +838,7 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 	c.coder_id = user_of(r, cn);
 	c.start = start;
 	c.end = end;
+	c.needs_review = sel_guid && s->doubtful && s->doubtful[s->sel_at];
 	g = prop(cn, "guid");
 	c.uuid = guid_norm(g);
 	free(g);
@@ -831,56 +862,69 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 	if (sel_guid)
 		refs_for(r, sel_guid, &c.participants);
 	rc = coding_add(r->db, &c, r->e);
-	if (rc)
+	if (rc) {
 		rc = ierr(r, cn, "coding: %s", r->e->msg);
-	else
+	} else {
 		r->st->codings++;
+		r->st->flagged += c.needs_review;
+	}
 	coding_free(&c);
 	return rc;
 }
 
-static int get_position(struct rin *r, xmlNodePtr n, const char *name, int64_t *out)
+/* A position attribute: 0 and *out, or -1 when it is missing or not a
+ * number (why says so). */
+static int read_position(xmlNodePtr n, const char *name, int64_t *out, char **why)
 {
-	char *v = NULL, *end;
-	long long x;
-	int rc;
+	char *v = prop(n, name), *end = NULL;
+	long long x = v ? strtoll(v, &end, 10) : -1;
+	int bad = !v || !*v || *end || x < 0;
 
-	if ((rc = need_prop(r, n, name, &v)))
-		return rc;
-	x = strtoll(v, &end, 10);
-	if (*end || end == v || x < 0)
-		rc = ierr(r, n, "%s '%s' is not a position", name, v);
-	*out = x;
+	*out = bad ? -1 : x;
+	if (bad)
+		*why = v ? xasprintf("%s '%s' is not a position", name, v)
+			 : xasprintf("<PlainTextSelection> lacks the required attribute %s", name);
 	free(v);
-	return rc;
+	return bad ? -1 : 0;
 }
 
 static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 {
-	int64_t a, b;
-	char *guid = NULL;
+	int64_t a, b, pa, pb;
+	char *guid = NULL, *why = NULL;
 	int rc;
 
-	if ((rc = need_guid(r, sel, "guid", &guid)) ||
-	    (rc = get_position(r, sel, "startPosition", &a)) ||
-	    (rc = get_position(r, sel, "endPosition", &b)))
-		goto done;
-	if (a > b || b > s->old_len) {
-		rc = ierr(r, sel, "selection %lld-%lld lies outside the text of source '%s'"
-			  " (%lld characters)", (long long)a, (long long)b, s->v.title,
-			  (long long)s->old_len);
+	if ((rc = need_guid(r, sel, "guid", &guid)))
+		return rc;
+	if (read_position(sel, "startPosition", &pa, &why) ||
+	    read_position(sel, "endPosition", &pb, &why)) {
+		rc = skip(r, sel, s, guid, why);
 		goto done;
 	}
-	a = s->map[a];
-	b = s->map[b];
+	a = refi_text_pos(&s->t, s->unit, pa);
+	b = refi_text_pos(&s->t, s->unit, pb);
+	if (pa > pb || a < 0 || b < 0) {
+		why = xasprintf("selection %lld-%lld lies outside the text of source '%s'"
+				" (%lld %s)", (long long)pa, (long long)pb, s->v.title,
+				(long long)s->t.len[s->unit],
+				s->unit == REFI_UNIT_UTF16 ? "UTF-16 units" : "characters");
+		rc = skip(r, sel, s, guid, why);
+		goto done;
+	}
 	if (a == b) {
 		r->st->skipped_elements++;   /* an empty selection codes nothing */
 		goto done;
 	}
+	/* praxis writes a whole-vignette coding as a selection of the whole
+	 * text (other tools ignore a Coding on the source) */
+	if (r->origin && strncmp(r->origin, "praxis", 6) == 0 && a == 0 &&
+	    (size_t)b == s->t.n)
+		a = b = -1;
 	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
 		if (is(c, "Coding"))
-			rc = import_coding(r, c, s, a, b, guid);
+			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid);
 done:
+	free(why);
 	free(guid);
 	return rc;
 }
@@ -888,7 +932,7 @@ done:
 static int source_text(struct rin *r, xmlNodePtr n, struct src *s)
 {
 	xmlNodePtr c = child(n, "PlainTextContent");
-	char *path = prop(n, "plainTextPath");
+	char *path = prop(n, "plainTextPath"), *text;
 	size_t len, bad;
 	int rc = PX_OK;
 
@@ -897,21 +941,92 @@ static int source_text(struct rin *r, xmlNodePtr n, struct src *s)
 		return ierr(r, n, "TextSource has both plainTextPath and PlainTextContent");
 	}
 	if (c) {
-		s->text = content(c);
-		len = strlen(s->text);
+		text = content(c);
+		len = strlen(text);
 	} else if (path) {
-		rc = read_internal(r, n, path, &s->text, &len);
+		rc = read_internal(r, n, path, &text, &len);
 		free(path);
 		if (rc)
 			return rc;
 	} else {
 		return ierr(r, n, "TextSource has neither plainTextPath nor PlainTextContent");
 	}
-	if (!text_utf8_valid(s->text, len, &bad) || strlen(s->text) != len)
+	if (!text_utf8_valid(text, len, &bad) || strlen(text) != len) {
+		free(text);
 		return ierr(r, n, "source text is not UTF-8 (byte %zu)", bad);
-	if (normalize(s->text, &s->map, &s->old_len))
+	}
+	refi_text_init(&s->t, text);
+	if (s->t.changed)
 		r->st->normalized++;
 	return PX_OK;
+}
+
+/* What made the reading: "from the selection names (4 of 4)"... */
+static void reading_report(struct rin *r, const struct src *s, const refi_choice *ch)
+{
+	int u = ch->unit;
+	strbuf b;
+
+	sb_init(&b);
+	sb_printf(&b, "%s: source '%s': positions read as %s", r->path, s->v.title,
+		  refi_unit_label(u));
+	if (r->opts && r->opts->positions != REFI_UNIT_AUTO)
+		sb_add(&b, ", as --positions says");
+	else if (ch->names && ch->names_fit[u])
+		sb_printf(&b, ", from the selection names (%lld of %lld fit)",
+			  (long long)ch->names_fit[u], (long long)ch->names);
+	else if (ch->by_origin)
+		sb_printf(&b, ", from %s", r->origin);
+	else if (ch->bad[u] == 0 && (ch->bad[REFI_UNIT_CP] || ch->bad[REFI_UNIT_UTF16] ||
+				     ch->bad[REFI_UNIT_CRLF1]))
+		sb_add(&b, ", from spans that end past the text under other readings");
+	else
+		sb_printf(&b, ", from the word boundaries (%lld spans on them)",
+			  (long long)ch->words_fit[u]);
+	if (!(r->opts && r->opts->positions != REFI_UNIT_AUTO) && !ch->by_origin &&
+	    r->prior == u)
+		sb_printf(&b, " and %s", r->origin);   /* the producer agrees */
+	if (ch->doubtful)
+		sb_printf(&b, "; the evidence is split: %lld coding selection(s) flagged for"
+			  " review", (long long)ch->doubtful);
+	sl_push(&r->st->report, b.s);
+	sb_free(&b);
+}
+
+/* Decides the reading of this source's positions from its selections. */
+static void choose_unit(struct rin *r, xmlNodePtr n, struct src *s)
+{
+	size_t nsel = 0, i = 0;
+	refi_sel *sels;
+	char **names;
+	refi_choice ch;
+	int forced = r->opts ? r->opts->positions : REFI_UNIT_AUTO;
+
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		nsel += is(c, "PlainTextSelection");
+	sels = xcalloc(nsel + 1, sizeof(*sels));
+	names = xcalloc(nsel + 1, sizeof(*names));
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		char *why = NULL;
+		if (!is(c, "PlainTextSelection"))
+			continue;
+		if (read_position(c, "startPosition", &sels[i].start, &why) ||
+		    read_position(c, "endPosition", &sels[i].end, &why))
+			sels[i].start = sels[i].end = 0;   /* skipped later, no evidence */
+		free(why);
+		names[i] = prop(c, "name");
+		sels[i].name = names[i];
+		i++;
+	}
+	s->doubtful = xcalloc(nsel + 1, 1);
+	refi_units_choose(&s->t, sels, nsel, forced, r->prior, &ch, s->doubtful);
+	s->unit = ch.unit;
+	if (ch.distinct > 1 && nsel)
+		reading_report(r, s, &ch);
+	for (i = 0; i < nsel; i++)
+		free(names[i]);
+	free(names);
+	free(sels);
 }
 
 static int import_source(struct rin *r, xmlNodePtr n)
@@ -926,7 +1041,7 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	s.v.title = xstrdup(name && *name ? name : s.v.uuid);
 	s.v.ext_id = unique_id(r, s.v.title, "source", vignette_taken);
 	s.v.date = source_date(n);
-	s.v.text = xstrdup(s.text);
+	s.v.text = xstrdup(s.t.text);
 	s.v.observer_id = 0;
 	{
 		char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
@@ -937,26 +1052,29 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	}
 	sm_get(&r->source_community, s.v.uuid, &s.v.community_id);
 	refs_for(r, s.v.uuid, &s.v.participants);
+	if ((rc = source_vars(r, n, &s.v)))
+		goto done;
 	if ((rc = vignette_add(r->db, &s.v, r->e))) {
 		rc = ierr(r, n, "source '%s': %s", s.v.title, r->e->msg);
 		goto done;
 	}
 	r->st->sources++;
+	choose_unit(r, n, &s);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-		if (is(c, "PlainTextSelection"))
-			rc = import_selection(r, c, &s);
+		if (is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
+			s.sel_at++;
 		else if (is(c, "Coding"))
 			rc = import_coding(r, c, &s, -1, -1, NULL);
 		else if (is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
 		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
-			 !is(c, "Description"))
+			 !is(c, "Description") && !is(c, "VariableValue"))
 			r->st->skipped_elements++;
 	}
 done:
 	free(name);
-	free(s.text);
-	free(s.map);
+	refi_text_free(&s.t);
+	free(s.doubtful);
 	vignette_free(&s.v);
 	return rc;
 }
@@ -1033,6 +1151,8 @@ static int walk(struct rin *r)
 		return ierr(r, root, "<Project> is not in the namespace %s", REFI_NS_PROJECT);
 	if ((rc = project_title(r, root)))
 		return rc;
+	r->origin = prop(root, "origin");
+	r->prior = refi_unit_of_origin(r->origin);
 	if ((n = child(root, "Users")) && (rc = pass_users(r, n)))
 		return rc;
 	if ((n = child(root, "Notes")) && (rc = pass_notes(r, n)))
@@ -1086,6 +1206,7 @@ static void rin_free(struct rin *r)
 	sm_free(&r->source_community);
 	sm_free(&r->ext_ids);
 	sl_free(&r->varnames);
+	free(r->origin);
 	sl_free(&r->ref_guid);
 	idl_free(&r->ref_person);
 	idl_free(&r->entries_read);
@@ -1098,6 +1219,13 @@ static void rin_free(struct rin *r)
 
 static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int root,
 			   struct refi_import_stats *st, px_err *e)
+{
+	return refi_import_with(db, path, coder_id, root, NULL, st, e);
+}
+
+int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
+		     const struct refi_import_opts *opts, struct refi_import_stats *st,
+		     px_err *e)
 {
 	struct rin r;
 	struct refi_import_stats dummy;
@@ -1113,6 +1241,7 @@ static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int ro
 	r.e = e;
 	r.st = st ? st : &dummy;
 	r.coder_id = coder_id;
+	r.opts = opts;
 	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
 	if (!(r.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr))) {
 		zip_error_t ze;
@@ -1137,6 +1266,8 @@ static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int ro
 		rc = walk(&r);
 	free(buf);
 	rin_free(&r);
+	if (!st)
+		sl_free(&dummy.report);
 	return rc;
 }
 

@@ -35,8 +35,11 @@ static char *aliases_text(const px_participant *p)
 	strbuf b;
 
 	sb_init(&b);
-	for (size_t i = 0; i < p->aliases.n; i++)
+	for (size_t i = 0; i < p->aliases.n; i++) {
 		sb_printf(&b, "%s%s", i ? ", " : "", p->aliases.v[i]);
+		if (i < p->alias_as.n && *p->alias_as.v[i])   /* its own form */
+			sb_printf(&b, " as %s", p->alias_as.v[i]);
+	}
 	return sb_steal(&b);
 }
 
@@ -73,8 +76,13 @@ static int parse_lists(struct tui *t, const struct pform *f, px_participant *p)
 	free(copy);
 	copy = xstrdup(f->val[PF_ALIASES] ? f->val[PF_ALIASES] : "");
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-		if (*trim(tok))
+		if (*trim(tok)) {
+			char *as = strstr(trim(tok), " as ");   /* "Feri as Fen" */
+			if (as)
+				*as = '\0';
 			sl_push(&p->aliases, trim(tok));
+			sl_push(&p->alias_as, as ? trim(as + 4) : "");
+		}
 	free(copy);
 	return 0;
 }

@@ -163,16 +163,16 @@ static const char md_expected_v1[] =
 	"\n"
 	"*2026-03-02 · desk · observer tester · present: Ann, Bo*[^n1]\n"
 	"\n"
-	"Ann put the claim on [the]{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"} "
-	"[[Q pile]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}]"
-	"{.code .SR data-code=\"SR/tools\" data-coder=\"tester\"}"
-	"[. Also, Ann]{.code .JE data-code=\"JE/mutual accountability\" data-coder=\"other\"}"
+	"Ann put the claim on [the]{.code .SR custom-style=\"Code SR\" data-code=\"SR/tools\" data-coder=\"tester\"} "
+	"[[Q pile]{.code .JE custom-style=\"Code JE\" data-code=\"JE/mutual accountability\" data-coder=\"other\"}]"
+	"{.code .SR custom-style=\"Code SR\" data-code=\"SR/tools\" data-coder=\"tester\"}"
+	"[. Also, Ann]{.code .JE custom-style=\"Code JE\" data-code=\"JE/mutual accountability\" data-coder=\"other\"}"
 	"[^n2] said no.\n"
 	"\n"
-	"- whole vignette: [ME]{.code .ME data-code=\"ME\" data-coder=\"tester\"}\n"
+	"- whole vignette: [ME]{.code .ME custom-style=\"Code ME\" data-code=\"ME\" data-coder=\"tester\"}\n"
 	"\n"
 	"[^n1]: memo: Ann seems sure.\n"
-	"[^n2]: JE/mutual accountability: =HYPERLINK(\"x\") Ann\n";
+	"[^n2]: JE/mutual accountability: =HYPERLINK(\\\"x\\\") Ann\n";
 
 static void test_markdown_exact(void **state)
 {
@@ -186,7 +186,7 @@ static void test_markdown_exact(void **state)
 	assert_non_null(strstr(md, md_expected_v1));
 	/* markup in the data is escaped, never live */
 	assert_non_null(strstr(md, "Bo said: [\\<script\\>]{.code .JE "));
-	assert_non_null(strstr(md, "alert(1)\\</script\\> \"\\>\\<img src=x onerror=alert(2)\\>"));
+	assert_non_null(strstr(md, "alert(1)\\</script\\> \\\"\\>\\<img src=x onerror=alert(2)\\>"));
 	/* codebook counts and the registers */
 	assert_non_null(strstr(md, "    - **tools** (1): things used\n"));
 	assert_non_null(strstr(md, "    - **mutual accountability** (2): "));
@@ -272,7 +272,7 @@ static void test_markdown_pandoc(void **state)
 	assert_int_equal(export_run(db, &o, &e), 0);
 	html = pandoc_html(path);
 	/* the spans render, nested where codings overlap */
-	assert_non_null(strstr(html, "<span class=\"code SR\" data-code=\"SR/tools\""
+	assert_non_null(strstr(html, "<span class=\"code SR\" data-custom-style=\"Code SR\" data-code=\"SR/tools\""
 			       " data-coder=\"tester\">the</span>"));
 	assert_non_null(strstr(html, "data-code=\"JE/mutual accountability\""));
 	assert_non_null(strstr(html, "data-coder=\"other\">Q pile</span></span>"));
@@ -282,18 +282,227 @@ static void test_markdown_pandoc(void **state)
 	assert_null(strstr(html, "<h1 id=\"one\""));
 	assert_null(strstr(html, "<li>two"));
 	assert_null(strstr(html, "<pre"));
-	assert_non_null(strstr(html, "a_b_c<br />\n-–</p>"));   /* not a rule */
+	assert_non_null(strstr(html, "a_b_c<br />\n---</p>"));   /* not a rule, nor a dash */
 	assert_null(strstr(html, "<code>"));
 	assert_non_null(strstr(html, "# not a heading *really*"));
 	assert_non_null(strstr(html, "a_b_c"));
 	/* the footnotes are there, the coding memo with its two paragraphs */
 	assert_non_null(strstr(html, "class=\"footnotes"));
 	assert_non_null(strstr(html, "<p>SR/words: line one</p>\n<p># line three"));
-	assert_non_null(strstr(html, "<span class=\"code ME\" data-code=\"ME\" data-coder=\"tester\">#</span>"));
+	assert_non_null(strstr(html, "<span class=\"code ME\" data-custom-style=\"Code ME\" data-code=\"ME\" data-coder=\"tester\">#</span>"));
 	free(html);
 	unlink(path);
 	free(path);
 	db_close(db);
+}
+
+/* Every Markdown-special character before, inside and after a coded
+ * span comes out of pandoc as written (a ! before [ made an image). */
+static const char md_specials[] = "\\`*_{}[]()<>#+-.!|~^$@&\"':=%";
+
+static char *html_plain(const char *html)
+{
+	strbuf b;
+
+	sb_init(&b);
+	for (const char *p = html; *p; p++) {
+		if (*p == '<') {
+			while (*p && *p != '>')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (*p == '&') {
+			static const char *const ents[][2] = {
+				{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+				{ "&#39;", "'" }, { NULL, NULL } };
+			int k;
+			for (k = 0; ents[k][0]; k++)
+				if (!strncmp(p, ents[k][0], strlen(ents[k][0])))
+					break;
+			if (ents[k][0]) {
+				sb_add(&b, ents[k][1]);
+				p += strlen(ents[k][0]) - 1;
+				continue;
+			}
+		}
+		sb_addc(&b, *p);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+static void test_markdown_specials_literal(void **state)
+{
+	strbuf y, text;
+	px_db *db;
+	struct export_options o = { .format = EXP_MD };
+	char *path = fx_path(".md"), *docx = fx_path(".docx"), *html, *plain, *cmd, *xml;
+	px_err e = { 0 };
+
+	(void)state;
+	sb_init(&y);
+	sb_init(&text);
+	sb_add(&y, "praxis: 1\nvignettes:\n  - id: s1\n    title: specials\n"
+		   "    date: 2026-01-01\n    text: \"");
+	for (const char *c = md_specials; *c; c++)
+		sb_printf(&text, "%s%cw%c%cw%c", c == md_specials ? "" : " ", *c, *c, *c, *c);
+	for (const char *c = text.s; *c; c++) {
+		if (*c == '"' || *c == '\\')
+			sb_addc(&y, '\\');
+		sb_addc(&y, *c);
+	}
+	sb_add(&y, "\"\n    codings:\n");
+	for (size_t i = 0; md_specials[i]; i++)  /* "c w c c w c": code "w c c w" */
+		sb_printf(&y, "      - code: %s\n        start: %zu\n        end: %zu\n",
+			  i % 2 ? "SR/words" : "ME", i * 7 + 1, i * 7 + 5);
+	db = fx_db_with(y.s);
+	o.output = path;
+	assert_int_equal(export_run(db, &o, &e), 0);
+	html = pandoc_html(path);
+	plain = html_plain(html);
+	for (size_t i = 0; md_specials[i]; i++) {
+		char tok[8];
+		snprintf(tok, sizeof(tok), "%cw%c%cw%c", md_specials[i], md_specials[i],
+			 md_specials[i], md_specials[i]);
+		if (!strstr(plain, tok))
+			fail_msg("'%s' did not come out literally:\n%s", tok, html);
+	}
+	assert_null(strstr(html, "<img"));
+	assert_non_null(strstr(html, "data-custom-style=\"Code SR\""));
+	/* to .docx: each dimension is a character style on the coded runs */
+	cmd = xasprintf("pandoc -f markdown -t docx '%s' -o '%s' && unzip -p '%s' word/document.xml"
+			" > '%s.xml'", path, docx, docx, docx);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("%s.xml", docx);
+	xml = fx_read_file(cmd, NULL);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "<w:rStyle w:val=\"CodeME\" />"));
+	assert_non_null(strstr(xml, "<w:rStyle w:val=\"CodeSR\" />"));
+	unlink(cmd);
+	free(cmd);
+	free(xml);
+	free(plain);
+	free(html);
+	unlink(path);
+	unlink(docx);
+	free(path);
+	free(docx);
+	sb_free(&y);
+	sb_free(&text);
+	db_close(db);
+}
+
+/* An alias with its own pseudonymous form keeps a nickname a nickname;
+ * a plain alias still becomes the pseudonym; YAML keeps both. */
+static const char alias_as_corpus[] =
+	"praxis: 1\n"
+	"participants:\n"
+	"  - id: ferenc\n"
+	"    pseudonym: G\xc3\xa1" "bor Kis\n"
+	"    aliases: [Ferenc, {name: Feri, as: Gabi}]\n"
+	"vignettes:\n"
+	"  - id: m1\n"
+	"    title: Morning\n"
+	"    date: 2026-01-01\n"
+	"    participants: [ferenc]\n"
+	"    text: \"morning, Feri. Ferenc nodded.\"\n";
+
+static void test_alias_own_form(void **state)
+{
+	px_db *db = fx_db_with(alias_as_corpus), *db2;
+	struct export_options o = { .format = EXP_MD };
+	char *md = export_str(db, &o), *yaml, msg[512];
+
+	(void)state;
+	if (!strstr(md, "morning, Gabi. G\xc3\xa1" "bor Kis nodded."))
+		fail_msg("md: %s", md);
+	free(md);
+	o.format = EXP_CSV;
+	md = export_str(db, &o);
+	assert_null(strstr(md, "Feri"));
+	free(md);
+	o.format = EXP_YAML;
+	o.keep_names = 1;
+	yaml = export_str(db, &o);
+	if (!strstr(yaml, "as: Gabi"))
+		fail_msg("yaml: %s", yaml);
+	db2 = fx_db();
+	assert_int_equal(fx_import(db2, yaml, msg, sizeof(msg)), 0);
+	o.format = EXP_MD;
+	o.keep_names = 0;
+	md = export_str(db2, &o);
+	assert_non_null(strstr(md, "morning, Gabi. G\xc3\xa1" "bor Kis nodded."));
+	free(md);
+	free(yaml);
+	db_close(db2);
+	db_close(db);
+	/* a mapping needs both keys */
+	db = fx_db();
+	assert_int_not_equal(fx_import(db, "praxis: 1\nparticipants:\n  - id: f\n    pseudonym: F\n"
+				       "    aliases: [{name: Feri}]\n", msg, sizeof(msg)), 0);
+	if (!strstr(msg, "an alias needs 'as'"))
+		fail_msg("msg: %s", msg);
+	db_close(db);
+}
+
+/* praxis scan: aliases found as FILE:LINE:COLUMN with the participant's
+ * id, exit 1; our pseudonymized exports pass, --keep-names ones do not. */
+static void scan_expect(const char *dbp, const char *file, int want_rc, const char *want)
+{
+	char *args = xasprintf("--db '%s' scan '%s'", dbp, file), *out, *err;
+	int rc = fx_run(args, &out, &err);
+
+	if (rc != want_rc || (want && !strstr(out, want)))
+		fail_msg("scan %s: rc %d out %s err %s", file, rc, out, err);
+	free(args), free(out), free(err);
+}
+
+static void test_scan_command(void **state)
+{
+	char *dbp = fx_path(".db"), *yaml = fx_path(".yaml"), *txt = fx_path(".txt");
+	char *md = fx_path(".md"), *qdpx = fx_path(".qdpx"), *docx = fx_path(".docx");
+	char *args, *out, *err, *cmd;
+	FILE *fp;
+
+	(void)state;
+	fp = fopen(yaml, "w");
+	fputs(exp_corpus, fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' import '%s'", dbp, yaml);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	fp = fopen(txt, "w");
+	fputs("nothing here\nsaid Zo\xc3\xab to ANNIE, and Also al.\n", fp);
+	fclose(fp);
+	scan_expect(dbp, txt, 1, ":2:13: ann (alias 'Annie')\n");
+	scan_expect(dbp, txt, 1, ":2:29: ann (alias 'Al')\n");
+	/* exports: pseudonymized pass, keep-names fail */
+	args = xasprintf("--db '%s' export --format md -o '%s'", dbp, md);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, md, 0, NULL);
+	args = xasprintf("--db '%s' export --format qdpx -o '%s'", dbp, qdpx);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, qdpx, 0, NULL);
+	args = xasprintf("--db '%s' export --format qdpx --keep-names -o '%s'", dbp, qdpx);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, qdpx, 1, ".txt:1:1: ann (alias 'Annie')");
+	args = xasprintf("--db '%s' export --format md --keep-names -o '%s'", dbp, md);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, md, 1, "ann (alias 'Annie')");
+	cmd = xasprintf("pandoc -f markdown -t docx '%s' -o '%s'", md, docx);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	scan_expect(dbp, docx, 1, "!word/document.xml:");
+	/* a file that is not there: exit 2 */
+	scan_expect(dbp, "/nonexistent/x.md", 2, NULL);
+	unlink(dbp), unlink(yaml), unlink(txt), unlink(md), unlink(qdpx), unlink(docx);
+	free(dbp), free(yaml), free(txt), free(md), free(qdpx), free(docx);
 }
 
 static void test_html_escaped_and_valid(void **state)
@@ -694,7 +903,7 @@ static void test_participant_filter_is_summary_filter(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "vignettes: 2\ncodings: 4\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 2 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked (gloss); a place to park doubt (gloss) |"
+			       " Ann\\'s doubt parked (gloss); a place to park doubt (gloss) |"
 			       " 2 | 0 | 0 |\n"));
 	assert_non_null(strstr(out, "| meet the daily quota | yes | 2 | 1 | 0 | 1 | 0 |"
 			       " 2026-03-02 | 2026-04-20 | 0 | 0 | 0 |\n"));
@@ -740,7 +949,7 @@ static void test_counts_from_summaries(void **state)
 	out = export_str(db, &o);
 	assert_non_null(strstr(out, "- **shared repertoire** (3)\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 3 | 2 | 2026-03-02 | 2026-04-20 |"
-			       " Ann's doubt parked (gloss); a place to park doubt (gloss) |"
+			       " Ann\\'s doubt parked (gloss); a place to park doubt (gloss) |"
 			       " 3 | 0 | 0 |\n"));
 	assert_null(strstr(out, "Al's"));
 	free(out);
@@ -838,7 +1047,7 @@ static void test_markup_escaped_everywhere(void **state)
 	md = fx_read_file(path, NULL);
 	assert_non_null(md);
 	assert_non_null(strstr(md, "title: \"\\\\</title\\\\>\\\\<script\\\\>alert(0)"));
-	assert_non_null(strstr(md, "[^n1]: memo: \\<script\\>alert(10)\\</script\\> \"\\>\\<img"));
+	assert_non_null(strstr(md, "[^n1]: memo: \\<script\\>alert(10)\\</script\\> \\\"\\>\\<img"));
 	if (!have_pandoc())
 		fail_msg("pandoc is not installed: run `make deps`");
 	cmd = xasprintf("pandoc -s -f markdown -t html --wrap=none --metadata pagetitle=x '%s'"
@@ -911,6 +1120,9 @@ int main(void)
 		cmocka_unit_test(test_markdown_exact),
 		cmocka_unit_test(test_markdown_keep_names),
 		cmocka_unit_test(test_markdown_pandoc),
+		cmocka_unit_test(test_markdown_specials_literal),
+		cmocka_unit_test(test_alias_own_form),
+		cmocka_unit_test(test_scan_command),
 		cmocka_unit_test(test_html_escaped_and_valid),
 		cmocka_unit_test(test_csv_codings),
 		cmocka_unit_test(test_csv_tables),

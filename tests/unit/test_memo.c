@@ -368,7 +368,7 @@ static void test_exports_carry_memos(void **state)
 	codebook = strstr(md, "    - **tools** (1): artifacts, forms, devices the community uses\n"
 			  "        - *memo by tester*: tools that hold doubt\n");
 	people = strstr(md, "# Participants\n\n- **Ann**\n    - *memo by tester*: Ann/Ann is "
-			"the pile\'s keeper\n- **Bo**\n");
+			"the pile\\'s keeper\n- **Bo**\n");
 	assert_non_null(project);
 	assert_non_null(vignettes);
 	assert_non_null(codebook);

@@ -21,6 +21,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_units.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
@@ -274,6 +275,9 @@ static void check_selections(const char *qdpx, const char *qde)
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
 			assert_true(strcmp((const char *)c->name, "PlainTextContent") != 0);
+			/* QualCoder ignores a Coding directly under the source: a
+			 * whole-vignette coding is a selection of the whole text */
+			assert_true(strcmp((const char *)c->name, "Coding") != 0);
 			if (strcmp((const char *)c->name, "PlainTextSelection") != 0)
 				continue;
 			a = (char *)xmlGetProp(c, BAD_CAST "startPosition");
@@ -289,7 +293,23 @@ static void check_selections(const char *qdpx, const char *qde)
 		free(text);
 		xmlFree(path);
 	}
-	assert_int_equal(nsel, 2);
+	assert_int_equal(nsel, 3);   /* two spans and one whole-vignette coding */
+	/* QualCoder stops at a note without creationDateTime */
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		int nnotes = 0;
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "Notes"))
+			continue;
+		for (xmlNodePtr m = n->children; m; m = m->next) {
+			xmlChar *dt;
+			if (m->type != XML_ELEMENT_NODE)
+				continue;
+			dt = xmlGetProp(m, BAD_CAST "creationDateTime");
+			assert_non_null(dt);
+			xmlFree(dt);
+			nnotes++;
+		}
+		assert_true(nnotes >= 1);
+	}
 	xmlFreeDoc(doc);
 }
 
@@ -412,7 +432,8 @@ static void test_qdpx_round_trip(void **state)
 	assert_int_equal(p.nattrs, 1);
 	assert_string_equal(p.attrs[0].key, "tenure");
 	assert_string_equal(p.attrs[0].value, "11 years");
-	assert_int_equal(vignette_find(db2, "the-pile", &id, &e), 0);
+	/* ids travel as variables: v1 comes back as v1, not the-pile */
+	assert_int_equal(vignette_find(db2, "v1", &id, &e), 0);
 	assert_int_equal(vignette_get(db2, id, &v, &e), 0);
 	assert_string_equal(v.text, "Annie put the claim on the Q pile.\nZoë said “wait” — 😀 twice.");
 	assert_string_equal(v.date, "2026-03-02");
@@ -590,7 +611,8 @@ static void expect_refused(const char *path, const char *want)
 	int rc;
 
 	assert_int_equal(db_begin(db, &e), 0);
-	rc = refi_import(db, path, make_coder(db, "importer"), CODE_ME, NULL, &e);
+	rc = refi_import_with(db, path, make_coder(db, "importer"), CODE_ME,
+			      &(struct refi_import_opts){ REFI_UNIT_AUTO, 1 }, NULL, &e);
 	db_rollback(db);
 	if (!rc)
 		fail_msg("%s was accepted (wanted: %s)", path, want);
@@ -765,6 +787,291 @@ static void test_cli_import_qdpx(void **state)
 	free(dbp);
 }
 
+/* ---- positions as each producer counts them ---- */
+
+struct psel {
+	int64_t start, end;
+	const char *name;     /* NULL: no name attribute */
+	const char *want;     /* the text the coding must land on; NULL: skipped */
+};
+
+/* A one-source project from a producer: text stored in the archive as
+ * raw (BOM, CR LF as given), selections coded with one code. */
+static char *producer_qdpx(const char *origin, const char *raw, const struct psel *sels)
+{
+	strbuf q;
+	char *path = fx_path(".qdpx"), *qde;
+
+	sb_init(&q);
+	sb_printf(&q, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"P\" origin=\"%s\">\n"
+		  "<CodeBook><Codes><Code guid=\"C0DE0000-0000-4000-8000-000000000001\""
+		  " name=\"quote\" isCodable=\"true\"/></Codes></CodeBook>\n<Sources>\n"
+		  " <TextSource guid=\"50050000-0000-4000-8000-000000000001\" name=\"S\""
+		  " plainTextPath=\"internal://s.txt\">\n", origin);
+	for (int i = 0; sels[i].end; i++) {
+		sb_printf(&q, "  <PlainTextSelection guid=\"5E100000-0000-4000-8000-%012d\"", i);
+		if (sels[i].name)
+			sb_printf(&q, " name=\"%s\"", sels[i].name);
+		sb_printf(&q, " startPosition=\"%lld\" endPosition=\"%lld\"><Coding guid=\""
+			  "C0D10000-0000-4000-8000-%012d\"><CodeRef targetGUID=\""
+			  "C0DE0000-0000-4000-8000-000000000001\"/></Coding></PlainTextSelection>\n",
+			  (long long)sels[i].start, (long long)sels[i].end, i);
+	}
+	sb_add(&q, " </TextSource>\n</Sources>\n</Project>\n");
+	qde = sb_steal(&q);
+	if (validate(qde, strlen(qde), 0))
+		fail_msg("fixture invalid: %s", schema_msg);
+	make_zip(path, (const struct zent[]){ { "project.qde", qde, 0 }, { "sources/s.txt", raw, 0 },
+					      { NULL, NULL, 0 } });
+	free(qde);
+	return path;
+}
+
+struct landed {
+	px_db *db;
+	const char *text;
+	strbuf b;
+};
+
+static int landed_row(const px_coding *c, void *ud)
+{
+	struct landed *l = ud;
+	char *sub = text_cp_substr(l->text, (size_t)c->start, (size_t)c->end);
+
+	sb_printf(&l->b, "%s%s|", sub, c->needs_review ? "(review)" : "");
+	free(sub);
+	return 0;
+}
+
+/* Imports a producer's project and checks every coding, in order, lands
+ * on its text; returns the import's report lines joined. */
+static char *import_landing(const char *origin, const char *raw, const struct psel *sels,
+			    int positions, const char *want_text, int64_t want_flagged)
+{
+	char *path = producer_qdpx(origin, raw, sels);
+	px_db *db = fx_db();
+	struct refi_import_opts o = { positions, 0 };
+	struct refi_import_stats st;
+	struct landed l = { db, NULL, { 0 } };
+	px_vignette v = { 0 };
+	px_err e = { 0 };
+	strbuf want, rep;
+	int64_t id;
+
+	assert_int_equal(db_begin(db, &e), 0);
+	if (refi_import_with(db, path, make_coder(db, "importer"), CODE_ME, &o, &st, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(db_commit(db, &e), 0);
+	assert_int_equal(vignette_find(db, "s", &id, &e), 0);
+	assert_int_equal(vignette_get(db, id, &v, &e), 0);
+	assert_string_equal(v.text, want_text);
+	l.text = v.text;
+	sb_init(&l.b);
+	sb_init(&want);
+	coding_each(db, &CODING_QUERY_ALL, landed_row, &l, &e);
+	for (int i = 0; sels[i].end; i++)
+		if (sels[i].want)
+			sb_printf(&want, "%s|", sels[i].want);
+	assert_string_equal(l.b.s ? l.b.s : "", want.s ? want.s : "");
+	assert_int_equal(st.flagged, want_flagged);
+	sb_init(&rep);
+	for (size_t i = 0; i < st.report.n; i++)
+		sb_printf(&rep, "%s\n", st.report.v[i]);
+	sl_free(&st.report);
+	sb_free(&l.b);
+	sb_free(&want);
+	vignette_free(&v);
+	db_close(db);
+	unlink(path);
+	free(path);
+	return rep.s ? sb_steal(&rep) : xstrdup("");
+}
+
+/* NVivo: UTF-16 units (each emoji counts two), CR LF as two, a BOM the
+ * positions do not count; names are the selected text. */
+static const char nvivo_raw[] =
+	"\xef\xbb\xbfMorning \U0001F600, Feri said.\r\nWe \U0001F389 moved the \U0001F4E6 boxes"
+	" \U0001F600 today.\r\nLast \U0001F389 word.";
+static const char nvivo_text[] =
+	"Morning \U0001F600, Feri said.\nWe \U0001F389 moved the \U0001F4E6 boxes"
+	" \U0001F600 today.\nLast \U0001F389 word.";
+
+static void test_positions_nvivo_utf16(void **state)
+{
+	const struct psel sels[] = {
+		{ 12, 16, "Feri", "Feri" }, { 30, 39, "moved the", "moved the" },
+		{ 43, 48, "boxes", "boxes" }, { 52, 57, "today", "today" },
+		{ 60, 64, "Last", "Last" }, { 68, 72, "word", "word" }, { 0, 0, NULL, NULL },
+	};
+	char *rep;
+
+	(void)state;
+	rep = import_landing("NVivo 14", nvivo_raw, sels, REFI_UNIT_AUTO, nvivo_text, 0);
+	if (!strstr(rep, "source 'S': positions read as UTF-16 units, from the selection names"
+		    " (6 of 6 fit) and NVivo 14\n"))
+		fail_msg("report: %s", rep);
+	free(rep);
+	/* read as code points (forced), the same file lands on the wrong words */
+	{
+		const struct psel cp[] = {
+			{ 12, 16, "Feri", "eri " }, { 30, 39, "moved the", "ved the \U0001F4E6" },
+			{ 0, 0, NULL, NULL },
+		};
+		rep = import_landing("NVivo 14", nvivo_raw, cp, REFI_UNIT_CP, nvivo_text, 0);
+		assert_non_null(strstr(rep, "positions read as code points, as --positions says"));
+		free(rep);
+	}
+}
+
+/* ATLAS.ti: code points with a CR LF pair counted as one. */
+static void test_positions_crlf_as_one(void **state)
+{
+	const char raw[] = "First line.\r\nSecond line here.\r\nThird: the whiteboard.\r\n"
+			   "Fourth ends.";
+	const struct psel sels[] = {
+		{ 12, 23, "Second line", "Second line" },
+		{ 37, 51, "the whiteboard", "the whiteboard" },
+		{ 53, 59, "Fourth", "Fourth" }, { 0, 0, NULL, NULL },
+	};
+	char *rep;
+
+	(void)state;
+	rep = import_landing("ATLAS.ti 23.1", raw, sels, REFI_UNIT_AUTO,
+			     "First line.\nSecond line here.\nThird: the whiteboard.\nFourth ends.", 0);
+	if (!strstr(rep, "positions read as code points with CR LF as one, from the selection"
+		    " names (3 of 3 fit) and ATLAS.ti 23.1\n"))
+		fail_msg("report: %s", rep);
+	free(rep);
+}
+
+/* Names that are labels, not text: the word boundaries decide (UTF-16
+ * units from a tool that does not say so). */
+static void test_positions_names_disagree(void **state)
+{
+	const char raw[] = "Zo\xc3\xab \U0001F600 met Ann \U0001F600\U0001F600 by the stove"
+			   " \U0001F389 at noon.";
+	const struct psel sels[] = {
+		{ 7, 14, "Quote 1", "met Ann" }, { 27, 32, "Quote 2", "stove" },
+		{ 0, 0, NULL, NULL },
+	};
+	char *rep;
+
+	(void)state;
+	rep = import_landing("SomeTool 2", raw, sels, REFI_UNIT_AUTO, raw, 0);
+	if (!strstr(rep, "positions read as UTF-16 units, from the word boundaries"))
+		fail_msg("report: %s", rep);
+	free(rep);
+}
+
+/* Split evidence: two names fit UTF-16 units, one code points; the best
+ * reading wins and the coding it does not fit is flagged for review. */
+static void test_positions_split_evidence(void **state)
+{
+	const char raw[] = "A \U0001F600 b \U0001F600 cat sat \U0001F600 on \U0001F600 the mat.";
+	const struct psel sels[] = {
+		{ 10, 17, "cat sat", "cat sat" }, { 18, 20, "on", "\U0001F600(review)" },
+		{ 27, 34, "the mat", "the mat" }, { 0, 0, NULL, NULL },
+	};
+	char *rep;
+
+	(void)state;
+	rep = import_landing("NVivo 12", raw, sels, REFI_UNIT_AUTO, raw, 1);
+	if (!strstr(rep, "positions read as UTF-16 units, from the selection names (2 of 3 fit)"
+		    " and NVivo 12; the evidence is split: 1 coding selection(s) flagged"))
+		fail_msg("report: %s", rep);
+	free(rep);
+}
+
+/* A bad selection is skipped with a line naming it; the rest imports. */
+static void test_bad_selection_skipped(void **state)
+{
+	const char raw[] = "one two three";
+	const struct psel sels[] = {
+		{ 0, 3, "one", "one" }, { 4, 99, "two", NULL }, { 8, 13, "three", "three" },
+		{ 0, 0, NULL, NULL },
+	};
+	char *path, *qde, *rep, *args, *out, *err, *dbp = fx_path(".db");
+	const char *bad_code = "targetGUID=\"C0DE0000-0000-4000-8000-000000000001\"/></Coding>"
+			       "</PlainTextSelection>\n </TextSource>";
+	size_t len;
+	int rc;
+
+	(void)state;
+	rep = import_landing("QualCoder 3.6", raw, sels, REFI_UNIT_AUTO, raw, 0);
+	if (!strstr(rep, "source 'S': selection 5e100000-0000-4000-8000-000000000001 skipped:"
+		    " selection 4-99 lies outside the text of source 'S' (13 characters)"))
+		fail_msg("report: %s", rep);
+	free(rep);
+	/* an unknown code on the last selection, through the command line */
+	path = producer_qdpx("QualCoder 3.6", raw, sels);
+	qde = zip_entry(path, "project.qde", &len);
+	{
+		char *hit = strstr(qde, bad_code), *q2;
+		assert_non_null(hit);
+		q2 = xasprintf("%.*stargetGUID=\"C0DE0000-0000-4000-8000-0000000000FF\"%s",
+			       (int)(hit - qde), qde, hit + strlen("targetGUID=\"C0DE0000-0000-4000"
+							       "-8000-000000000001\""));
+		make_zip(path, (const struct zent[]){ { "project.qde", q2, 0 },
+						      { "sources/s.txt", raw, 0 }, { NULL, NULL, 0 } });
+		free(q2);
+	}
+	args = xasprintf("--db '%s' --coder tester import '%s'", dbp, path);
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "imported 1 vignette, 0 participants, 1 coding"));
+	if (!strstr(err, "selection 5e100000-0000-4000-8000-000000000002 skipped: Coding refers"
+		    " to code 'C0DE0000-0000-4000-8000-0000000000FF', which is not in the codebook")
+	    || !strstr(err, "skipped 2 selection(s) or coding(s)"))
+		fail_msg("err: %s", err);
+	free(args), free(out), free(err);
+	/* --strict: all or nothing, as before */
+	unlink(dbp);
+	args = xasprintf("--db '%s' --coder tester import --strict '%s'", dbp, path);
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 2);
+	assert_non_null(strstr(err, "selection 4-99 lies outside the text"));
+	free(args), free(out), free(err);
+	/* --positions is checked */
+	args = xasprintf("--db '%s' import --positions bytes '%s'", dbp, path);
+	rc = fx_run(args, &out, &err);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(err, "--positions 'bytes': use codepoints, utf16 or crlf1"));
+	free(args), free(out), free(err);
+	free(qde);
+	unlink(path);
+	unlink(dbp);
+	free(path);
+	free(dbp);
+}
+
+/* Ids travel as variables: ferenc comes back as ferenc, not as a slug of
+ * the pseudonym (ferenc-sz\u0171cs), and the vignette keeps its id. */
+static void test_qdpx_ids_travel(void **state)
+{
+	px_db *db = fx_db_with("praxis: 1\nparticipants:\n  - id: ferenc\n"
+			       "    pseudonym: Ferenc Sz\xc5\xb1" "cs\n"
+			       "vignettes:\n  - id: n7\n    title: Night shift\n"
+			       "    date: 2026-02-03\n    participants: [ferenc]\n"
+			       "    text: \"Late again.\"\n"), *db2 = fx_db();
+	char *p = export_to(db, EXP_QDPX, 1);
+	px_err e = { 0 };
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(db_begin(db2, &e), 0);
+	if (refi_import(db2, p, make_coder(db2, "importer"), CODE_ME, NULL, &e))
+		fail_msg("import: %s", e.msg);
+	assert_int_equal(db_commit(db2, &e), 0);
+	assert_int_equal(participant_find(db2, "ferenc", &id, &e), 0);
+	assert_int_equal(vignette_find(db2, "n7", &id, &e), 0);
+	assert_int_equal(db_scalar(db2, "SELECT count(*) FROM participant_attr"), 0);
+	unlink(p);
+	free(p);
+	db_close(db);
+	db_close(db2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -775,6 +1082,12 @@ int main(void)
 		cmocka_unit_test(test_bad_archives),
 		cmocka_unit_test(test_qdpx_notes_survive_yaml),
 		cmocka_unit_test(test_cli_import_qdpx),
+		cmocka_unit_test(test_positions_nvivo_utf16),
+		cmocka_unit_test(test_positions_crlf_as_one),
+		cmocka_unit_test(test_positions_names_disagree),
+		cmocka_unit_test(test_positions_split_evidence),
+		cmocka_unit_test(test_bad_selection_skipped),
+		cmocka_unit_test(test_qdpx_ids_travel),
 	};
 	return cmocka_run_group_tests_name("refi", tests, NULL, NULL);
 }

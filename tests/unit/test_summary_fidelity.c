@@ -219,7 +219,7 @@ static void test_mode_set_and_speaker(void **state)
 	assert_non_null(strstr(out, "\r\n12,v1,SR,,,a,,\"participation,reification\","));
 	/* c5: both modes, Cy's reading */
 	assert_non_null(strstr(out, "\r\n5,v2,SR/tools,0,2,a,cy,\"participation,reification\","
-			       ",pile,a joke,,,,0,cy\r\n"));
+			       ",pile,a joke,,,,0,cy,"));
 	free(out);
 	free(err);
 	free(cmd);
