@@ -118,10 +118,32 @@ static void test_counts_match_a_fresh_start(void **state)
 	free(db);
 }
 
+/* The same changes made while the summaries are still loading (a test
+ * hook holds the loader back until the script ends): once the load
+ * arrives, every count shown equals a fresh start's. */
+static void test_counts_while_loading(void **state)
+{
+	char *db = fx_screen_db(NULL), *after, *fresh;
+
+	(void)state;
+	setenv("PRAXIS_TEST_SUMMARY_DELAY_MS", "600000", 1);
+	after = fx_screen_run(db, changes, COLS, ROWS, NULL);
+	unsetenv("PRAXIS_TEST_SUMMARY_DELAY_MS");
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding"), 5);
+	fx_assert_has(after, "| 5 codings");
+	assert_badges(after, 1, "The pile", " 2 1 1");
+	fresh = fx_screen_run(db, "# nothing\n", COLS, ROWS, NULL);
+	assert_same_counts(after, fresh);
+	free(after);
+	free(fresh);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_match_a_fresh_start),
+		cmocka_unit_test(test_counts_while_loading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
