@@ -86,6 +86,10 @@ static void *job_thread(void *ud)
 		rc = db_scalar_get(j->ro, "SELECT count(*) FROM sqlite_master", &ignored, &e);
 	job_set(j, &j->snap);
 	test_delay(j);
+	/* an interrupt lands only on a running statement: a cancel that came
+	 * before the first one is seen here */
+	if (!rc && job_get(j, &j->cancel))
+		rc = px_fail(&e, PX_EIO, "the summaries' load was cancelled");
 	if (!rc)
 		rc = db_scalar_get(j->ro, "SELECT count(*) FROM coding", &j->count, &e);
 	if (!rc)
