@@ -114,17 +114,14 @@ static void summary_arrived(struct tui *t)
 static void start_summary(struct tui *t)
 {
 	px_err e = { 0 };
+	int rc = summary_bg_start(t->db, &t->sum_job, &e);
 
+	if (!rc && !t->sum_job)
+		rc = summary_open(t->db, &t->sum, &e);
 	free(t->sum_err);
-	t->sum_err = NULL;
-	if (summary_bg_start(t->db, &t->sum_job, &e))
-		t->sum_err = xstrdup(e.msg);
-	else if (t->sum_job)
-		t->total_codings = 0;
-	else if (summary_open(t->db, &t->sum, &e))
-		t->sum_err = xstrdup(e.msg);
-	if (!t->sum_job)
-		t->total_codings = coding_count(t->db);
+	t->sum_err = rc ? xstrdup(e.msg) : NULL;
+	/* while it loads, the total counts the change since its snapshot */
+	t->total_codings = t->sum_job ? 0 : coding_count(t->db);
 }
 
 /* Takes the loaded state once the thread is done (wait: even if not);
