@@ -24,7 +24,8 @@ struct samples {
 
 struct measure {
 	const char *name;
-	double med, p99;         /* praxis, ms */
+	double med, p90, p99;    /* praxis, ms */
+	double cpu_med;          /* praxis's CPU time (user+sys), ms; 0: not measured */
 	double raw_med, raw_p99; /* raw SQLite doing the same work, ms */
 	double max_ratio;        /* target: med / raw_med at most this (0: none) */
 	double max_ms;           /* target: an absolute bound (0: none) */
@@ -45,6 +46,7 @@ int measure_export_csv(struct measure *m, const char *yaml, const char *db, int 
 int measure_summary_load(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_summary_apply(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_startup(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_startup_summaries(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_keystroke(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_add_coding(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_search(struct measure *m, const char *yaml, const char *db, int repeats);

@@ -40,6 +40,20 @@ typedef struct summary_filter {
 int summary_open(px_db *db, px_summary **out, px_err *e);
 /* Stops listening and frees (NULL is fine). */
 void summary_close(px_summary *s);
+/* The same state loaded on a thread with its own read-only connection,
+ * so that an interface need not wait for it. summary_bg_start returns
+ * once the thread holds its snapshot (*out NULL: db is a memory database
+ * or inside a transaction; call summary_open). Writes made through db
+ * meanwhile are queued and applied by summary_bg_finish, which waits for
+ * the thread and hands over a state listening to db; *codings: the
+ * codings in the snapshot (without the queued writes). summary_bg_ready
+ * says, without waiting, whether finish would wait. Cancel stops and
+ * frees a job (NULL is fine). */
+typedef struct summary_job summary_job;
+int summary_bg_start(px_db *db, summary_job **out, px_err *e);
+int summary_bg_ready(summary_job *j);
+int summary_bg_finish(summary_job *j, px_summary **out, int64_t *codings, px_err *e);
+void summary_bg_cancel(summary_job *j);
 /* Reloads if a rollback or reset made the state stale. */
 int summary_sync(px_summary *s, px_err *e);
 /* Reloads unconditionally from the store. */

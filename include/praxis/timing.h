@@ -4,12 +4,16 @@
  * FILE: "first_frame MS" once the first full frame is drawn (from the
  * start of the interface, database open and summaries included), then
  * "key CODE MS" for each key, from reading it to the end of the redraw it
- * caused. Without the variable every call is a cheap no-op. */
+ * caused, and "summaries MS" when the summary state (loaded on its own
+ * thread) arrives, from the same start as first_frame. Without the
+ * variable every call is a cheap no-op. */
 #ifndef PRAXIS_TIMING_H
 #define PRAXIS_TIMING_H
 
 void timing_start(void);
 void timing_first_frame(void);
+/* "WHAT MS" from the start, flushed at once. */
+void timing_mark(const char *what);
 /* Marks the moment a key was read; timing_key_done after its redraw. */
 void timing_key_begin(int key);
 void timing_key_done(void);

@@ -115,15 +115,18 @@ struct tui {
 	int64_t last_code[4];    /* last sub-code used per dimension */
 	int64_t vignette_id;     /* the vignette in the reader */
 	int64_t total_vignettes; /* passing the filter */
-	int64_t total_codings;
+	int64_t total_codings;   /* while the summaries load: the change
+				    since their snapshot */
 	int reload_all;          /* a reset or rollback came: the next
 				    tui_codings_changed reloads everything */
 	px_summary *sum;         /* the summary state, opened and closed by
 				    tui.c (NULL if it failed: sum_err says
 				    why); panes read it through tui_summary */
 	char *sum_err;
+	summary_job *sum_job;    /* the summary state loading on its own
+				    thread (NULL: loaded or failed) */
 	unsigned sum_epoch;      /* bumped when it is reloaded after another
-				    process wrote */
+				    process wrote, and when a load arrives */
 };
 
 /* Asks the interface for r; carried out after the current key. */
@@ -181,6 +184,9 @@ void tui_codings_changed(struct tui *t);
  * another process wrote since), or NULL if there is none or the reload
  * failed: the panes then query the store themselves. */
 px_summary *tui_summary(struct tui *t);
+/* 1 while the summary state is still loading: panes that count from it
+ * show a placeholder rather than query the whole corpus themselves. */
+int tui_summary_loading(const struct tui *t);
 /* Reloads t->names (after a code, entry or participant was added). */
 void tui_names_reload(struct tui *t);
 void tui_focus(struct tui *t, int pane);

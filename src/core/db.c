@@ -671,6 +671,12 @@ int db_connect(const char *path, int readonly, px_db **out, px_err *e)
 	px_db *db = xcalloc(1, sizeof(*db));
 	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
+	/* no allocation statistics: they take one global mutex on every
+	 * allocation, which the summaries' loader thread and the interface
+	 * would fight over. Only before SQLite initializes (the first open);
+	 * later calls are refused and change nothing. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
 	*out = NULL;
 	db->path = xstrdup(path);
 	char *uri = readonly ? readonly_uri(path) : NULL;

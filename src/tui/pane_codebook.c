@@ -22,6 +22,7 @@ struct cstate {
 	size_t *vis;
 	size_t nvis;
 	idlist folded;           /* kept across reloads */
+	int counting;            /* the summaries are loading: no counts yet */
 };
 
 static void c_clear(struct cstate *s)
@@ -106,9 +107,13 @@ static void c_refresh(struct pane *p, struct tui *t)
 	px_summary *sum = tui_summary(t);
 
 	c_clear(s);
+	s->counting = 0;
 	if (codebook_each(t->db, collect, &ctx, &e))
 		tui_error(t, "%s", e.msg);
-	if (sum && !summary_code_usage(sum, &counts, &nc, &e)) {
+	if (tui_summary_loading(t)) {
+		/* counted when the summary state arrives (a placeholder till then) */
+		s->counting = 1;
+	} else if (sum && !summary_code_usage(sum, &counts, &nc, &e)) {
 		/* indexed by code row id: the summary already counted them */
 		for (size_t i = 0; i < s->n; i++)
 			if (s->all[i].id > 0 && (size_t)s->all[i].id < nc)
@@ -200,7 +205,10 @@ static void c_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	int role = pane_row_role(sel, ROLE_NORMAL), ind = 1 + 2 * r->depth, used;
 	char cnt[32];
 
-	snprintf(cnt, sizeof(cnt), "%lld", (long long)r->deep);
+	if (s->counting)
+		snprintf(cnt, sizeof(cnt), "...");
+	else
+		snprintf(cnt, sizeof(cnt), "%lld", (long long)r->deep);
 	int cw = (int)strlen(cnt);
 	if (r->has_kids)
 		dsp_raw(y, x + ind - 1, 1, r->folded ? "+" : "-", sel ? role : ROLE_DIM);

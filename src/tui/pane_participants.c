@@ -21,6 +21,7 @@ struct pstate {
 	/* usage by participant row id, from the summary state (NULL: query) */
 	int64_t *nv, *nc;
 	size_t nusage;
+	int counting;            /* the summaries are loading: no counts yet */
 };
 
 static void p_clear(struct pstate *s)
@@ -63,7 +64,7 @@ static int collect(const px_participant *pp, void *ud)
 	if (s->nv && pp->id > 0 && (size_t)pp->id < s->nusage) {
 		r->nv = s->nv[pp->id];
 		r->nc = s->nc[pp->id];
-	} else if (!s->nv) {
+	} else if (!s->nv && !s->counting) {
 		participant_usage(s->db, pp->id, &r->nv, &r->nc);
 	}
 	return 0;
@@ -78,6 +79,8 @@ static void p_refresh(struct pane *p, struct tui *t)
 
 	p_clear(s);
 	s->db = t->db;
+	/* counted when the summary state arrives (a placeholder till then) */
+	s->counting = tui_summary_loading(t);
 	/* two whole-corpus counts the summaries already hold, rather than
 	 * two queries per participant */
 	if (sum && summary_participant_usage(sum, &s->nv, &s->nc, &s->nusage, &e)) {
@@ -129,7 +132,10 @@ static void p_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	char counts[48];
 	int cw, used;
 
-	snprintf(counts, sizeof(counts), "%lldv %lldc", (long long)r->nv, (long long)r->nc);
+	if (((struct pstate *)p->st)->counting)
+		snprintf(counts, sizeof(counts), "...");
+	else
+		snprintf(counts, sizeof(counts), "%lldv %lldc", (long long)r->nv, (long long)r->nc);
 	cw = (int)strlen(counts);
 	used = dsp_text(y, x + 1, w - cw - 3, r->pseudonym, t->filter.participant_id == r->id ?
 			(sel ? role : ROLE_MATCH) : role);

@@ -655,17 +655,21 @@ static void s_refresh(struct pane *p, struct tui *t)
 	struct sstate *s = st_of(p);
 	px_err e = { 0 };
 
-	if (!s->sum)
-		return;
-	/* another process wrote: the interface reloaded the summary */
+	/* another process wrote, or the load arrived: a new state */
 	if (s->epoch != t->sum_epoch) {
 		s->epoch = t->sum_epoch;
+		s->sum = t->sum;
+		s->gen = s->sum ? summary_generation(s->sum) : 0;
 		s->moved_all = 1;
+		for (int i = 0; i < TAB_COUNT; i++)
+			s->tabs[i].built = 0;
 	}
 	if (!tui_summary(t) && t->sum_err) {
 		px_fail(&e, PX_EIO, "%s", t->sum_err);
 		set_error(s, t, &e);
 	}
+	if (!s->sum)
+		return;
 	follow_filter(s, t);
 	ensure_built(p, t);
 }
@@ -882,6 +886,10 @@ static void s_draw(struct pane *p, struct tui *t, struct rect b)
 	struct rect list;
 
 	ensure_built(p, t);
+	if (!s->sum && tui_summary_loading(t)) {
+		dsp_text(b.y, b.x + 1, b.w - 1, "loading the summaries...", ROLE_DIM);
+		return;
+	}
 	if (!s->sum) {
 		dsp_text(b.y, b.x + 1, b.w - 1, s->err ? s->err : "(no summaries)", ROLE_ERROR);
 		return;

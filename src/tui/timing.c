@@ -5,7 +5,7 @@
 #include "praxis/timing.h"
 
 static FILE *timing_fp;
-static double t_start, t_key;
+static double t_start, t_start0, t_key;
 static int pending_key = -1;
 
 static double now_ms(void)
@@ -23,15 +23,25 @@ void timing_start(void)
 	if (!path || !*path || timing_fp)
 		return;
 	timing_fp = fopen(path, "a");
-	t_start = now_ms();
+	t_start = t_start0 = now_ms();
 }
 
 void timing_first_frame(void)
 {
 	if (timing_fp && t_start > 0) {
 		fprintf(timing_fp, "first_frame %.4f\n", now_ms() - t_start);
+		fflush(timing_fp);
 		t_start = 0;
 	}
+}
+
+void timing_mark(const char *what)
+{
+	if (!timing_fp)
+		return;
+	fprintf(timing_fp, "%s %.4f\n", what, now_ms() - t_start0);
+	/* read while the interface runs (the benchmark waits for it) */
+	fflush(timing_fp);
 }
 
 void timing_key_begin(int key)

@@ -95,24 +95,88 @@ px_summary *tui_summary(struct tui *t)
 	return summary_sync(t->sum, &e) ? NULL : t->sum;
 }
 
-/* Another process wrote (no listener saw it): the summary state reloads
- * here, the one place that asks, before any pane reads it. */
-static void reload_summary(struct tui *t)
+int tui_summary_loading(const struct tui *t)
+{
+	return t->sum_job != NULL;
+}
+
+/* The panes that count from the summary state refresh when it arrives. */
+static void summary_arrived(struct tui *t)
+{
+	t->sum_epoch++;
+	t->panes[P_SUMMARIES].stale = 1;
+	t->panes[P_CODEBOOK].stale = 1;
+	t->panes[P_PARTICIPANTS].stale = 1;
+}
+
+/* Starts loading the summary state on its own thread (the first frame
+ * does not wait for it); where no second connection can see what this
+ * one sees, loads it here. */
+static void start_summary(struct tui *t)
 {
 	px_err e = { 0 };
+	int rc = summary_bg_start(t->db, &t->sum_job, &e);
 
-	if (!t->sum)
-		return;
-	t->sum_epoch++;
+	if (!rc && !t->sum_job)
+		rc = summary_open(t->db, &t->sum, &e);
 	free(t->sum_err);
-	t->sum_err = summary_reload(t->sum, &e) ? xstrdup(e.msg) : NULL;
+	t->sum_err = rc ? xstrdup(e.msg) : NULL;
+	/* while it loads, the total counts the change since its snapshot */
+	t->total_codings = t->sum_job ? 0 : coding_count(t->db);
+}
+
+/* Takes the loaded state once the thread is done (wait: even if not);
+ * the codings made meanwhile are in it and in the total. */
+static void poll_summary(struct tui *t, int wait)
+{
+	px_err e = { 0 };
+	int64_t n = 0;
+
+	if (!t->sum_job || (!wait && !summary_bg_ready(t->sum_job)))
+		return;
+	if (summary_bg_finish(t->sum_job, &t->sum, &n, &e)) {
+		t->sum_err = xstrdup(e.msg);
+		t->total_codings = coding_count(t->db);
+	} else {
+		/* a reset came meanwhile: the listener's deltas do not cover it */
+		t->total_codings = summary_stale(t->sum) ? coding_count(t->db) : t->total_codings + n;
+	}
+	t->sum_job = NULL;
+	summary_arrived(t);
+	timing_mark("summaries");
+}
+
+/* 1 if a load must be awaited here: a script sees the loaded state
+ * (its screens do not depend on the loader's speed) unless a test holds
+ * the load back to press keys while it runs. */
+static int script_waits(const struct tui *t)
+{
+	return t->headless && !getenv("PRAXIS_TEST_SUMMARY_DELAY_MS");
+}
+
+/* Another process wrote (no listener saw it): the summary state reloads
+ * here, the one place that asks, before any pane reads it; on its
+ * thread, as at start-up. */
+static void reload_summary(struct tui *t)
+{
+	if (!t->sum && !t->sum_job && !t->sum_err)
+		return;
+	summary_bg_cancel(t->sum_job);
+	t->sum_job = NULL;
+	summary_close(t->sum);
+	t->sum = NULL;
+	start_summary(t);
+	summary_arrived(t);
+	if (script_waits(t))
+		poll_summary(t, 1);
 }
 
 static void reload_counts(struct tui *t)
 {
 	tui_names_reload(t);
 	count_vignettes(t);
-	t->total_codings = coding_count(t->db);
+	if (!t->sum_job)
+		t->total_codings = coding_count(t->db);
 }
 
 void tui_changed(struct tui *t)
@@ -265,8 +329,12 @@ static void draw_status(struct tui *t)
 	if (t->coder_id != t->own_coder && x < cols)
 		x += draw_overrides(t, y, x);
 	sb_reset(&b);
-	sb_printf(&b, " | %lld vignette%s | %lld coding%s", (long long)t->total_vignettes,
-		  PX_S(t->total_vignettes), (long long)t->total_codings, PX_S(t->total_codings));
+	sb_printf(&b, " | %lld vignette%s | ", (long long)t->total_vignettes,
+		  PX_S(t->total_vignettes));
+	if (t->sum_job)
+		sb_add(&b, "counting codings");
+	else
+		sb_printf(&b, "%lld coding%s", (long long)t->total_codings, PX_S(t->total_codings));
 	if (browse_filter_active(&t->filter)) {
 		sb_add(&b, " | filter:");
 		filter_text(t, &b);
@@ -708,7 +776,6 @@ static void check_outside_changes(struct tui *t)
 
 static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 {
-	px_err se = { 0 };
 	int rc;
 
 	t->db = o->db;           /* ours from here: teardown closes it */
@@ -725,11 +792,10 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 	if ((rc = keymap_apply_config(o->config, e)))
 		return rc;
 	t->running = 1;
+	/* the summary state is the interface's; the panes read it */
+	start_summary(t);
 	reload_counts(t);
 	t->data_version = db_data_version(t->db);
-	/* the summary state is the interface's; the panes read it */
-	if (summary_open(t->db, &t->sum, &se))
-		t->sum_err = xstrdup(se.msg);
 	for (int i = 0; i < P_COUNT; i++)
 		pane_init(&t->panes[i], pane_table[i], t);
 	return PX_OK;
@@ -738,6 +804,8 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 static void teardown(struct tui *t)
 {
 	modal_close_all(t);
+	summary_bg_cancel(t->sum_job);
+	t->sum_job = NULL;
 	for (int i = 0; i < P_COUNT; i++)
 		if (t->panes[i].ops)
 			pane_free(&t->panes[i]);
@@ -758,18 +826,23 @@ static int run_loop(struct tui *t, script *sc)
 {
 	int key;
 
+	if (script_waits(t))
+		poll_summary(t, 1);
 	tui_layout(t);
 	/* the reader shows the first vignette from the start */
 	t->panes[P_VIGNETTES].stale = 0;
 	(t->panes[P_VIGNETTES].ops->refresh)(&t->panes[P_VIGNETTES], t);
 	while (t->running) {
+		poll_summary(t, 0);
 		draw(t);
 		timing_first_frame();
 		timing_key_done();
 		if (sc) {
 			if (!script_next(sc, &key))
 				break;
-		} else if ((key = display_getkey(1000)) < 0) {
+		} else if ((key = display_getkey(t->sum_job ? 20 : 1000)) < 0) {
+			/* while loading, the wait is short: the state shows
+			 * when it arrives, without a key */
 			check_outside_changes(t);
 			continue;
 		}
@@ -802,6 +875,7 @@ int tui_run(const struct tui_options *o, px_err *e)
 	t.headless = headless;
 	display_apply_theme(&t.theme);
 	run_loop(&t, headless ? &sc : NULL);
+	poll_summary(&t, 1);
 	if (o->dump_screen) {
 		draw(&t);
 		rc = display_dump(o->dump_screen, o->dump_attrs, e);

@@ -15,6 +15,7 @@
 static const char *const measures[] = {
 	"import YAML corpus", "CSV export of all codings", "summaries: full load",
 	"summaries: apply one coding", "start-up to first frame",
+	"start-up to summaries loaded",
 	"keystroke: list move / open", "add a coding (commit+summary+draw)",
 	"ranked search, first page", "peak RSS of the interface (MB)",
 };

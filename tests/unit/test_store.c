@@ -70,20 +70,23 @@ static void raw_exec(const char *path, const char *sql)
 
 static void test_newer_schema_refused(void **state)
 {
-	char *path = fx_path(".db"), want[1024];
+	char *path = fx_path(".db"), want[1024], pragma[64];
+	int newer = schema_version_count + 1;
 	px_db *db = NULL;
 	px_err e = { 0 };
 
 	(void)state;
 	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_OK);
 	db_close(db);
-	raw_exec(path, "PRAGMA user_version = 7");
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", newer);
+	raw_exec(path, pragma);
 	assert_int_equal(project_open(path, 0, &db, &e), PX_EDATA);
 	assert_null(db);
-	snprintf(want, sizeof(want), "%s: the database has schema version 7, newer than this "
-		 "praxis supports (%d); upgrade praxis to open it", path, schema_version_count);
+	snprintf(want, sizeof(want), "%s: the database has schema version %d, newer than this "
+		 "praxis supports (%d); upgrade praxis to open it", path, newer,
+		 schema_version_count);
 	assert_string_equal(e.msg, want);
-	/* and it was not touched: still version 7 */
+	/* and it was not touched: still the newer version */
 	raw_exec(path, "CREATE TABLE probe(x)");
 	free(path);
 }

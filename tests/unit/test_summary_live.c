@@ -249,6 +249,45 @@ static void test_random_operations(void **state)
 	db_close(db);
 }
 
+/* The state loaded on its own thread, held back (test hook) while 300
+ * writes go through the caller's connection: the handed-over state has
+ * them all, as deltas (not stale), and follows the connection after. */
+static void test_background_load(void **state)
+{
+	struct pool p;
+	px_db *db = open_sample(&p);
+	summary_job *job = NULL;
+	px_summary *live = NULL;
+	px_err e = { 0 };
+	int64_t snapshot = -1, before = db_scalar(db, "SELECT count(*) FROM coding");
+
+	(void)state;
+	setenv("PRAXIS_TEST_SUMMARY_DELAY_MS", "600000", 1);
+	assert_int_equal(summary_bg_start(db, &job, &e), PX_OK);
+	assert_non_null(job);
+	for (int step = 0; step < 300; step++)
+		random_op(db, &p);
+	assert_false(summary_bg_ready(job));
+	assert_int_equal(summary_bg_finish(job, &live, &snapshot, &e), PX_OK);
+	unsetenv("PRAXIS_TEST_SUMMARY_DELAY_MS");
+	/* the snapshot was taken before the writes */
+	assert_int_equal(snapshot, before);
+	assert_false(summary_stale(live));
+	assert_matches_fresh(db, live, 300);
+	random_op(db, &p);
+	assert_false(summary_stale(live));
+	assert_matches_fresh(db, live, 301);
+	summary_close(live);
+	/* a cancel ends a held load at once */
+	setenv("PRAXIS_TEST_SUMMARY_DELAY_MS", "600000", 1);
+	assert_int_equal(summary_bg_start(db, &job, &e), PX_OK);
+	random_op(db, &p);
+	summary_bg_cancel(job);
+	unsetenv("PRAXIS_TEST_SUMMARY_DELAY_MS");
+	pool_free(&p);
+	db_close(db);
+}
+
 static int64_t pile_occurrences(px_summary *s, const char *id)
 {
 	summary_rep_row *rows;
@@ -351,6 +390,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_operations),
+		cmocka_unit_test(test_background_load),
 		cmocka_unit_test(test_rollback),
 		cmocka_unit_test(test_resets),
 	};
