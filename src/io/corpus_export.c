@@ -361,6 +361,13 @@ static int collect_coding(const px_coding *c, void *ud)
 	return 0;
 }
 
+static void coding_list_free(struct coding_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		coding_free(&l->v[i]);
+	free(l->v);
+}
+
 /* The span as a quote when that reads well and anchors the same place,
  * else as offsets. */
 static void coding_span(struct exp *x, const px_vignette *v, const px_coding *c,
@@ -439,8 +446,9 @@ static int export_codings(struct exp *x, const px_vignette *v)
 	int rc;
 
 	q.vignette_id = v->id;
+	/* a read that fails half-way leaves the codings collected so far */
 	if ((rc = coding_each(x->db, &q, collect_coding, &l, x->e)) || !l.n) {
-		free(l.v);
+		coding_list_free(&l);
 		return rc;
 	}
 	spans = xcalloc(l.n, sizeof(*spans));
@@ -455,9 +463,7 @@ static int export_codings(struct exp *x, const px_vignette *v)
 	for (size_t i = 0; i < l.n && !rc; i++)
 		rc = coding_item(x, v, &l.v[i], &anchors[i]);
 	seq_end(x);
-	for (size_t i = 0; i < l.n; i++)
-		coding_free(&l.v[i]);
-	free(l.v);
+	coding_list_free(&l);
 	free(spans);
 	free(anchors);
 	return rc;

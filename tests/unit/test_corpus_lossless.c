@@ -103,6 +103,7 @@ static px_db *full_project(void)
 	must(corpus_import(db, (const char *const *)samples, 2, 0, NULL, &e), &e, "samples");
 	must(db_begin(db, &e), &e, "begin");
 	must(refi_import(db, qdpx, fx_coder(db, "mk"), CODE_ME, &rst, &e), &e, "qdpx");
+	sl_free(&rst.report);
 	must(db_commit(db, &e), &e, "commit");
 	assert_true(rst.notes >= 4);
 	/* a gap in the codes' order, a code moved, a text edited (so its

@@ -417,6 +417,7 @@ static void test_qdpx_round_trip(void **state)
 	assert_int_equal(db_begin(db2, &e), 0);
 	if (refi_import(db2, p1, make_coder(db2, "importer"), CODE_ME, &st, &e))
 		fail_msg("import: %s", e.msg);
+	sl_free(&st.report);
 	assert_int_equal(db_commit(db2, &e), 0);
 	assert_int_equal(st.sources, 2);
 	assert_int_equal(st.codings, 3);
@@ -547,6 +548,7 @@ static void test_foreign_qdpx(void **state)
 	assert_int_equal(db_begin(db, &e), 0);
 	if (refi_import(db, path, make_coder(db, "importer"), CODE_ME, &st, &e))
 		fail_msg("import: %s", e.msg);
+	sl_free(&st.report);
 	assert_int_equal(db_commit(db, &e), 0);
 	assert_int_equal(st.sources, 2);
 	assert_int_equal(st.skipped_sources, 2);     /* the PDF, the file on a disk */
@@ -738,6 +740,7 @@ static void test_qdpx_notes_survive_yaml(void **state)
 	/* imported as fx_import's coder, so the second file lists the same coders */
 	if (refi_import(a, path, make_coder(a, "tester"), CODE_ME, &st, &e))
 		fail_msg("import: %s", e.msg);
+	sl_free(&st.report);
 	assert_int_equal(db_commit(a, &e), 0);
 	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 0"), 1);
 	assert_int_equal(db_scalar(a, "SELECT count(*) FROM memo_target WHERE kind = 1"), 1);
