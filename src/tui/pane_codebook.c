@@ -193,11 +193,6 @@ static const char *c_row_text(struct pane *p, size_t i)
 	return s->all[s->vis[i]].path;
 }
 
-static int dim_role(int dimension)
-{
-	return dimension == 1 ? ROLE_CODE_ME : dimension == 2 ? ROLE_CODE_JE : ROLE_CODE_SR;
-}
-
 static void c_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
 {
 	struct cstate *s = p->st;
@@ -213,7 +208,7 @@ static void c_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	if (r->has_kids)
 		dsp_raw(y, x + ind - 1, 1, r->folded ? "+" : "-", sel ? role : ROLE_DIM);
 	used = dsp_text(y, x + ind + 1, w - ind - cw - 3, r->name,
-			r->depth == 0 && !sel ? dim_role(r->dimension) : role);
+			r->depth == 0 && !sel ? theme_dimension_role(r->dimension) : role);
 	if (t->filter.code_id == r->id && !sel)
 		dsp_raw(y, x + ind + 1 + used, 2, " =", ROLE_MATCH);
 	dsp_text(y, x + w - cw - 1, cw, cnt, sel ? role : ROLE_DIM);

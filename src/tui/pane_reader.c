@@ -275,7 +275,6 @@ static void selection(const struct rdstate *s, size_t *a, size_t *b)
 static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 {
 	static const char *const letter[4] = { "", "M", "J", "S" };
-	static const int role[4] = { 0, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
 	int has[4] = { 0 }, memo = 0, review = 0;
 
 	for (size_t k = 0; k < s->nspans; k++) {
@@ -289,7 +288,7 @@ static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 	}
 	for (int d = 1; d <= 3; d++)
 		if (has[d])
-			dsp_raw(y, x + d - 1, 1, letter[d], role[d]);
+			dsp_raw(y, x + d - 1, 1, letter[d], theme_dimension_role(d));
 	/* a span an edit cut into outranks the memo mark: it needs a look */
 	if (review)
 		dsp_raw(y, x + 3, 1, "!", ROLE_REVIEW);

@@ -385,7 +385,6 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	return PX_OK;
 }
 
-static const int dim_role[4] = { ROLE_NORMAL, ROLE_CODE_ME, ROLE_CODE_JE, ROLE_CODE_SR };
 
 /* The dimension's months as a summary_month_count array. */
 static summary_month_count *dim_months(const summary_coverage *c, int d, int64_t *max)
@@ -442,7 +441,7 @@ static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		cell_num(r, 3, cr->participants);
 		if (cr->depth == 0 && cr->dimension >= 1 && cr->dimension <= 3) {
 			r->cell[4] = sparkline(m[cr->dimension], c.nmonth, lo, hi, max);
-			r->role = dim_role[cr->dimension];
+			r->role = theme_dimension_role(cr->dimension);
 		}
 		r->drill = DR_CODE;
 		r->id = cr->code_id;

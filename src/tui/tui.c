@@ -434,8 +434,7 @@ int tui_code_role(struct tui *t, int64_t code_id)
 	int dim = names_code_dimension(&t->names, code_id), role;
 	px_code c = { 0 };
 
-	role = dim == CODE_ME ? ROLE_CODE_ME : dim == CODE_JE ? ROLE_CODE_JE :
-	       dim == CODE_SR ? ROLE_CODE_SR : ROLE_NORMAL;
+	role = theme_dimension_role(dim);
 	if (role == ROLE_NORMAL || codebook_get(t->db, code_id, &c, NULL))
 		return role;
 	if (c.color)
