@@ -16,19 +16,6 @@
 #include "praxis/util.h"
 #include "fixture.h"
 
-/* A database holding corpus (imported as coder "tester"). */
-static char *db_with(const char *corpus)
-{
-	px_db *db = fx_db();
-	char msg[1024], *path;
-
-	if (fx_import(db, corpus, msg, sizeof(msg)))
-		fail_msg("fixture: %s", msg);
-	path = xstrdup(db_path(db));
-	db_close(db);
-	return path;
-}
-
 /* Runs praxis with "--db DB ARGS"; returns the status, fills out and err. */
 static int run_db(const char *db, const char *args, char **out, char **err)
 {
@@ -179,7 +166,7 @@ static const struct usage_case data_cases[] = {
  * database as it was (all or nothing: "uncode 1 999" keeps coding 1). */
 static void run_cases(const struct usage_case *cases, size_t n, int status)
 {
-	char *db = db_with(fx_small_corpus), *before = run_ok(db, "export");
+	char *db = fx_project_with(fx_small_corpus), *before = run_ok(db, "export");
 
 	for (size_t i = 0; i < n; i++) {
 		char *out, *err, *after, *want;
@@ -217,7 +204,7 @@ static void test_data_errors(void **state)
 
 static void test_code_list_uncode(void **state)
 {
-	char *db = db_with(fx_small_corpus), *out, *json, *err;
+	char *db = fx_project_with(fx_small_corpus), *out, *json, *err;
 
 	(void)state;
 	out = run_ok(db, "code --vignette v1 --code SR/tools --quote 'Q pile' "
@@ -281,7 +268,7 @@ static const char tricky_corpus[] =
 
 static void test_list_csv(void **state)
 {
-	char *db = db_with(tricky_corpus), *out;
+	char *db = fx_project_with(tricky_corpus), *out;
 
 	(void)state;
 	out = run_ok(db, "list participants --format csv");
@@ -304,7 +291,7 @@ static void test_list_csv(void **state)
 
 static void test_list_json(void **state)
 {
-	char *db = db_with(tricky_corpus), *out;
+	char *db = fx_project_with(tricky_corpus), *out;
 
 	(void)state;
 	out = run_ok(db, "list participants --format json");
@@ -377,7 +364,7 @@ static void test_missing_db(void **state)
 /* --db beats $PRAXIS_DB, which beats ./praxis.db. */
 static void test_db_precedence(void **state)
 {
-	char *a = db_with(fx_small_corpus), *b = fx_path(".db"), *out, *args;
+	char *a = fx_project_with(fx_small_corpus), *b = fx_path(".db"), *out, *args;
 
 	(void)state;
 	args = xasprintf("--db '%s' init --title B", b);
@@ -406,7 +393,7 @@ static void test_db_precedence(void **state)
 
 static void test_coder_choice(void **state)
 {
-	char *db = db_with(fx_small_corpus), *json, *out, *err;
+	char *db = fx_project_with(fx_small_corpus), *json, *out, *err;
 
 	(void)state;
 	/* no --coder, no $PRAXIS_CODER: the first coder in the database */

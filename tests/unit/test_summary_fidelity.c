@@ -78,16 +78,8 @@ static char *cli_db;
 
 static int setup(void **state)
 {
-	px_db *db = NULL;
-	px_err e = { 0 };
-	char msg[1024];
-
 	(void)state;
-	cli_db = fx_path(".db");
-	assert_int_equal(project_open(cli_db, PROJECT_CREATE, &db, &e), PX_OK);
-	if (fx_import(db, corpus, msg, sizeof(msg)) != PX_OK)
-		fail_msg("import: %s", msg);
-	db_close(db);
+	cli_db = fx_project_with(corpus);
 	return 0;
 }
 

@@ -162,6 +162,15 @@ px_db *fx_db_with(const char *yaml)
 	return db;
 }
 
+char *fx_project_with(const char *yaml)
+{
+	px_db *db = fx_db_with(yaml);
+	char *path = xstrdup(db_path(db));
+
+	db_close(db);
+	return path;
+}
+
 int64_t fx_vignette(px_db *db, const char *ext_id)
 {
 	int64_t id = 0;

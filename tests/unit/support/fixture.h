@@ -17,6 +17,8 @@ px_db *fx_db(void);
 int fx_import(px_db *db, const char *yaml, char *msg, size_t msglen);
 /* fx_db with yaml imported; fails the test on an import error. */
 px_db *fx_db_with(const char *yaml);
+/* The path of a new project file holding yaml (closed again); caller frees. */
+char *fx_project_with(const char *yaml);
 /* A small corpus every test may use (2 participants, 2 vignettes,
  * a few codings) -- see fixture.c for its exact text. */
 extern const char fx_small_corpus[];
