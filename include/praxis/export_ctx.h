@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include "praxis/alias.h"
 #include "praxis/coding.h"
+#include "praxis/memo.h"
 #include "praxis/db.h"
 #include "praxis/names.h"
 #include "praxis/summary.h"
@@ -118,6 +119,9 @@ char *export_interpretations(const export_ctx *x, const summary_rep_row *r);
  * export_memo_sections: for participants, communities, register entries
  * and codings that carry memos, a section heading (only when the kind has
  * any), each target's name, then its memos, then section(ud, NULL). */
+/* The export's filters as a memo filter (praxis/memo.h says what each
+ * means for a memo; the coder is the memo's author). */
+void export_memo_filter(const export_ctx *x, memo_filter *mf);
 typedef void (*export_memo_fn)(void *ud, const char *title, const char *text,
 			       const char *author);
 int export_memos_on(const export_ctx *x, int kind, int64_t id, export_memo_fn fn, void *ud);

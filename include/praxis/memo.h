@@ -51,6 +51,40 @@ typedef int (*memo_fn)(const px_memo *m, void *ud);
 int memo_each(px_db *db, int target, int64_t target_id, memo_fn fn, void *ud, px_err *e);
 void memo_free(px_memo *m);
 
+/* ---- memos by filter (memo_filter.c) ----
+ * The project's filters, read for memos (the memos view and `praxis
+ * export --format csv --table memos`): the coder is the memo's author;
+ * the search words must match its text (FTS5); participant, community,
+ * code and dates (the target filters) keep a memo when one of its targets
+ * passes every one of them that is set:
+ *   vignette: at the community, dated in range, the participant at it (or
+ *     named by a coding there), holding a coding under the code;
+ *   coding: its vignette at the community and in range, naming the
+ *     participant (or at a vignette they are at), its code under the code;
+ *   repertoire or accountability entry: a coding that passes carries it;
+ *   code: in the code's subtree (only the code filter speaks of codes);
+ *   participant: is the participant (only the participant filter);
+ *   community: is the community (only the community filter);
+ *   project: never (a project memo is about the whole project).
+ * With no target filter on, every memo passes them. */
+typedef struct memo_filter {
+	int64_t author;          /* coder row id; 0: any */
+	const char *search;      /* words, each must match; NULL or "": off */
+	int on_kind;             /* -1: off; else only memos on (on_kind, on_id) */
+	int64_t on_id;
+	int with_kind;           /* -1: off; else memos with a target of this kind */
+	int64_t participant, community;  /* row ids; 0: off */
+	int64_t code;            /* with its sub-codes; 0: off */
+	char from[16], to[16];   /* YYYY-MM-DD inclusive; "": off */
+} memo_filter;
+
+/* Every part off. */
+void memo_filter_init(memo_filter *f);
+/* 1 if a target filter (participant, community, code, dates) is on. */
+int memo_filter_targets_active(const memo_filter *f);
+/* The memos passing f, by id; a bad search is an error. */
+int memo_each_filtered(px_db *db, const memo_filter *f, memo_fn fn, void *ud, px_err *e);
+
 /* ---- targets by name (memo_target.c) ---- */
 /* "project", "vignette", ... for a kind; NULL if out of range. */
 const char *memo_kind_name(int kind);

@@ -11,9 +11,9 @@
  * returns an allocated string. NULL: the text as stored. */
 typedef char *(*memo_text_fn)(const void *ud, const char *s);
 
-/* Adds the columns and one row per memo on (kind, id), every memo when
- * kind is -1, targets as KIND:ID joined by ';'. */
-int memo_tabulate(px_db *db, const px_names *nm, int kind, int64_t id, tabular *t,
+/* Adds the columns and one row per memo passing f (memo_filter, memo.h),
+ * targets as KIND:ID joined by ';'. */
+int memo_tabulate(px_db *db, const px_names *nm, const memo_filter *f, tabular *t,
 		  memo_text_fn tx, const void *txud, px_err *e);
 
 #endif

@@ -127,6 +127,17 @@ out:
 	return rc;
 }
 
+static int memo_list_rows(px_db *db, const px_names *nm, const px_memo_on *on, tabular *t,
+			  px_err *e)
+{
+	memo_filter f;
+
+	memo_filter_init(&f);
+	f.on_kind = on->kind;
+	f.on_id = on->id;
+	return memo_tabulate(db, nm, &f, t, NULL, NULL, e);
+}
+
 static int memo_list_cmd(struct cli *c)
 {
 	const char *format = NULL;
@@ -160,7 +171,7 @@ static int memo_list_cmd(struct cli *c)
 	if ((rc = cli_open_db(c, 0, &db, &e)) ||
 	    (ons.n && (rc = memo_target_parse(db, ons.v[0], &on, &e))) ||
 	    (rc = names_load(db, &nm, &e)) ||
-	    (rc = memo_tabulate(db, &nm, on.kind, on.id, &t, NULL, NULL, &e)))
+	    (rc = memo_list_rows(db, &nm, &on, &t, &e)))
 		rc = cli_report(c, &e);
 	else if (tab_write(&t, c->out, (enum tab_format)fmt) != 0)
 		rc = cli_error(c, PX_EIO, "writing the list failed");

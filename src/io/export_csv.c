@@ -211,6 +211,14 @@ static char *memo_export_text(const void *x, const char *s)
 	return export_text(x, s);
 }
 
+static int memos_table(export_ctx *x, tabular *t)
+{
+	memo_filter f;
+
+	export_memo_filter(x, &f);
+	return memo_tabulate(x->db, &x->nm, &f, t, memo_export_text, x, x->e);
+}
+
 int export_csv(export_ctx *x, FILE *out)
 {
 	tabular t;
@@ -222,9 +230,7 @@ int export_csv(export_ctx *x, FILE *out)
 	case EXP_TABLE_PARTICIPANTS: rc = participants_table(x, &t); break;
 	case EXP_TABLE_VIGNETTES: rc = vignettes_table(x, &cc); break;
 	case EXP_TABLE_CODES: rc = codes_table(x, &t); break;
-	case EXP_TABLE_MEMOS:
-		rc = memo_tabulate(x->db, &x->nm, -1, 0, &t, memo_export_text, x, x->e);
-		break;
+	case EXP_TABLE_MEMOS: rc = memos_table(x, &t); break;
 	default: rc = codings_table(x, &cc); break;
 	}
 	if (!rc)

@@ -439,6 +439,19 @@ int export_load(px_db *db, const struct export_options *o, export_ctx *x, px_err
 	return PX_OK;
 }
 
+void export_memo_filter(const export_ctx *x, memo_filter *mf)
+{
+	const summary_filter *sf = &x->filter->sf;
+
+	memo_filter_init(mf);
+	mf->author = sf->coder;
+	mf->participant = sf->participant;
+	mf->community = sf->community;
+	mf->code = sf->code;
+	summary_format_date(sf->from, mf->from);
+	summary_format_date(sf->to, mf->to);
+}
+
 void export_free(export_ctx *x)
 {
 	for (size_t i = 0; i < x->nvs; i++)

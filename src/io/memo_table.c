@@ -41,7 +41,7 @@ static int memo_row(const px_memo *m, void *ud)
 	return 0;
 }
 
-int memo_tabulate(px_db *db, const px_names *nm, int kind, int64_t id, tabular *t,
+int memo_tabulate(px_db *db, const px_names *nm, const memo_filter *f, tabular *t,
 		  memo_text_fn tx, const void *txud, px_err *e)
 {
 	static const char *const cols[] = {
@@ -51,5 +51,5 @@ int memo_tabulate(px_db *db, const px_names *nm, int kind, int64_t id, tabular *
 
 	for (int i = 0; cols[i]; i++)
 		tab_col(t, cols[i], i == 0 ? TAB_INT : TAB_TEXT);
-	return memo_each(db, kind, id, memo_row, &r, e);
+	return memo_each_filtered(db, f, memo_row, &r, e);
 }

@@ -74,10 +74,12 @@ static char *memo_csv(px_db *db)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	memo_filter all;
 
 	tab_init(&t);
 	assert_int_equal(names_load(db, &nm, &e), PX_OK);
-	assert_int_equal(memo_tabulate(db, &nm, -1, 0, &t, NULL, NULL, &e), PX_OK);
+	memo_filter_init(&all);
+	assert_int_equal(memo_tabulate(db, &nm, &all, &t, NULL, NULL, &e), PX_OK);
 	for (size_t i = 0; i < t.cells.n; i += t.cols.n) {
 		free(t.cells.v[i]);
 		t.cells.v[i] = xstrdup("");
