@@ -11,6 +11,7 @@
 
 #include "praxis/err.h"
 #include "praxis/theme.h"
+#include "praxis/util.h"
 
 struct rect {
 	int y, x, h, w;
@@ -52,6 +53,9 @@ void dsp_vline(int y, int x, int h, int role);
 int dsp_cp(int y, int x, int w, unsigned cp, int role);
 /* Columns dsp_cp would use for cp. */
 int dsp_cp_width(unsigned cp);
+/* s cut into lines of at most w columns, at spaces where possible and at
+ * every newline, pushed onto out. */
+void dsp_wrap(const char *s, int w, strlist *out);
 
 /* Writes the screen as UTF-8 text, one line per row, trailing blanks
  * trimmed; with attrs, each row with colors or attributes is followed by

@@ -31,7 +31,7 @@ enum tk_mouse_kind { TK_CLICK = 1, TK_WHEEL_UP = 2, TK_WHEEL_DOWN = 3 };
 
 enum key_ctx {
 	KC_GLOBAL, KC_LIST, KC_VIGNETTES, KC_PARTICIPANTS, KC_READER, KC_CODEBOOK,
-	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_FORM, KC_PROMPT, KC_OBJECT, KC_COUNT
+	KC_RETRIEVAL, KC_SUMMARIES, KC_NEGOTIATE, KC_MEMOS, KC_FORM, KC_PROMPT, KC_OBJECT, KC_COUNT
 };
 
 /*  id                name               context          default keys       help */
@@ -48,7 +48,8 @@ enum key_ctx {
 	X(A_SEARCH,       "search",          KC_GLOBAL,       "/",               "full-text search (vignettes and memos)") \
 	X(A_CLEAR_FILTER, "clear-filter",    KC_GLOBAL,       "F",               "clear every filter") \
 	X(A_REDRAW,       "redraw",          KC_GLOBAL,       "<C-l>",           "reload and redraw") \
-	X(A_MEMO,         "memo",            KC_GLOBAL,       "W",               "write a memo on what is under the cursor (else the project)") \
+	X(A_MEMO,         "memo",            KC_GLOBAL,       "W",               "write a memo on what is under the cursor (else the project); Enter alone: $EDITOR") \
+	X(A_MEMOS,        "memos",           KC_GLOBAL,       "O",               "the memos view: every memo under the filters, / searches them") \
 	X(A_DOWN,         "down",            KC_LIST,         "j <Down>",        "next row / line") \
 	X(A_UP,           "up",              KC_LIST,         "k <Up>",          "previous row / line") \
 	X(A_PAGE_DOWN,    "page-down",       KC_LIST,         "<PgDn> <C-f>",    "next page") \
@@ -124,6 +125,11 @@ enum key_ctx {
 	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \
 	X(A_N_UNDO,       "undo-decision",   KC_NEGOTIATE,    "u",               "undo the last decision") \
 	X(A_N_NEXT_OPEN,  "next-open",       KC_NEGOTIATE,    "n",               "next open disagreement") \
+	X(A_M_EDIT,       "memo-edit",       KC_MEMOS,        "<Enter> e",       "edit the memo's text ($VISUAL/$EDITOR)") \
+	X(A_M_TITLE,      "memo-title",      KC_MEMOS,        "T",               "set the memo's title") \
+	X(A_M_OPEN,       "memo-open",       KC_MEMOS,        "o",               "open the memo's target (a picker when it has several)") \
+	X(A_M_KIND,       "memo-kind",       KC_MEMOS,        "t",               "only memos on one kind of target (cycles; all again)") \
+	X(A_M_DELETE,     "memo-delete",     KC_MEMOS,        "D",               "delete the memo (u undoes)") \
 	X(A_F_NEXT,       "form-next",       KC_FORM,         "j <Down> <Tab>",  "next field") \
 	X(A_F_PREV,       "form-prev",       KC_FORM,         "k <Up>",          "previous field") \
 	X(A_F_ACTIVATE,   "form-activate",   KC_FORM,         "<Enter> <Space>", "edit the field / press the button") \

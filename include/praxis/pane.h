@@ -48,6 +48,9 @@ struct pane_ops {
 	/* Optional: what a memo written here is on (*kind as memo.h, *id);
 	 * 0 if nothing is under the cursor. NULL or 0: the project. */
 	int (*memo_target)(struct pane *p, struct tui *t, int *kind, int64_t *id);
+	/* Optional: puts the cursor on the row of id (kind as memo.h: a
+	 * code, a participant, a register entry); 0 if it is not listed. */
+	int (*show)(struct pane *p, struct tui *t, int kind, int64_t id);
 };
 
 struct pane_list {
@@ -79,6 +82,9 @@ void pane_list_reset(struct pane *p);
 /* The row index under the cursor; 0 with *ok = 0 if the list is empty. */
 size_t pane_list_current(const struct pane *p, int *ok);
 void pane_list_select(struct pane *p, size_t row);
+/* pane_list_select, dropping the quick filter if it hides the row; 0 if
+ * the row is not in the list. */
+int pane_list_show(struct pane *p, size_t row);
 /* Movement keys and the quick filter; 1 if handled. */
 int pane_list_key(struct pane *p, struct tui *t, int action);
 void pane_list_draw(struct pane *p, struct tui *t, struct rect body, int focused);
@@ -104,5 +110,6 @@ extern const struct pane_ops pane_retrieval_ops;
 extern const struct pane_ops pane_help_ops;
 extern const struct pane_ops pane_negotiate_ops;
 extern const struct pane_ops pane_log_ops;
+extern const struct pane_ops pane_memos_ops;
 
 #endif

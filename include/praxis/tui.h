@@ -19,7 +19,7 @@
 
 enum pane_id {
 	P_VIGNETTES, P_PARTICIPANTS, P_READER, P_CODEBOOK, P_SUMMARIES,
-	P_RETRIEVAL, P_HELP, P_NEGOTIATE, P_LOG, P_COUNT
+	P_RETRIEVAL, P_HELP, P_NEGOTIATE, P_LOG, P_MEMOS, P_COUNT
 };
 
 /* Below this size the "terminal too small" screen shows. */
@@ -43,6 +43,8 @@ enum tui_request {
 	REQ_PUSH,          /* frame (with coder, pair, id/at as it needs) */
 	REQ_POP,           /* frame: the topmost frame of that kind (0: top) */
 	REQ_FOCUS,         /* pane */
+	REQ_SHOW,          /* pane, what, id: focus the pane, its cursor on
+			      that target (pane_ops.show) */
 	REQ_RELOAD,        /* the store changed: every pane reloads */
 	REQ_RELAYOUT,      /* the layout changed */
 	REQ_QUIT
@@ -56,6 +58,7 @@ enum tui_frame_kind {
 	FRAME_READ,        /* the reader opened from retrieval; back to it */
 	FRAME_NEGOTIATE,   /* the negotiation view fills the screen */
 	FRAME_LOG,         /* the audit trail fills the screen */
+	FRAME_MEMOS,       /* the memos view fills the screen */
 	FRAME_CONSENSUS,   /* the reader coding as the consensus coder, for
 			      the negotiation below it */
 	FRAME_KIND_COUNT
@@ -64,9 +67,11 @@ enum tui_frame_kind {
 struct tui_req {
 	enum tui_request kind;
 	int frame;               /* REQ_PUSH, REQ_POP: enum tui_frame_kind */
-	int pane;                /* REQ_FOCUS: enum pane_id */
+	int pane;                /* REQ_FOCUS, REQ_SHOW: enum pane_id */
+	int what;                /* REQ_SHOW: the kind of id (enum memo_target) */
 	int focus;               /* REQ_OPEN_VIGNETTE: focus the reader */
-	int64_t id, at;          /* REQ_OPEN_VIGNETTE, FRAME_CONSENSUS: vignette, code point */
+	int64_t id, at;          /* REQ_OPEN_VIGNETTE, FRAME_CONSENSUS: vignette, code point;
+				    REQ_SHOW: the row id */
 	int64_t coder;           /* REQ_PUSH: the frame's coder override (0: none) */
 	int64_t pair[2];         /* REQ_PUSH FRAME_NEGOTIATE: the coders (0 0: the last pair) */
 };
@@ -168,9 +173,21 @@ struct tui_options {
 int tui_run(const struct tui_options *o, px_err *e);
 
 /* The memo key: a one-line prompt for a memo on what is under the cursor
- * of the focused pane (its memo_target op), else on the project;
- * undoable (tui_memo.c). */
+ * of the focused pane (its memo_target op), else on the project; Enter
+ * on an empty line writes it in $VISUAL/$EDITOR instead; undoable
+ * (tui_memo.c). */
 void tui_memo_prompt(struct tui *t);
+/* One memo changed from the interface, each one undoable step: its text
+ * in $EDITOR, its title in a prompt, deleted. */
+void tui_memo_edit(struct tui *t, int64_t id);
+void tui_memo_retitle(struct tui *t, int64_t id);
+void tui_memo_delete(struct tui *t, int64_t id);
+/* Shows a memo's target where it lives (posts the requests): a vignette
+ * or coding in the reader, a code in the codebook, a participant in the
+ * participants, a register entry in the summaries, a community as the
+ * filter. */
+struct px_memo_on;
+void tui_memo_open_target(struct tui *t, const struct px_memo_on *on);
 void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Something changed in the store: every pane reloads before drawing. */

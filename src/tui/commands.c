@@ -234,6 +234,13 @@ static void cmd_log(struct tui *t, const char *args)
 		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_LOG });
 }
 
+static void cmd_memos(struct tui *t, const char *args)
+{
+	(void)args;
+	if (tui_top_frame(t) != FRAME_MEMOS)
+		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_MEMOS });
+}
+
 static void cmd_zoom(struct tui *t, const char *args)
 {
 	(void)args;
@@ -285,6 +292,7 @@ static const struct {
 	{ "zoom", "", "zoom the pane to full screen and back", cmd_zoom },
 	{ "help", "", "this help", cmd_help },
 	{ "log", "", "the audit trail: codebook changes, decisions, text edits", cmd_log },
+	{ "memos", "", "every memo under the filters and the search (also O)", cmd_memos },
 	{ "quit", "", "quit praxis (also :q)", cmd_quit },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

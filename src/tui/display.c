@@ -454,6 +454,38 @@ int dsp_raw(int y, int x, int w, const char *s, int role)
 	return used;
 }
 
+void dsp_wrap(const char *s, int w, strlist *out)
+{
+	size_t len = strlen(s), i = 0;
+
+	if (w < 1)
+		w = 1;
+	do {
+		size_t start = i, brk = 0;
+		int col = 0;
+		while (i < len && s[i] != '\n') {
+			uint32_t cp;
+			size_t n = text_decode(s + i, len - i, &cp);
+			int cw = dsp_cp_width(cp);
+			if (col + cw > w && col > 0)
+				break;
+			col += cw;
+			i += n;
+			if (cp == ' ')
+				brk = i;
+		}
+		if (i < len && s[i] != '\n' && brk > start)
+			i = brk;
+		{
+			char *line = xasprintf("%.*s", (int)(i - start), s + start);
+			sl_push(out, line);
+			free(line);
+		}
+		if (i < len && s[i] == '\n')
+			i++;
+	} while (i < len);
+}
+
 int dsp_text(int y, int x, int w, const char *s, int role)
 {
 	return dsp_raw(y, x, w, s, role);

@@ -28,7 +28,7 @@ static int nbound[A_COUNT];
 
 static const char *const ctx_names[KC_COUNT] = {
 	"everywhere", "lists", "vignettes", "participants", "reader", "codebook", "retrieval",
-	"summaries", "negotiation", "forms", "prompts and pickers",
+	"summaries", "negotiation", "memos view", "forms", "prompts and pickers",
 	"text objects (after i or a in the reader)"
 };
 

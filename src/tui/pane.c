@@ -112,6 +112,21 @@ void pane_list_select(struct pane *p, size_t row)
 		}
 }
 
+int pane_list_show(struct pane *p, size_t row)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < p->list.n; k++)
+			if (p->list.map[k] == row) {
+				p->list.cursor = k;
+				return 1;
+			}
+		if (!p->list.quick)
+			break;
+		pane_list_set_quick(p, NULL);   /* the quick filter hid it */
+	}
+	return 0;
+}
+
 static void quick_done(struct tui *t, const char *text, void *ud)
 {
 	struct pane *p = ud;

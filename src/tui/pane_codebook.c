@@ -227,13 +227,24 @@ static int64_t current_code(struct pane *p, const struct crow **row)
 	return s->all[s->vis[i]].id;
 }
 
-static void select_code(struct pane *p, int64_t id)
+/* 1 if the code is listed (and now under the cursor). */
+static int select_code(struct pane *p, int64_t id)
 {
 	struct cstate *s = p->st;
 
 	for (size_t k = 0; k < s->nvis; k++)
 		if (s->all[s->vis[k]].id == id)
-			pane_list_select(p, k);
+			return pane_list_show(p, k);
+	return 0;
+}
+
+static void unfold(struct cstate *s, int64_t id)
+{
+	idlist *f = &s->folded;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i] == id)
+			f->v[i] = f->v[--f->n];
 }
 
 /* ---- actions ---- */
@@ -410,10 +421,7 @@ static int c_key(struct pane *p, struct tui *t, int action, int key)
 	switch (action) {
 	case A_C_FOLD:
 		if (idl_has(&((struct cstate *)p->st)->folded, id)) {
-			idlist *f = &((struct cstate *)p->st)->folded;
-			for (size_t i = 0; i < f->n; i++)
-				if (f->v[i] == id)
-					f->v[i] = f->v[--f->n];
+			unfold(p->st, id);
 		} else {
 			idl_push(&((struct cstate *)p->st)->folded, id);
 		}
@@ -471,6 +479,29 @@ static int c_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
 	return (*id = current_code(p, NULL)) != 0;
 }
 
+/* Unfolds the code's ancestors so its row is visible, then selects it. */
+static int c_show(struct pane *p, struct tui *t, int kind, int64_t id)
+{
+	struct cstate *s = p->st;
+	size_t at = s->n;
+
+	(void)t;
+	for (size_t i = 0; kind == MEMO_CODE && i < s->n; i++)
+		if (s->all[i].id == id)
+			at = i;
+	if (at == s->n)
+		return 0;
+	/* pre-order: an ancestor is the nearest earlier row one level up */
+	for (size_t k = at, depth = (size_t)s->all[at].depth; k-- > 0 && depth > 0;)
+		if ((size_t)s->all[k].depth == depth - 1) {
+			s->all[k].folded = 0;
+			unfold(s, s->all[k].id);
+			depth--;
+		}
+	rebuild_visible(p);
+	return select_code(p, id);
+}
+
 const struct pane_ops pane_codebook_ops = {
 	.name = "Codebook",
 	.ctx = KC_CODEBOOK,
@@ -485,4 +516,5 @@ const struct pane_ops pane_codebook_ops = {
 	.draw_row = c_draw_row,
 	.coding = c_coding,
 	.memo_target = c_memo_target,
+	.show = c_show,
 };

@@ -220,6 +220,17 @@ static int p_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
 	return 1;
 }
 
+static int p_show(struct pane *p, struct tui *t, int kind, int64_t id)
+{
+	struct pstate *s = p->st;
+
+	(void)t;
+	for (size_t i = 0; kind == MEMO_PARTICIPANT && i < s->n; i++)
+		if (s->rows[i].id == id)
+			return pane_list_show(p, i);
+	return 0;
+}
+
 const struct pane_ops pane_participants_ops = {
 	.name = "Participants",
 	.ctx = KC_PARTICIPANTS,
@@ -234,4 +245,5 @@ const struct pane_ops pane_participants_ops = {
 	.draw_row = p_draw_row,
 	.coding = p_coding,
 	.memo_target = p_memo_target,
+	.show = p_show,
 };

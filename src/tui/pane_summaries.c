@@ -14,6 +14,7 @@
 #include <strings.h>
 #include "praxis/codebook.h"
 #include "praxis/keymap.h"
+#include "praxis/memo.h"
 #include "praxis/regcols.h"
 #include "praxis/summary.h"
 #include "praxis/text.h"
@@ -1053,6 +1054,51 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 	return 0;
 }
 
+/* The memo kind of a row's drill-down (-1: the row is no target). */
+static int drill_memo_kind(int drill)
+{
+	switch (drill) {
+	case DR_REP: return MEMO_REPERTOIRE;
+	case DR_ACC: return MEMO_ACCOUNTABILITY;
+	case DR_CODE: return MEMO_CODE;
+	case DR_PERSON: return MEMO_PARTICIPANT;
+	default: return -1;
+	}
+}
+
+/* A memo on a register row is on its entry; on a coverage row, its
+ * code; on an engagement row, its participant. */
+static int s_memo_target(struct pane *p, struct tui *t, int *kind, int64_t *id)
+{
+	struct stab *tb;
+	int ok;
+	size_t i;
+
+	ensure_built(p, t);
+	tb = cur_tab(p);
+	i = pane_list_current(p, &ok);
+	if (!ok || drill_memo_kind(tb->rows[i].drill) < 0)
+		return 0;
+	*kind = drill_memo_kind(tb->rows[i].drill);
+	*id = tb->rows[i].id;
+	return 1;
+}
+
+/* A register entry: its tab, the cursor on its row. */
+static int s_show(struct pane *p, struct tui *t, int kind, int64_t id)
+{
+	struct stab *tb;
+
+	if (kind != MEMO_REPERTOIRE && kind != MEMO_ACCOUNTABILITY)
+		return 0;
+	set_tab(p, t, kind == MEMO_REPERTOIRE ? TAB_REP : TAB_ACC);
+	tb = cur_tab(p);
+	for (size_t i = 0; i < tb->n; i++)
+		if (drill_memo_kind(tb->rows[i].drill) == kind && tb->rows[i].id == id)
+			return pane_list_show(p, i);
+	return 0;
+}
+
 const struct pane_ops pane_summaries_ops = {
 	.name = "Summaries",
 	.ctx = KC_SUMMARIES,
@@ -1067,4 +1113,6 @@ const struct pane_ops pane_summaries_ops = {
 	.row_text = s_row_text,
 	.draw_row = s_draw_row,
 	.coding = s_coding,
+	.memo_target = s_memo_target,
+	.show = s_show,
 };

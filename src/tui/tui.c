@@ -29,6 +29,7 @@ static const struct pane_ops *const pane_table[P_COUNT] = {
 	[P_HELP] = &pane_help_ops,
 	[P_NEGOTIATE] = &pane_negotiate_ops,
 	[P_LOG] = &pane_log_ops,
+	[P_MEMOS] = &pane_memos_ops,
 };
 
 /* Focus order of the panes that show in the layout. */
@@ -230,6 +231,7 @@ void tui_filter_changed(struct tui *t)
 	count_vignettes(t);
 	t->panes[P_VIGNETTES].stale = 1;
 	t->panes[P_SUMMARIES].stale = 1;
+	t->panes[P_MEMOS].stale = 1;
 }
 
 void tui_layout(struct tui *t)
@@ -629,6 +631,10 @@ static int global_key(struct tui *t, int action)
 		return 1;
 	case A_LOG:
 		tui_post(t, (struct tui_req){ .kind = top == FRAME_LOG ? REQ_POP : REQ_PUSH, .frame = FRAME_LOG });
+		return 1;
+	case A_MEMOS:
+		tui_post(t, (struct tui_req){ .kind = top == FRAME_MEMOS ? REQ_POP : REQ_PUSH,
+					      .frame = FRAME_MEMOS });
 		return 1;
 	case A_COMMAND:
 		tui_command_prompt(t, "");

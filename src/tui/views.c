@@ -20,6 +20,7 @@ static const struct tui_frame frame_kinds[FRAME_KIND_COUNT] = {
 	FRAME(FRAME_READ, -1, P_READER, P_RETRIEVAL),
 	FRAME(FRAME_NEGOTIATE, P_NEGOTIATE, -1, -1),
 	FRAME(FRAME_LOG, P_LOG, -1, -1),
+	FRAME(FRAME_MEMOS, P_MEMOS, -1, -1),
 	FRAME(FRAME_CONSENSUS, -1, P_READER, -1),
 };
 #undef FRAME
@@ -223,6 +224,9 @@ static void do_push(struct tui *t, const struct tui_req *r)
 	case FRAME_LOG:
 		t->panes[P_LOG].stale = 1;
 		break;
+	case FRAME_MEMOS:
+		t->panes[P_MEMOS].stale = 1;
+		break;
 	case FRAME_NEGOTIATE:
 		tui_negotiate(t, r->pair[0], r->pair[1]);
 		return;
@@ -251,6 +255,20 @@ static void do_pop(struct tui *t, int kind)
 		pane_negotiate_edited(&t->panes[P_NEGOTIATE], t);
 }
 
+/* Focuses the pane and asks it to put its cursor on the target. */
+static void do_show(struct tui *t, const struct tui_req *r)
+{
+	struct pane *p = &t->panes[r->pane];
+
+	tui_focus(t, r->pane);
+	if (p->stale) {
+		(p->ops->refresh)(p, t);
+		p->stale = 0;
+	}
+	if (!p->ops->show || !p->ops->show(p, t, r->what, r->id))
+		tui_error(t, "not listed in %s now (a filter may hide it)", p->ops->name);
+}
+
 static void dispatch(struct tui *t, const struct tui_req *r)
 {
 	switch (r->kind) {
@@ -261,6 +279,7 @@ static void dispatch(struct tui *t, const struct tui_req *r)
 	case REQ_PUSH: do_push(t, r); break;
 	case REQ_POP: do_pop(t, r->frame); break;
 	case REQ_FOCUS: tui_focus(t, r->pane); break;
+	case REQ_SHOW: do_show(t, r); break;
 	case REQ_RELOAD: tui_changed(t); break;
 	case REQ_RELAYOUT: tui_layout(t); break;
 	case REQ_QUIT: t->running = 0; break;
