@@ -43,6 +43,8 @@ int memo_update(px_db *db, int64_t id, const char *text, px_err *e);
 int memo_set_title(px_db *db, int64_t id, const char *title, px_err *e);
 int memo_delete(px_db *db, int64_t id, px_err *e);
 int memo_get(px_db *db, int64_t id, px_memo *out, px_err *e);
+/* The codings of the vignette that carry memos (the reader's marks). */
+int memo_coding_ids(px_db *db, int64_t vignette_id, idlist *ids, px_err *e);
 /* 1 and the id when a memo with this uuid exists, 0 when not, <0 on error. */
 int memo_find_uuid(px_db *db, const char *uuid, int64_t *id, px_err *e);
 typedef int (*memo_fn)(const px_memo *m, void *ud);

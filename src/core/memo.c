@@ -109,6 +109,13 @@ int memo_delete(px_db *db, int64_t id, px_err *e)
 	return db_run_id(db, "DELETE FROM memo WHERE id = ?", id, "deleting a memo", e);
 }
 
+int memo_coding_ids(px_db *db, int64_t vignette_id, idlist *ids, px_err *e)
+{
+	return db_collect_ids(db, "SELECT DISTINCT t.target_id FROM memo_target t JOIN coding c"
+			      " ON c.id = t.target_id WHERE t.kind = 5 AND c.vignette_id = ?1"
+			      " ORDER BY 1", vignette_id, ids, e) ? px_status_of(e) : PX_OK;
+}
+
 int memo_find_uuid(px_db *db, const char *uuid, int64_t *id, px_err *e)
 {
 	return db_lookup_text(db, "SELECT id FROM memo WHERE uuid = ?", uuid, id, e);

@@ -147,17 +147,28 @@ static void m_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	dsp_text(y, x + w - tw, tw, r->targets, pane_row_role(sel, ROLE_DIM));
 }
 
+/* "2026-05-01 10:00" of an ISO time. */
+static void minute_of(const char *iso, char out[17])
+{
+	snprintf(out, 17, "%.16s", iso);
+	if (strlen(out) > 10 && out[10] == 'T')
+		out[10] = ' ';
+}
+
 /* The selected memo whole: who and when, its targets, title and text. */
 static void draw_memo(const struct mrow *r, struct tui *t, struct rect b)
 {
 	strlist lines = { 0 };
+	char created[17], updated[17];
 	int y = b.y;
 
+	minute_of(r->created, created);
+	minute_of(r->updated, updated);
 	dsp_fill(y, b.x, b.w, ROLE_TITLE);
-	dsp_textf(y++, b.x + 1, b.w - 1, ROLE_TITLE, "memo %lld by %s, %.16s%s%.16s",
-		  (long long)r->id, author_of(t, r), r->created,
-		  strcmp(r->created, r->updated) ? ", changed " : "",
-		  strcmp(r->created, r->updated) ? r->updated : "");
+	dsp_textf(y++, b.x + 1, b.w - 1, ROLE_TITLE, "memo %lld by %s, %s%s%s",
+		  (long long)r->id, author_of(t, r), created,
+		  strcmp(created, updated) ? ", changed " : "",
+		  strcmp(created, updated) ? updated : "");
 	if (y < b.y + b.h)
 		dsp_textf(y++, b.x + 1, b.w - 1, ROLE_DIM, "on %s", r->targets);
 	if (r->title && y < b.y + b.h)

@@ -1,7 +1,8 @@
 /* pane_reader.c: the selected vignette's text, wrapped by display width,
  * with coded spans in their dimension's color, a margin of coding stripes
- * (M J S), memo markers (*) and `!` where an edit of the text cut into a
- * coding (needs review); cursor movement by character, word,
+ * (M J S), memo markers (*: the coding has its own memo or memos on it)
+ * and `!` where an edit of the text cut into a coding (needs review); the
+ * vignette's memos below the text; cursor movement by character, word,
  * sentence and paragraph; `v` selection, with vi's text objects (i w,
  * a s, ...); coding keys; recoding and resizing the coding under the
  * cursor. */
@@ -46,6 +47,11 @@ struct rdstate {
 	size_t nhits;
 	unsigned char *hit;      /* per code point: inside a hit */
 	char *hits_for;
+	/* the vignette's memos: a header and a text each, and their lines
+	 * wrapped at wrap_w below the text (mrole: each line's role) */
+	strlist memos;
+	strlist mlines;
+	int *mrole;
 };
 
 static void rd_clear(struct rdstate *s)
@@ -68,6 +74,10 @@ static void rd_clear(struct rdstate *s)
 	s->lines = NULL;
 	s->n = s->nspans = s->nlines = 0;
 	s->wrap_w = 0;
+	sl_free(&s->memos);
+	sl_free(&s->mlines);
+	free(s->mrole);
+	s->mrole = NULL;
 }
 
 static void drop_selection(struct rdstate *s)
@@ -114,6 +124,61 @@ static int add_span(const px_coding *c, void *ud)
 	return 0;
 }
 
+static int add_memo(const px_memo *m, void *ud)
+{
+	struct span_ctx *x = ud;
+	char *head = xasprintf("memo by %s, %.10s%s%s",
+			       m->coder_id ? names_get(&x->t->names, NAMES_CODER, m->coder_id) : "-",
+			       m->created ? m->created : "", m->title ? ": " : "",
+			       m->title ? m->title : "");
+
+	sl_push(&x->s->memos, head);
+	sl_push(&x->s->memos, m->text);
+	free(head);
+	return 0;
+}
+
+/* The vignette's memos, and the marks of the codings that carry memos. */
+static int load_memos(struct rdstate *s, struct tui *t, px_err *e)
+{
+	struct span_ctx ctx = { s, t };
+	idlist ids = { 0 };
+	int rc;
+
+	if ((rc = memo_each(t->db, MEMO_VIGNETTE, s->id, add_memo, &ctx, e)) ||
+	    (rc = memo_coding_ids(t->db, s->id, &ids, e)))
+		goto out;
+	for (size_t k = 0; k < s->nspans; k++)
+		if (idl_has(&ids, s->spans[k].id))
+			s->spans[k].memo = 1;
+out:
+	idl_free(&ids);
+	return rc;
+}
+
+/* The memo block's lines at width w: a blank line, then per memo its
+ * header and its text. */
+static void layout_memos(struct rdstate *s, int w)
+{
+	sl_free(&s->mlines);
+	free(s->mrole);
+	s->mrole = NULL;
+	if (!s->memos.n)
+		return;
+	sl_push(&s->mlines, "");
+	for (size_t k = 0; k + 1 < s->memos.n; k += 2) {
+		size_t from;
+		sl_push(&s->mlines, s->memos.v[k]);
+		from = s->mlines.n;
+		dsp_wrap(s->memos.v[k + 1], w, &s->mlines);
+		s->mrole = xrealloc(s->mrole, s->mlines.n * sizeof(*s->mrole));
+		s->mrole[from - 1] = ROLE_MEMO;
+		for (size_t i = from; i < s->mlines.n; i++)
+			s->mrole[i] = ROLE_NORMAL;
+	}
+	s->mrole[0] = ROLE_NORMAL;
+}
+
 static void rd_refresh(struct pane *p, struct tui *t)
 {
 	struct rdstate *s = p->st;
@@ -140,7 +205,7 @@ static void rd_refresh(struct pane *p, struct tui *t)
 	if (s->cursor > s->n)
 		s->cursor = s->n ? s->n - 1 : 0;
 	q.vignette_id = s->id;
-	if (coding_each(t->db, &q, add_span, &ctx, &e))
+	if (coding_each(t->db, &q, add_span, &ctx, &e) || load_memos(s, t, &e))
 		tui_error(t, "%s", e.msg);
 }
 
@@ -308,8 +373,10 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 		dsp_text(b.y, b.x + 1, b.w - 1, "(no vignette to show)", ROLE_DIM);
 		return;
 	}
-	if (s->wrap_w != tw || !s->lines)
+	if (s->wrap_w != tw || !s->lines) {
 		layout(s, tw);
+		layout_memos(s, tw);
+	}
 	if (s->anchor >= 0)
 		selection(s, &sa, &sb);
 	search_hits(s, t);
@@ -318,7 +385,23 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 		s->top = cl;
 	if (cl >= s->top + (size_t)b.h)
 		s->top = cl - (size_t)b.h + 1;
-	for (int r = 0; r < b.h && s->top + (size_t)r < s->nlines; r++) {
+	/* on the last line the memos below come into view (the cursor stays) */
+	if (cl + 1 == s->nlines && s->mlines.n) {
+		size_t total = s->nlines + s->mlines.n;
+		size_t want = total > (size_t)b.h ? total - (size_t)b.h : 0;
+		if (want > cl)
+			want = cl;
+		if (want > s->top)
+			s->top = want;
+	}
+	for (int r = 0; r < b.h && s->top + (size_t)r < s->nlines + s->mlines.n; r++) {
+		size_t m = s->top + (size_t)r - s->nlines;
+		if (s->top + (size_t)r >= s->nlines) {
+			if (s->mrole[m] == ROLE_MEMO)
+				dsp_raw(b.y + r, b.x + 3, 1, "*", ROLE_MEMO);
+			dsp_text(b.y + r, b.x + MARGIN, tw, s->mlines.v[m], s->mrole[m]);
+			continue;
+		}
 		const struct line *ln = &s->lines[s->top + (size_t)r];
 		int col = 0, y = b.y + r;
 		draw_margin(s, ln, y, b.x);
