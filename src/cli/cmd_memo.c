@@ -318,5 +318,11 @@ const struct cli_command cmd_memo = {
 	"KIND:ID joined by ';'; --on shows only the memos on that target. edit\n"
 	"replaces a memo's text (and title with --title); rm removes it. A target\n"
 	"or memo that does not exist is an error with exit status 2, and nothing\n"
-	"is written.\n",
+	"is written.\n"
+	"\n"
+	"In the interface W writes a memo on what is under the cursor (Enter on the\n"
+	"empty prompt: in $EDITOR) and O (or :memos) lists every memo under the\n"
+	"filters and the search, to edit, title, delete or open their targets.\n"
+	"export --format csv --table memos writes this table under the export's\n"
+	"filters (see praxis export --help).\n",
 };

@@ -37,7 +37,8 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "");
 	sl_push(out, "reader margin");
 	sl_push(out, "  M J S          the line holds a span coded ME, JE or SR (in its colour)");
-	sl_push(out, "  *              a coding with a memo starts on the line");
+	sl_push(out, "  *              a coding with a memo (its own or memos on it) starts on the line");
+	sl_push(out, "  * below text   the vignette's memos: author, date, title, text");
 	sl_push(out, "  !              an edit of the text cut into a span: it needs review");
 	sl_push(out, "");
 	sl_push(out, "vignette list");
