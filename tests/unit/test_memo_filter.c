@@ -19,27 +19,8 @@
 	"  - uuid: " UUID(n) "\n    author: " author "\n    created: " TIME "\n" \
 	"    updated: " TIME "\n    on: [" on "]\n    text: " text "\n"
 
-/* fx_small_corpus with coding uuids and a memo on every kind of target. */
-static const char corpus[] =
-	"praxis: 1\n"
-	"coders:\n  - id: tester\n  - id: other\n"
-	"communities:\n  - id: desk\n"
-	"repertoire:\n  - id: pile\n"
-	"accountability:\n  - id: quota\n"
-	"participants:\n  - id: ann\n    pseudonym: Ann\n  - id: bo\n    pseudonym: Bo\n"
-	"vignettes:\n"
-	"  - id: v1\n    title: The pile\n    date: 2026-03-02\n    community: desk\n"
-	"    participants: [ann, bo]\n"
-	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
-	"    codings:\n"
-	"      - code: SR/tools\n        quote: the Q pile\n        participants: [ann]\n"
-	"        repertoire: pile\n        uuid: " UUID(a) "\n"
-	"  - id: v2\n    title: Quota talk\n    date: 2026-04-10T09:30\n    community: desk\n"
-	"    participants: [ann]\n    text: Ann said the quota can wait.\n"
-	"    codings:\n"
-	"      - code: JE/mutual accountability\n        start: 4\n        end: 27\n"
-	"        accountability: quota\n        held_by: [ann]\n        coder: other\n"
-	"        uuid: " UUID(b) "\n"
+/* A memo on every kind of target, after fx_memo_corpus. */
+static const char memos[] =
 	"memos:\n"
 	MEMO(1, "tester", "project", "the whole")
 	MEMO(2, "tester", "code:SR/tools", "tools")
@@ -79,6 +60,7 @@ static void expect_export(const char *path, const char *filters, const char *wan
 
 static void test_each_filter(void **state)
 {
+	char *corpus = xasprintf("%s%s", fx_memo_corpus, memos);
 	char *path = fx_project_with(corpus);
 
 	(void)state;
@@ -97,10 +79,12 @@ static void test_each_filter(void **state)
 	expect_export(path, "--code JE --coder tester", HEAD R7 R9);
 	expect_export(path, "--participant bo --code SR", HEAD R5 R8);
 	free(path);
+	free(corpus);
 }
 
 static void test_bad_filter(void **state)
 {
+	char *corpus = xasprintf("%s%s", fx_memo_corpus, memos);
 	char *path = fx_project_with(corpus), *out = NULL, *err = NULL;
 	char *cmd = xasprintf("--db %s export --format csv --table memos --participant zed", path);
 
@@ -112,6 +96,7 @@ static void test_bad_filter(void **state)
 	free(err);
 	free(cmd);
 	free(path);
+	free(corpus);
 }
 
 int main(void)

@@ -75,6 +75,27 @@ const char fx_small_corpus[] =
 	"        held_by: [ann]\n"
 	"        coder: other\n";
 
+const char fx_memo_corpus[] =
+	"praxis: 1\n"
+	"coders:\n  - id: tester\n  - id: other\n"
+	"communities:\n  - id: desk\n"
+	"repertoire:\n  - id: pile\n    name: the Q pile\n"
+	"accountability:\n  - id: quota\n"
+	"participants:\n  - id: ann\n    pseudonym: Ann\n  - id: bo\n    pseudonym: Bo\n"
+	"vignettes:\n"
+	"  - id: v1\n    title: The pile\n    date: 2026-03-02\n    community: desk\n"
+	"    participants: [ann, bo]\n"
+	"    text: Annie put the claim on the Q pile. Bo asked why.\n"
+	"    codings:\n"
+	"      - code: SR/tools\n        quote: the Q pile\n        participants: [ann]\n"
+	"        repertoire: pile\n        uuid: 00000000-0000-4000-8000-00000000000a\n"
+	"  - id: v2\n    title: Quota talk\n    date: 2026-04-10T09:30\n    community: desk\n"
+	"    participants: [ann]\n    text: Ann said the quota can wait.\n"
+	"    codings:\n"
+	"      - code: JE/mutual accountability\n        start: 4\n        end: 27\n"
+	"        accountability: quota\n        held_by: [ann]\n        coder: other\n"
+	"        uuid: 00000000-0000-4000-8000-00000000000b\n";
+
 /* Coders a and b on v1 (48 code points) and v2 (28); v3 by a alone.
  * They disagree on SR/tools in v1 (a 23-33, b 27-33) and JE/rhythms in v1
  * (b alone, 0-5); they agree on ME (whole v1) and SR/words (v2, 0-3). */

@@ -25,6 +25,10 @@ extern const char fx_small_corpus[];
 /* Two coders (a, b) who agree and disagree on three vignettes (team
  * coding: agree, negotiate) -- see fixture.c. */
 extern const char fx_two_coder_corpus[];
+/* fx_small_corpus's vignettes with fixed coding uuids (…0a on v1's
+ * SR/tools, …0b on v2's JE coding by other) and no memos yet: the memo
+ * tests append a `memos:` section. */
+extern const char fx_memo_corpus[];
 /* The row id for a corpus id, failing the test if absent. */
 int64_t fx_vignette(px_db *db, const char *ext_id);
 int64_t fx_participant(px_db *db, const char *ext_id);
