@@ -53,9 +53,9 @@ static void set_str(char **slot, const char *v)
 static int apply_fields(px_db *db, int k, const struct reg_fields *f, px_entity *ent, px_err *e)
 {
 	if (f->reified && f->not_reified)
-		return px_fail(e, PX_EUSAGE, "--reified and --not-reified contradict each other");
+		return px_fail(e, PX_EDATA, "--reified and --not-reified contradict each other");
 	if (f->kind && k != ENT_REPERTOIRE)
-		return px_fail(e, PX_EUSAGE, "--kind is for repertoire entries only");
+		return px_fail(e, PX_EDATA, "--kind is for repertoire entries only");
 	if (f->id && !*f->id)
 		return px_fail(e, PX_EDATA, "--id: an entry's id cannot be empty");
 	set_str(&ent->ext_id, f->id);
