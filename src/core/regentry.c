@@ -201,7 +201,10 @@ static int relink(px_db *db, enum entity_kind k, int64_t from, int64_t into, px_
 			}
 			if (k == ENT_ACCOUNTABILITY) {
 				c.stance = STANCE_NONE;
-				c.held_by.n = 0;
+				/* who held whom stays a moment of mutual
+				 * accountability under its code */
+				if (!coding_under_accountability(db, c.code_id))
+					c.held_by.n = 0;
 			}
 		}
 		rc = coding_update(db, &c, e);

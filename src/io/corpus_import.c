@@ -659,8 +659,9 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 	if (stance && !c->accountability_id)
 		return yerr(im->e, im->r, ynode_get(n, "stance"), "'stance' needs 'accountability' "
 			    "(the norm the stance is taken to)");
-	if (held && !c->accountability_id)
-		return yerr(im->e, im->r, held, "'held_by' needs 'accountability'");
+	if (held && !c->accountability_id && !coding_under_accountability(im->db, c->code_id))
+		return yerr(im->e, im->r, held, "'held_by' needs 'accountability' or a code under "
+			    "JE/mutual accountability");
 	if (stance && (c->stance = coding_stance_parse(stance)) < 0)
 		return yerr(im->e, im->r, ynode_get(n, "stance"), "unknown stance '%s' (upheld, "
 			    "breached, negotiated or contested)", stance);

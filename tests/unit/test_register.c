@@ -294,6 +294,41 @@ static void test_documents_show_fields(void **state)
 	free(db);
 }
 
+/* Who holds whom to a norm nobody spelled out: held_by on a coding under
+ * JE/mutual accountability that names no entry is kept (YAML, store),
+ * counted in the network as (unnamed); elsewhere it still needs a norm. */
+static void test_held_by_without_norm(void **state)
+{
+	static const char more[] =
+		"praxis: 1\n"
+		"coders:\n  - id: a\n"
+		"participants:\n  - {id: cy, pseudonym: Cy}\n  - {id: di, pseudonym: Di}\n"
+		"vignettes:\n"
+		"  - id: v1\n    title: one\n    date: 2026-02-01\n    participants: [cy, di]\n"
+		"    text: Di looked at Cy's desk.\n"
+		"    codings:\n"
+		"      - {code: JE/mutual accountability, coder: a, participants: [cy],"
+		" held_by: [di]}\n";
+	char *db = fx_project_with(more), *out = NULL;
+	px_db *h = fx_db();
+	char msg[512];
+
+	(void)state;
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding_held_by"), 1);
+	assert_int_equal(run_db(db, "summary --kind network --format csv", &out, NULL), 0);
+	assert_string_equal(out, "holder,held,accountability,stance,codings,first_seen,last_seen\r\n"
+			    "di,cy,(unnamed),,1,2026-02-01,2026-02-01\r\n");
+	free(out);
+	assert_int_not_equal(fx_import(h, "praxis: 1\nparticipants:\n  - {id: di, pseudonym: Di}\n"
+				       "vignettes:\n  - id: v1\n    title: t\n    date: 2026-02-01\n"
+				       "    participants: [di]\n    text: x\n    codings:\n"
+				       "      - {code: ME, held_by: [di]}\n", msg, sizeof(msg)), 0);
+	assert_non_null(strstr(msg, "'held_by' needs 'accountability' or a code under JE/mutual "
+			       "accountability"));
+	db_close(h);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_rm_force_unlinks),
 		cmocka_unit_test(test_yaml_round_trip),
 		cmocka_unit_test(test_documents_show_fields),
+		cmocka_unit_test(test_held_by_without_norm),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
