@@ -155,13 +155,18 @@ static void save(struct form *f, struct tui *t)
 	px_err e = { 0 };
 	int rc;
 
-	if (!f->c.repertoire_id) {
+	/* what needs a link the coding does not have goes; held_by stays on
+	 * a moment of mutual accountability that names no norm */
+	if (!f->c.repertoire_id && !f->c.accountability_id) {
 		free(f->c.interpretation);
 		f->c.interpretation = NULL;
 	}
+	if (!f->c.interpretation || !*f->c.interpretation)
+		f->c.speaker_id = 0;
 	if (!f->c.accountability_id) {
 		f->c.stance = STANCE_NONE;
-		f->c.held_by.n = 0;
+		if (!f->acc)
+			f->c.held_by.n = 0;
 	}
 	if (!f->c.id) {
 		tui_add_coding(t, &f->c);

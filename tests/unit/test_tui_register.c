@@ -197,6 +197,42 @@ static void test_add_rename_id_undo(void **state)
 	free(db);
 }
 
+/* The coding form on an accountability code: the norm, who held whom,
+ * a reading of the norm and whose reading it is (the speaker cycles
+ * through the people present); saved as set. Without a norm, held_by
+ * alone is kept (a moment of accountability nobody spelled out). */
+static void test_form_reading_speaker_held_by(void **state)
+{
+	char *db = fx_screen_db(corpus), *s;
+	const char *form = ":open v1\nvllll\nc\nJE/mutual accountability<Enter>\n"
+			   "<Enter><Down><Down><Down><Down><Enter>quota<Enter><Down><Down><Down>"
+			   "<Enter><Down><Enter>it is theirs<Enter><Down><Enter>";
+	char *keys;
+
+	(void)state;
+	s = fx_screen_run(db, form, 80, 24, NULL);
+	fx_assert_has(s, "[x] held by Di");
+	fx_assert_has(s, "interpretation: it is theirs");
+	fx_assert_has(s, "speaker: Cy (a member's reading)");
+	free(s);
+	keys = xasprintf("%s<C-s>", form);
+	s = fx_screen_run(db, keys, 80, 24, NULL);
+	free(s);
+	free(keys);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding c JOIN coding_held_by h"
+				   " ON h.coding_id = c.id WHERE c.start = 0 AND c.end = 5"
+				   " AND c.reading = 'it is theirs' AND c.speaker_id = 1"
+				   " AND h.participant_id = 2 AND c.accountability_id = 1"), 1);
+	/* no norm: held_by alone */
+	s = fx_screen_run(db, ":open v1\nvllll\nc\nJE/mutual accountability<Enter>\n"
+			  "<Enter><Down><Down><Down><Down><Down><Down><Down><Enter><C-s>", 80, 24, NULL);
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding c JOIN coding_held_by h"
+				   " ON h.coding_id = c.id WHERE c.accountability_id IS NULL"
+				   " AND h.participant_id = 2"), 1);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_merge_undo_redo),
 		cmocka_unit_test(test_delete_undo),
 		cmocka_unit_test(test_add_rename_id_undo),
+		cmocka_unit_test(test_form_reading_speaker_held_by),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
