@@ -105,6 +105,27 @@ static void entity_bind(sqlite3_stmt *st, const px_entity *ent)
 	db_bind_id(st, 8, ent->community_id);
 }
 
+/* Runs an insert or update: an id or row already taken is the data's
+ * fault, said in words. */
+static int entity_step(px_db *db, enum entity_kind k, sqlite3_stmt *st, const px_entity *ent,
+		       px_err *e)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		int ext = sqlite3_extended_errcode(db_sqlite(db));
+		sqlite3_reset(st);
+		if (ext == SQLITE_CONSTRAINT_UNIQUE)
+			return px_fail(e, PX_EDATA, "%s '%s' already exists", entity_label(k),
+				       ent->ext_id);
+		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return px_fail(e, PX_EDATA, "%s '%s': its row %lld is taken",
+				       entity_label(k), ent->ext_id, (long long)ent->id);
+		return db_fail(db, e, entity_label(k));
+	}
+	sqlite3_reset(st);
+	db_touch(db);
+	return PX_OK;
+}
+
 static int entity_insert(px_db *db, enum entity_kind k, px_entity *ent, int keep_id, px_err *e)
 {
 	sqlite3_stmt *st;
@@ -121,19 +142,8 @@ static int entity_insert(px_db *db, enum entity_kind k, px_entity *ent, int keep
 	}
 	entity_bind(st, ent);
 	db_bind_id(st, 9, keep_id ? ent->id : 0);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		int ext = sqlite3_extended_errcode(db_sqlite(db));
-		sqlite3_reset(st);
-		if (ext == SQLITE_CONSTRAINT_UNIQUE)
-			return px_fail(e, PX_EDATA, "%s '%s' already exists", entity_label(k),
-				       ent->ext_id);
-		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-			return px_fail(e, PX_EDATA, "%s '%s': its row %lld is taken",
-				       entity_label(k), ent->ext_id, (long long)ent->id);
-		return db_fail(db, e, entity_label(k));
-	}
-	sqlite3_reset(st);
-	db_touch(db);
+	if ((rc = entity_step(db, k, st, ent, e)))
+		return rc;
 	ent->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return PX_OK;
 }
@@ -159,17 +169,7 @@ int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e
 		return px_status_of(e);
 	entity_bind(st, ent);
 	sqlite3_bind_int64(st, 9, ent->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		int ext = sqlite3_extended_errcode(db_sqlite(db));
-		sqlite3_reset(st);
-		if (ext == SQLITE_CONSTRAINT_UNIQUE)
-			return px_fail(e, PX_EDATA, "%s '%s' already exists", entity_label(k),
-				       ent->ext_id);
-		return db_fail(db, e, entity_label(k));
-	}
-	sqlite3_reset(st);
-	db_touch(db);
-	return PX_OK;
+	return entity_step(db, k, st, ent, e);
 }
 
 int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e)

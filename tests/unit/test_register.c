@@ -329,6 +329,30 @@ static void test_held_by_without_norm(void **state)
 	free(db);
 }
 
+/* A project merge brings an entry it lacks with its description and its
+ * community (mapped to this project's row of that community). */
+static void test_project_merge_keeps_fields(void **state)
+{
+	char *ours = fx_project_with("praxis: 1\ncommunities:\n  - {id: appeals}\n"
+				     "  - {id: intake}\n");
+	char *theirs = fx_project_with(corpus), *args = xasprintf("merge '%s'", theirs);
+	char *out = NULL, *err = NULL;
+
+	(void)state;
+	if (run_db(ours, args, &out, &err) != 0)
+		fail_msg("merge: %s", err);
+	assert_int_equal(fx_scalar(ours, "SELECT count(*) FROM repertoire WHERE ext_id = 'pile'"
+				   " AND description = 'claims waiting on a query' AND community_id ="
+				   " (SELECT id FROM community WHERE ext_id = 'intake')"), 1);
+	assert_int_equal(fx_scalar(ours, "SELECT count(*) FROM accountability WHERE description ="
+				   " 'forty claims a day' AND community_id IS NULL"), 1);
+	free(out);
+	free(err);
+	free(args);
+	free(ours);
+	free(theirs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_round_trip),
 		cmocka_unit_test(test_documents_show_fields),
 		cmocka_unit_test(test_held_by_without_norm),
+		cmocka_unit_test(test_project_merge_keeps_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
