@@ -55,10 +55,14 @@ const char *coding_stance_name(int stance); /* NULL for STANCE_NONE */
 int coding_stance_parse(const char *s);     /* -1 if unknown */
 
 /* Checks the coding against the store: span inside the text and
- * non-empty, ids exist, stance/held_by only with accountability,
+ * non-empty, ids exist, stance only with accountability, held_by with
+ * accountability or under JE/mutual accountability,
  * interpretation only with a register entry, speaker only with an
  * interpretation and present at the vignette. */
 int coding_validate(px_db *db, const px_coding *c, px_err *e);
+/* 1 if the code is JE/mutual accountability or under it: its codings
+ * may name who holds whom (held_by) without naming a norm. */
+int coding_under_accountability(px_db *db, int64_t code_id);
 /* Validates, inserts, fills c->id, uuid and times. */
 int coding_add(px_db *db, px_coding *c, px_err *e);
 /* coding_add for a coding coming back (undo, redo): it keeps c->id when

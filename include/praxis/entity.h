@@ -24,13 +24,19 @@ typedef struct px_entity {
 	char *kind;     /* repertoire only: routine, word, tool, ... (or NULL) */
 	int reified;    /* registers only: -1 unknown, 0 no, 1 yes */
 	char *uuid;
+	char *description; /* registers only: what the entry is (or NULL) */
+	int64_t community_id; /* registers only: the community it belongs to, 0 none */
 } px_entity;
 
 /* "coder", "community", "repertoire entry", "accountability entry". */
 const char *entity_label(enum entity_kind k);
 
 int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e);
-/* Writes ext_id, name, kind and reified; the uuid too unless ent->uuid is NULL. */
+/* As entity_add, taking the row id ent->id (undo re-creating an entry
+ * the history refers to); PX_EDATA if that row is taken. */
+int entity_restore(px_db *db, enum entity_kind k, px_entity *ent, px_err *e);
+/* Writes ext_id, name, kind, reified, and for registers description and
+ * community; the uuid too unless ent->uuid is NULL. */
 int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e);
 int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e);
 /* 0 and *id on success; PX_ENOTFOUND (with e naming the id) if absent. */

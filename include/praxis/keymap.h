@@ -116,6 +116,13 @@ enum key_ctx {
 	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
 	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
 	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
+	X(A_S_ADD,        "entry-add",       KC_SUMMARIES,    "a",               "registers: add an entry") \
+	X(A_S_RENAME,     "entry-rename",    KC_SUMMARIES,    "R",               "registers: rename the entry (its name)") \
+	X(A_S_ENTRY_ID,   "entry-id",        KC_SUMMARIES,    "i",               "registers: change the entry's id") \
+	X(A_S_DESCRIBE,   "entry-describe",  KC_SUMMARIES,    "d",               "registers: describe the entry") \
+	X(A_S_COMMUNITY,  "entry-community", KC_SUMMARIES,    "c",               "registers: set the entry's community") \
+	X(A_S_MERGE,      "entry-merge",     KC_SUMMARIES,    "M",               "registers: merge the entry into another") \
+	X(A_S_DELETE,     "entry-delete",    KC_SUMMARIES,    "D",               "registers: delete the entry (codings lose it)") \
 	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
 	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt)") \
 	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt)") \

@@ -108,6 +108,8 @@ typedef struct summary_rep_row {
 	size_t nglosses;
 	int64_t participation;            /* codings showing participation */
 	int64_t reification;              /* ... reification (a coding may show both) */
+	char *description;                /* what the entry is (or NULL) */
+	char *community;                  /* the community's id it belongs to (or NULL) */
 } summary_rep_row;
 
 /* Every register entry (insertion order), under the filter. */
@@ -146,6 +148,8 @@ typedef struct summary_acc_row {
 	size_t ninterp;
 	summary_text_count *gloss;        /* analyst's glosses */
 	size_t nglosses;
+	char *description;                /* what the norm is (or NULL) */
+	char *community;                  /* the community's id it belongs to (or NULL) */
 } summary_acc_row;
 
 /* Every register entry (insertion order), under the filter; then, if

@@ -206,6 +206,10 @@ px_summary *tui_summary(struct tui *t);
 int tui_summary_loading(const struct tui *t);
 /* Reloads t->names (after a code, entry or participant was added). */
 void tui_names_reload(struct tui *t);
+/* A register action (A_S_ADD ... A_S_DELETE) on the entry id (0: none)
+ * of kind ENT_REPERTOIRE / ENT_ACCOUNTABILITY (tui_register.c); 1 if it
+ * was one. */
+int tui_register_key(struct tui *t, int action, int kind, int64_t id);
 void tui_focus(struct tui *t, int pane);
 /* Opens vignette id in the reader with the cursor at code point at. */
 void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);

@@ -19,6 +19,7 @@
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/db.h"
+#include "praxis/entity.h"
 #include "praxis/participant.h"
 #include "praxis/vignette.h"
 
@@ -33,7 +34,18 @@ enum undo_kind {
 	UNDO_PARTICIPANT,        /* participant snapshots (either may be absent) */
 	UNDO_CODE_DELETE,        /* id, c_before: the subtree and its codings */
 	UNDO_CODE_MERGE,         /* id merged into i_after, c_before as for delete */
-	UNDO_MEMO                /* memo snapshots (either may be absent) */
+	UNDO_MEMO,               /* memo snapshots (either may be absent) */
+	UNDO_REGISTER            /* register entry snapshots (either may be absent) */
+};
+
+/* A repertoire or accountability entry as it was, with the memos on it;
+ * into: the entry it is merged into when this snapshot's entry goes. */
+struct undo_rsnap {
+	int kind;                /* ENT_REPERTOIRE or ENT_ACCOUNTABILITY */
+	px_entity ent;
+	struct px_memo *memos;
+	size_t nmemos;
+	int64_t into;
 };
 
 /* A code's subtree (pre-order, the code first) and every coding on it. */
@@ -61,6 +73,7 @@ struct undo_op {
 	px_participant *p_before, *p_after;
 	struct undo_csnap *c_before;
 	struct px_memo *m_before, *m_after;
+	struct undo_rsnap *r_before, *r_after;
 };
 
 struct undo_step {
@@ -101,6 +114,14 @@ void undo_record_participant(struct undo *u, px_participant *before, px_particip
  * re-created by an undo keeps its identity. */
 struct px_memo *undo_msnap_load(px_db *db, int64_t memo_id, px_err *e);
 void undo_record_memo(struct undo *u, struct px_memo *before, struct px_memo *after);
+/* Register entry changes (praxis/regentry.h), as snapshots of before and
+ * after (NULL when absent); the undo takes ownership. The codings a merge
+ * or delete rewrites are recorded from their own events, in the same step:
+ * record the entry's snapshot after the store call. An entry re-created
+ * keeps its row id (the history's codings name it). */
+struct undo_rsnap *undo_rsnap_load(px_db *db, int kind, int64_t id, px_err *e);
+void undo_rsnap_free(struct undo_rsnap *s);
+void undo_record_register(struct undo *u, struct undo_rsnap *before, struct undo_rsnap *after);
 /* Code delete and merge: snapshot the subtree of code_id before the store
  * call (with u->quiet set around it), then record it; the undo takes
  * ownership. into is the code merged into (0 for a delete). */

@@ -27,6 +27,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_respan,
 	&cmd_set_text,
 	&cmd_memo,
+	&cmd_register,
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,

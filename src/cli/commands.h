@@ -22,6 +22,7 @@ extern const struct cli_command cmd_backup;
 extern const struct cli_command cmd_config;
 extern const struct cli_command cmd_memo;
 extern const struct cli_command cmd_scan;
+extern const struct cli_command cmd_register;
 
 /* Shared by code, recode and respan (span.c). A span as they take it: --quote TEXT
  * [--occurrence N], --start N --end N, or --whole. */

@@ -1,6 +1,7 @@
 /* coding.c: codes on spans; see praxis/coding.h. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/codebook.h"
 #include "praxis/coding.h"
 #include "praxis/entity.h"
 
@@ -118,8 +119,23 @@ static int check_span(const px_coding *c, int64_t len, px_err *e)
 	return PX_OK;
 }
 
-/* What goes only with a register link. */
-static int check_links(const px_coding *c, px_err *e)
+int coding_under_accountability(px_db *db, int64_t code_id)
+{
+	static const char base[] = "JE/mutual accountability";
+	char *path = NULL;
+	int under;
+
+	if (codebook_path(db, code_id, &path, NULL))
+		return 0;
+	under = strncmp(path, base, sizeof(base) - 1) == 0 &&
+		(path[sizeof(base) - 1] == '\0' || path[sizeof(base) - 1] == '/');
+	free(path);
+	return under;
+}
+
+/* What goes only with a register link; held_by also on a moment of
+ * mutual accountability that names no norm (the lookup only then). */
+static int check_links(px_db *db, const px_coding *c, px_err *e)
 {
 	if (c->interpretation && !c->repertoire_id && !c->accountability_id)
 		return px_fail(e, PX_EDATA, "an interpretation needs a repertoire or "
@@ -128,8 +144,9 @@ static int check_links(const px_coding *c, px_err *e)
 		return px_fail(e, PX_EDATA, "a speaker needs an interpretation");
 	if (c->stance && !c->accountability_id)
 		return px_fail(e, PX_EDATA, "a stance needs an accountability entry");
-	if (c->held_by.n && !c->accountability_id)
-		return px_fail(e, PX_EDATA, "held_by needs an accountability entry");
+	if (c->held_by.n && !c->accountability_id && !coding_under_accountability(db, c->code_id))
+		return px_fail(e, PX_EDATA, "held_by needs an accountability entry or a code "
+			       "under JE/mutual accountability");
 	return PX_OK;
 }
 
@@ -170,7 +187,7 @@ int coding_validate(px_db *db, const px_coding *c, px_err *e)
 	    !row_exists(db, "SELECT 1 FROM accountability WHERE id = ?", c->accountability_id))
 		return px_fail(e, PX_EDATA, "no accountability entry with row id %lld",
 			       (long long)c->accountability_id);
-	if ((rc = check_links(c, e)))
+	if ((rc = check_links(db, c, e)))
 		return rc;
 	if ((rc = check_people(db, &c->participants, "participants", e)))
 		return rc;
@@ -303,7 +320,7 @@ int coding_add_resolved(px_db *db, px_coding *c, int64_t text_length, px_err *e)
 {
 	int rc;
 
-	if ((rc = check_span(c, text_length, e)) || (rc = check_links(c, e)))
+	if ((rc = check_span(c, text_length, e)) || (rc = check_links(db, c, e)))
 		return rc;
 	return coding_insert(db, c, 0, e);
 }

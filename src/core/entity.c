@@ -16,21 +16,30 @@ struct entity_sql {
 	const char *count;
 };
 
-#define ENTITY_SQL(label, t) { label, \
-	"INSERT INTO " t "(ext_id, name, kind, reified, uuid) VALUES (?, ?, ?, ?, ?)", \
-	"UPDATE " t " SET ext_id = ?, name = ?, kind = ?, reified = ?," \
-	" uuid = coalesce(?6, uuid) WHERE id = ?5", \
+/* Parameters: ?1 ext_id, ?2 name, ?3 kind, ?4 reified, ?5 uuid (NULL in an
+ * update keeps it), ?7 description, ?8 community, ?9 the row id (in an
+ * insert: the id to take, NULL for the next free one). Coders and
+ * communities have no description nor community: they read NULL. */
+#define ENTITY_SQL(label, t, cols, vals, set, sel) { label, \
+	"INSERT INTO " t "(ext_id, name, kind, reified, uuid, id" cols ")" \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?9" vals ")", \
+	"UPDATE " t " SET ext_id = ?1, name = ?2, kind = ?3, reified = ?4," \
+	" uuid = coalesce(?5, uuid)" set " WHERE id = ?9", \
 	"DELETE FROM " t " WHERE id = ?", \
 	"SELECT id FROM " t " WHERE ext_id = ?", \
-	"SELECT id, ext_id, name, kind, reified, uuid FROM " t " WHERE id = ?", \
-	"SELECT id, ext_id, name, kind, reified, uuid FROM " t " ORDER BY id", \
+	"SELECT id, ext_id, name, kind, reified, uuid, " sel " FROM " t " WHERE id = ?", \
+	"SELECT id, ext_id, name, kind, reified, uuid, " sel " FROM " t " ORDER BY id", \
 	"SELECT count(*) FROM " t }
+#define NAMED_SQL(label, t) ENTITY_SQL(label, t, "", "", "", "NULL, NULL")
+#define REGISTER_SQL(label, t) ENTITY_SQL(label, t, ", description, community_id", ", ?7, ?8", \
+					  ", description = ?7, community_id = ?8", \
+					  "description, community_id")
 
 static const struct entity_sql entity_sql[ENT_KIND_COUNT] = {
-	[ENT_CODER] = ENTITY_SQL("coder", "coder"),
-	[ENT_COMMUNITY] = ENTITY_SQL("community", "community"),
-	[ENT_REPERTOIRE] = ENTITY_SQL("repertoire entry", "repertoire"),
-	[ENT_ACCOUNTABILITY] = ENTITY_SQL("accountability entry", "accountability"),
+	[ENT_CODER] = NAMED_SQL("coder", "coder"),
+	[ENT_COMMUNITY] = NAMED_SQL("community", "community"),
+	[ENT_REPERTOIRE] = REGISTER_SQL("repertoire entry", "repertoire"),
+	[ENT_ACCOUNTABILITY] = REGISTER_SQL("accountability entry", "accountability"),
 };
 
 const char *const entity_repertoire_kinds[] = {
@@ -84,7 +93,40 @@ static int entity_check(enum entity_kind k, const px_entity *ent, px_err *e)
 	return PX_OK;
 }
 
-int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e)
+/* Binds everything but the row id (?9). */
+static void entity_bind(sqlite3_stmt *st, const px_entity *ent)
+{
+	db_bind_text(st, 1, ent->ext_id);
+	db_bind_text(st, 2, ent->name);
+	db_bind_text(st, 3, ent->kind);
+	bind_reified(st, 4, ent->reified);
+	db_bind_text(st, 5, ent->uuid);
+	db_bind_text(st, 7, ent->description && *ent->description ? ent->description : NULL);
+	db_bind_id(st, 8, ent->community_id);
+}
+
+/* Runs an insert or update: an id or row already taken is the data's
+ * fault, said in words. */
+static int entity_step(px_db *db, enum entity_kind k, sqlite3_stmt *st, const px_entity *ent,
+		       px_err *e)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		int ext = sqlite3_extended_errcode(db_sqlite(db));
+		sqlite3_reset(st);
+		if (ext == SQLITE_CONSTRAINT_UNIQUE)
+			return px_fail(e, PX_EDATA, "%s '%s' already exists", entity_label(k),
+				       ent->ext_id);
+		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return px_fail(e, PX_EDATA, "%s '%s': its row %lld is taken",
+				       entity_label(k), ent->ext_id, (long long)ent->id);
+		return db_fail(db, e, entity_label(k));
+	}
+	sqlite3_reset(st);
+	db_touch(db);
+	return PX_OK;
+}
+
+static int entity_insert(px_db *db, enum entity_kind k, px_entity *ent, int keep_id, px_err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37];
@@ -98,23 +140,22 @@ int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e)
 		util_uuid(uuid);
 		ent->uuid = xstrdup(uuid);
 	}
-	db_bind_text(st, 1, ent->ext_id);
-	db_bind_text(st, 2, ent->name);
-	db_bind_text(st, 3, ent->kind);
-	bind_reified(st, 4, ent->reified);
-	db_bind_text(st, 5, ent->uuid);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		int ext = sqlite3_extended_errcode(db_sqlite(db));
-		sqlite3_reset(st);
-		if (ext == SQLITE_CONSTRAINT_UNIQUE)
-			return px_fail(e, PX_EDATA, "%s '%s' already exists", entity_label(k),
-				       ent->ext_id);
-		return db_fail(db, e, entity_label(k));
-	}
-	sqlite3_reset(st);
-	db_touch(db);
+	entity_bind(st, ent);
+	db_bind_id(st, 9, keep_id ? ent->id : 0);
+	if ((rc = entity_step(db, k, st, ent, e)))
+		return rc;
 	ent->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return PX_OK;
+}
+
+int entity_add(px_db *db, enum entity_kind k, px_entity *ent, px_err *e)
+{
+	return entity_insert(db, k, ent, 0, e);
+}
+
+int entity_restore(px_db *db, enum entity_kind k, px_entity *ent, px_err *e)
+{
+	return entity_insert(db, k, ent, 1, e);
 }
 
 int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e)
@@ -126,13 +167,9 @@ int entity_update(px_db *db, enum entity_kind k, const px_entity *ent, px_err *e
 		return rc;
 	if (!(st = db_stmt(db, entity_sql[k].update, e)))
 		return px_status_of(e);
-	db_bind_text(st, 1, ent->ext_id);
-	db_bind_text(st, 2, ent->name);
-	db_bind_text(st, 3, ent->kind);
-	bind_reified(st, 4, ent->reified);
-	sqlite3_bind_int64(st, 5, ent->id);
-	db_bind_text(st, 6, ent->uuid);
-	return db_step_done(db, st, e, entity_label(k));
+	entity_bind(st, ent);
+	sqlite3_bind_int64(st, 9, ent->id);
+	return entity_step(db, k, st, ent, e);
 }
 
 int entity_delete(px_db *db, enum entity_kind k, int64_t id, px_err *e)
@@ -166,6 +203,8 @@ static void entity_read(sqlite3_stmt *st, void *row)
 	out->kind = db_col_strdup(st, 3);
 	out->reified = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 4);
 	out->uuid = db_col_strdup(st, 5);
+	out->description = db_col_strdup(st, 6);
+	out->community_id = db_col_id(st, 7);
 }
 
 int entity_get(px_db *db, enum entity_kind k, int64_t id, px_entity *out, px_err *e)
@@ -212,6 +251,7 @@ void entity_free(px_entity *ent)
 	free(ent->name);
 	free(ent->kind);
 	free(ent->uuid);
+	free(ent->description);
 	memset(ent, 0, sizeof(*ent));
 }
 

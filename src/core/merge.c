@@ -86,6 +86,10 @@ static int merge_entity(const px_entity *ent, void *ud)
 	copy.name = xstrdup(ent->name);
 	copy.kind = xstrdup(ent->kind);
 	copy.reified = ent->reified;
+	copy.description = xstrdup(ent->description);
+	/* communities merge first: the entry's is known by now */
+	copy.community_id = ent->community_id ? idmap_get(&m->ent[ENT_COMMUNITY],
+							  ent->community_id) : 0;
 	copy.uuid = xstrdup(ent->uuid);
 	rc = entity_add(m->dst, m->kind, &copy, m->e);
 	if (!rc) {

@@ -20,6 +20,11 @@ static int64_t rep_nglosses(const void *r) { return (int64_t)REP(r)->nglosses; }
 static int64_t rep_part(const void *r) { return REP(r)->participation; }
 static int64_t rep_reif(const void *r) { return REP(r)->reification; }
 
+static const char *rep_desc(const void *r) { return REP(r)->description; }
+static const char *rep_community(const void *r) { return REP(r)->community; }
+
+/* description and community: in the documents only (the summary's
+ * columns are fixed, the pane shows them on the detail line) */
 static const struct regcol rep_cols[] = {
 	{ "id", NULL, NULL, 0, 0, RC_TEXT, rep_ext_id, NULL },
 	{ "name", "element", "name", 1, 24, RC_TEXT, rep_name, NULL },
@@ -35,6 +40,8 @@ static const struct regcol rep_cols[] = {
 	{ "glosses", "glosses", "gls", 9, 5, RC_INT, NULL, rep_nglosses },
 	{ "participation", "participation", "par", 10, 5, RC_INT, NULL, rep_part },
 	{ "reification", "reification", "rei", 11, 5, RC_INT, NULL, rep_reif },
+	{ NULL, "community", NULL, 0, 0, RC_TEXT, rep_community, NULL },
+	{ NULL, "description", NULL, 0, 0, RC_TEXT, rep_desc, NULL },
 };
 
 static const char *acc_ext_id(const void *r) { return ACC(r)->ext_id; }
@@ -52,6 +59,9 @@ static int64_t acc_ninterp(const void *r) { return (int64_t)ACC(r)->ninterp; }
 static int64_t acc_part(const void *r) { return ACC(r)->participation; }
 static int64_t acc_reif(const void *r) { return ACC(r)->reification; }
 
+static const char *acc_desc(const void *r) { return ACC(r)->description; }
+static const char *acc_community(const void *r) { return ACC(r)->community; }
+
 static const struct regcol acc_cols[] = {
 	{ "id", NULL, NULL, 0, 0, RC_TEXT, acc_ext_id, NULL },
 	{ "name", "norm", "name", 1, 24, RC_TEXT, acc_name, NULL },
@@ -67,6 +77,8 @@ static const struct regcol acc_cols[] = {
 	{ "participation", "participation", "par", 11, 5, RC_INT, NULL, acc_part },
 	{ "reification", "reification", "rei", 12, 5, RC_INT, NULL, acc_reif },
 	{ NULL, NULL, "months", 13, 0, RC_TIMELINE, NULL, acc_nmonths },
+	{ NULL, "community", NULL, 0, 0, RC_TEXT, acc_community, NULL },
+	{ NULL, "description", NULL, 0, 0, RC_TEXT, acc_desc, NULL },
 };
 
 const struct regcols regcols_repertoire = {

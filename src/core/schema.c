@@ -213,6 +213,14 @@ static const char migration_7[] =
 	" repertoire_id, accountability_id, stance, interpretation, reading, modes,"
 	" speaker_id, start, end);\n";
 
+/* Issue 15: repertoire and accountability entries are documented: a
+ * description and the community the entry belongs to (both optional). */
+static const char migration_8[] =
+	"ALTER TABLE repertoire ADD COLUMN description TEXT;\n"
+	"ALTER TABLE repertoire ADD COLUMN community_id INTEGER REFERENCES community(id);\n"
+	"ALTER TABLE accountability ADD COLUMN description TEXT;\n"
+	"ALTER TABLE accountability ADD COLUMN community_id INTEGER REFERENCES community(id);\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -222,6 +230,7 @@ const char *const schema_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

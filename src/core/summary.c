@@ -532,7 +532,9 @@ static void load_links(px_summary *s, struct scoding *c, sqlite3_stmt *st)
 	int64_t rep = db_col_id(st, 4), acc = db_col_id(st, 5);
 	struct sext *x;
 
-	if ((!rep && !acc) || rep < 0 || acc < 0 || rep > UINT32_MAX / 2 || acc > UINT32_MAX / 2)
+	/* a moment of mutual accountability naming no norm may still say
+	 * who held whom: its held_by lists hang on an ext */
+	if ((!rep && !acc && !s->code[c->code].macc) || rep < 0 || acc < 0 || rep > UINT32_MAX / 2 || acc > UINT32_MAX / 2)
 		return;
 	summary_grow_entries(s, (uint32_t)rep, (uint32_t)acc);
 	c->ext = summary_ext_new(s);

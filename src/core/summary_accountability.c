@@ -26,6 +26,8 @@ static int acc_entry(const px_entity *ent, void *ud)
 	r->id = ent->id;
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
+	r->description = xstrdup(ent->description);
+	r->community = summary_community_ext(ctx->s, ent->community_id);
 	r->reified = ent->reified;
 	if (ent->id >= 0 && (size_t)ent->id < ctx->s->nacc) {
 		const struct sacc *c = &ctx->s->acc[ent->id];
@@ -140,6 +142,8 @@ void summary_accountability_free(summary_acc_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].ext_id);
 		free(rows[i].name);
+		free(rows[i].description);
+		free(rows[i].community);
 		free(rows[i].held);
 		free(rows[i].timeline);
 		summary_free_interps(&rows[i], acc_interp_off);

@@ -499,7 +499,8 @@ static int insert_coding(px_summary *s, const px_coding *c)
 	k->end = c->end < 0 ? -1 : (int32_t)c->end;
 	k->mode = (uint8_t)(c->mode & MODE_BOTH);
 	k->poff = pool_push(s, &c->participants, &k->np);
-	if (c->repertoire_id || c->accountability_id) {
+	/* held_by also without a norm, under JE/mutual accountability */
+	if (c->repertoire_id || c->accountability_id || c->held_by.n) {
 		struct sext *x;
 		summary_grow_entries(s, (uint32_t)c->repertoire_id,
 				     (uint32_t)c->accountability_id);

@@ -251,6 +251,8 @@ void summary_free_interps(void *row, const size_t off[4]);
 
 /* v with room for element n (capacity doubling in *cap). */
 void *summary_grow(void *v, size_t n, size_t *cap, size_t size);
+/* A register entry's community: its id, allocated; NULL for none. */
+char *summary_community_ext(const px_summary *s, int64_t community_id);
 int summary_code_under(const px_summary *s, uint32_t code, uint32_t anc);
 /* The vignette passes the vignette-level parts of the filter. */
 int summary_vig_passes(const px_summary *s, uint32_t v);

@@ -14,6 +14,19 @@ struct rep_ctx {
 	size_t n, cap;
 };
 
+char *summary_community_ext(const px_summary *s, int64_t community_id)
+{
+	px_entity c;
+	char *ext;
+
+	if (!community_id || entity_get(s->db, ENT_COMMUNITY, community_id, &c, NULL))
+		return NULL;
+	ext = c.ext_id;
+	c.ext_id = NULL;
+	entity_free(&c);
+	return ext;
+}
+
 static int rep_entry(const px_entity *ent, void *ud)
 {
 	struct rep_ctx *ctx = ud;
@@ -25,6 +38,8 @@ static int rep_entry(const px_entity *ent, void *ud)
 	r->id = ent->id;
 	r->ext_id = xstrdup(ent->ext_id);
 	r->name = xstrdup(ent->name);
+	r->description = xstrdup(ent->description);
+	r->community = summary_community_ext(ctx->s, ent->community_id);
 	r->kind = xstrdup(ent->kind);
 	r->reified = ent->reified;
 	if (ent->id > 0 && (size_t)ent->id < ctx->s->nrep) {
@@ -82,6 +97,8 @@ void summary_repertoire_free(summary_rep_row *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].ext_id);
 		free(rows[i].name);
+		free(rows[i].description);
+		free(rows[i].community);
 		free(rows[i].kind);
 		summary_free_interps(&rows[i], rep_interp_off);
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "praxis/codebook.h"
 #include "praxis/memo.h"
+#include "praxis/regentry.h"
 #include "praxis/undo.h"
 #include "praxis/util.h"
 
@@ -168,6 +169,49 @@ static int apply_memo(struct undo *u, const px_memo *from, const px_memo *to, px
 	return memo_add(u->db, &copy, e);
 }
 
+void undo_rsnap_free(struct undo_rsnap *s)
+{
+	if (!s)
+		return;
+	entity_free(&s->ent);
+	for (size_t i = 0; i < s->nmemos; i++)
+		memo_free(&s->memos[i]);
+	free(s->memos);
+	free(s);
+}
+
+struct undo_rsnap *undo_rsnap_load(px_db *db, int kind, int64_t id, px_err *e)
+{
+	struct undo_rsnap *s = xcalloc(1, sizeof(*s));
+
+	s->kind = kind;
+	if (entity_get(db, (enum entity_kind)kind, id, &s->ent, e) ||
+	    regentry_memos(db, (enum entity_kind)kind, id, &s->memos, &s->nmemos, e)) {
+		undo_rsnap_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Takes the entry from its state `from` to `to` (either absent). */
+static int apply_register(struct undo *u, const struct undo_rsnap *from,
+			  const struct undo_rsnap *to, px_err *e)
+{
+	px_entity ent;
+	int rc;
+
+	if (from && !to)
+		return regentry_drop(u->db, (enum entity_kind)from->kind, from->ent.id, from->into, e);
+	if (!to)
+		return PX_OK;
+	if (from)
+		return entity_update(u->db, (enum entity_kind)to->kind, &to->ent, e);
+	ent = to->ent;
+	if ((rc = entity_restore(u->db, (enum entity_kind)to->kind, &ent, e)))
+		return rc;
+	return regentry_memos_restore(u->db, to->memos, to->nmemos, e);
+}
+
 static void op_free(struct undo_op *op)
 {
 	undo_vsnap_free(op->v_before);
@@ -177,6 +221,8 @@ static void op_free(struct undo_op *op)
 	undo_csnap_free(op->c_before);
 	msnap_free(op->m_before);
 	msnap_free(op->m_after);
+	undo_rsnap_free(op->r_before);
+	undo_rsnap_free(op->r_after);
 	if (op->has_before)
 		coding_free(&op->before);
 	if (op->has_after)
@@ -332,6 +378,21 @@ void undo_record_participant(struct undo *u, px_participant *before, px_particip
 	op->kind = UNDO_PARTICIPANT;
 	op->p_before = before;
 	op->p_after = after;
+}
+
+void undo_record_register(struct undo *u, struct undo_rsnap *before, struct undo_rsnap *after)
+{
+	struct undo_op *op;
+
+	if (!u->recording) {
+		undo_rsnap_free(before);
+		undo_rsnap_free(after);
+		return;
+	}
+	op = step_add(&u->cur);
+	op->kind = UNDO_REGISTER;
+	op->r_before = before;
+	op->r_after = after;
 }
 
 void undo_record_memo(struct undo *u, px_memo *before, px_memo *after)
@@ -684,6 +745,9 @@ static int apply_op(struct undo *u, struct undo_op *op, int forward, px_err *e)
 	case UNDO_MEMO:
 		return forward ? apply_memo(u, op->m_before, op->m_after, e)
 			       : apply_memo(u, op->m_after, op->m_before, e);
+	case UNDO_REGISTER:
+		return forward ? apply_register(u, op->r_before, op->r_after, e)
+			       : apply_register(u, op->r_after, op->r_before, e);
 	}
 	return px_fail(e, PX_EUSAGE, "unknown undo step");
 }

@@ -206,6 +206,9 @@ static int entity_item(const px_entity *ent, void *ud)
 	kv(x, "name", ent->name);
 	kv(x, "kind", ent->kind);
 	kv_bool(x, "reified", ent->reified);
+	kv(x, "description", ent->description);
+	if (ent->community_id)
+		kv(x, "community", names_get(&x->nm, NAMES_COMMUNITY, ent->community_id));
 	kv(x, "uuid", ent->uuid);
 	map_end(x);
 	return x->failed;

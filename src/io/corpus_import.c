@@ -404,10 +404,13 @@ static int same_str(const char *a, const char *b)
 
 static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 {
-	static const char *const rep_keys[] = { "id", "name", "kind", "reified", "uuid", NULL };
-	static const char *const acc_keys[] = { "id", "name", "reified", "uuid", NULL };
-	const char *id, *name, *kind = NULL, *uuid;
+	static const char *const rep_keys[] = { "id", "name", "kind", "reified", "description",
+						"community", "uuid", NULL };
+	static const char *const acc_keys[] = { "id", "name", "reified", "description",
+						"community", "uuid", NULL };
+	const char *id, *name, *kind = NULL, *uuid, *desc;
 	px_entity ent = { 0 }, old;
+	int64_t community;
 	int rc, reified;
 	enum seen_kind seen = k == ENT_REPERTOIRE ? SEEN_REPERTOIRE : SEEN_ACCOUNTABILITY;
 
@@ -417,6 +420,8 @@ static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 	    (rc = get_str(im, n, "name", 0, "", &name)) ||
 	    (k == ENT_REPERTOIRE && (rc = get_str(im, n, "kind", 0, "", &kind))) ||
 	    (rc = get_bool(im, n, "reified", &reified)) ||
+	    (rc = get_str(im, n, "description", 0, "", &desc)) ||
+	    (rc = find_entity(im, ENT_COMMUNITY, n, "community", "communities", &community)) ||
 	    (rc = get_uuid(im, n, &uuid)))
 		return rc;
 	if (kind && !entity_repertoire_kind_valid(kind)) {
@@ -435,7 +440,8 @@ static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 		if ((rc = entity_get(im->db, k, ent.id, &old, im->e)))
 			return rc;
 		int same = same_str(old.name, name) && same_str(old.kind, kind) &&
-			   old.reified == reified;
+			   old.reified == reified && same_str(old.description, desc) &&
+			   old.community_id == community;
 		entity_free(&old);
 		if (!same)
 			return yerr(im->e, im->r, n, "%s '%s' already exists in the database with "
@@ -446,6 +452,8 @@ static int import_register(struct imp *im, const ynode *n, enum entity_kind k)
 	ent.name = xstrdup(name);
 	ent.kind = xstrdup(kind);
 	ent.reified = reified;
+	ent.description = xstrdup(desc);
+	ent.community_id = community;
 	ent.uuid = xstrdup(uuid);
 	rc = entity_add(im->db, k, &ent, im->e);
 	entity_free(&ent);
@@ -651,8 +659,9 @@ static int coding_links(struct imp *im, const ynode *n, px_coding *c)
 	if (stance && !c->accountability_id)
 		return yerr(im->e, im->r, ynode_get(n, "stance"), "'stance' needs 'accountability' "
 			    "(the norm the stance is taken to)");
-	if (held && !c->accountability_id)
-		return yerr(im->e, im->r, held, "'held_by' needs 'accountability'");
+	if (held && !c->accountability_id && !coding_under_accountability(im->db, c->code_id))
+		return yerr(im->e, im->r, held, "'held_by' needs 'accountability' or a code under "
+			    "JE/mutual accountability");
 	if (stance && (c->stance = coding_stance_parse(stance)) < 0)
 		return yerr(im->e, im->r, ynode_get(n, "stance"), "unknown stance '%s' (upheld, "
 			    "breached, negotiated or contested)", stance);

@@ -15,7 +15,8 @@
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
-enum field { F_PART, F_MODE, F_MEMO, F_REP, F_INTERP, F_ACC, F_STANCE, F_HELD, F_SAVE };
+enum field { F_PART, F_MODE, F_MEMO, F_REP, F_INTERP, F_SPEAKER, F_ACC, F_STANCE, F_HELD,
+	     F_SAVE };
 
 struct frow {
 	int field;
@@ -47,6 +48,19 @@ static const char *person(struct form *f, int64_t pid)
 	return "?";
 }
 
+/* None, then each person present, in turn. */
+static void next_speaker(struct form *f)
+{
+	size_t i = 0;
+
+	while (i < f->people.n && f->people.v[i] != f->c.speaker_id)
+		i++;
+	if (!f->c.speaker_id)
+		f->c.speaker_id = f->people.n ? f->people.v[0] : 0;
+	else
+		f->c.speaker_id = i + 1 < f->people.n ? f->people.v[i + 1] : 0;
+}
+
 static void row_text(struct form *f, struct tui *t, const struct frow *r, strbuf *b)
 {
 	const char *mode = coding_mode_name(f->c.mode), *stance = coding_stance_name(f->c.stance);
@@ -67,6 +81,12 @@ static void row_text(struct form *f, struct tui *t, const struct frow *r, strbuf
 		break;
 	case F_INTERP:
 		sb_printf(b, "interpretation: %s", f->c.interpretation ? f->c.interpretation : "");
+		break;
+	case F_SPEAKER:
+		if (f->c.speaker_id)
+			sb_printf(b, "speaker: %s (a member's reading)", person(f, f->c.speaker_id));
+		else
+			sb_add(b, "speaker: (none: the analyst's gloss)");
 		break;
 	case F_ACC:
 		sb_printf(b, "accountability: %s", f->c.accountability_id ?
@@ -135,13 +155,18 @@ static void save(struct form *f, struct tui *t)
 	px_err e = { 0 };
 	int rc;
 
-	if (!f->c.repertoire_id) {
+	/* what needs a link the coding does not have goes; held_by stays on
+	 * a moment of mutual accountability that names no norm */
+	if (!f->c.repertoire_id && !f->c.accountability_id) {
 		free(f->c.interpretation);
 		f->c.interpretation = NULL;
 	}
+	if (!f->c.interpretation || !*f->c.interpretation)
+		f->c.speaker_id = 0;
 	if (!f->c.accountability_id) {
 		f->c.stance = STANCE_NONE;
-		f->c.held_by.n = 0;
+		if (!f->acc)
+			f->c.held_by.n = 0;
 	}
 	if (!f->c.id) {
 		tui_add_coding(t, &f->c);
@@ -314,6 +339,7 @@ static int form_key(struct modal *m, struct tui *t, int key)
 	case F_HELD: toggle(&f->c.held_by, r->pid); break;
 	case F_MODE: f->c.mode = (f->c.mode + 1) % (MODE_BOTH + 1); break;
 	case F_STANCE: f->c.stance = (f->c.stance + 1) % STANCE_COUNT; break;
+	case F_SPEAKER: next_speaker(f); break;
 	case F_MEMO: prompt_open(t, "memo: ", f->c.memo, NULL, memo_done, f); break;
 	case F_INTERP: prompt_open(t, "interpretation: ", f->c.interpretation, NULL, interp_done, f); break;
 	case F_REP: pick_entity(f, t, ENT_REPERTOIRE); break;
@@ -369,15 +395,18 @@ static void form_show(struct tui *t, struct form *f)
 	add_row(f, F_MEMO, 0);
 	f->sr = names_code_dimension(&t->names, f->c.code_id) == CODE_SR;
 	f->acc = is_accountability(t, f->c.code_id);
-	if (f->sr) {
+	if (f->sr)
 		add_row(f, F_REP, 0);
-		add_row(f, F_INTERP, 0);
-	}
 	if (f->acc) {
 		add_row(f, F_ACC, 0);
 		add_row(f, F_STANCE, 0);
 		for (size_t i = 0; i < f->people.n; i++)
 			add_row(f, F_HELD, f->people.v[i]);
+	}
+	/* a reading of the repertoire entry or of the norm, and whose */
+	if (f->sr || f->acc) {
+		add_row(f, F_INTERP, 0);
+		add_row(f, F_SPEAKER, 0);
 	}
 	add_row(f, F_SAVE, 0);
 	modal_push(t, &f->m);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include "praxis/codebook.h"
+#include "praxis/entity.h"
 #include "praxis/keymap.h"
 #include "praxis/memo.h"
 #include "praxis/regcols.h"
@@ -61,6 +62,8 @@ struct srow {
 	int64_t id;
 	idlist ids;
 	char *detail;            /* footer line for the selected row */
+	char *about;             /* second footer line: a register entry's
+				    community and description, NULL if none */
 };
 
 struct stab {
@@ -101,6 +104,7 @@ static void tab_clear(struct stab *tb)
 			free(tb->rows[i].cell[c]);
 		idl_free(&tb->rows[i].ids);
 		free(tb->rows[i].detail);
+		free(tb->rows[i].about);
 	}
 	free(tb->rows);
 	tb->rows = NULL;
@@ -269,6 +273,17 @@ static void register_cells(struct srow *r, const struct regcols *rc, const void 
 			register_cell(r, &rc->cols[c], row, sparkline);
 }
 
+/* "community C: D" from the entry's fields; NULL when it has neither. */
+static char *about_text(const char *community, const char *description)
+{
+	if (!community && !description)
+		return NULL;
+	if (!community)
+		return xstrdup(description);
+	return description ? xasprintf("community %s: %s", community, description)
+			   : xasprintf("community %s", community);
+}
+
 static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
 {
 	summary_rep_row *rows = NULL;
@@ -288,6 +303,7 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		r->drill = DR_REP;
 		r->id = rows[i].id;
 		r->detail = xasprintf("%s: %s", rows[i].name, *all ? all : "no interpretation noted");
+		r->about = about_text(rows[i].community, rows[i].description);
 		free(all);
 	}
 	summary_repertoire_free(rows, n);
@@ -352,6 +368,7 @@ static int build_acc(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		r->drill = DR_ACC;
 		r->id = rows[i].id;
 		r->detail = held_text(t, &rows[i]);
+		r->about = about_text(rows[i].community, rows[i].description);
 	}
 	summary_accountability_free(rows, n);
 	return PX_OK;
@@ -670,6 +687,8 @@ static void s_refresh(struct pane *p, struct tui *t)
 	}
 	if (!s->sum)
 		return;
+	/* entries added, renamed, described or deleted move no counter */
+	s->tabs[TAB_REP].built = s->tabs[TAB_ACC].built = 0;
 	follow_filter(s, t);
 	ensure_built(p, t);
 }
@@ -873,6 +892,8 @@ static int footer_lines(struct pane *p, struct tui *t, char out[2][256])
 			 (long long)s->eng.conflict, (long long)s->eng.support);
 		return n;
 	}
+	if (ok && tb->rows[i].about)
+		snprintf(out[n++], 256, "%s", tb->rows[i].about);
 	if (ok && tb->rows[i].detail)
 		snprintf(out[n++], 256, "%s", tb->rows[i].detail);
 	return n;
@@ -1050,6 +1071,13 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 			s->col--;
 		return 1;
 	case A_OPEN: drill(p, t); return 1;
+	}
+	if (s->tab == TAB_REP || s->tab == TAB_ACC) {
+		int ok;
+		size_t i = pane_list_current(p, &ok);
+		const struct srow *r = ok ? &tb->rows[i] : NULL;
+		return tui_register_key(t, action, s->tab == TAB_REP ? ENT_REPERTOIRE
+					: ENT_ACCOUNTABILITY, r && !r->pinned ? r->id : 0);
 	}
 	return 0;
 }

@@ -193,7 +193,7 @@ static void test_markdown_exact(void **state)
 	/* no speaker: the analyst's gloss; then glosses, participation,
 	 * reification */
 	assert_non_null(strstr(md, "| the Q pile | tool | yes | 1 | 1 | 2026-03-02 | 2026-03-02 |"
-			       " a place to park doubt (gloss) | 1 | 0 | 0 |\n"));
+			       " a place to park doubt (gloss) | 1 | 0 | 0 |  |  |\n"));
 	assert_non_null(strstr(md, "| meet the daily quota | yes | 1 | 0 | 0 | 1 | 0 |"));
 	assert_null(strstr(md, "Annie"));
 	free(md);
@@ -810,7 +810,8 @@ static void test_register_columns_one_source(void **state)
 		free(want);
 	}
 	assert_non_null(strstr(htmlt, "<th>first</th><th>last</th><th>interpretations</th>"
-			       "<th>participation</th><th>reification</th></tr>"));
+			       "<th>participation</th><th>reification</th><th>community</th>"
+			       "<th>description</th></tr>"));
 	free(mdt);
 	free(htmlt);
 	db_close(db);
@@ -904,9 +905,9 @@ static void test_participant_filter_is_summary_filter(void **state)
 	assert_non_null(strstr(out, "vignettes: 2\ncodings: 4\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 2 | 2 | 2026-03-02 | 2026-04-20 |"
 			       " Ann\\'s doubt parked (gloss); a place to park doubt (gloss) |"
-			       " 2 | 0 | 0 |\n"));
+			       " 2 | 0 | 0 |  |  |\n"));
 	assert_non_null(strstr(out, "| meet the daily quota | yes | 2 | 1 | 0 | 1 | 0 |"
-			       " 2026-03-02 | 2026-04-20 | 0 | 0 | 0 |\n"));
+			       " 2026-03-02 | 2026-04-20 | 0 | 0 | 0 |  |  |\n"));
 	free(out);
 	/* the same numbers as the summary under the same filter */
 	assert_int_equal(summary_open(db, &s, &e), PX_OK);
@@ -950,7 +951,7 @@ static void test_counts_from_summaries(void **state)
 	assert_non_null(strstr(out, "- **shared repertoire** (3)\n"));
 	assert_non_null(strstr(out, "| the Q pile | tool | yes | 3 | 2 | 2026-03-02 | 2026-04-20 |"
 			       " Ann\\'s doubt parked (gloss); a place to park doubt (gloss) |"
-			       " 3 | 0 | 0 |\n"));
+			       " 3 | 0 | 0 |  |  |\n"));
 	assert_null(strstr(out, "Al's"));
 	free(out);
 	o.format = EXP_HTML;

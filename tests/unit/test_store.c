@@ -583,7 +583,8 @@ static void test_coding_validation(void **state)
 
 	coding_copy(&bad, &c);
 	idl_push(&bad.held_by, fx_participant(db, "ann"));
-	assert_invalid(db, &bad, "held_by needs an accountability entry");
+	assert_invalid(db, &bad, "held_by needs an accountability entry or a code under "
+		       "JE/mutual accountability");
 	coding_free(&bad);
 
 	coding_copy(&bad, &c);
