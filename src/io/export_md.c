@@ -166,8 +166,12 @@ static void md_segment(struct md *m, const struct export_vignette *ev,
 	/* codings whose text an edit deleted: an empty marker each */
 	if (sg->start == sg->end) {
 		for (size_t k = 0; k < sg->ncover; k++) {
+			const struct export_coding *ec = &ev->codings[sg->cover[k]];
 			sb_add(&m->b, "[" EXPORT_EMPTY_MARK);
-			md_span_close(m, &ev->codings[sg->cover[k]]);
+			md_span_close(m, ec);
+			if (ec->memo)
+				md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id),
+					    ec->memo);
 		}
 		return;
 	}
@@ -197,7 +201,9 @@ static void md_memos_ending(struct md *m, const struct export_vignette *ev, int6
 {
 	for (size_t k = 0; k < ev->ncodings; k++) {
 		const struct export_coding *ec = &ev->codings[k];
-		if (ec->c.start >= 0 && ec->c.end > from && ec->c.end <= to && ec->memo)
+		/* an empty span has its footnote by its mark (md_segment) */
+		if (ec->c.start >= 0 && ec->c.end > ec->c.start && ec->c.end > from &&
+		    ec->c.end <= to && ec->memo)
 			md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id), ec->memo);
 	}
 }
