@@ -116,6 +116,7 @@ enum key_ctx {
 	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
 	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
 	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
+	X(A_V_ORDER,      "search-order",    KC_VIGNETTES,    "o",               "search hits by relevance / by date (also :order)") \
 	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt)") \
 	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt)") \
 	X(A_N_KEEP_BOTH,  "keep-both",       KC_NEGOTIATE,    "+",               "keep both coders' spans (note prompt)") \
