@@ -47,6 +47,7 @@ typedef struct browse_row {
 	char *date;
 	char *title;
 	int64_t community_id;
+	char *ext_id;
 	int64_t counts[4];       /* codings: all, ME, JE, SR */
 	/* with a search: the best-matching piece of the title or text, each
 	 * matched word between BROWSE_HIT_ON and BROWSE_HIT_OFF; NULL for a
@@ -71,6 +72,8 @@ int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_
 int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,
 			 int64_t *rank, px_err *e);
 void browse_rows_free(browse_row *rows, size_t n);
+/* Frees one row's strings (not the row). */
+void browse_row_clear(browse_row *r);
 
 /* Codings per code (not counting descendants), for the codebook pane:
  * counts[i] for ids[i]. */

@@ -419,9 +419,9 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
-	sb_add(&b, ranked ? "SELECT v.id, v.date, v.title, v.community_id FROM vignette v"
+	sb_add(&b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
 	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
-	       "SELECT v.id, v.date, v.title, v.community_id FROM vignette v WHERE 1");
+	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
 	filter_sql(&b, f, hits, drill);
 	if (key_date)
 		sb_add(&b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
@@ -446,6 +446,7 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 		r->date = db_col_strdup(st, 1);
 		r->title = db_col_strdup(st, 2);
 		r->community_id = db_col_id(st, 3);
+		r->ext_id = db_col_strdup(st, 4);
 	}
 	sqlite3_reset(st);
 	if (rc || (rc = page_counts(db, *rows, *n, e)) ||
@@ -504,13 +505,18 @@ int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, in
 	return count_query(db, f, date ? date : "", id, rank, e);
 }
 
+void browse_row_clear(browse_row *r)
+{
+	free(r->date);
+	free(r->title);
+	free(r->snippet);
+	free(r->ext_id);
+}
+
 void browse_rows_free(browse_row *rows, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].date);
-		free(rows[i].title);
-		free(rows[i].snippet);
-	}
+	for (size_t i = 0; i < n; i++)
+		browse_row_clear(&rows[i]);
 	free(rows);
 }
 

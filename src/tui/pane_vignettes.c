@@ -164,19 +164,15 @@ static void extend(struct pane *p, struct tui *t, int dir)
 	if (s->n > 4 * (size_t)PAGE) {
 		size_t drop = s->n - 4 * (size_t)PAGE;
 		if (dir > 0 && s->top >= drop) {
-			for (size_t i = 0; i < drop; i++) {
-				free(s->rows[i].date);
-				free(s->rows[i].title);
-			}
+			for (size_t i = 0; i < drop; i++)
+				browse_row_clear(&s->rows[i]);
 			memmove(s->rows, s->rows + drop, (s->n - drop) * sizeof(*s->rows));
 			s->n -= drop;
 			s->cursor -= drop;
 			s->top -= drop;
 		} else if (dir < 0 && s->top + (size_t)p->r.h < s->n - drop) {
-			for (size_t i = s->n - drop; i < s->n; i++) {
-				free(s->rows[i].date);
-				free(s->rows[i].title);
-			}
+			for (size_t i = s->n - drop; i < s->n; i++)
+				browse_row_clear(&s->rows[i]);
 			s->n -= drop;
 		}
 	}
