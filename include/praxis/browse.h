@@ -40,6 +40,8 @@ const char *browse_order_name(int order);
 
 int browse_filter_active(const browse_filter *f);
 void browse_filter_free(browse_filter *f);
+/* Every filter off, the search order kept (a preference, not a filter). */
+void browse_filter_clear(browse_filter *f);
 void browse_filter_copy(browse_filter *dst, const browse_filter *src);
 
 typedef struct browse_row {

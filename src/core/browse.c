@@ -54,6 +54,14 @@ void browse_filter_free(browse_filter *f)
 	memset(f, 0, sizeof(*f));
 }
 
+void browse_filter_clear(browse_filter *f)
+{
+	int order = f->order;
+
+	browse_filter_free(f);
+	f->order = order;
+}
+
 void browse_filter_copy(browse_filter *dst, const browse_filter *src)
 {
 	*dst = *src;

@@ -66,7 +66,7 @@ static void cmd_filter(struct tui *t, const char *args)
 	while (*value == ' ')
 		value++;
 	if (!*kind || strcmp(kind, "clear") == 0) {
-		browse_filter_free(f);
+		browse_filter_clear(f);
 	} else if (strcmp(kind, "participant") == 0) {
 		set_id_filter(t, kind, value, &f->participant_id);
 	} else if (strcmp(kind, "community") == 0) {

@@ -571,9 +571,10 @@ static int collect_review(const px_coding *c, void *ud)
 
 	if (!c->needs_review)
 		return 0;
-	line = xasprintf("! %s  @%lld-%lld  %s", names_get(&l->t->names, NAMES_CODE, c->code_id),
+	line = xasprintf("! %s  @%lld-%lld  %s%s", names_get(&l->t->names, NAMES_CODE, c->code_id),
 			 (long long)c->start, (long long)c->end,
-			 names_get(&l->t->names, NAMES_CODER, c->coder_id));
+			 names_get(&l->t->names, NAMES_CODER, c->coder_id),
+			 c->start >= 0 && c->start == c->end ? "  (its text was deleted)" : "");
 	idl_push(&l->ids, c->id);
 	sl_push(&l->lines, line);
 	free(line);
@@ -593,6 +594,13 @@ static int menu_review(struct tui *t, int index, int key, void *ud)
 	if (key == TK_ENTER) {
 		tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .id = c.vignette_id,
 					      .at = c.start, .focus = 1 });
+		coding_free(&c);
+		return 1;
+	}
+	if (c.start >= 0 && c.start == c.end) {
+		/* an empty span stays flagged: there is no text to review */
+		tui_error(t, "the text of this %s coding was deleted: resize it (s) onto the "
+			  "text or delete it (x)", names_get(&t->names, NAMES_CODE, c.code_id));
 		coding_free(&c);
 		return 1;
 	}

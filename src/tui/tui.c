@@ -653,7 +653,7 @@ static int global_key(struct tui *t, int action)
 		tui_search_prompt(t, "search: ");
 		return 1;
 	case A_CLEAR_FILTER:
-		browse_filter_free(&t->filter);
+		browse_filter_clear(&t->filter);
 		tui_filter_changed(t);
 		tui_message(t, "filter cleared");
 		return 1;

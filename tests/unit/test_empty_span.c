@@ -162,6 +162,24 @@ static void test_documents_mark_it(void **state)
 	s = run_ok(db, "export --format csv");
 	assert_non_null(strstr(s, ",ME,ME,14,14,,tester,,why he left,,,,,,,1\r\n"));
 	free(s);
+	/* .qdpx: a note on the source naming the coding, no empty selection */
+	{
+		char *qdpx = fx_path(".qdpx"), *back = fx_path(".db"), *args;
+		args = xasprintf("export --format qdpx -o '%s'", qdpx);
+		free(run_ok(db, args));
+		free(args);
+		args = xasprintf("import '%s'", qdpx);
+		free(run_ok(back, args));
+		free(args);
+		assert_int_equal(fx_scalar(back, "SELECT count(*) FROM coding"), 1);
+		assert_int_equal(fx_scalar(back, "SELECT count(*) FROM memo WHERE text LIKE"
+					   " '%(ME, by tester) lost all of its text to an edit; it"
+					   " sat at character 14 and needs review.'"), 1);
+		unlink(qdpx);
+		unlink(back);
+		free(qdpx);
+		free(back);
+	}
 	unlink(db);
 	free(db);
 }
@@ -176,6 +194,15 @@ static void test_reader_marker(void **state)
 	fx_assert_has(s, "Ann sat down. \xe2\x8c\x80" "Cy stayed.");
 	fx_assert_has(s, "!Ann sat down.");
 	free(s);
+	/* the review list names it; it cannot be marked reviewed while empty */
+	s = fx_screen_run(db, ":open v1\n!\n", 100, 12, NULL);
+	fx_assert_has(s, "! ME  @14-14  tester  (its text was deleted)");
+	free(s);
+	s = fx_screen_run(db, ":open v1\n!\nr\n", 100, 12, NULL);
+	fx_assert_has(s, "the text of this ME coding was deleted: resize it (s) onto the text or "
+		      "delete it (x)");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT needs_review FROM coding WHERE code_id = 1"), 1);
 	unlink(db);
 	free(db);
 }

@@ -201,6 +201,10 @@ static void test_toggle_and_highlight(void **state)
 	fx_assert_line(s, 1, "2026-03-05 The ledger  The ledger                                   "
 		       "                           0 0 0");
 	free(s);
+	/* clearing the filters keeps the order: it is a preference */
+	s = fx_screen_run(db, "/ledger<Enter>\nzoF/ledger<Enter>\n", 100, 12, NULL);
+	fx_assert_line(s, 0, " Vignettes 1/3 (filtered) by date");
+	free(s);
 	s = fx_screen_run(db, ":order size\n", 100, 12, NULL);
 	fx_assert_has(s, ":order size: use rank (by relevance) or date");
 	free(s);
