@@ -50,6 +50,8 @@ int measure_startup_summaries(struct measure *m, const char *yaml, const char *d
 int measure_keystroke(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_add_coding(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_search(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_search_rank(struct measure *m, const char *yaml, const char *db, int repeats);
+int measure_search_date(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_rss(struct measure *m, const char *yaml, const char *db, int repeats);
 
 double bench_now_ms(void);

@@ -12,6 +12,8 @@ const struct bench_measure bench_measures[] = {
 	{ "keystroke: list move / open", measure_keystroke },
 	{ "add a coding (commit+summary+draw)", measure_add_coding },
 	{ "ranked search, first page", measure_search },
+	{ "search by relevance: count + page", measure_search_rank },
+	{ "search by date: count + page", measure_search_date },
 	{ "peak RSS of the interface (MB)", measure_rss },
 	{ NULL, NULL },
 };

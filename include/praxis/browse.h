@@ -21,6 +21,7 @@ typedef struct browse_filter {
 	char *date_from;         /* YYYY-MM-DD inclusive, NULL: off */
 	char *date_to;           /* inclusive */
 	char *search;            /* words; each must match (FTS5), NULL: off */
+	int order;               /* with a search: enum browse_order */
 	/* Drill-down from a summary: only the vignettes in drill_ids (which
 	 * may be empty: then none pass); drill_label names the set. */
 	int drill;
@@ -28,8 +29,19 @@ typedef struct browse_filter {
 	char *drill_label;
 } browse_filter;
 
+/* The order of a search's hits: relevance (FTS5 bm25, a title hit weighs
+ * BROWSE_TITLE_WEIGHT times a text hit; vignettes found only by a memo
+ * last), the default, or (date, id) as without a search. */
+enum browse_order { BROWSE_ORDER_RANK = 0, BROWSE_ORDER_DATE = 1 };
+#define BROWSE_TITLE_WEIGHT "10.0"
+/* "rank" or "date" to an order; -1 if neither. */
+int browse_order_parse(const char *name);
+const char *browse_order_name(int order);
+
 int browse_filter_active(const browse_filter *f);
 void browse_filter_free(browse_filter *f);
+/* Every filter off, the search order kept (a preference, not a filter). */
+void browse_filter_clear(browse_filter *f);
 void browse_filter_copy(browse_filter *dst, const browse_filter *src);
 
 typedef struct browse_row {
@@ -37,13 +49,24 @@ typedef struct browse_row {
 	char *date;
 	char *title;
 	int64_t community_id;
+	char *ext_id;
 	int64_t counts[4];       /* codings: all, ME, JE, SR */
+	/* with a search: the best-matching piece of the title or text, each
+	 * matched word between BROWSE_HIT_ON and BROWSE_HIT_OFF; NULL for a
+	 * vignette only a memo matched */
+	char *snippet;
 } browse_row;
+#define BROWSE_HIT_ON '\x01'
+#define BROWSE_HIT_OFF '\x02'
 
-/* Up to limit vignettes passing f, in (date, id) order, strictly after
- * (dir > 0) or before (dir < 0) the key (key_date, key_id); key_date NULL
- * starts from the first (dir > 0) or the last (dir < 0). Rows come in
- * ascending order whatever dir is. A bad search query is PX_EUSAGE. */
+
+/* Up to limit vignettes passing f, in (date, id) order (with a search in
+ * rank order: by relevance), strictly after (dir 1), from (dir 2: at or
+ * after) or before (dir < 0) the key (key_date, key_id); key_date NULL
+ * starts from the first (dir > 0) or the last (dir < 0). In rank order the
+ * key is the vignette key_id's place among the hits (key_date only needs
+ * to be non-NULL). Rows come in list order whatever dir is. A bad search
+ * query is PX_EUSAGE. */
 int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
 		     int dir, int limit, browse_row **rows, size_t *n, px_err *e);
 /* How many vignettes pass f, and how many come before (date, id). */
@@ -51,6 +74,8 @@ int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_
 int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,
 			 int64_t *rank, px_err *e);
 void browse_rows_free(browse_row *rows, size_t n);
+/* Frees one row's strings (not the row). */
+void browse_row_clear(browse_row *r);
 
 /* Codings per code (not counting descendants), for the codebook pane:
  * counts[i] for ids[i]. */

@@ -146,9 +146,13 @@ struct export_segment {
 	size_t ncover;
 };
 /* Splits the text at every span boundary and every newline (a newline is a
- * segment of its own with no cover). Caller frees with export_segments_free. */
+ * segment of its own with no cover). The codings whose text an edit
+ * deleted (empty spans, start = end) form an empty segment of their own
+ * (start = end) at their place, before the text that follows it. Caller frees with export_segments_free. */
 struct export_segment *export_segments(const struct export_vignette *ev, size_t *n);
 void export_segments_free(struct export_segment *s, size_t n);
+/* What the documents show where a coding's text was deleted (U+2300). */
+#define EXPORT_EMPTY_MARK "\xe2\x8c\x80"
 
 /* The writers, called by the dispatcher (praxis/export.h) only. */
 int export_md(export_ctx *x, FILE *out);

@@ -36,8 +36,8 @@ enum textdiff_fate {
 /* Moves the span [*start, *end) of the old text into the new text and says
  * what happened to it. A kept span keeps its exact text. A cut span runs
  * from the first to the last code point that survived or replaced its
- * text. A gone span is left one code point wide at the place its text was
- * (clamped inside a non-empty new text; 0-0 for an empty one). */
+ * text. A gone span is left empty (start = end) at the place its text
+ * was, clamped to the new text. */
 int textdiff_map_span(const textdiff *d, int64_t new_len, int64_t *start, int64_t *end);
 
 /* new_text as it should be stored after editing old_text: CR LF made LF

@@ -218,6 +218,8 @@ void tui_open_vignette(struct tui *t, int64_t id, int64_t at, int focus);
 void tui_search_prompt(struct tui *t, const char *label);
 /* The filter changed. */
 void tui_filter_changed(struct tui *t);
+/* Lists the search's hits in order (enum browse_order), saying so. */
+void tui_search_order(struct tui *t, int order);
 void tui_layout(struct tui *t);
 /* Runs one `:` command line. */
 void tui_command(struct tui *t, const char *line);

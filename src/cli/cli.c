@@ -32,6 +32,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_agree,
 	&cmd_summary,
 	&cmd_retrieve,
+	&cmd_search,
 	&cmd_backup,
 	&cmd_config,
 	&cmd_scan,

@@ -101,8 +101,8 @@ const struct cli_command cmd_set_text = {
 	"re-anchors its codings by a diff of the old and new text: a coding the\n"
 	"change does not touch moves with its text and keeps its exact quote; one\n"
 	"the change cuts into is adjusted to what survived and flagged for review;\n"
-	"one whose text was deleted is kept, one character wide where it was, and\n"
-	"flagged. A lost final newline or CR LF line ends are no change.\n"
+	"one whose text was deleted is kept as an empty span (start = end) where\n"
+	"it was, and flagged. A lost final newline or CR LF line ends are no change.\n"
 	"Prints how many codings moved and how many were flagged. On bad input\n"
 	"(no such vignette, a file that is not UTF-8 or has no text) nothing is\n"
 	"written and the exit status is 2.\n",

@@ -9,6 +9,7 @@ extern const struct cli_command cmd_import;
 extern const struct cli_command cmd_export;
 extern const struct cli_command cmd_list;
 extern const struct cli_command cmd_log;
+extern const struct cli_command cmd_search;
 extern const struct cli_command cmd_code;
 extern const struct cli_command cmd_uncode;
 extern const struct cli_command cmd_set_text;

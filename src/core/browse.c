@@ -19,6 +19,24 @@
 #define P_KID 9
 #define P_LIMIT 10
 #define P_DRILL 11
+/* In rank order, the place of the key's vignette among the hits; 0 (before
+ * the first) for a vignette that is not one: a list opened at it starts
+ * from the best hit. */
+#define HIT_POS "coalesce((SELECT pos FROM temp.browse_hits WHERE id = ?9), 0)"
+
+int browse_order_parse(const char *name)
+{
+	if (strcmp(name, "rank") == 0)
+		return BROWSE_ORDER_RANK;
+	if (strcmp(name, "date") == 0)
+		return BROWSE_ORDER_DATE;
+	return -1;
+}
+
+const char *browse_order_name(int order)
+{
+	return order == BROWSE_ORDER_DATE ? "date" : "rank";
+}
 
 int browse_filter_active(const browse_filter *f)
 {
@@ -34,6 +52,14 @@ void browse_filter_free(browse_filter *f)
 	idl_free(&f->drill_ids);
 	free(f->drill_label);
 	memset(f, 0, sizeof(*f));
+}
+
+void browse_filter_clear(browse_filter *f)
+{
+	int order = f->order;
+
+	browse_filter_free(f);
+	f->order = order;
 }
 
 void browse_filter_copy(browse_filter *dst, const browse_filter *src)
@@ -86,18 +112,34 @@ static sqlite3_stmt *temp_stmt(px_db *db, const char *ddl, const char *sql)
 	return db_stmt(db, sql, NULL);
 }
 
+/* A search's hits in rank order (praxis/browse.h): the bm25 of the text
+ * index (lower is better), memo-only hits after every text hit. */
+#define BROWSE_RANKED_HITS \
+	"INSERT INTO temp.browse_hits(id, pos) SELECT id, row_number() OVER" \
+	" (ORDER BY min(s), id) FROM (SELECT rowid AS id, bm25(vignette_fts, " \
+	BROWSE_TITLE_WEIGHT ", 1.0) AS s FROM vignette_fts WHERE vignette_fts MATCH ?1" \
+	" UNION ALL SELECT t.target_id, 1e300 FROM memo_target t WHERE t.kind = 1" \
+	" AND t.memo_id IN (SELECT rowid FROM memo_fts WHERE memo_fts MATCH ?1))" \
+	" GROUP BY id"
+
 /* The search's hits, vignette ids from the vignette and the memo
  * indexes, kept in temp.browse_hits for the query text, this
  * connection's changes and the other connections' (data_version) they
  * were made at: the listing, its count and the cursor's rank then probe
  * a small table instead of running the full-text query three or four
- * times per search. 1 if the table holds f's hits; 0: use the query
- * inline (an error, such as a bad search, then shows from it). */
+ * times per search. In rank order each hit also has its place (pos, from
+ * 1) by bm25, titles weighted BROWSE_TITLE_WEIGHT, memo-only hits last;
+ * date order leaves pos NULL and scores nothing. 1 if the table holds
+ * f's hits; 0: use the query inline (an error, such as a bad search,
+ * then shows from it). */
 static int search_hits(px_db *db, const browse_filter *f)
 {
 	static const char ddl[] =
-		"CREATE TEMP TABLE IF NOT EXISTS browse_hits(id INTEGER PRIMARY KEY);"
-		"CREATE TEMP TABLE IF NOT EXISTS browse_search(q TEXT, changes INTEGER, dv INTEGER)";
+		"CREATE TEMP TABLE IF NOT EXISTS browse_hits(id INTEGER PRIMARY KEY, pos INTEGER);"
+		"CREATE INDEX IF NOT EXISTS temp.browse_hits_by_pos ON browse_hits(pos);"
+		"CREATE TEMP TABLE IF NOT EXISTS browse_search(q TEXT, changes INTEGER, dv INTEGER,"
+		" ranked INTEGER)";
+	int ranked = f->order == BROWSE_ORDER_RANK;
 	sqlite3 *h = db_sqlite(db);
 	char *q = browse_fts_query(f->search);
 	const char *query = q ? q : "\"\"";
@@ -105,19 +147,21 @@ static int search_hits(px_db *db, const browse_filter *f)
 	sqlite3_stmt *st;
 	int ok = 0;
 
-	if (!(st = temp_stmt(db, ddl, "SELECT q = ?1 AND changes = ?2 AND dv = ?3"
+	if (!(st = temp_stmt(db, ddl, "SELECT q = ?1 AND changes = ?2 AND dv = ?3 AND ranked = ?4"
 			     " FROM temp.browse_search")))
 		goto done;
 	db_bind_text(st, 1, query);
 	sqlite3_bind_int64(st, 2, sqlite3_total_changes64(h));
 	sqlite3_bind_int64(st, 3, dv);
+	sqlite3_bind_int(st, 4, ranked);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
 	sqlite3_reset(st);
 	if (ok)
 		goto done;
 	if (sqlite3_exec(h, "DELETE FROM temp.browse_hits; DELETE FROM temp.browse_search", NULL,
 			 NULL, NULL) != SQLITE_OK ||
-	    !(st = db_stmt(db, "INSERT INTO temp.browse_hits SELECT rowid FROM vignette_fts"
+	    !(st = db_stmt(db, ranked ? BROWSE_RANKED_HITS :
+			   "INSERT INTO temp.browse_hits(id) SELECT rowid FROM vignette_fts"
 			   " WHERE vignette_fts MATCH ?1 UNION SELECT t.target_id FROM memo_target t"
 			   " WHERE t.kind = 1 AND t.memo_id IN (SELECT rowid FROM memo_fts"
 			   " WHERE memo_fts MATCH ?1)", NULL)))
@@ -125,7 +169,8 @@ static int search_hits(px_db *db, const browse_filter *f)
 	db_bind_text(st, 1, query);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
-	if (!ok || !(st = db_stmt(db, "INSERT INTO temp.browse_search VALUES (?1, ?2, ?3)", NULL))) {
+	if (!ok || !(st = db_stmt(db, "INSERT INTO temp.browse_search VALUES (?1, ?2, ?3, ?4)",
+				  NULL))) {
 		ok = 0;
 		goto done;
 	}
@@ -133,6 +178,7 @@ static int search_hits(px_db *db, const browse_filter *f)
 	db_bind_text(st, 1, query);
 	sqlite3_bind_int64(st, 2, sqlite3_total_changes64(h) + 1);
 	sqlite3_bind_int64(st, 3, dv);
+	sqlite3_bind_int(st, 4, ranked);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 done:
@@ -212,7 +258,7 @@ static void filter_sql(strbuf *b, const browse_filter *f, int hits, int drill)
 	if (f->date_to)
 		sb_add(b, " AND v.date <= ?6 || 'T99'");
 	if (f->search && hits)
-		sb_add(b, " AND +v.id IN temp.browse_hits");
+		sb_add(b, " AND +v.id IN (SELECT id FROM temp.browse_hits)");
 	else if (f->search)
 		sb_add(b, " AND (v.id IN (SELECT rowid FROM vignette_fts WHERE vignette_fts MATCH ?7)"
 		       " OR v.id IN (SELECT t.target_id FROM memo_target t WHERE t.kind = 1"
@@ -320,6 +366,42 @@ static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 	return rc;
 }
 
+/* The page's snippets in one query: the best-matching piece of the title
+ * or the text (FTS5 snippet), matched words marked. */
+static int page_snippets(px_db *db, const browse_filter *f, browse_row *rows, size_t n,
+			 px_err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT rowid, snippet(vignette_fts, -1, char(1),"
+				   " char(2), '\xe2\x80\xa6', 10) FROM vignette_fts"
+				   " WHERE vignette_fts MATCH ?1 AND rowid IN"
+				   " (SELECT value FROM json_each(?2))", e);
+	char *q = browse_fts_query(f->search), *json;
+	idlist ids = { 0 };
+	int rc = PX_OK;
+
+	if (!st || !q) {
+		free(q);
+		return st ? PX_OK : px_status_of(e);
+	}
+	for (size_t i = 0; i < n; i++)
+		idl_push(&ids, rows[i].id);
+	json = drill_json(&ids);
+	db_bind_text(st, 1, q);
+	db_bind_text(st, 2, json);
+	while (db_row(db, st, &rc, e)) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].id == id && !rows[i].snippet)
+				rows[i].snippet = db_col_strdup(st, 1);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	free(json);
+	free(q);
+	idl_free(&ids);
+	return rc;
+}
+
 static void reverse_rows(browse_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n / 2; i++) {
@@ -336,16 +418,26 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	sqlite3_stmt *st;
 	size_t cap = limit > 0 ? (size_t)limit : 1;
 	int rc = PX_OK, hits = f->search && search_hits(db, f);
-	int drill = f->drill && drill_table(db, f);
+	int drill = f->drill && drill_table(db, f), ranked = hits && f->order == BROWSE_ORDER_RANK;
+	static const char *const date_key[] = { " AND (v.date, v.id) < (?8, ?9)",
+		" AND (v.date, v.id) > (?8, ?9)", " AND (v.date, v.id) >= (?8, ?9)" };
+	static const char *const rank_key[] = { " AND h.pos < " HIT_POS, " AND h.pos > " HIT_POS,
+		" AND h.pos >= " HIT_POS };
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
-	sb_add(&b, "SELECT v.id, v.date, v.title, v.community_id FROM vignette v WHERE 1");
+	sb_add(&b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
+	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
+	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
 	filter_sql(&b, f, hits, drill);
 	if (key_date)
-		sb_add(&b, dir > 0 ? " AND (v.date, v.id) > (?8, ?9)" : " AND (v.date, v.id) < (?8, ?9)");
-	sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" : " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+		sb_add(&b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
+	if (ranked)
+		sb_add(&b, dir > 0 ? " ORDER BY h.pos LIMIT ?10" : " ORDER BY h.pos DESC LIMIT ?10");
+	else
+		sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" :
+		       " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
 	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
@@ -362,9 +454,11 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 		r->date = db_col_strdup(st, 1);
 		r->title = db_col_strdup(st, 2);
 		r->community_id = db_col_id(st, 3);
+		r->ext_id = db_col_strdup(st, 4);
 	}
 	sqlite3_reset(st);
-	if (rc || (rc = page_counts(db, *rows, *n, e))) {
+	if (rc || (rc = page_counts(db, *rows, *n, e)) ||
+	    (f->search && (rc = page_snippets(db, f, *rows, *n, e)))) {
 		browse_rows_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;
@@ -382,13 +476,15 @@ static int count_query(px_db *db, const browse_filter *f, const char *date, int6
 	strbuf b;
 	sqlite3_stmt *st;
 	int rc, hits = f->search && search_hits(db, f), drill = f->drill && drill_table(db, f);
+	int ranked = hits && f->order == BROWSE_ORDER_RANK && date;
 
 	*out = 0;
 	sb_init(&b);
-	sb_add(&b, "SELECT count(*) FROM vignette v WHERE 1");
+	sb_add(&b, ranked ? "SELECT count(*) FROM vignette v JOIN temp.browse_hits h"
+	       " ON h.id = v.id WHERE 1" : "SELECT count(*) FROM vignette v WHERE 1");
 	filter_sql(&b, f, hits, drill);
 	if (date)
-		sb_add(&b, " AND (v.date, v.id) < (?8, ?9)");
+		sb_add(&b, ranked ? " AND h.pos < " HIT_POS : " AND (v.date, v.id) < (?8, ?9)");
 	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
@@ -417,12 +513,18 @@ int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, in
 	return count_query(db, f, date ? date : "", id, rank, e);
 }
 
+void browse_row_clear(browse_row *r)
+{
+	free(r->date);
+	free(r->title);
+	free(r->snippet);
+	free(r->ext_id);
+}
+
 void browse_rows_free(browse_row *rows, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].date);
-		free(rows[i].title);
-	}
+	for (size_t i = 0; i < n; i++)
+		browse_row_clear(&rows[i]);
 	free(rows);
 }
 

@@ -104,9 +104,15 @@ static int check_people(px_db *db, const idlist *ids, const char *what, px_err *
 static int check_span(const px_coding *c, int64_t len, px_err *e)
 {
 	if (!(c->start == -1 && c->end == -1)) {
-		if (c->start < 0 || c->end <= c->start)
-			return px_fail(e, PX_EDATA, "span %lld-%lld is empty or reversed",
+		if (c->start < 0 || c->end < c->start)
+			return px_fail(e, PX_EDATA, "span %lld-%lld is reversed",
 				       (long long)c->start, (long long)c->end);
+		/* only an edit that deleted a span's text leaves it empty, and
+		 * flagged (vignette_reanchor_codings); never a new selection */
+		if (c->end == c->start && !c->needs_review)
+			return px_fail(e, PX_EDATA, "span %lld-%lld is empty: a coding needs "
+				       "at least one character", (long long)c->start,
+				       (long long)c->end);
 		if (c->end > len)
 			return px_fail(e, PX_EDATA, "span %lld-%lld lies outside the text "
 				       "(%lld characters)", (long long)c->start,

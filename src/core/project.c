@@ -131,6 +131,21 @@ static int initialize(px_db *db, px_err *e)
 	return db_meta_set(db, "created", now, e);
 }
 
+/* After the migrations, inside their transaction: no row may point at
+ * a row that is not there (PRAGMA foreign_key_check finds none). */
+static int check_foreign_keys(px_db *db, px_err *e)
+{
+	int64_t bad = 0;
+
+	if (db_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &bad, e))
+		return px_status_of(e);
+	if (bad)
+		return px_fail(e, PX_EDATA, "%s: %lld rows point at rows that are not there "
+			       "after the migration; nothing was changed", db_path(db),
+			       (long long)bad);
+	return PX_OK;
+}
+
 /* Brings an empty file or an older schema up to date under one write
  * lock, after reading the header again inside it: another process may
  * have done it meanwhile. An older schema is first copied aside
@@ -145,23 +160,37 @@ static int upgrade(px_db *db, const struct project_header *seen, px_err *e)
 	if (!header_empty(seen) &&
 	    (rc = backup_before_migration(db, (long long)seen->version, NULL, e)))
 		return rc;
-	if ((rc = db_begin(db, e)))
+	/* foreign keys off while a migration rebuilds a table (SQLite's
+	 * procedure: dropping the old table would otherwise cascade into
+	 * its children); checked whole before the commit instead. The
+	 * pragma is a no-op inside a transaction, hence here. */
+	if ((rc = db_exec(db, "PRAGMA foreign_keys = OFF", e)))
 		return rc;
+	if ((rc = db_begin(db, e)))
+		goto fk_on;
 	if ((rc = read_header(db, &h, e)) || (rc = check_header(db, &h, e)))
 		goto fail;
 	if (header_empty(&h))
 		rc = initialize(db, e);
 	else if (h.version < schema_active_count)
 		rc = apply_migrations(db, h.version, e);
+	if (!rc)
+		rc = check_foreign_keys(db, e);
 	if (rc)
 		goto fail;
-	return db_commit(db, e);
+	rc = db_commit(db, e);
+	goto fk_on;
 fail:
 	db_rollback(db);
+	db_exec(db, "PRAGMA foreign_keys = ON", NULL);
 	if (!header_empty(&h) && h.version < schema_active_count)
 		return px_wrap(e, "%s: migrating schema %lld to %d (a copy of the file as it "
 			       "was is beside it)", db_path(db), (long long)h.version,
 			       schema_active_count);
+	return rc;
+fk_on:
+	if (db_exec(db, "PRAGMA foreign_keys = ON", rc ? NULL : e))
+		return rc ? rc : px_status_of(e);
 	return rc;
 }
 

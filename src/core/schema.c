@@ -221,6 +221,53 @@ static const char migration_8[] =
 	"ALTER TABLE accountability ADD COLUMN description TEXT;\n"
 	"ALTER TABLE accountability ADD COLUMN community_id INTEGER REFERENCES community(id);\n";
 
+/* An empty span (start = end) is a coding whose text an edit deleted
+ * entirely: kept at the place its text was and flagged needs_review
+ * (vignette_reanchor_codings), never made new (coding.c check_span). The
+ * CHECK on the span allowed only end > start, so the table is rebuilt
+ * (SQLite cannot change a CHECK in place) with its columns, indexes,
+ * trigger and foreign keys as they were; project.c runs migrations with
+ * foreign keys off and checks them before committing, so the rebuild
+ * cascades into no coding's participants. */
+static const char migration_9[] =
+	"CREATE TABLE coding_v9(id INTEGER PRIMARY KEY,"
+	" vignette_id INTEGER NOT NULL REFERENCES vignette(id) ON DELETE CASCADE,"
+	" code_id INTEGER NOT NULL REFERENCES code(id),"
+	" coder_id INTEGER NOT NULL REFERENCES coder(id),"
+	" start INTEGER, end INTEGER,"
+	" mode TEXT CHECK(mode IN ('participation', 'reification')),"
+	" memo TEXT,"
+	" repertoire_id INTEGER REFERENCES repertoire(id),"
+	" interpretation TEXT,"
+	" accountability_id INTEGER REFERENCES accountability(id),"
+	" stance TEXT CHECK(stance IN ('upheld', 'breached', 'negotiated', 'contested')),"
+	" needs_review INTEGER NOT NULL DEFAULT 0,"
+	" uuid TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+	" modes INTEGER NOT NULL DEFAULT 0 CHECK(modes BETWEEN 0 AND 3),"
+	" speaker_id INTEGER REFERENCES participant(id), reading TEXT,"
+	" CHECK((start IS NULL AND end IS NULL) OR (start >= 0 AND end >= start)),"
+	" CHECK(stance IS NULL OR accountability_id IS NOT NULL),"
+	" CHECK(interpretation IS NULL OR repertoire_id IS NOT NULL));\n"
+	"INSERT INTO coding_v9(id, vignette_id, code_id, coder_id, start, end, mode, memo,"
+	" repertoire_id, interpretation, accountability_id, stance, needs_review, uuid,"
+	" created, updated, modes, speaker_id, reading)"
+	" SELECT id, vignette_id, code_id, coder_id, start, end, mode, memo,"
+	" repertoire_id, interpretation, accountability_id, stance, needs_review, uuid,"
+	" created, updated, modes, speaker_id, reading FROM coding;\n"
+	"DROP TABLE coding;\n"
+	"ALTER TABLE coding_v9 RENAME TO coding;\n"
+	"CREATE INDEX coding_by_vignette ON coding(vignette_id, start, id);\n"
+	"CREATE INDEX coding_by_code ON coding(code_id);\n"
+	"CREATE INDEX coding_by_coder ON coding(coder_id);\n"
+	"CREATE INDEX coding_by_repertoire ON coding(repertoire_id)"
+	" WHERE repertoire_id IS NOT NULL;\n"
+	"CREATE INDEX coding_by_accountability ON coding(accountability_id)"
+	" WHERE accountability_id IS NOT NULL;\n"
+	"CREATE INDEX coding_summary_scan ON coding(id, vignette_id, code_id, coder_id,"
+	" repertoire_id, accountability_id, stance, interpretation, reading, modes,"
+	" speaker_id, start, end);\n"
+	MEMO_TARGET_CLEANUP("coding", "5");
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -231,6 +278,7 @@ const char *const schema_migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

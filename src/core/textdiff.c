@@ -287,11 +287,11 @@ int textdiff_map_span(const textdiff *d, int64_t new_len, int64_t *start, int64_
 	*end = nb;
 	if (nb > na)
 		return TEXTDIFF_CUT;    /* what survived, or the words put in its place */
-	/* nothing survived and nothing took its place */
-	if (na >= new_len)
-		na = new_len > 0 ? new_len - 1 : 0;
-	*start = na;
-	*end = new_len > 0 ? na + 1 : 0;
+	/* nothing survived and nothing took its place: an empty span where
+	 * the text was */
+	if (na > new_len)
+		na = new_len;
+	*start = *end = na;
 	return TEXTDIFF_GONE;
 }
 

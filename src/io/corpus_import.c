@@ -628,10 +628,16 @@ static int coding_span(struct imp *im, const ynode *n, const px_vignette *v, px_
 	if ((rc = scalar_int(im, start, "start", &c->start)) ||
 	    (rc = scalar_int(im, end, "end", &c->end)))
 		return rc;
-	if (c->start < 0 || c->end <= c->start)
-		return yerr(im->e, im->r, start, "span %lld-%lld is empty or reversed (end is "
-			    "exclusive and must be greater than start)", (long long)c->start,
+	if (c->start < 0 || c->end < c->start)
+		return yerr(im->e, im->r, start, "span %lld-%lld is reversed (end is "
+			    "exclusive and must not be less than start)", (long long)c->start,
 			    (long long)c->end);
+	/* an empty span is a coding whose text an edit deleted: it must say
+	 * so (coding.c check_span) */
+	if (c->end == c->start && !c->needs_review)
+		return yerr(im->e, im->r, start, "span %lld-%lld is empty (end is exclusive "
+			    "and must be greater than start; an empty span needs "
+			    "'needs_review: true')", (long long)c->start, (long long)c->end);
 	if (c->end > v->length)
 		return yerr(im->e, im->r, end, "span %lld-%lld lies outside the text of vignette "
 			    "'%s' (%lld characters)", (long long)c->start, (long long)c->end,

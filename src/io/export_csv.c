@@ -66,6 +66,7 @@ static int coding_rows(export_ctx *x, struct export_vignette *ev, void *ud)
 		tab_cell(t, coding_stance_name(c->stance));
 		cell_ids(x, t, &c->held_by, NAMES_PARTICIPANT);
 		tab_cell(t, names_get(&x->nm, NAMES_PARTICIPANT, c->speaker_id));
+		tab_cell_int(t, c->needs_review);
 	}
 	return csv_flush(x, cc, CSV_BATCH);
 }
@@ -75,11 +76,13 @@ static int codings_table(export_ctx *x, struct csv_ctx *cc)
 	static const char *const cols[] = {
 		"vignette_id", "date", "community", "participants", "code", "dimension",
 		"start", "end", "quote", "coder", "mode", "memo", "repertoire",
-		"interpretation", "accountability", "stance", "held_by", "speaker", NULL
+		"interpretation", "accountability", "stance", "held_by", "speaker",
+		"needs_review", NULL
 	};
 
+	/* needs_review 1 with start = end: a coding whose text an edit deleted */
 	for (int i = 0; cols[i]; i++)
-		tab_col(cc->t, cols[i], (i == 6 || i == 7) ? TAB_INT : TAB_TEXT);
+		tab_col(cc->t, cols[i], (i == 6 || i == 7 || i == 18) ? TAB_INT : TAB_TEXT);
 	return export_each_vignette(x, 0, coding_rows, cc);
 }
 

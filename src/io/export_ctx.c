@@ -481,6 +481,22 @@ static int cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The codings whose text an edit deleted (start = end = at) as one
+ * empty segment at; 0 if there are none. */
+static size_t empty_segment(const struct export_vignette *ev, int64_t at,
+			    struct export_segment *sg)
+{
+	for (size_t k = 0; k < ev->ncodings; k++) {
+		const px_coding *c = &ev->codings[k].c;
+		if (c->start != at || c->end != at)
+			continue;
+		sg->start = sg->end = at;
+		sg->cover = xrealloc(sg->cover, (sg->ncover + 1) * sizeof(size_t));
+		sg->cover[sg->ncover++] = k;
+	}
+	return sg->ncover > 0;
+}
+
 struct export_segment *export_segments(const struct export_vignette *ev, size_t *n)
 {
 	const char *t = ev->v.text;
@@ -511,9 +527,11 @@ struct export_segment *export_segments(const struct export_vignette *ev, size_t 
 		cp++;
 	}
 	qsort(bounds, nb, sizeof(*bounds), cmp_i64);
-	seg = xcalloc(nb ? nb : 1, sizeof(*seg));
-	for (size_t i = 0; i + 1 < nb; i++) {
-		int64_t s = bounds[i], e = bounds[i + 1];
+	seg = xcalloc(nb ? 2 * nb : 1, sizeof(*seg));
+	for (size_t i = 0; i < nb; i++) {
+		int64_t s = bounds[i], e = i + 1 < nb ? bounds[i + 1] : s;
+		if (i == 0 || bounds[i - 1] != s)
+			out_n += empty_segment(ev, s, &seg[out_n]);
 		if (s == e || e > ev->v.length)
 			continue;
 		seg[out_n].start = s;

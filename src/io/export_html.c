@@ -81,6 +81,33 @@ static const char *code_label(export_ctx *x, const px_coding *c)
 	return names_get(&x->nm, NAMES_CODE, c->code_id);
 }
 
+/* A coding's opening mark: its dimension's class (and extra), its code
+ * and coder as the title, then note (ending the title). */
+static void html_mark_open(export_ctx *x, strbuf *b, const px_coding *c, const char *extra,
+			   const char *note)
+{
+	sb_printf(b, "<mark class=\"%s%s\" title=\"",
+		  codebook_root_short(names_code_dimension(&x->nm, c->code_id)), extra);
+	esc(b, code_label(x, c));
+	sb_add(b, " (");
+	esc(b, names_get(&x->nm, NAMES_CODER, c->coder_id));
+	sb_add(b, note);
+}
+
+/* The codings whose text an edit deleted: an empty marker each where the
+ * text was, with its code, flagged for review. */
+static void html_deleted(export_ctx *x, strbuf *b, const struct export_vignette *ev,
+			 const struct export_segment *sg)
+{
+	for (size_t k = 0; k < sg->ncover; k++) {
+		const px_coding *c = &ev->codings[sg->cover[k]].c;
+		html_mark_open(x, b, c, " deleted", "): text deleted, needs review\">"
+			       EXPORT_EMPTY_MARK "</mark><sup class=\"lab\">");
+		esc(b, code_label(x, c));
+		sb_add(b, " (needs review)</sup>");
+	}
+}
+
 static void html_text(export_ctx *x, strbuf *b, const struct export_vignette *ev)
 {
 	size_t nseg;
@@ -92,21 +119,18 @@ static void html_text(export_ctx *x, strbuf *b, const struct export_vignette *ev
 		const struct export_segment *sg = &seg[i];
 		size_t bs = text_cp_to_byte(t, (size_t)sg->start);
 		size_t be = text_cp_to_byte(t, (size_t)sg->end);
-		for (size_t k = 0; k < sg->ncover; k++) {
-			const px_coding *c = &ev->codings[sg->cover[k]].c;
-			sb_printf(b, "<mark class=\"%s\" title=\"",
-				  codebook_root_short(names_code_dimension(&x->nm, c->code_id)));
-			esc(b, code_label(x, c));
-			sb_add(b, " (");
-			esc(b, names_get(&x->nm, NAMES_CODER, c->coder_id));
-			sb_add(b, ")\">");
+		if (sg->start == sg->end) {
+			html_deleted(x, b, ev, sg);
+			continue;
 		}
+		for (size_t k = 0; k < sg->ncover; k++)
+			html_mark_open(x, b, &ev->codings[sg->cover[k]].c, "", ")\">");
 		html_esc(b, t + bs, be - bs);
 		for (size_t k = 0; k < sg->ncover; k++)
 			sb_add(b, "</mark>");
 		for (size_t k = 0; k < ev->ncodings; k++) {
 			const px_coding *c = &ev->codings[k].c;
-			if (c->start < 0 || c->end != sg->end)
+			if (c->start < 0 || c->end != sg->end || c->start == c->end)
 				continue;
 			sb_add(b, "<sup class=\"lab\">");
 			esc(b, code_label(x, c));

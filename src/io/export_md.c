@@ -141,9 +141,11 @@ static void md_span_close(struct md *m, const struct export_coding *ec)
 	int dim = names_code_dimension(&m->x->nm, ec->c.code_id);
 
 	/* custom-style: pandoc's .docx writer keeps the span as a character
-	 * style, one per dimension, so coded text stays marked in Word */
-	sb_printf(&m->b, "]{.code .%s custom-style=\"Code %s\" data-code=",
-		  codebook_root_short(dim), codebook_root_short(dim));
+	 * style, one per dimension, so coded text stays marked in Word; a
+	 * coding whose text was deleted is also .deleted, flagged for review */
+	sb_printf(&m->b, "]{.code .%s%s custom-style=\"Code %s\" data-code=",
+		  codebook_root_short(dim), ec->c.start >= 0 && ec->c.start == ec->c.end ?
+		  " .deleted .needs-review" : "", codebook_root_short(dim));
 	md_attr(&m->b, path);
 	sb_add(&m->b, " data-coder=");
 	md_attr(&m->b, names_get(&m->x->nm, NAMES_CODER, ec->c.coder_id));
@@ -161,6 +163,18 @@ static void md_segment(struct md *m, const struct export_vignette *ev,
 	size_t bs = text_cp_to_byte(t, (size_t)sg->start), be = text_cp_to_byte(t, (size_t)sg->end);
 	size_t cs = bs, ce = be;
 
+	/* codings whose text an edit deleted: an empty marker each */
+	if (sg->start == sg->end) {
+		for (size_t k = 0; k < sg->ncover; k++) {
+			const struct export_coding *ec = &ev->codings[sg->cover[k]];
+			sb_add(&m->b, "[" EXPORT_EMPTY_MARK);
+			md_span_close(m, ec);
+			if (ec->memo)
+				md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id),
+					    ec->memo);
+		}
+		return;
+	}
 	while (cs < ce && (t[cs] == ' ' || t[cs] == '\t'))
 		cs++;
 	while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == '\t'))
@@ -187,7 +201,9 @@ static void md_memos_ending(struct md *m, const struct export_vignette *ev, int6
 {
 	for (size_t k = 0; k < ev->ncodings; k++) {
 		const struct export_coding *ec = &ev->codings[k];
-		if (ec->c.start >= 0 && ec->c.end > from && ec->c.end <= to && ec->memo)
+		/* an empty span has its footnote by its mark (md_segment) */
+		if (ec->c.start >= 0 && ec->c.end > ec->c.start && ec->c.end > from &&
+		    ec->c.end <= to && ec->memo)
 			md_footnote(m, names_get(&m->x->nm, NAMES_CODE, ec->c.code_id), ec->memo);
 	}
 }

@@ -409,6 +409,27 @@ static void selection_node(struct qx *q, xmlNodePtr s, const struct export_codin
 	coding_node(q, sel, ec, code);
 }
 
+/* A coding whose text an edit deleted (an empty span, flagged): other
+ * tools mis-handle a zero-length PlainTextSelection (a selection of
+ * nothing, or refused), so it becomes a note on the source naming the
+ * coding, its code, coder and position; a praxis import reads it back as
+ * a memo on the vignette, not as a coding. */
+static void deleted_note(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
+			 const char *code)
+{
+	char g[37], *name = xasprintf("deleted text coded %s", code);
+	char *text = xasprintf("praxis coding %s (%s, by %s) lost all of its text to an "
+			       "edit; it sat at character %lld and needs review.", ec->c.uuid,
+			       code, names_get(&q->x->nm, NAMES_CODER, ec->c.coder_id),
+			       (long long)ec->c.start);
+
+	derived(q, "deleted-coding", ec->c.uuid, g);
+	note_add(q, g, name, ec->c.coder_id, ec->c.created, text);
+	ref(q, s, "NoteRef", g);
+	free(name);
+	free(text);
+}
+
 static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
 {
 	xmlNodePtr s = el(q, sources, "TextSource");
@@ -427,6 +448,10 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start < 0)
 			continue;
+		if (ec->c.start == ec->c.end) {
+			deleted_note(q, s, ec, code);
+			continue;
+		}
 		selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
 	}
 	/* whole-vignette codings: a selection over the whole text, which every

@@ -107,6 +107,7 @@ static void write_md(const tabular *t, const struct export_options *o, int64_t c
 	for (size_t r = 0; r < n; r++) {
 		const char *const *z = (const char *const *)t->cells.v + r * NCOLS;
 		int whole = t->null[r * NCOLS + COL_START];
+		int deleted = !whole && strcmp(z[COL_START], z[COL_END]) == 0;
 		fprintf(out, "\n## %zu. %s (%s), %s\n\n", r + 1, z[COL_TITLE], z[COL_VIGNETTE],
 			z[COL_DATE]);
 		fprintf(out, "- code: %s\n- coder: %s\n", z[COL_CODE], z[COL_CODER]);
@@ -115,12 +116,13 @@ static void write_md(const tabular *t, const struct export_options *o, int64_t c
 		if (whole)
 			fputs("- span: the whole vignette\n", out);
 		else
-			fprintf(out, "- span: %s-%s\n", z[COL_START], z[COL_END]);
+			fprintf(out, "- span: %s-%s%s\n", z[COL_START], z[COL_END], deleted ?
+				" (its text was deleted by an edit; needs review)" : "");
 		fputs("\n> ", out);
 		if (*z[COL_BEFORE])
 			md_quoted(out, z[COL_BEFORE]);
 		fputs(whole ? "" : "**", out);
-		md_quoted(out, z[COL_QUOTE]);
+		md_quoted(out, deleted ? EXPORT_EMPTY_MARK : z[COL_QUOTE]);
 		fputs(whole ? "" : "**", out);
 		md_quoted(out, z[COL_AFTER]);
 		fputc('\n', out);

@@ -66,7 +66,7 @@ static void cmd_filter(struct tui *t, const char *args)
 	while (*value == ' ')
 		value++;
 	if (!*kind || strcmp(kind, "clear") == 0) {
-		browse_filter_free(f);
+		browse_filter_clear(f);
 	} else if (strcmp(kind, "participant") == 0) {
 		set_id_filter(t, kind, value, &f->participant_id);
 	} else if (strcmp(kind, "community") == 0) {
@@ -220,6 +220,18 @@ static void cmd_search(struct tui *t, const char *args)
 	tui_filter_changed(t);
 }
 
+static void cmd_order(struct tui *t, const char *args)
+{
+	int order = *args ? browse_order_parse(args) : t->filter.order == BROWSE_ORDER_RANK ?
+		BROWSE_ORDER_DATE : BROWSE_ORDER_RANK;
+
+	if (order < 0) {
+		tui_error(t, ":order %s: use rank (by relevance) or date", args);
+		return;
+	}
+	tui_search_order(t, order);
+}
+
 static void cmd_help(struct tui *t, const char *args)
 {
 	(void)args;
@@ -280,6 +292,8 @@ static const struct {
 	  "search; :filter clear", cmd_filter },
 	{ "search", "WORDS", "full-text search; n and N step through the hits in the reader",
 	  cmd_search },
+	{ "order", "[rank|date]", "search hits by relevance (rank) or by date; alone: toggle",
+	  cmd_order },
 	{ "autocode", "CODE", "code every hit of the search with CODE (asks first)", tui_autocode },
 	{ "export", "FILE [--keep-names]", "export the filtered project (format by the name)",
 	  cmd_export },

@@ -40,10 +40,13 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "  *              a coding with a memo (its own or memos on it) starts on the line");
 	sl_push(out, "  * below text   the vignette's memos: author, date, title, text");
 	sl_push(out, "  !              an edit of the text cut into a span: it needs review");
+	sl_push(out, "  \xe2\x8c\x80            in the text: a coding whose text an edit deleted (flagged)");
 	sl_push(out, "");
 	sl_push(out, "vignette list");
 	sl_push(out, "  date title     the vignette's date (month-day when narrow) and title");
 	sl_push(out, "  N N N          its codings under ME, JE and SR (in their colours)");
+	sl_push(out, "  searching      best hits first (o or :order date: by date), each with");
+	sl_push(out, "                 the piece of text that matched, its words highlighted");
 	sl_push(out, "");
 	sl_push(out, "mouse");
 	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");

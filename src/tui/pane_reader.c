@@ -348,7 +348,8 @@ static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 			has[sp->dim] = 1;
 		if (sp->memo && sp->start >= (int64_t)ln->start && sp->start < (int64_t)ln->end)
 			memo = 1;
-		if (sp->review && sp->start < (int64_t)ln->end && sp->end > (int64_t)ln->start)
+		if (sp->review && sp->start < (int64_t)ln->end && (sp->end > (int64_t)ln->start ||
+		    (sp->start == sp->end && sp->start >= (int64_t)ln->start)))
 			review = 1;
 	}
 	for (int d = 1; d <= 3; d++)
@@ -359,6 +360,20 @@ static void draw_margin(struct rdstate *s, const struct line *ln, int y, int x)
 		dsp_raw(y, x + 3, 1, "!", ROLE_REVIEW);
 	else if (memo)
 		dsp_raw(y, x + 3, 1, "*", ROLE_MEMO);
+}
+
+/* A mark (U+2300) for each coding whose text an edit deleted, at the
+ * place the text was (before code point at); the columns it took. */
+static int draw_deleted(const struct rdstate *s, size_t at, int y, int x, int w)
+{
+	int col = 0;
+
+	for (size_t k = 0; k < s->nspans; k++) {
+		const struct span *sp = &s->spans[k];
+		if (sp->start == (int64_t)at && sp->end == sp->start && w - col > 0)
+			col += dsp_cp(y, x + col, w - col, 0x2300, ROLE_REVIEW);
+	}
+	return col;
 }
 
 static void rd_draw(struct pane *p, struct tui *t, struct rect b)
@@ -412,6 +427,7 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 				role = ROLE_SELECTION;
 			if (i == s->cursor && focused)
 				role = ROLE_TEXT_CURSOR;
+			col += draw_deleted(s, i, y, b.x + MARGIN + col, tw - col);
 			if (c == '\n') {
 				if (i == s->cursor && focused)
 					dsp_raw(y, b.x + MARGIN + col, 1, " ", role);
@@ -419,6 +435,8 @@ static void rd_draw(struct pane *p, struct tui *t, struct rect b)
 			}
 			col += dsp_cp(y, b.x + MARGIN + col, tw - col, c, role);
 		}
+		if (ln->end == s->n)
+			col += draw_deleted(s, s->n, y, b.x + MARGIN + col, tw - col);
 		if (s->cursor == s->n && ln->end == s->n && focused && s->top + (size_t)r == cl)
 			dsp_raw(y, b.x + MARGIN + col, 1, " ", ROLE_TEXT_CURSOR);
 	}
@@ -636,9 +654,10 @@ static int collect_review(const px_coding *c, void *ud)
 
 	if (!c->needs_review)
 		return 0;
-	line = xasprintf("! %s  @%lld-%lld  %s", names_get(&l->t->names, NAMES_CODE, c->code_id),
+	line = xasprintf("! %s  @%lld-%lld  %s%s", names_get(&l->t->names, NAMES_CODE, c->code_id),
 			 (long long)c->start, (long long)c->end,
-			 names_get(&l->t->names, NAMES_CODER, c->coder_id));
+			 names_get(&l->t->names, NAMES_CODER, c->coder_id),
+			 c->start >= 0 && c->start == c->end ? "  (its text was deleted)" : "");
 	idl_push(&l->ids, c->id);
 	sl_push(&l->lines, line);
 	free(line);
@@ -658,6 +677,13 @@ static int menu_review(struct tui *t, int index, int key, void *ud)
 	if (key == TK_ENTER) {
 		tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .id = c.vignette_id,
 					      .at = c.start, .focus = 1 });
+		coding_free(&c);
+		return 1;
+	}
+	if (c.start >= 0 && c.start == c.end) {
+		/* an empty span stays flagged: there is no text to review */
+		tui_error(t, "the text of this %s coding was deleted: resize it (s) onto the "
+			  "text or delete it (x)", names_get(&t->names, NAMES_CODE, c.code_id));
 		coding_free(&c);
 		return 1;
 	}

@@ -368,7 +368,10 @@ static void draw_detail(struct pane *p, struct tui *t, const browse_segment *g, 
 	f.y++;
 	f.col = 0;
 	flow_text(&f, g->before, ROLE_DIM);
-	flow_text(&f, g->quote, tui_code_role(t, g->code_id));
+	if (g->start >= 0 && g->start == g->end)   /* its text was deleted */
+		flow_text(&f, "\xe2\x8c\x80 (text deleted, needs review)", ROLE_REVIEW);
+	else
+		flow_text(&f, g->quote, tui_code_role(t, g->code_id));
 	flow_text(&f, g->after, ROLE_DIM);
 	if (have && c.memo && *c.memo) {
 		f.y++;

@@ -57,7 +57,7 @@ static void load_around(struct pane *p, struct tui *t, const char *date, int64_t
 	char *d = xstrdup(date);
 
 	if (browse_vignettes(t->db, &t->filter, d, id, -1, PAGE, &before, &nb, &e) ||
-	    browse_vignettes(t->db, &t->filter, d, id - 1, 1, PAGE, &after, &na, &e)) {
+	    browse_vignettes(t->db, &t->filter, d, id, 2, PAGE, &after, &na, &e)) {
 		tui_error(t, "%s", e.msg);
 		browse_rows_free(before, nb);
 		set_rows(s, NULL, 0);
@@ -164,19 +164,15 @@ static void extend(struct pane *p, struct tui *t, int dir)
 	if (s->n > 4 * (size_t)PAGE) {
 		size_t drop = s->n - 4 * (size_t)PAGE;
 		if (dir > 0 && s->top >= drop) {
-			for (size_t i = 0; i < drop; i++) {
-				free(s->rows[i].date);
-				free(s->rows[i].title);
-			}
+			for (size_t i = 0; i < drop; i++)
+				browse_row_clear(&s->rows[i]);
 			memmove(s->rows, s->rows + drop, (s->n - drop) * sizeof(*s->rows));
 			s->n -= drop;
 			s->cursor -= drop;
 			s->top -= drop;
 		} else if (dir < 0 && s->top + (size_t)p->r.h < s->n - drop) {
-			for (size_t i = s->n - drop; i < s->n; i++) {
-				free(s->rows[i].date);
-				free(s->rows[i].title);
-			}
+			for (size_t i = s->n - drop; i < s->n; i++)
+				browse_row_clear(&s->rows[i]);
 			s->n -= drop;
 		}
 	}
@@ -225,6 +221,10 @@ static int v_key(struct pane *p, struct tui *t, int action, int key)
 						      .id = s->rows[s->cursor].id });
 		return 1;
 	case A_QUICK_FILTER: tui_search_prompt(t, "find: "); return 1;
+	case A_V_ORDER:
+		tui_search_order(t, t->filter.order == BROWSE_ORDER_RANK ? BROWSE_ORDER_DATE :
+				 BROWSE_ORDER_RANK);
+		return 1;
 	case A_V_ADD: tui_vignette_add(t); return 1;
 	case A_V_EDIT: tui_vignette_edit(t, pane_vignettes_current(p)); return 1;
 	case A_V_DELETE: tui_vignette_delete(t, pane_vignettes_current(p)); return 1;
@@ -250,6 +250,33 @@ static void badge(int y, int *x, int64_t n, int role)
 	(*x)--;
 }
 
+/* Columns a snippet needs to say anything; a narrower pane shows none. */
+#define SNIPPET_MIN_W 16
+
+/* A search hit's snippet after its title: the matched words (between
+ * BROWSE_HIT_ON and BROWSE_HIT_OFF) in hit, the rest in role, newlines
+ * as spaces. */
+static void draw_snippet(int y, int x, int w, const char *s, int role, int hit)
+{
+	int col = 0, in = 0;
+	size_t len = strlen(s), i = 0;
+
+	while (i < len && col < w) {
+		uint32_t cp;
+		if (s[i] == BROWSE_HIT_ON || s[i] == BROWSE_HIT_OFF) {
+			in = s[i++] == BROWSE_HIT_ON;
+			continue;
+		}
+		i += text_decode(s + i, len - i, &cp);
+		if (cp == '\n' || cp == '\t' || cp == '\r')
+			cp = ' ';
+		int used = dsp_cp(y, x + col, w - col, cp, in ? hit : role);
+		if (!used)
+			break;
+		col += used;
+	}
+}
+
 static void v_draw(struct pane *p, struct tui *t, struct rect b)
 {
 	struct vstate *s = vs(p);
@@ -271,7 +298,10 @@ static void v_draw(struct pane *p, struct tui *t, struct rect b)
 		badge(y, &x, r->counts[1], sel ? role : ROLE_CODE_ME);
 		used = dsp_raw(y, b.x, dw, strlen(date) >= 10 ? date + 10 - dw : date,
 			       sel ? role : ROLE_DIM);
-		dsp_text(y, b.x + used + 1, x - b.x - used - 2, r->title, role);
+		used += 1 + dsp_text(y, b.x + used + 1, x - b.x - used - 2, r->title, role);
+		if (r->snippet && x - b.x - used - 3 >= SNIPPET_MIN_W)
+			draw_snippet(y, b.x + used + 2, x - b.x - used - 3, r->snippet,
+				     sel ? role : ROLE_DIM, sel ? role : ROLE_MATCH);
 	}
 	if (!s->n)
 		dsp_text(b.y, b.x + 1, b.w - 1, browse_filter_active(&t->filter) ?
@@ -282,8 +312,10 @@ static void v_title(struct pane *p, struct tui *t, char *buf, size_t n)
 {
 	struct vstate *s = vs(p);
 
-	snprintf(buf, n, "Vignettes %lld/%lld%s", (long long)(s->n ? s->rank + 1 : 0),
-		 (long long)t->total_vignettes, browse_filter_active(&t->filter) ? " (filtered)" : "");
+	snprintf(buf, n, "Vignettes %lld/%lld%s%s", (long long)(s->n ? s->rank + 1 : 0),
+		 (long long)t->total_vignettes, browse_filter_active(&t->filter) ? " (filtered)" : "",
+		 !t->filter.search ? "" : t->filter.order == BROWSE_ORDER_DATE ? " by date" :
+		 " by relevance");
 }
 
 /* A coding moved: the badges of its vignette follow, if it is in the

@@ -568,6 +568,14 @@ static void search_done(struct tui *t, const char *text, void *ud)
 	tui_filter_changed(t);
 }
 
+void tui_search_order(struct tui *t, int order)
+{
+	t->filter.order = order;
+	tui_filter_changed(t);
+	tui_message(t, "%s%s", order == BROWSE_ORDER_DATE ? "search hits by date" :
+		    "search hits by relevance", t->filter.search ? "" : " (when you search)");
+}
+
 void tui_search_prompt(struct tui *t, const char *label)
 {
 	prompt_open(t, label, t->filter.search, NULL, search_done, NULL);
@@ -651,7 +659,7 @@ static int global_key(struct tui *t, int action)
 		tui_search_prompt(t, "search: ");
 		return 1;
 	case A_CLEAR_FILTER:
-		browse_filter_free(&t->filter);
+		browse_filter_clear(&t->filter);
 		tui_filter_changed(t);
 		tui_message(t, "filter cleared");
 		return 1;

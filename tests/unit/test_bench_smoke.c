@@ -17,7 +17,8 @@ static const char *const measures[] = {
 	"summaries: apply one coding", "start-up to first frame",
 	"start-up to summaries loaded",
 	"keystroke: list move / open", "add a coding (commit+summary+draw)",
-	"ranked search, first page", "peak RSS of the interface (MB)",
+	"ranked search, first page", "search by relevance: count + page",
+	"search by date: count + page", "peak RSS of the interface (MB)",
 };
 
 /* The row for a measure: "| tiny  | NAME ... | MEDIAN |" with a number. */

@@ -155,7 +155,7 @@ static const struct usage_case data_cases[] = {
 	{ "code --vignette v2 --code ME --start 4 --end 99",
 	  "praxis: span 4-99 lies outside the text (28 characters)\n" },
 	{ "code --vignette v2 --code ME --start 4 --end 4",
-	  "praxis: span 4-4 is empty or reversed\n" },
+	  "praxis: span 4-4 is empty: a coding needs at least one character\n" },
 	{ "uncode 999", "praxis: no coding 999\n" },
 	{ "uncode 1 999", "praxis: no coding 999\n" },
 	{ "init", "praxis: DB: already exists; remove it first or use another --db\n" },

@@ -124,7 +124,8 @@ static void test_respan(void **state)
 	       "vignette 'v1'\n");
 	expect(db, "respan 1 --start 40 --end 49", 2, "", "praxis: span 40-49 lies outside "
 	       "the text (48 characters)\n");
-	expect(db, "respan 1 --start 9 --end 9", 2, "", "praxis: span 9-9 is empty or reversed\n");
+	expect(db, "respan 1 --start 9 --end 9", 2, "", "praxis: span 9-9 is empty: a coding needs at "
+	       "least one character\n");
 	expect(db, "respan 7 --whole", 2, "", "praxis: no coding 7\n");
 	expect(db, "respan 1", 1, "", "praxis respan: give exactly one of --quote, "
 	       "--start/--end, --whole\ntry 'praxis respan --help'\n");
