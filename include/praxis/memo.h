@@ -39,6 +39,11 @@ typedef struct px_memo {
 
 void memo_on_push(px_memo *m, int kind, int64_t id);
 int memo_add(px_db *db, px_memo *m, px_err *e);
+/* Adds a deleted memo back (an undo) under its old row id m->id when no
+ * memo holds that id now, so that the id `praxis memo list` showed, which
+ * `memo edit` and `memo rm` take, stays the memo's; else under a new id
+ * (m->id is set either way). */
+int memo_restore(px_db *db, px_memo *m, px_err *e);
 int memo_update(px_db *db, int64_t id, const char *text, px_err *e);
 int memo_set_title(px_db *db, int64_t id, const char *title, px_err *e);
 int memo_delete(px_db *db, int64_t id, px_err *e);

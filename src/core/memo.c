@@ -45,7 +45,8 @@ static int memo_add_targets(px_db *db, int64_t memo_id, const px_memo_on *on, si
 	return PX_OK;
 }
 
-int memo_add(px_db *db, px_memo *m, px_err *e)
+/* Inserts m under the row id `id` (0: a new one). */
+static int memo_insert(px_db *db, px_memo *m, int64_t id, px_err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[32];
@@ -56,9 +57,10 @@ int memo_add(px_db *db, px_memo *m, px_err *e)
 		return px_fail(e, PX_EDATA, "a memo cannot be empty");
 	if (m->n_on == 0 && (m->target < MEMO_PROJECT || m->target >= MEMO_TARGET_COUNT))
 		return px_fail(e, PX_EUSAGE, "bad memo target %d", m->target);
-	if (!(st = db_stmt(db, "INSERT INTO memo(coder_id, title, text, uuid, created, updated)"
-			   " VALUES (?, ?, ?, ?, ?, ?)", e)))
+	if (!(st = db_stmt(db, "INSERT INTO memo(id, coder_id, title, text, uuid, created, updated)"
+			   " VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)", e)))
 		return px_status_of(e);
+	db_bind_id(st, 7, id);
 	if (!m->uuid) {
 		util_uuid(uuid);
 		m->uuid = xstrdup(uuid);
@@ -75,6 +77,28 @@ int memo_add(px_db *db, px_memo *m, px_err *e)
 	m->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return m->n_on ? memo_add_targets(db, m->id, m->on, m->n_on, e)
 		       : memo_add_targets(db, m->id, &one, 1, e);
+}
+
+int memo_add(px_db *db, px_memo *m, px_err *e)
+{
+	return memo_insert(db, m, 0, e);
+}
+
+int memo_restore(px_db *db, px_memo *m, px_err *e)
+{
+	sqlite3_stmt *st;
+	int taken = 1, rc;
+
+	if (m->id > 0) {
+		if (!(st = db_stmt(db, "SELECT 1 FROM memo WHERE id = ?", e)))
+			return px_status_of(e);
+		sqlite3_bind_int64(st, 1, m->id);
+		taken = db_row(db, st, &rc, e);
+		sqlite3_reset(st);
+		if (rc)
+			return rc;
+	}
+	return memo_insert(db, m, taken ? 0 : m->id, e);
 }
 
 int memo_update(px_db *db, int64_t id, const char *text, px_err *e)

@@ -368,8 +368,7 @@ int regentry_memos_restore(px_db *db, const px_memo *memos, size_t n, px_err *e)
 			return px_status_of(e);
 		if (!found) {
 			px_memo copy = *m;
-			copy.id = 0;
-			rc = memo_add(db, &copy, e);
+			rc = memo_restore(db, &copy, e);
 			continue;
 		}
 		if (!(st = db_stmt(db, "DELETE FROM memo_target WHERE memo_id = ?", e)))

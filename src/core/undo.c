@@ -165,8 +165,7 @@ static int apply_memo(struct undo *u, const px_memo *from, const px_memo *to, px
 		return (rc = memo_update(u->db, id, to->text, e)) ? rc
 			: memo_set_title(u->db, id, to->title, e);
 	copy = *to;
-	copy.id = 0;
-	return memo_add(u->db, &copy, e);
+	return memo_restore(u->db, &copy, e);
 }
 
 void undo_rsnap_free(struct undo_rsnap *s)

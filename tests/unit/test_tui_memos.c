@@ -125,6 +125,7 @@ static void test_kind_filter_and_search(void **state)
 static void test_edit_title_delete_undo(void **state)
 {
 	char *db = memo_db(), *s;
+	int64_t id;
 	char *ed = fx_script_file("#!/bin/sh\nprintf 'the whole, rethought\\n\\n' > \"$1\"\n");
 	char *ed2 = fx_script_file("#!/bin/sh\nprintf 'third take' > \"$1\"\n");
 
@@ -148,19 +149,24 @@ static void test_edit_title_delete_undo(void **state)
 	fx_assert_line(s, 2, " 2026-05-02 tester    Doubt: The pile is where doubt  vignette:v1; code:SR/tools");
 	free(s);
 	assert_int_equal(fx_scalar(db, TEXT_IS(2, "title = 'Doubt'")), 1);
+	id = fx_scalar(db, "SELECT id FROM memo WHERE uuid = '" UUID(2) "'");
 	s = fx_screen_run(db, "OjDu\n", 80, 24, NULL);
 	fx_assert_has(s, "undone: delete memo");
 	free(s);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM memo"), 4);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM memo_target WHERE memo_id ="
 				   " (SELECT id FROM memo WHERE uuid = '" UUID(2) "')"), 2);
-	/* back under a new row id (undo finds memos by uuid): listed last;
-	 * the second row is now the memo on Bo */
+	/* back under its own row id, the one `praxis memo edit|rm` take: still
+	 * the second row, and `memo rm ID` finds it */
+	assert_int_equal(fx_scalar(db, "SELECT id FROM memo WHERE uuid = '" UUID(2) "'"), id);
+	s = fx_screen_run(db, "O\n", 80, 24, NULL);
+	fx_assert_line(s, 2, " 2026-05-02 tester    Doubt: The pile is where doubt  vignette:v1; code:SR/tools");
+	free(s);
 	s = fx_screen_run(db, "OjD\n", 80, 24, NULL);
 	fx_assert_has(s, "memo deleted (u undoes)");
 	fx_assert_line(s, 0, " Memos 2/3");
-	fx_assert_line(s, 3, " 2026-05-02 tester    Doubt: The pile is where doubt  vignette:v1; code:SR/tools");
-	fx_assert_lacks(s, "Bo asks");
+	fx_assert_line(s, 2, " 2026-05-04 other     Bo asks the questions           participant:bo");
+	fx_assert_lacks(s, "Doubt");
 	free(s);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM memo"), 3);
 	unlink(ed);
