@@ -111,7 +111,7 @@ enum key_ctx {
 	X(A_T_NARROWER,   "context-narrower", KC_RETRIEVAL,   "- <",             "less context around the segments") \
 	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
 	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
-	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4",         "Repertoire Accountability Engagement Coverage") \
+	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4 5 6",     "Repertoire Accountability Engagement Coverage Ties Network") \
 	X(A_S_SORT,       "sort",            KC_SUMMARIES,    "s",               "sort by the next column") \
 	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
 	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \

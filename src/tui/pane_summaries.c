@@ -21,13 +21,13 @@
 #include "praxis/text.h"
 #include "praxis/tui.h"
 
-enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_COUNT };
+enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_TIES, TAB_NET, TAB_COUNT };
 #define MAXCOL 14
 #define MAX_MONTHS 24
 #define ENG_CELL 4               /* matrix cell: 3 glyphs and a gap */
 
 static const char *const tab_names[TAB_COUNT] = {
-	"Repertoire", "Accountability", "Engagement", "Coverage"
+	"Repertoire", "Accountability", "Engagement", "Coverage", "Ties", "Network"
 };
 
 struct scol {
@@ -45,12 +45,24 @@ static const struct scol eng_cols[] = {
 	{ "JE", 1, 5, 0 }, { "SR", 1, 5, 0 }, { "cmp", 1, 5, 0 }, { "ovl", 1, 5, 0 },
 	{ "cnf", 1, 5, 0 }, { "sup", 1, 5, 0 },
 };
+/* `praxis summary --kind engagement` and `--kind network` in their
+ * column order: one row per tie and quality, per holder, held, entry and
+ * stance. */
+static const struct scol tie_cols[] = {
+	{ "a", 0, 12, 0 }, { "b", 0, 12, 0 }, { "quality", 0, 32, 0 }, { "codings", 1, 7, 0 },
+	{ "vig", 1, 4, 0 }, { "first", 1, 10, 0 }, { "last", 0, 0, 0 },
+};
+static const struct scol net_cols[] = {
+	{ "holder", 0, 12, 0 }, { "held", 0, 12, 0 }, { "accountability", 0, 24, 0 },
+	{ "stance", 0, 10, 0 }, { "codings", 1, 7, 0 }, { "first", 1, 10, 0 },
+	{ "last", 0, 0, 0 },
+};
 static const struct scol cov_cols[] = {
 	{ "code", 0, 28, 0 }, { "codings", 1, 7, 0 }, { "vig", 1, 6, 0 }, { "ppl", 1, 6, 0 },
 	{ "months", 0, 0, 1 },
 };
 
-enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON };
+enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON, DR_PAIR };
 
 struct srow {
 	char *cell[MAXCOL];
@@ -60,6 +72,7 @@ struct srow {
 	int role;
 	int drill;
 	int64_t id;
+	int64_t other;           /* DR_PAIR: the tie's second person (id the first) */
 	idlist ids;
 	char *detail;            /* footer line for the selected row */
 	char *about;             /* second footer line: a register entry's
@@ -403,6 +416,74 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	return PX_OK;
 }
 
+/* A row of the Ties or Network tab: the two people (pseudonyms), what
+ * joins them (a quality, a norm) and, in the last two columns, the first
+ * and last date. */
+static struct srow *pair_row(struct stab *tb, struct tui *t, int64_t a, int64_t b,
+			     const char *what, int first, int last)
+{
+	struct srow *r = row_add(tb);
+
+	cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, a), 0);
+	cell_text(r, 1, names_get(&t->names, NAMES_PSEUDONYM, b), 0);
+	cell_text(r, 2, what, 0);
+	cell_date(r, 5, first);
+	cell_date(r, 6, last);
+	return r;
+}
+
+/* Mutual engagement as ties with qualities (summary.h): per pair, the ME
+ * codings naming both, all of them and under each ME code. */
+static int build_ties(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_engagement g;
+	int rc;
+
+	if ((rc = summary_engagement_get(s->sum, &g, e)))
+		return rc;
+	for (size_t i = 0; i < g.nties; i++) {
+		const summary_tie *k = &g.ties[i];
+		const char *q = k->quality ? names_get(&t->names, NAMES_CODE, k->quality) : "all";
+		struct srow *r = pair_row(tb, t, k->a, k->b, q, k->first_seen, k->last_seen);
+		cell_num(r, 3, k->codings);
+		cell_num(r, 4, k->vignettes);
+		r->drill = DR_PAIR;
+		r->id = k->a;
+		r->other = k->b;
+		r->detail = xasprintf("%s × %s, %s: %lld coding%s in %lld vignette%s", r->cell[0],
+				      r->cell[1], q, (long long)k->codings, k->codings == 1 ? "" : "s",
+				      (long long)k->vignettes, k->vignettes == 1 ? "" : "s");
+	}
+	summary_engagement_free(&g);
+	return PX_OK;
+}
+
+/* Who holds whom to account (summary.h): per holder, held person, the
+ * norm (or none named) and the stance, the codings saying so. */
+static int build_net(struct sstate *s, struct tui *t, struct stab *tb, px_err *e)
+{
+	summary_net_row *rows;
+	size_t n;
+	int rc;
+
+	if ((rc = summary_network(s->sum, &rows, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const summary_net_row *w = &rows[i];
+		const char *norm = w->accountability ? names_get(&t->names, NAMES_ACCOUNTABILITY,
+								 w->accountability) : SUMMARY_UNNAMED;
+		struct srow *r = pair_row(tb, t, w->holder, w->held, norm, w->first_seen,
+					  w->last_seen);
+		cell_text(r, 3, coding_stance_name(w->stance), 0);
+		cell_num(r, 4, w->codings);
+		r->drill = w->accountability ? DR_ACC : DR_NONE;
+		r->id = w->accountability;
+		r->detail = xasprintf("%s held %s to account: %s%s%s", r->cell[0], r->cell[1],
+				      r->cell[2], *r->cell[3] ? ", " : "", r->cell[3]);
+	}
+	free(rows);
+	return PX_OK;
+}
 
 /* The dimension's months as a summary_month_count array. */
 static summary_month_count *dim_months(const summary_coverage *c, int d, int64_t *max)
@@ -552,7 +633,8 @@ static void set_error(struct sstate *s, struct tui *t, const px_err *e)
 static void tab_build(struct pane *p, struct tui *t, int which)
 {
 	static int (*const build[TAB_COUNT])(struct sstate *, struct tui *, struct stab *,
-					     px_err *) = { build_rep, build_acc, build_eng, build_cov };
+					     px_err *) = { build_rep, build_acc, build_eng, build_cov,
+							   build_ties, build_net };
 	struct sstate *s = st_of(p);
 	struct stab *tb = &s->tabs[which];
 	px_err e = { 0 };
@@ -602,11 +684,13 @@ static void ensure_built(struct pane *p, struct tui *t)
 static void s_init(struct pane *p, struct tui *t)
 {
 	struct sstate *s = xcalloc(1, sizeof(*s));
-	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols };
+	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols,
+							    tie_cols, net_cols };
 	const int ncols[TAB_COUNT] = {
 		regcols_screen(&regcols_repertoire, rep_cols),
 		regcols_screen(&regcols_accountability, acc_cols),
 		sizeof(eng_cols) / sizeof(eng_cols[0]), sizeof(cov_cols) / sizeof(cov_cols[0]),
+		sizeof(tie_cols) / sizeof(tie_cols[0]), sizeof(net_cols) / sizeof(net_cols[0]),
 	};
 	px_err e = { 0 };
 
@@ -698,7 +782,7 @@ static void s_moved(struct sstate *s, struct tui *t, const px_coding *c)
 	int dim = names_code_dimension(&t->names, c->code_id);
 
 	s->moved_any = 1;
-	s->moved[TAB_ENG] = s->moved[TAB_COV] = 1;
+	s->moved[TAB_ENG] = s->moved[TAB_COV] = s->moved[TAB_TIES] = s->moved[TAB_NET] = 1;
 	if (c->repertoire_id || dim == CODE_SR || !dim)
 		s->moved[TAB_REP] = 1;
 	if (c->accountability_id || !dim)
@@ -831,7 +915,7 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 
 static void draw_tabbar(struct sstate *s, struct rect b)
 {
-	static const char *const shortn[TAB_COUNT] = { "Rep", "Acc", "Eng", "Cov" };
+	static const char *const shortn[TAB_COUNT] = { "Rep", "Acc", "Eng", "Cov", "Tie", "Net" };
 	int full = 0, x = b.x;
 
 	for (int i = 0; i < TAB_COUNT; i++)
@@ -1037,6 +1121,11 @@ static void drill(struct pane *p, struct tui *t)
 		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 		return;
 	}
+	case DR_PAIR:
+		free(label);
+		label = xasprintf("engaged: %s × %s", r->cell[0], r->cell[1]);
+		rc = browse_engaged_vignettes(t->db, r->id, r->other, &ids, &e);
+		break;
 	default: free(label); return;
 	}
 	if (rc) {
@@ -1058,7 +1147,7 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 	case A_S_TAB_NEXT: set_tab(p, t, s->tab + 1); return 1;
 	case A_S_TAB_PREV: set_tab(p, t, s->tab - 1); return 1;
 	case A_S_TAB:
-		set_tab(p, t, key >= '1' && key <= '4' ? key - '1' : s->tab + 1);
+		set_tab(p, t, key >= '1' && key < '1' + TAB_COUNT ? key - '1' : s->tab + 1);
 		return 1;
 	case A_S_SORT: next_sort(tb); resort(p); return 1;
 	case A_S_REVERSE: tb->desc = !tb->desc; resort(p); return 1;

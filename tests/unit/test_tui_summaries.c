@@ -148,7 +148,7 @@ static void test_repertoire_tab(void **state)
 	(void)state;
 	s = run(db, SUM "\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
-	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage");
+	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage  5 Ties  6 Network");
 	fx_assert_line(s, 2, " name            occ ppl vig kind reif      first       last gls par rei interpretations");
 	fx_assert_line(s, 3, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02   0   0   0 1: a place to par");
 	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
@@ -193,6 +193,56 @@ static void test_engagement_tab(void **state)
 	/* Ann and Cy never meet under ME */
 	s = run(db, SUM "3ll\n");
 	fx_assert_line(s, 12, " Ann × Cy: 0 vignettes");
+	free(s);
+	free(db);
+}
+
+/* The ties as `praxis summary --kind engagement` lists them: the support
+ * coding in v3 names Bo and Cy, so one tie with three qualities (all, the
+ * code and its parent), 1 coding in 1 vignette each, 2026-04-20; Ann is
+ * in no tie (the ME coding in v1 names nobody). Enter on a tie shows the
+ * vignettes where it was coded. */
+static void test_ties_tab(void **state)
+{
+	char *db = db_new(), *s;
+
+	(void)state;
+	s = run(db, SUM "5j\n");
+	fx_assert_line(s, 0, " Summaries Ties 2/3");
+	fx_assert_line(s, 2, " a  b  quality                         codings vig      first last");
+	fx_assert_line(s, 3, " Bo Cy all                                   1   1 2026-04-20 2026-04-20");
+	fx_assert_line(s, 4, " Bo Cy ME/mutual relationships               1   1 2026-04-20 2026-04-20");
+	fx_assert_line(s, 5, " Bo Cy ME/mutual relationships/support       1   1 2026-04-20 2026-04-20");
+	fx_assert_line(s, 6, "");
+	fx_assert_line(s, 13, " Bo × Cy, ME/mutual relationships: 1 coding in 1 vignette");
+	fx_assert_lacks(s, "Ann");
+	free(s);
+	s = run(db, SUM "5j<Enter>\n");
+	fx_assert_has(s, "1 vignette: engaged: Bo × Cy (F clears)");
+	fx_assert_has(s, "Pending");
+	free(s);
+	/* the coder other coded no engagement */
+	s = run(db, ":filter coder other\n" SUM "5\n");
+	fx_assert_line(s, 0, " Summaries Ties 0/0");
+	fx_assert_line(s, 3, " (none)");
+	free(s);
+	free(db);
+}
+
+/* Who holds whom as `praxis summary --kind network` lists it: in v3 Cy
+ * holds Bo to the quota (upheld); in v2 Ann holds nobody named, so no
+ * row. */
+static void test_network_tab(void **state)
+{
+	char *db = db_new(), *s;
+
+	(void)state;
+	s = run(db, SUM "6\n");
+	fx_assert_line(s, 0, " Summaries Network 1/1");
+	fx_assert_line(s, 2, " holder held accountability stance codings      first last");
+	fx_assert_line(s, 3, " Cy     Bo   quota          upheld       1 2026-04-20 2026-04-20");
+	fx_assert_line(s, 4, "");
+	fx_assert_line(s, 13, " Cy held Bo to account: quota, upheld");
 	free(s);
 	free(db);
 }
@@ -347,7 +397,7 @@ static void test_help_lists_summary_keys(void **state)
 	(void)state;
 	s = fx_screen_run(db, "?\n", 90, 130, NULL);
 	fx_assert_has(s, " summaries\n");
-	fx_assert_has(s, "1 2 3 4        Repertoire Accountability Engagement Coverage");
+	fx_assert_has(s, "1 2 3 4 5 6    Repertoire Accountability Engagement Coverage Ties Network");
 	fx_assert_has(s, "s              sort by the next column");
 	fx_assert_has(s, "S              reverse the sort");
 	free(s);
@@ -382,6 +432,8 @@ int main(void)
 		cmocka_unit_test(test_wide_pane_shows_whole_names),
 		cmocka_unit_test(test_accountability_tab),
 		cmocka_unit_test(test_engagement_tab),
+		cmocka_unit_test(test_ties_tab),
+		cmocka_unit_test(test_network_tab),
 		cmocka_unit_test(test_coverage_tab),
 		cmocka_unit_test(test_sorting),
 		cmocka_unit_test(test_drill_down),
