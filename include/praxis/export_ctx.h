@@ -109,6 +109,13 @@ struct export_register_writer {
 	void (*accountability)(void *ud, const summary_acc_row *rows, size_t n);
 };
 int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud);
+/* The engagement ties and the accountability network under the export's
+ * filter, the rows `praxis summary --kind engagement` and `--kind network`
+ * print (praxis/summary_table.h) with participants by pseudonym, each
+ * handed to fn with its title when it has rows. */
+struct tabular;
+typedef void (*export_table_fn)(void *ud, const char *title, const struct tabular *t);
+int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud);
 /* The distinct interpretations of a repertoire row, pseudonymized and
  * joined with "; " (caller frees). */
 char *export_interpretations(const export_ctx *x, const summary_rep_row *r);

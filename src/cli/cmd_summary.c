@@ -8,6 +8,7 @@
 #include "praxis/participant.h"
 #include "praxis/regcols.h"
 #include "praxis/summary.h"
+#include "praxis/summary_table.h"
 #include "praxis/tabular.h"
 #include "praxis/project.h"
 #include "commands.h"
@@ -15,14 +16,6 @@
 struct summary_args {
 	const char *kind, *format, *participant, *community, *coder, *code, *from, *to;
 };
-
-static void cell_date(tabular *t, int date)
-{
-	char buf[16];
-
-	summary_format_date(date, buf);
-	tab_cell(t, date ? buf : NULL);
-}
 
 static void cell_reified(tabular *t, int reified)
 {
@@ -44,7 +37,7 @@ static void out_register(tabular *t, const struct regcols *rc, const void *rows,
 				continue;
 			switch (col->kind) {
 			case RC_TEXT: tab_cell(t, col->text(row)); break;
-			case RC_DATE: cell_date(t, (int)col->num(row)); break;
+			case RC_DATE: summary_table_date(t, (int)col->num(row)); break;
 			case RC_REIFIED: cell_reified(t, (int)col->num(row)); break;
 			default: tab_cell_int(t, (long long)col->num(row)); break;
 			}
@@ -80,62 +73,14 @@ static int out_accountability(px_summary *s, const px_names *nm, tabular *t, px_
 	return PX_OK;
 }
 
-/* Columns named in order; bit i of ints set: column i holds integers. */
-static void head(tabular *t, const char *const *names, unsigned ints)
-{
-	for (unsigned i = 0; names[i]; i++)
-		tab_col(t, names[i], ints >> i & 1u ? TAB_INT : TAB_TEXT);
-}
-
 static int out_engagement(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
-	static const char *const cols[] = { "participant_a", "participant_b", "quality",
-					    "codings", "vignettes", "first_seen", "last_seen",
-					    NULL };
-	summary_engagement g;
-	int rc;
-
-	head(t, cols, 1u << 3 | 1u << 4);
-	if ((rc = summary_engagement_get(s, &g, e)))
-		return rc;
-	for (size_t i = 0; i < g.nties; i++) {
-		const summary_tie *k = &g.ties[i];
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->a));
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, k->b));
-		tab_cell(t, k->quality ? names_get(nm, NAMES_CODE, k->quality) : "all");
-		tab_cell_int(t, k->codings);
-		tab_cell_int(t, k->vignettes);
-		cell_date(t, k->first_seen);
-		cell_date(t, k->last_seen);
-	}
-	summary_engagement_free(&g);
-	return PX_OK;
+	return summary_table_engagement(s, nm, NAMES_PARTICIPANT, t, e);
 }
 
 static int out_network(px_summary *s, const px_names *nm, tabular *t, px_err *e)
 {
-	static const char *const cols[] = { "holder", "held", "accountability", "stance",
-					    "codings", "first_seen", "last_seen", NULL };
-	summary_net_row *rows;
-	size_t n;
-	int rc;
-
-	head(t, cols, 1u << 4);
-	if ((rc = summary_network(s, &rows, &n, e)))
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		const summary_net_row *r = &rows[i];
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->holder));
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r->held));
-		tab_cell(t, r->accountability ? names_get(nm, NAMES_ACCOUNTABILITY,
-							  r->accountability) : SUMMARY_UNNAMED);
-		tab_cell(t, coding_stance_name(r->stance));
-		tab_cell_int(t, r->codings);
-		cell_date(t, r->first_seen);
-		cell_date(t, r->last_seen);
-	}
-	free(rows);
-	return PX_OK;
+	return summary_table_network(s, nm, NAMES_PARTICIPANT, t, e);
 }
 
 static int out_coverage(px_summary *s, const px_names *nm, tabular *t, px_err *e)

@@ -9,6 +9,7 @@
 #include "praxis/export_ctx.h"
 #include "praxis/memo.h"
 #include "praxis/regcols.h"
+#include "praxis/tabular.h"
 #include "praxis/text.h"
 #include "praxis/theme.h"
 #include "praxis/util.h"
@@ -22,7 +23,8 @@ static const char html_css[] =
 	"mark{background:rgba(255,220,0,.35);border-bottom:2px solid #c90;padding:0}\n"
 	"sup.lab{font:.7em Helvetica,Arial,sans-serif;color:#444}\n"
 	".memo{border-left:3px solid #bbb;padding-left:.7em;color:#333}\n"
-	"table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}\n";
+	"table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}\n"
+	"td.num{text-align:right}\n";
 
 /* A dimension's color as #rrggbb: the built-in background of its role in
  * the interface's role table (praxis/theme.h). */
@@ -326,6 +328,29 @@ static const struct export_register_writer html_register_writer = {
 	html_repertoire, html_accountability,
 };
 
+/* A summary's rows (the engagement ties, the network) as a table under
+ * the CLI's column names. */
+static void html_tabular(void *ud, const char *title, const struct tabular *t)
+{
+	strbuf *b = ((struct html *)ud)->b;
+	size_t nc = t->cols.n;
+
+	sb_printf(b, "<h1>%s</h1>\n<table><tr>", title);
+	for (size_t c = 0; c < nc; c++) {
+		sb_add(b, "<th>");
+		esc(b, t->cols.v[c]);
+		sb_add(b, "</th>");
+	}
+	for (size_t i = 0; i < t->cells.n; i++) {
+		if (i % nc == 0)
+			sb_add(b, "</tr>\n<tr>");
+		sb_add(b, t->types[i % nc] == TAB_INT ? "<td class=\"num\">" : "<td>");
+		esc(b, t->cells.v[i]);
+		sb_add(b, "</td>");
+	}
+	sb_add(b, "</tr>\n</table>\n");
+}
+
 /* A memo as a block: "memo by AUTHOR", the title, the text. */
 static void html_memo(void *ud, const char *title, const char *text, const char *author)
 {
@@ -456,6 +481,8 @@ int export_html(export_ctx *x, FILE *out)
 	if ((rc = export_memo_sections(x, &html_memo_writer, &(struct html){ x, &b })))
 		goto fail;
 	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b })))
+		goto fail;
+	if ((rc = export_summary_tables(x, html_tabular, &(struct html){ x, &b })))
 		goto fail;
 	sb_add(&b, "</body>\n</html>\n");
 	if (fwrite(b.s, 1, b.len, out) != b.len)

@@ -14,6 +14,7 @@
 #include "praxis/export_ctx.h"
 #include "praxis/memo.h"
 #include "praxis/regcols.h"
+#include "praxis/tabular.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 
@@ -422,6 +423,27 @@ static const struct export_register_writer md_register_writer = {
 	md_repertoire, md_accountability,
 };
 
+/* A summary's rows (the engagement ties, the network) as a pipe table
+ * under the CLI's column names; numbers right-aligned. */
+static void md_tabular(void *ud, const char *title, const struct tabular *t)
+{
+	strbuf *b = &((struct md *)ud)->b;
+	size_t nc = t->cols.n;
+
+	sb_printf(b, "# %s\n\n|", title);
+	for (size_t c = 0; c < nc; c++)
+		md_cell(b, t->cols.v[c]);
+	sb_add(b, "\n|");
+	for (size_t c = 0; c < nc; c++)
+		sb_add(b, t->types[c] == TAB_INT ? "--:|" : "---|");
+	for (size_t i = 0; i < t->cells.n; i++) {
+		if (i % nc == 0)
+			sb_add(b, "\n|");
+		md_cell(b, t->cells.v[i]);
+	}
+	sb_add(b, "\n\n");
+}
+
 /* The metadata block up to its subtitle (the writer adds its counts and
  * closes it). */
 static int md_front_matter(struct md *m, const char *subtitle)
@@ -489,6 +511,8 @@ int export_md(export_ctx *x, FILE *out)
 	if ((rc = export_memo_sections(x, &md_memo_writer, &m)))
 		goto done;
 	if ((rc = export_registers(x, &md_register_writer, &m)))
+		goto done;
+	if ((rc = export_summary_tables(x, md_tabular, &m)))
 		goto done;
 	if (m.b.len && fwrite(m.b.s, 1, m.b.len, out) != m.b.len)
 		goto io;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "praxis/export_ctx.h"
 #include "praxis/regcols.h"
+#include "praxis/summary_table.h"
 #include "praxis/util.h"
 
 int export_code_counts(const export_ctx *x, int64_t **counts, int64_t *n)
@@ -109,4 +110,32 @@ char *export_register_cell(const export_ctx *x, const struct regcol *col, const 
 	default:
 		return xasprintf("%lld", (long long)v);
 	}
+}
+
+int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
+{
+	static const struct {
+		const char *title;
+		int (*rows)(px_summary *s, const px_names *nm, enum names_kind person,
+			    tabular *t, px_err *e);
+	} tables[] = {
+		{ "Engagement ties", summary_table_engagement },
+		{ "Accountability network", summary_table_network },
+	};
+
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		tabular t;
+		int rc;
+
+		tab_init(&t);
+		/* the same rows as `praxis summary`, people by pseudonym */
+		if ((rc = tables[i].rows(x->sum, &x->nm, NAMES_PSEUDONYM, &t, x->e))) {
+			tab_free(&t);
+			return rc;
+		}
+		if (tab_rows(&t))
+			fn(ud, tables[i].title, &t);
+		tab_free(&t);
+	}
+	return PX_OK;
 }

@@ -8,8 +8,10 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "praxis/project.h"
 #include "praxis/db.h"
@@ -194,6 +196,125 @@ static void test_registers(void **state)
 	       "cy,ed,quota,contested,1,2026-02-10,2026-02-10\r\n");
 }
 
+/* The output of an export command (fails the test on a non-zero exit). */
+static char *export_out(const char *db, const char *args)
+{
+	char *cmd = xasprintf("--db '%s' %s", db, args), *out, *err;
+	int st = fx_run(cmd, &out, &err);
+
+	if (st != 0)
+		fail_msg("%s: exit %d: %s", args, st, err);
+	free(cmd);
+	free(err);
+	return out;
+}
+
+/* pandoc reads Markdown without a warning; its HTML (caller frees). */
+static char *pandoc_of(const char *md)
+{
+	char *in = fx_path(".md"), *out = fx_path(".html"), *cmd, *html;
+	FILE *f = fopen(in, "w");
+
+	assert_non_null(f);
+	fputs(md, f);
+	fclose(f);
+	if (system("command -v pandoc >/dev/null 2>&1") != 0)
+		fail_msg("pandoc is not installed: run `make deps`");
+	cmd = xasprintf("pandoc -f markdown -t html --wrap=none --fail-if-warnings '%s' -o '%s'"
+			" 2>&1", in, out);
+	assert_int_equal(system(cmd), 0);
+	html = fx_read_file(out, NULL);
+	assert_non_null(html);
+	unlink(in);
+	unlink(out);
+	free(in);
+	free(out);
+	free(cmd);
+	return html;
+}
+
+/* The Markdown and HTML exports hold the engagement ties and the network,
+ * the rows of `praxis summary --kind engagement|network` (above), with
+ * people by pseudonym, under the export's filters. */
+static void test_exports_ties_network(void **state)
+{
+	char *md, *html;
+
+	(void)state;
+	md = export_out(cli_db, "export --format md");
+	assert_non_null(strstr(md, "# Engagement ties\n\n"
+			       "| participant\\_a | participant\\_b | quality | codings | vignettes |"
+			       " first\\_seen | last\\_seen |\n|---|---|---|--:|--:|---|---|\n"
+			       "| Cy | Di | all | 1 | 1 | 2026-02-01 | 2026-02-01 |\n"));
+	assert_non_null(strstr(md, "| Cy | Ed | ME/mutual relationships/teasing | 2 | 1 |"
+			       " 2026-02-10 | 2026-02-10 |\n\n# Accountability network\n\n"
+			       "| holder | held | accountability | stance | codings | first\\_seen |"
+			       " last\\_seen |\n|---|---|---|---|--:|---|---|\n"
+			       "| Cy | Cy | quota | upheld | 1 | 2026-02-10 | 2026-02-10 |\n"
+			       "| Cy | Ed | quota | contested | 1 | 2026-02-10 | 2026-02-10 |\n"));
+	/* never present-only pairs (Di and Fa never spoke), never corpus ids */
+	assert_null(strstr(md, "| Di | Fa |"));
+	assert_null(strstr(md, "| cy |"));
+	html = pandoc_of(md);
+	assert_non_null(strstr(html, "<td>Cy</td>\n<td>Ed</td>\n<td>ME/mutual relationships/teasing"
+			       "</td>\n<td style=\"text-align: right;\">2</td>"));
+	free(html);
+	free(md);
+	html = export_out(cli_db, "export --format html");
+	assert_non_null(strstr(html, "<h1>Engagement ties</h1>\n<table><tr><th>participant_a</th>"
+			       "<th>participant_b</th><th>quality</th><th>codings</th>"
+			       "<th>vignettes</th><th>first_seen</th><th>last_seen</th></tr>\n"));
+	assert_non_null(strstr(html, "<tr><td>Cy</td><td>Ed</td><td>all</td><td class=\"num\">3"
+			       "</td><td class=\"num\">2</td><td>2026-02-01</td>"
+			       "<td>2026-02-10</td></tr>\n"));
+	assert_non_null(strstr(html, "<h1>Accountability network</h1>\n<table><tr><th>holder</th>"
+			       "<th>held</th><th>accountability</th><th>stance</th><th>codings</th>"
+			       "<th>first_seen</th><th>last_seen</th></tr>\n"
+			       "<tr><td>Cy</td><td>Cy</td><td>quota</td><td>upheld</td>"
+			       "<td class=\"num\">1</td><td>2026-02-10</td><td>2026-02-10</td></tr>\n"
+			       "<tr><td>Cy</td><td>Ed</td><td>quota</td><td>contested</td>"
+			       "<td class=\"num\">1</td><td>2026-02-10</td><td>2026-02-10</td></tr>\n"
+			       "</table>\n"));
+	free(html);
+	/* coder b coded only c4 (teasing Cy and Ed) and nothing held */
+	md = export_out(cli_db, "--coder b export --format md --coder b");
+	assert_non_null(strstr(md, "|---|---|---|--:|--:|---|---|\n"
+			       "| Cy | Ed | all | 1 | 1 | 2026-02-10 | 2026-02-10 |\n"
+			       "| Cy | Ed | ME/mutual relationships | 1 | 1 |"));
+	assert_null(strstr(md, "| Cy | Di |"));
+	assert_null(strstr(md, "# Accountability network"));
+	free(md);
+}
+
+/* Names that are Markdown syntax stay text in the tables. */
+static void test_exports_ties_escaped(void **state)
+{
+	char *db = fx_project_with(
+		"praxis: 1\ncoders:\n  - id: a\n"
+		"codebook:\n  - code: ME/mutual relationships/a|b_c*\n"
+		"participants:\n  - {id: p, pseudonym: \"C|y *x*\"}\n"
+		"  - {id: q, pseudonym: \"- [E](d)\"}\n"
+		"vignettes:\n  - id: v1\n    title: one\n    date: 2026-03-01\n"
+		"    participants: [p, q]\n    text: talk\n    codings:\n"
+		"      - {code: ME/mutual relationships/a|b_c*, coder: a, participants: [p, q]}\n"
+		"      - {code: JE/mutual accountability, coder: a, participants: [p],"
+		" held_by: [q]}\n");
+	char *md, *html;
+
+	(void)state;
+	md = export_out(db, "export --format md");
+	html = pandoc_of(md);
+	assert_non_null(strstr(html, "<td>C|y *x*</td>\n<td>- [E](d)</td>\n"
+			       "<td>ME/mutual relationships/a|b_c*</td>"));
+	assert_non_null(strstr(html, "<td>- [E](d)</td>\n<td>C|y *x*</td>\n<td>(unnamed)</td>"));
+	assert_null(strstr(html, "<em>x</em>"));
+	assert_null(strstr(html, "<a "));
+	free(html);
+	free(md);
+	unlink(db);
+	free(db);
+}
+
 /* A mode is a set: --mode repeated or comma-separated adds up, lists and
  * the corpus format show both; a speaker is shown and round-trips. */
 static void test_mode_set_and_speaker(void **state)
@@ -267,6 +388,8 @@ int main(void)
 		cmocka_unit_test(test_engagement_ties),
 		cmocka_unit_test(test_engagement_competence),
 		cmocka_unit_test(test_registers),
+		cmocka_unit_test(test_exports_ties_network),
+		cmocka_unit_test(test_exports_ties_escaped),
 		cmocka_unit_test(test_mode_set_and_speaker),
 		cmocka_unit_test(test_speaker_deleted),     /* last: deletes cy */
 	};
