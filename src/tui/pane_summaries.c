@@ -41,7 +41,7 @@ struct scol {
 static struct scol rep_cols[MAXCOL], acc_cols[MAXCOL];
 /* column 1 is the matrix, drawn apart */
 static const struct scol eng_cols[] = {
-	{ "name", 0, 10, 0 }, { "", 0, 0, 1 }, { "all", 1, 5, 0 }, { "ME", 1, 5, 0 },
+	{ "name", 0, 12, 0 }, { "", 0, 0, 1 }, { "all", 1, 5, 0 }, { "ME", 1, 5, 0 },
 	{ "JE", 1, 5, 0 }, { "SR", 1, 5, 0 }, { "cmp", 1, 5, 0 }, { "ovl", 1, 5, 0 },
 	{ "cnf", 1, 5, 0 }, { "sup", 1, 5, 0 },
 };
@@ -413,6 +413,24 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		r->drill = DR_PERSON;
 		r->id = pp->id;
 	}
+	/* engagement by role, pinned below the people: the codings naming
+	 * someone with the role (once per coding however many are named) */
+	for (size_t i = 0; i < g->nroles; i++) {
+		const summary_role *ro = &g->roles[i];
+		struct srow *r = row_add(tb);
+		char *label = *ro->role ? xasprintf("(%s)", ro->role) : xstrdup("(no role)");
+		r->pinned = 1;
+		r->role = ROLE_DIM;
+		cell_text(r, 0, label, 0);
+		free(label);
+		for (int d = 0; d < 4; d++)
+			cell_num(r, 2 + d, ro->dims[d]);
+		r->detail = xasprintf("role %s: %lld coding%s naming someone with it (ME %lld, JE %lld,"
+				      " SR %lld)", *ro->role ? ro->role : "(none)",
+				      (long long)ro->dims[0], ro->dims[0] == 1 ? "" : "s",
+				      (long long)ro->dims[1], (long long)ro->dims[2],
+				      (long long)ro->dims[3]);
+	}
 	return PX_OK;
 }
 
@@ -646,7 +664,7 @@ static void tab_build(struct pane *p, struct tui *t, int which)
 	tab_sort(tb);
 	tab_widths(tb);
 	if (which == TAB_ENG)
-		tb->width[1] = (int)tb->n * ENG_CELL;
+		tb->width[1] = (int)(tb->n - s->eng.nroles) * ENG_CELL;
 }
 
 /* The rows are rebuilt when the summary moved since they were built: a
@@ -854,12 +872,24 @@ static void draw_cell(int y, int x, int w, const char *s, int right, int role)
 	dsp_text(y, right ? x + w - (int)cols : x, w, s, role);
 }
 
+/* The people shown on the engagement tab: the list's first rows, before
+ * the pinned role rows; they are the matrix's columns. */
+static size_t eng_people(struct pane *p)
+{
+	struct stab *tb = cur_tab(p);
+	size_t k = 0;
+
+	while (k < p->list.n && !tb->rows[p->list.map[k]].pinned)
+		k++;
+	return k;
+}
+
 /* The person at list position k of the engagement tab. */
 static int64_t eng_person(struct pane *p, size_t k)
 {
 	struct stab *tb = cur_tab(p);
 
-	return k < p->list.n ? tb->rows[p->list.map[k]].id : 0;
+	return k < eng_people(p) ? tb->rows[p->list.map[k]].id : 0;
 }
 
 static int64_t eng_pair(const struct sstate *s, int64_t a, int64_t b)
@@ -880,8 +910,11 @@ static void draw_matrix(struct pane *p, size_t row, int y, int x, int w, int sel
 	static const char *const shade[5] = { "·", "░░░", "▒▒▒", "▓▓▓", "███" };
 	struct sstate *s = st_of(p);
 	int64_t me = cur_tab(p)->rows[row].id;
+	size_t people = eng_people(p);
 
-	for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < w; k++) {
+	if (cur_tab(p)->rows[row].pinned)
+		return;
+	for (size_t k = 0; k < people && (int)(k * ENG_CELL) < w; k++) {
 		int64_t other = eng_person(p, k), c = other == me ? -1 : eng_pair(s, me, other);
 		int cx = x + (int)k * ENG_CELL, lvl;
 		int role = sel == 2 && k == s->col ? ROLE_SELECTION : pane_row_role(sel, ROLE_NORMAL);
@@ -908,7 +941,8 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 			draw_matrix(p, i, y, cx, cw, sel);
 		else
 			draw_cell(y, cx, cw, r->cell[c], c < tb->ncols - 1 && tb->cols[c].numeric,
-				  pane_row_role(sel, c == 0 || c == 4 ? r->role : ROLE_NORMAL));
+				  pane_row_role(sel, c == 0 || (c == 4 && st_of(p)->tab == TAB_COV) ?
+						     r->role : ROLE_NORMAL));
 		cx += cw + 1;
 	}
 }
@@ -940,7 +974,7 @@ static void draw_header(struct pane *p, struct rect b)
 		int cw = col_width(tb, c, b.w, b.x + b.w - cx);
 		const char *head = tb->cols[c].head;
 		if (s->tab == TAB_ENG && c == 1) {
-			for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < cw; k++)
+			for (size_t k = 0; k < eng_people(p) && (int)(k * ENG_CELL) < cw; k++)
 				draw_cell(b.y, cx + (int)k * ENG_CELL, cw - (int)k * ENG_CELL < 3 ?
 					  cw - (int)k * ENG_CELL : 3, tb->rows[p->list.map[k]].cell[0], 0,
 					  k == s->col ? ROLE_MATCH : ROLE_DIM);
@@ -970,6 +1004,8 @@ static int footer_lines(struct pane *p, struct tui *t, char out[2][256])
 				 names_get(&t->names, NAMES_PSEUDONYM, b), (long long)c, c == 1 ? "" : "s");
 		} else if (a) {
 			snprintf(out[n++], 256, "%s: Enter shows their vignettes", tb->rows[i].cell[0]);
+		} else if (ok && tb->rows[i].detail) {
+			snprintf(out[n++], 256, "%s", tb->rows[i].detail);
 		}
 		snprintf(out[n++], 256, "complementary %lld  overlapping %lld  conflict %lld  support %lld",
 			 (long long)s->eng.complementary, (long long)s->eng.overlapping,
@@ -1152,7 +1188,7 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 	case A_S_SORT: next_sort(tb); resort(p); return 1;
 	case A_S_REVERSE: tb->desc = !tb->desc; resort(p); return 1;
 	case A_S_COL_NEXT:
-		if (s->tab == TAB_ENG && s->col + 1 < p->list.n)
+		if (s->tab == TAB_ENG && s->col + 1 < eng_people(p))
 			s->col++;
 		return 1;
 	case A_S_COL_PREV:

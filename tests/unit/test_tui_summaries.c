@@ -182,17 +182,35 @@ static void test_engagement_tab(void **state)
 
 	(void)state;
 	s = run(db, SUM "3l\n");
-	fx_assert_line(s, 0, " Summaries Engagement 1/3");
-	fx_assert_line(s, 2, " name Ann Bo  Cy   all ME JE SR cmp ovl cnf sup");
-	fx_assert_line(s, 3, " Ann       ·   ·     1  0  0  1   0   0   0 0");
-	fx_assert_line(s, 4, " Bo    ·      ███    3  1  1  1   0   0   0 1");
-	fx_assert_line(s, 5, " Cy    ·  ███        2  1  0  1   0   0   0 1");
+	fx_assert_line(s, 0, " Summaries Engagement 1/5");
+	fx_assert_line(s, 2, " name        Ann Bo  Cy   all ME JE SR cmp ovl cnf sup");
+	fx_assert_line(s, 3, " Ann              ·   ·     1  0  0  1   0   0   0 0");
+	fx_assert_line(s, 4, " Bo           ·      ███    3  1  1  1   0   0   0 1");
+	fx_assert_line(s, 5, " Cy           ·  ███        2  1  0  1   0   0   0 1");
+	/* per role, pinned below the people (no matrix cells): newcomers
+	 * (Bo, Cy) are named by v3's two SR/words codings, its support coding
+	 * (ME; both named, counted once) and the quota coding naming Bo (JE):
+	 * 4 = 1 + 1 + 2; old-timers (Ann) by v1's SR/tools only (v2 holds no
+	 * one named as participant: held_by is not counted) */
+	fx_assert_line(s, 6, " (newcomer)                 4  1  1  2");
+	fx_assert_line(s, 7, " (old-timer)                1  0  0  1");
 	fx_assert_line(s, 12, " Ann × Bo: 0 vignettes");
 	fx_assert_line(s, 13, " complementary 0  overlapping 0  conflict 0  support 1");
 	free(s);
 	/* Ann and Cy never meet under ME */
 	s = run(db, SUM "3ll\n");
 	fx_assert_line(s, 12, " Ann × Cy: 0 vignettes");
+	free(s);
+	/* a role row's footer spells its totals out; the matrix has no role
+	 * column (l stops at the last person) */
+	s = run(db, SUM "3<Down><Down><Down>llll\n");
+	fx_assert_line(s, 0, " Summaries Engagement 4/5");
+	fx_assert_line(s, 12, " role newcomer: 4 codings naming someone with it (ME 1, JE 1, SR 2)");
+	free(s);
+	/* roles stay below whatever the sort */
+	s = run(db, SUM "3sS\n");
+	fx_assert_line(s, 6, " (newcomer)                 4  1  1  2");
+	fx_assert_line(s, 7, " (old-timer)                1  0  0  1");
 	free(s);
 	free(db);
 }
@@ -294,8 +312,9 @@ static void test_sorting(void **state)
 	free(s);
 	/* engagement: people sorted by codings, the matrix follows */
 	s = run(db, SUM "3ss\n");
-	fx_assert_line(s, 2, " name Bo  Cy  Ann  all ME JE SR cmp ovl cnf sup");
-	fx_assert_line(s, 3, " Bo       ███  ·     3  1  1  1   0   0   0 1");
+	fx_assert_line(s, 2, " name        Bo  Cy  Ann  all ME JE SR cmp ovl cnf sup");
+	fx_assert_line(s, 3, " Bo              ███  ·     3  1  1  1   0   0   0 1");
+	fx_assert_line(s, 6, " (newcomer)                 4  1  1  2");
 	free(s);
 	free(db);
 }
