@@ -6,6 +6,7 @@
 #include "praxis/export.h"
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
+#include "praxis/keymap.h"
 #include "praxis/negotiate.h"
 #include "praxis/participant.h"
 #include "praxis/tui.h"
@@ -253,6 +254,21 @@ static void cmd_memos(struct tui *t, const char *args)
 		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_MEMOS });
 }
 
+/* Focus the summaries pane, on tab N if given: reachable on a terminal
+ * without Shift-Tab (a real vt100) as well as by Tab. */
+static void cmd_summaries(struct tui *t, const char *args)
+{
+	struct pane *p = &t->panes[P_SUMMARIES];
+
+	if (*args && (args[0] < '1' || args[0] > '6' || args[1])) {
+		tui_error(t, ":summaries '%s': give a tab from 1 to 6 or nothing", args);
+		return;
+	}
+	tui_focus(t, P_SUMMARIES);
+	if (*args)
+		p->ops->key(p, t, A_S_TAB, args[0]);
+}
+
 static void cmd_zoom(struct tui *t, const char *args)
 {
 	(void)args;
@@ -307,6 +323,8 @@ static const struct {
 	{ "help", "", "this help", cmd_help },
 	{ "log", "", "the audit trail: codebook changes, decisions, text edits", cmd_log },
 	{ "memos", "", "every memo under the filters and the search (also O)", cmd_memos },
+	{ "summaries", "[1-6]", "focus the summaries pane (on that tab); also Tab, Shift-Tab",
+	  cmd_summaries },
 	{ "quit", "", "quit praxis (also :q)", cmd_quit },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -136,6 +136,11 @@ int display_init(int is_headless, px_err *e)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Shift-Tab: terminals whose terminfo lacks kcbt (vt100, as tmux or
+	 * xterm run it) still send ESC [ Z; read it as <BTab>, not as Escape,
+	 * [ and Z */
+	if (key_defined("\033[Z") == 0)
+		define_key("\033[Z", KEY_BTAB);
 	set_escdelay(25);
 	curs_set(0);
 	if (!headless)

@@ -48,6 +48,12 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "  searching      best hits first (o or :order date: by date), each with");
 	sl_push(out, "                 the piece of text that matched, its words highlighted");
 	sl_push(out, "");
+	sl_push(out, "summaries pane");
+	sl_push(out, "  reaching it    last in the Tab order; Shift-Tab from the vignettes, or");
+	sl_push(out, "                 Tab four times, or :summaries [1-6] (any terminal)");
+	sl_push(out, "  Engagement     one row per person, the matrix of ties; then, pinned,");
+	sl_push(out, "                 one per role: codings naming someone with it (once each)");
+	sl_push(out, "");
 	sl_push(out, "mouse");
 	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");
 	sl_push(out, "  wheel          scroll the pane under the pointer");

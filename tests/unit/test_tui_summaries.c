@@ -409,6 +409,25 @@ static void test_filter_follows(void **state)
 	free(db);
 }
 
+/* :summaries focuses the pane (on a tab), for terminals without
+ * Shift-Tab; a bad tab is a message, the focus stays. */
+static void test_summaries_command(void **state)
+{
+	char *db = db_new(), *s;
+
+	(void)state;
+	s = run(db, ":summaries 5\nz\n");
+	fx_assert_line(s, 0, " Summaries Ties 1/3");
+	free(s);
+	s = run(db, ":summaries\nz\n");
+	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
+	free(s);
+	s = run(db, ":summaries 9\n");
+	fx_assert_has(s, ":summaries '9': give a tab from 1 to 6 or nothing");
+	free(s);
+	free(db);
+}
+
 static void test_help_lists_summary_keys(void **state)
 {
 	char *db = db_new(), *s;
@@ -419,6 +438,14 @@ static void test_help_lists_summary_keys(void **state)
 	fx_assert_has(s, "1 2 3 4 5 6    Repertoire Accountability Engagement Coverage Ties Network");
 	fx_assert_has(s, "s              sort by the next column");
 	fx_assert_has(s, "S              reverse the sort");
+	free(s);
+	/* how to reach the pane anywhere, what the Engagement tab holds */
+	s = fx_screen_run(db, "?G\n", 100, 40, NULL);
+	fx_assert_has(s, "   :summaries [1-6]             focus the summaries pane (on that tab)");
+	fx_assert_has(s, "\n summaries pane\n"
+		      "   reaching it    last in the Tab order; Shift-Tab from the vignettes, or\n"
+		      "                  Tab four times, or :summaries [1-6] (any terminal)\n");
+	fx_assert_has(s, "                  one per role: codings naming someone with it (once each)");
 	free(s);
 	free(db);
 }
@@ -458,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_drill_down),
 		cmocka_unit_test(test_live_after_coding),
 		cmocka_unit_test(test_filter_follows),
+		cmocka_unit_test(test_summaries_command),
 		cmocka_unit_test(test_help_lists_summary_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

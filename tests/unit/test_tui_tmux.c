@@ -60,8 +60,9 @@ static int wait_for(const char *want)
 }
 
 /* Imports the small corpus into a new database and starts praxis on it
- * in a tmux session of its own; the database path (caller frees). */
-static char *start_praxis(void)
+ * in a tmux session of its own, with env (TERM and the like) set; the
+ * database path (caller frees). */
+static char *start_praxis_env(const char *env)
 {
 	char *db = fx_path(".db"), *yaml = fx_path(".yaml"), *args;
 	const char *bin = getenv("PRAXIS_BIN");
@@ -78,13 +79,18 @@ static char *start_praxis(void)
 	free(args);
 	free(yaml);
 	assert_int_equal(sh("tmux -L %s -f /dev/null new-session -d -s praxis -x 100 -y 30"
-			    " \"env TERM=screen-256color LC_ALL=C.UTF-8 '%s' --db '%s' --coder tester\"",
-			    sock, bin && *bin ? bin : "./praxis", db), 0);
+			    " \"env %s LC_ALL=C.UTF-8 '%s' --db '%s' --coder tester\"",
+			    sock, env, bin && *bin ? bin : "./praxis", db), 0);
 	if (!wait_for("Vignettes 1/2")) {
 		sh("tmux -L %s kill-server 2>/dev/null", sock);
 		fail_msg("praxis did not start in tmux");
 	}
 	return db;
+}
+
+static char *start_praxis(void)
+{
+	return start_praxis_env("TERM=screen-256color");
 }
 
 /* Quits praxis, ends the session and checks `praxis list codings` shows
@@ -145,11 +151,31 @@ static void test_ctrl_s_saves_a_form_in_a_real_terminal(void **state)
 	quit_and_expect(db, ",v1,SR,0,5,tester,");
 }
 
+/* A vt100's terminfo has no kcbt, but tmux (like xterm) sends ESC [ Z for
+ * Shift-Tab: it still moves the focus back, to the summaries (zoomed to
+ * show the whole tab bar), instead of reading as Escape, [ and Z. */
+static void test_shift_tab_on_vt100(void **state)
+{
+	char *db;
+
+	(void)state;
+	db = start_praxis_env("TERM=vt100 NO_COLOR=1");
+	sh("tmux -L %s send-keys -t praxis BTab", sock);
+	sh("tmux -L %s send-keys -t praxis z", sock);
+	if (!wait_for("1 Repertoire  2 Accountability  3 Engagement")) {
+		char *scr = capture();
+		sh("tmux -L %s kill-server 2>/dev/null", sock);
+		fail_msg("Shift-Tab did not reach the summaries on a vt100:\n%s", scr ? scr : "");
+	}
+	quit_and_expect(db, ",v1,");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_code_a_span_in_a_real_terminal),
 		cmocka_unit_test(test_ctrl_s_saves_a_form_in_a_real_terminal),
+		cmocka_unit_test(test_shift_tab_on_vt100),
 	};
 	return cmocka_run_group_tests_name("tui tmux", tests, NULL, NULL);
 }
