@@ -49,7 +49,7 @@ enum key_ctx {
 	X(A_CLEAR_FILTER, "clear-filter",    KC_GLOBAL,       "F",               "clear every filter") \
 	X(A_REDRAW,       "redraw",          KC_GLOBAL,       "<C-l>",           "reload and redraw") \
 	X(A_MEMO,         "memo",            KC_GLOBAL,       "W",               "write a memo on what is under the cursor (else the project); Enter alone: $EDITOR") \
-	X(A_MEMOS,        "memos",           KC_GLOBAL,       "O",               "the memos view: every memo under the filters, / searches them") \
+	X(A_MEMOS,        "memos",           KC_GLOBAL,       "O",               "the memos view: every memo under the filters, / searches titles and texts") \
 	X(A_DOWN,         "down",            KC_LIST,         "j <Down>",        "next row / line") \
 	X(A_UP,           "up",              KC_LIST,         "k <Up>",          "previous row / line") \
 	X(A_PAGE_DOWN,    "page-down",       KC_LIST,         "<PgDn> <C-f>",    "next page") \

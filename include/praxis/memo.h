@@ -61,7 +61,7 @@ void memo_free(px_memo *m);
 /* ---- memos by filter (memo_filter.c) ----
  * The project's filters, read for memos (the memos view and `praxis
  * export --format csv --table memos`): the coder is the memo's author;
- * the search words must match its text (FTS5); participant, community,
+ * the search words must match its title or text (FTS5); participant, community,
  * code and dates (the target filters) keep a memo when one of its targets
  * passes every one of them that is set:
  *   vignette: at the community, dated in range, the participant at it (or

@@ -268,6 +268,31 @@ static const char migration_9[] =
 	" speaker_id, start, end);\n"
 	MEMO_TARGET_CLEANUP("coding", "5");
 
+/* Issue 14: a memo is found by its title as well as its text. memo_fts is
+ * rebuilt with both columns, its triggers follow a title edit too, and the
+ * index is filled again from memo (an external-content table: 'rebuild'
+ * reads every row). Self-contained: it drops whatever memo_fts and
+ * triggers exist, so it runs the same after any other migration.
+ * Numbered 12 for issue 14; on this branch it sits right after
+ * migration_9 until migrations 10 and 11 are merged before it. */
+static const char migration_12[] =
+	"DROP TRIGGER IF EXISTS memo_fts_ai;\n"
+	"DROP TRIGGER IF EXISTS memo_fts_ad;\n"
+	"DROP TRIGGER IF EXISTS memo_fts_au;\n"
+	"DROP TABLE IF EXISTS memo_fts;\n"
+	"CREATE VIRTUAL TABLE memo_fts USING fts5(title, text, content='memo',"
+	" content_rowid='id');\n"
+	"CREATE TRIGGER memo_fts_ai AFTER INSERT ON memo BEGIN"
+	" INSERT INTO memo_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;\n"
+	"CREATE TRIGGER memo_fts_ad AFTER DELETE ON memo BEGIN"
+	" INSERT INTO memo_fts(memo_fts, rowid, title, text)"
+	" VALUES ('delete', old.id, old.title, old.text); END;\n"
+	"CREATE TRIGGER memo_fts_au AFTER UPDATE OF title, text ON memo BEGIN"
+	" INSERT INTO memo_fts(memo_fts, rowid, title, text)"
+	" VALUES ('delete', old.id, old.title, old.text);"
+	" INSERT INTO memo_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;\n"
+	"INSERT INTO memo_fts(memo_fts) VALUES ('rebuild');\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -279,6 +304,7 @@ const char *const schema_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_12,  /* issue 14's number; at index 10 until 10 and 11 merge */
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

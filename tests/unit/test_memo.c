@@ -208,6 +208,87 @@ static void test_migration_from_single_target(void **state)
 	free(path);
 }
 
+static int count_memo(const px_memo *m, void *ud)
+{
+	(void)m;
+	++*(int *)ud;
+	return 0;
+}
+
+/* The memos a search finds (memo_each_filtered: the memos view's). */
+static int memos_found(px_db *db, const char *words)
+{
+	memo_filter f;
+	px_err e = { 0 };
+	int n = 0;
+
+	memo_filter_init(&f);
+	f.search = words;
+	assert_int_equal(memo_each_filtered(db, &f, count_memo, &n, &e), PX_OK);
+	return n;
+}
+
+/* A memo is found by its title as well as its text, and a new title
+ * replaces the old one in the index. */
+static void test_title_searchable(void **state)
+{
+	px_db *db = memo_db();
+	px_err e = { 0 };
+	int64_t id = db_scalar(db, "SELECT id FROM memo WHERE title = 'Across'");
+
+	(void)state;
+	assert_int_equal(memos_found(db, "across"), 1);       /* title only */
+	assert_int_equal(memos_found(db, "links"), 1);        /* text */
+	assert_int_equal(memos_found(db, "across links"), 1); /* one word from each */
+	assert_int_equal(memos_found(db, "going"), 1);        /* "Where this is going" */
+	assert_int_equal(memo_set_title(db, id, "Crossing over", &e), PX_OK);
+	assert_int_equal(memos_found(db, "across"), 0);
+	assert_int_equal(memos_found(db, "crossing"), 1);
+	assert_int_equal(memo_update(db, id, "new words", &e), PX_OK);
+	assert_int_equal(memos_found(db, "crossing"), 1);
+	assert_int_equal(memos_found(db, "links"), 0);
+	assert_int_equal(memo_delete(db, id, &e), PX_OK);
+	assert_int_equal(memos_found(db, "crossing"), 0);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo_fts WHERE memo_fts MATCH"
+				   " 'title:going'"), 1);
+	db_close(db);
+}
+
+/* A file of schema 9 (memo_fts over the text alone) with titled memos:
+ * after the migration the titles are searchable, the texts still are, and
+ * the index follows edits. */
+static void test_migration_indexes_titles(void **state)
+{
+	char *path = fx_path(".db");
+	px_db *db = NULL;
+	px_err e = { 0 };
+
+	(void)state;
+	schema_active_count = 9;
+	assert_int_equal(project_open(path, PROJECT_CREATE, &db, &e), PX_OK);
+	schema_active_count = schema_version_count;
+	assert_int_equal(db_exec(db, "INSERT INTO memo(id, title, text, uuid, created, updated)"
+				 " VALUES (1, 'Liminal', 'plain words', 'm1', 't', 't'),"
+				 " (2, NULL, 'untitled', 'm2', 't', 't');"
+				 "INSERT INTO memo_target VALUES (1, 0, 0, 0), (2, 0, 0, 0);", &e), PX_OK);
+	assert_int_equal(db_scalar(db, "SELECT count(*) FROM memo_fts WHERE memo_fts MATCH"
+				   " 'liminal'"), 0);
+	db_close(db);
+	assert_int_equal(project_open(path, 0, &db, &e), PX_OK);
+	assert_int_equal(db_scalar(db, "PRAGMA user_version"), schema_version_count);
+	assert_int_equal(memos_found(db, "liminal"), 1);
+	assert_int_equal(memos_found(db, "plain"), 1);
+	assert_int_equal(memos_found(db, "untitled"), 1);
+	assert_int_equal(db_exec(db, "UPDATE memo SET title = 'Threshold' WHERE id = 2", &e),
+			 PX_OK);
+	assert_int_equal(memos_found(db, "threshold"), 1);
+	assert_int_equal(db_exec(db, "INSERT INTO memo_fts(memo_fts) VALUES ('integrity-check')",
+				 &e), PX_OK);
+	db_close(db);
+	unlink(path);
+	free(path);
+}
+
 /* export YAML -> import into a new file -> export: the same bytes and the
  * same memos, every kind of target. */
 static void test_yaml_round_trip_keeps_memos(void **state)
@@ -439,6 +520,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memo_targets_and_cleanup),
 		cmocka_unit_test(test_migration_from_single_target),
+		cmocka_unit_test(test_title_searchable),
+		cmocka_unit_test(test_migration_indexes_titles),
 		cmocka_unit_test(test_yaml_round_trip_keeps_memos),
 		cmocka_unit_test(test_yaml_old_and_bad_memos),
 		cmocka_unit_test(test_cli_memo),

@@ -113,6 +113,13 @@ static void test_kind_filter_and_search(void **state)
 	fx_assert_line(s, 0, " Memos 1/1");
 	fx_assert_line(s, 1, " 2026-05-04 other     Bo asks the questions           participant:bo");
 	free(s);
+	/* ... and their titles: "Where this goes" is memo 1's title, its
+	 * text is "the whole" */
+	s = fx_screen_run(db, "/goes<Enter>\nO\n", 80, 24, NULL);
+	fx_assert_line(s, 0, " Memos 1/1");
+	fx_assert_has(s, "Where this goes");
+	fx_assert_line(s, 2, "");
+	free(s);
 	s = fx_screen_run(db, "/nowhere<Enter>\nO\n", 80, 24, NULL);
 	fx_assert_line(s, 1, " (no memo under the filters: F clears them, t shows every kind)");
 	free(s);
