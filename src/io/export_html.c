@@ -335,6 +335,8 @@ static void html_tabular(void *ud, const char *title, const struct tabular *t)
 	strbuf *b = ((struct html *)ud)->b;
 	size_t nc = t->cols.n;
 
+	if (!nc)
+		return;
 	sb_printf(b, "<h1>%s</h1>\n<table><tr>", title);
 	for (size_t c = 0; c < nc; c++) {
 		sb_add(b, "<th>");

@@ -430,6 +430,8 @@ static void md_tabular(void *ud, const char *title, const struct tabular *t)
 	strbuf *b = &((struct md *)ud)->b;
 	size_t nc = t->cols.n;
 
+	if (!nc)
+		return;
 	sb_printf(b, "# %s\n\n|", title);
 	for (size_t c = 0; c < nc; c++)
 		md_cell(b, t->cols.v[c]);

@@ -237,27 +237,6 @@ static int have_pandoc(void)
 	return system("command -v pandoc >/dev/null 2>&1") == 0;
 }
 
-/* pandoc reads the file with no warnings; returns its HTML. */
-static char *pandoc_html(const char *md_path)
-{
-	char *out = fx_path(".html"), *cmd, *html;
-	int rc;
-
-	if (!have_pandoc())
-		fail_msg("pandoc is not installed: run `make deps` (the Markdown export is checked"
-			 " with it)");
-	cmd = xasprintf("pandoc -f markdown -t html --wrap=none --fail-if-warnings '%s' -o '%s' 2>&1",
-			md_path, out);
-	rc = system(cmd);
-	assert_int_equal(rc, 0);
-	html = fx_read_file(out, NULL);
-	assert_non_null(html);
-	unlink(out);
-	free(out);
-	free(cmd);
-	return html;
-}
-
 static void test_markdown_pandoc(void **state)
 {
 	px_db *db = fx_db_with(exp_corpus);
@@ -270,7 +249,7 @@ static void test_markdown_pandoc(void **state)
 	assert_int_equal(fx_import(db, md_tricky, msg, sizeof(msg)), 0);
 	o.output = path;
 	assert_int_equal(export_run(db, &o, &e), 0);
-	html = pandoc_html(path);
+	html = fx_pandoc_html(path);
 	/* the spans render, nested where codings overlap */
 	assert_non_null(strstr(html, "<span class=\"code SR\" data-custom-style=\"Code SR\" data-code=\"SR/tools\""
 			       " data-coder=\"tester\">the</span>"));
@@ -359,7 +338,7 @@ static void test_markdown_specials_literal(void **state)
 	db = fx_db_with(y.s);
 	o.output = path;
 	assert_int_equal(export_run(db, &o, &e), 0);
-	html = pandoc_html(path);
+	html = fx_pandoc_html(path);
 	plain = html_plain(html);
 	for (size_t i = 0; md_specials[i]; i++) {
 		char tok[8];

@@ -209,27 +209,18 @@ static char *export_out(const char *db, const char *args)
 	return out;
 }
 
-/* pandoc reads Markdown without a warning; its HTML (caller frees). */
+/* pandoc reads Markdown text without a warning; its HTML (caller frees). */
 static char *pandoc_of(const char *md)
 {
-	char *in = fx_path(".md"), *out = fx_path(".html"), *cmd, *html;
+	char *in = fx_path(".md"), *html;
 	FILE *f = fopen(in, "w");
 
 	assert_non_null(f);
 	fputs(md, f);
 	fclose(f);
-	if (system("command -v pandoc >/dev/null 2>&1") != 0)
-		fail_msg("pandoc is not installed: run `make deps`");
-	cmd = xasprintf("pandoc -f markdown -t html --wrap=none --fail-if-warnings '%s' -o '%s'"
-			" 2>&1", in, out);
-	assert_int_equal(system(cmd), 0);
-	html = fx_read_file(out, NULL);
-	assert_non_null(html);
+	html = fx_pandoc_html(in);
 	unlink(in);
-	unlink(out);
 	free(in);
-	free(out);
-	free(cmd);
 	return html;
 }
 

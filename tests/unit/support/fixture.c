@@ -294,3 +294,21 @@ char *fx_corpus_text(px_db *db)
 	assert_non_null(text);
 	return text;
 }
+
+char *fx_pandoc_html(const char *md_path)
+{
+	char *out = fx_path(".html"), *cmd, *html;
+
+	if (system("command -v pandoc >/dev/null 2>&1") != 0)
+		fail_msg("pandoc is not installed: run `make deps` (the Markdown export is checked"
+			 " with it)");
+	cmd = xasprintf("pandoc -f markdown -t html --wrap=none --fail-if-warnings '%s' -o '%s' 2>&1",
+			md_path, out);
+	assert_int_equal(system(cmd), 0);
+	html = fx_read_file(out, NULL);
+	assert_non_null(html);
+	unlink(out);
+	free(out);
+	free(cmd);
+	return html;
+}

@@ -42,6 +42,9 @@ int fx_run(const char *args, char **out, char **err);
 /* The whole project as corpus YAML (corpus_export): what "unchanged" and
  * "the same" mean in tests; caller frees. */
 char *fx_corpus_text(px_db *db);
+/* pandoc reads the Markdown file without a warning; its HTML (caller
+ * frees). Fails the test when pandoc is missing (make deps). */
+char *fx_pandoc_html(const char *md_path);
 /* Reads a whole file; caller frees. NULL if unreadable. */
 char *fx_read_file(const char *path, size_t *len);
 /* The first byte sequence a terminal would act on in s, or NULL: C0
