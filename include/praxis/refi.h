@@ -30,6 +30,10 @@ extern size_t refi_read_limit;
  * each TextSource; an import takes them back instead of making ids from
  * names. */
 #define REFI_VAR_ID "praxis_id"
+/* The vignette's id on its source: a name of its own, as QualCoder keeps
+ * one kind (case or file) per variable (earlier praxis exports used
+ * praxis_id here, which is still read). */
+#define REFI_VAR_VIGNETTE_ID "praxis_vignette_id"
 #define REFI_VAR_DATE "praxis_date"
 #define REFI_VAR_COMMUNITY "praxis_community"
 

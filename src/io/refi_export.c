@@ -51,6 +51,7 @@ struct qx {
 	xmlNodePtr notes;        /* created on first note */
 	xmlNodePtr root;
 	strlist project_notes;   /* GUIDs of project memos, for NoteRef */
+	strlist project_texts;   /* and their texts, for the Description */
 	char *created;           /* the project's creation time, for notes that
 				    have none (QualCoder stops at a note without) */
 	struct vars *vars;       /* while writing cases and sources */
@@ -168,6 +169,67 @@ static xmlNodePtr note_add(struct qx *q, const char *guid, const char *name, int
 	return n;
 }
 
+/* A <Description> holding lead (may be NULL) and then each memo text,
+ * paragraphs apart: where QualCoder, MAXQDA and ATLAS.ti read a memo. A
+ * praxis import takes the memos from the notes and drops the copy (see
+ * refi_import.c, desc_covered). Nothing is written when both are empty. */
+static void description(struct qx *q, xmlNodePtr parent, const char *lead, const strlist *memos)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "");
+	if (lead && *lead)
+		sb_add(&b, lead);
+	for (size_t i = 0; memos && i < memos->n; i++) {
+		if (!*memos->v[i])
+			continue;
+		if (b.len)
+			sb_add(&b, "\n\n");
+		sb_add(&b, memos->v[i]);
+	}
+	if (b.len)
+		el_text(q, parent, "Description", b.s);
+	sb_free(&b);
+}
+
+/* The memos on one target, pseudonymized, with their uuids and authors. */
+struct memo_list {
+	export_ctx *x;
+	strlist texts;
+	strlist uuids;
+	idlist coders;
+	strlist created;
+};
+
+static int memo_collect(const px_memo *m, void *ud)
+{
+	struct memo_list *ml = ud;
+	char *t = export_text(ml->x, m->text);
+
+	sl_push(&ml->texts, t);
+	sl_push(&ml->uuids, m->uuid);
+	idl_push(&ml->coders, m->coder_id);
+	sl_push(&ml->created, m->created ? m->created : "");
+	free(t);
+	return 0;
+}
+
+static int memos_on(export_ctx *x, int kind, int64_t id, struct memo_list *ml)
+{
+	memset(ml, 0, sizeof(*ml));
+	ml->x = x;
+	return memo_each(x->db, kind, id, memo_collect, ml, x->e);
+}
+
+static void memo_list_free(struct memo_list *ml)
+{
+	sl_free(&ml->texts);
+	sl_free(&ml->uuids);
+	idl_free(&ml->coders);
+	sl_free(&ml->created);
+}
+
 static void color_upper(char *dst, const char *c)
 {
 	size_t i;
@@ -175,24 +237,6 @@ static void color_upper(char *dst, const char *c)
 	for (i = 0; i < 7 && c[i]; i++)
 		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
 	dst[i] = '\0';
-}
-
-struct code_memo_ctx {
-	struct qx *q;
-	xmlNodePtr code;
-	const char *code_name;
-};
-
-static int code_memo(const px_memo *m, void *ud)
-{
-	struct code_memo_ctx *c = ud;
-	char *text = export_text(c->q->x, m->text), *name = xasprintf("memo on %s", c->code_name);
-
-	note_add(c->q, m->uuid, name, m->coder_id, m->created, text);
-	ref(c->q, c->code, "NoteRef", m->uuid);
-	free(text);
-	free(name);
-	return 0;
 }
 
 static int code_node(const px_code *c, void *ud)
@@ -212,16 +256,24 @@ static int code_node(const px_code *c, void *ud)
 		color_upper(color, c->color);
 		attr(n, "color", color);
 	}
-	if (c->description) {
-		char *d = export_text(q->x, c->description);
-		el_text(q, n, "Description", d);
+	{
+		/* the description, then (in a project) the code's memos after
+		 * it, each also a note the code refers to */
+		struct memo_list ml = { 0 };
+		char *d = c->description ? export_text(q->x, c->description) : NULL;
+		int rc = q->project ? memos_on(q->x, MEMO_CODE, c->id, &ml) : PX_OK;
+		description(q, n, d, &ml.texts);
+		for (size_t i = 0; !rc && i < ml.texts.n; i++) {
+			char *name = xasprintf("memo on %s", c->name);
+			note_add(q, ml.uuids.v[i], name, ml.coders.v[i],
+				 *ml.created.v[i] ? ml.created.v[i] : NULL, ml.texts.v[i]);
+			ref(q, n, "NoteRef", ml.uuids.v[i]);
+			free(name);
+		}
 		free(d);
+		memo_list_free(&ml);
+		return rc;
 	}
-	if (q->project) {
-		struct code_memo_ctx cm = { q, n, c->name };
-		return memo_each(q->x->db, MEMO_CODE, c->id, code_memo, &cm, q->x->e);
-	}
-	return 0;
 }
 
 static int write_codebook(struct qx *q, xmlNodePtr parent)
@@ -310,6 +362,17 @@ static int case_node(const px_participant *p, void *ud)
 	c = el(q, cc->cases, "Case");
 	attr(c, "guid", p->uuid);
 	attr(c, "name", p->pseudonym);
+	{
+		/* the participant's memos: the schema gives a case no NoteRef,
+		 * so its Description is the one place (QualCoder's case memo) */
+		struct memo_list ml;
+		int rc = memos_on(x, MEMO_PARTICIPANT, p->id, &ml);
+		if (!rc)
+			description(q, c, NULL, &ml.texts);
+		memo_list_free(&ml);
+		if (rc)
+			return rc;
+	}
 	var_value(q, cc->vars, c, REFI_VAR_ID, p->ext_id);
 	if (p->role)
 		var_value(q, cc->vars, c, "role", p->role);
@@ -338,7 +401,7 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 	if ((rc = participant_each(q->x->db, note_vars, &cc, q->x->e)))
 		goto done;
 	if (q->x->nvs) {         /* the vignettes' own, on their sources */
-		var_guid(q, &vars, REFI_VAR_ID);
+		var_guid(q, &vars, REFI_VAR_VIGNETTE_ID);
 		var_guid(q, &vars, REFI_VAR_DATE);
 		var_guid(q, &vars, REFI_VAR_COMMUNITY);
 	}
@@ -391,12 +454,18 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	}
 }
 
-/* A PlainTextSelection of [start, end) named name, holding ec's coding. */
-static void selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
-			   const char *code, const char *name, int64_t start, int64_t end)
+/* A PlainTextSelection of [start, end) named name, holding ec's coding:
+ * its Description is the coding's memo and then the analytic memos on the
+ * coding (what QualCoder and MAXQDA read as the coding memo); the coding
+ * memo is also a note of the Coding, each analytic memo a note of the
+ * selection, which is how praxis reads them back apart. */
+static int selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
+			  const char *code, const char *name, int64_t start, int64_t end)
 {
 	xmlNodePtr sel = el(q, s, "PlainTextSelection");
 	char cg[37], g[37], *dt = refi_datetime(ec->c.created);
+	struct memo_list ml;
+	int rc;
 
 	derived(q, "selection", ec->c.uuid, g);
 	attr(sel, "guid", g);
@@ -406,7 +475,18 @@ static void selection_node(struct qx *q, xmlNodePtr s, const struct export_codin
 	attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
 	attr(sel, "creationDateTime", dt);
 	free(dt);
+	rc = memos_on(q->x, MEMO_CODING, ec->c.id, &ml);
+	description(q, sel, ec->memo, &ml.texts);
 	coding_node(q, sel, ec, code);
+	for (size_t i = 0; !rc && i < ml.texts.n; i++) {
+		char *nm = xasprintf("memo on %s", code);
+		note_add(q, ml.uuids.v[i], nm, ml.coders.v[i],
+			 *ml.created.v[i] ? ml.created.v[i] : NULL, ml.texts.v[i]);
+		ref(q, sel, "NoteRef", ml.uuids.v[i]);
+		free(nm);
+	}
+	memo_list_free(&ml);
+	return rc;
 }
 
 /* A coding whose text an edit deleted (an empty span, flagged): other
@@ -430,11 +510,12 @@ static void deleted_note(struct qx *q, xmlNodePtr s, const struct export_coding 
 	free(text);
 }
 
-static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
+static int source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
 {
 	xmlNodePtr s = el(q, sources, "TextSource");
 	char *path = xasprintf("internal://%s.txt", ev->v.uuid), *dt = refi_datetime(ev->v.date);
 	char cg[37];
+	int rc = PX_OK;
 
 	attr(s, "guid", ev->v.uuid);
 	attr(s, "name", ev->v.title);
@@ -443,7 +524,9 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 	attr(s, "creationDateTime", dt);
 	free(path);
 	free(dt);
-	for (size_t k = 0; k < ev->ncodings; k++) {
+	/* the vignette's memos, where other tools read a document memo */
+	description(q, s, NULL, &ev->memos);
+	for (size_t k = 0; k < ev->ncodings && !rc; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start < 0)
@@ -452,12 +535,12 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 			deleted_note(q, s, ec, code);
 			continue;
 		}
-		selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
+		rc = selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
 	}
 	/* whole-vignette codings: a selection over the whole text, which every
 	 * tool reads (QualCoder ignores a Coding directly under the source);
 	 * praxis reads it back as whole-vignette from a praxis origin */
-	for (size_t k = 0; k < ev->ncodings; k++) {
+	for (size_t k = 0; k < ev->ncodings && !rc; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start >= 0)
@@ -466,7 +549,7 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 			coding_node(q, s, ec, code);    /* no text to select */
 			continue;
 		}
-		selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
+		rc = selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
 	}
 	for (size_t i = 0; i < ev->memos.n; i++) {
 		char *name = xasprintf("memo on %s", ev->v.title);
@@ -476,13 +559,14 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 	}
 	if (q->vars) {
 		px_entity com = { 0 };
-		var_value(q, q->vars, s, REFI_VAR_ID, ev->v.ext_id);
+		var_value(q, q->vars, s, REFI_VAR_VIGNETTE_ID, ev->v.ext_id);
 		var_value(q, q->vars, s, REFI_VAR_DATE, ev->v.date);
 		if (ev->v.community_id &&
 		    entity_get(q->x->db, ENT_COMMUNITY, ev->v.community_id, &com, NULL) == PX_OK)
 			var_value(q, q->vars, s, REFI_VAR_COMMUNITY, com.ext_id);
 		entity_free(&com);
 	}
+	return rc;
 }
 
 struct set_ctx {
@@ -518,8 +602,9 @@ static int project_memo(const px_memo *m, void *ud)
 	char *t = export_text(q->x, m->text);
 
 	note_add(q, m->uuid, "project memo", m->coder_id, m->created, t);
-	free(t);
 	sl_push(&q->project_notes, m->uuid);
+	sl_push(&q->project_texts, t);
+	free(t);
 	return 0;
 }
 
@@ -556,6 +641,7 @@ static void qx_free(struct qx *q)
 		free(q->vars);
 	}
 	sl_free(&q->project_notes);
+	sl_free(&q->project_texts);
 }
 
 static int qx_dump(struct qx *q, strbuf *out)
@@ -621,10 +707,12 @@ static int build_project(struct qx *q, strbuf *xml)
 		return rc;
 	if (x->nvs) {
 		xmlNodePtr sources = el(q, q->root, "Sources");
-		for (size_t i = 0; i < x->nvs; i++) {
-			source_node(q, sources, &x->vs[i]);
+		for (size_t i = 0; i < x->nvs && !rc; i++) {
+			rc = source_node(q, sources, &x->vs[i]);
 			export_progress(x, i);
 		}
+		if (rc)
+			goto done;
 	}
 	if ((rc = memo_each(x->db, MEMO_PROJECT, 0, project_memo, q, x->e)))
 		goto done;
@@ -638,6 +726,8 @@ static int build_project(struct qx *q, strbuf *xml)
 		xmlAddChild(q->root, sc.sets);
 	if (rc)
 		goto done;
+	/* the project memos: QualCoder's project memo is the Description */
+	description(q, q->root, NULL, &q->project_texts);
 	for (size_t i = 0; i < q->project_notes.n; i++)
 		ref(q, q->root, "NoteRef", q->project_notes.v[i]);
 	rc = qx_dump(q, xml);

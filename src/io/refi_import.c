@@ -486,6 +486,112 @@ static int memo_from_note(struct rin *r, xmlNodePtr ref, int target, int64_t tar
 	return rc;
 }
 
+/* ---- Descriptions ----
+ * Other tools keep memos in a <Description> (QualCoder, MAXQDA: the memo
+ * of a code, document, coded passage, case or the project); praxis writes
+ * each memo both as a note and into the Description. What a Description
+ * adds beyond the notes its element refers to is its "lead": the whole
+ * text for another tool's memo, nothing for praxis's own copy, the code's
+ * description for a praxis code with memos. */
+
+/* A Description's text with CR LF and a BOM normalized as notes are, or
+ * NULL when the element has none or it is empty. */
+static char *desc_of(xmlNodePtr n)
+{
+	xmlNodePtr d = child(n, "Description");
+	refi_text t;
+	char *s;
+
+	if (!d)
+		return NULL;
+	refi_text_init(&t, content(d));
+	s = t.text;
+	t.text = NULL;
+	refi_text_free(&t);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Strips from the end of desc (in place) each text, last first, that it
+ * ends with, with the blank line before it: what is left is the lead. */
+static void desc_strip(char *desc, const strlist *texts)
+{
+	size_t len = strlen(desc);
+
+	for (size_t i = texts->n; i-- > 0;) {
+		size_t k = strlen(texts->v[i]);
+		if (!k || k > len || memcmp(desc + len - k, texts->v[i], k) != 0)
+			continue;
+		if (k == len)
+			len = 0;
+		else if (k + 2 <= len && memcmp(desc + len - k - 2, "\n\n", 2) == 0)
+			len -= k + 2;
+		desc[len] = '\0';
+	}
+}
+
+/* The texts of the notes that n's NoteRef children (and, with deep, its
+ * Codings' NoteRefs) point at, in document order. */
+static void note_texts(struct rin *r, xmlNodePtr n, int deep, strlist *out)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct note *nt;
+		if (deep && is(c, "Coding"))
+			note_texts(r, c, 0, out);
+		if (is(c, "NoteRef") && (nt = note_find(r, c)))
+			sl_push(out, nt->text);
+	}
+}
+
+/* n's Description less what its notes already hold; NULL if nothing is
+ * left. */
+static char *desc_lead(struct rin *r, xmlNodePtr n, int deep)
+{
+	char *d = desc_of(n);
+	strlist texts = { 0 };
+
+	if (!d)
+		return NULL;
+	note_texts(r, n, deep, &texts);
+	desc_strip(d, &texts);
+	sl_free(&texts);
+	if (!*d) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* A memo on target holding the lead of n's Description, if any. */
+static int memo_from_desc(struct rin *r, xmlNodePtr n, int target, int64_t target_id,
+			  const char *title)
+{
+	char *lead = desc_lead(r, n, 0);
+	px_memo m = { 0 };
+	int rc;
+
+	if (!lead)
+		return PX_OK;
+	m.target = target;
+	m.target_id = target_id;
+	m.coder_id = user_of(r, n);
+	m.text = lead;
+	m.title = title && *title ? (char *)title : NULL;
+	rc = memo_add(r->db, &m, r->e);
+	if (rc)
+		rc = ierr(r, n, "Description: %s", r->e->msg);
+	else
+		r->st->notes++;
+	free(lead);
+	free(m.uuid);
+	free(m.created);
+	free(m.updated);
+	return rc;
+}
+
 static int pass_sets(struct rin *r, xmlNodePtr sets)
 {
 	for (xmlNodePtr s = sets->children; s; s = s->next) {
@@ -575,9 +681,10 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 	if ((created || codebook_coding_count(r->db, id, 0) == 0) &&
 	    (rc = codebook_set_uuid(r->db, id, guid, r->e)))
 		goto done;
-	if (child(n, "Description")) {
-		char *d = content(child(n, "Description"));
-		rc = codebook_set_description(r->db, id, d, r->e);
+	{
+		/* praxis writes the code's memos after its description */
+		char *d = desc_lead(r, n, 0);
+		rc = d ? codebook_set_description(r->db, id, d, r->e) : PX_OK;
 		free(d);
 		if (rc)
 			goto done;
@@ -703,6 +810,8 @@ static int import_case(struct rin *r, xmlNodePtr n)
 			else if (is(c, "NoteRef"))  /* a case note: a memo on the participant */
 				rc = memo_from_note(r, c, MEMO_PARTICIPANT, p.id);
 		}
+		if (!rc)   /* the case memo of QualCoder and praxis */
+			rc = memo_from_desc(r, n, MEMO_PARTICIPANT, p.id, NULL);
 	}
 	free(name);
 	participant_free(&p);
@@ -729,10 +838,12 @@ static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
 /* A source's id, date and community from praxis variables, when it has them. */
 static int source_vars(struct rin *r, xmlNodePtr n, px_vignette *v)
 {
-	char *id = source_var(r, n, REFI_VAR_ID), *date = source_var(r, n, REFI_VAR_DATE);
+	char *id = source_var(r, n, REFI_VAR_VIGNETTE_ID), *date = source_var(r, n, REFI_VAR_DATE);
 	char *com = source_var(r, n, REFI_VAR_COMMUNITY);
 	int rc = PX_OK;
 
+	if (!id)
+		id = source_var(r, n, REFI_VAR_ID);   /* as earlier exports wrote it */
 	if (id && *id) {
 		free(v->ext_id);
 		v->ext_id = unique_id(r, id, "source", vignette_taken);
@@ -812,8 +923,12 @@ static int skip(struct rin *r, xmlNodePtr at, const struct src *s, const char *s
 	return PX_OK;
 }
 
+/* A Coding at [start, end) (-1: the whole text). sel: its selection or
+ * NULL; lead: what the selection's Description adds to the notes (another
+ * tool's coding memo), appended to the coding's memo. The Coding's notes
+ * are its memo; the selection's notes are analytic memos on the coding. */
 static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t start,
-			 int64_t end, const char *sel_guid)
+			 int64_t end, const char *sel_guid, xmlNodePtr sel, const char *lead)
 {
 	xmlNodePtr cref = child(cn, "CodeRef");
 	char *g = cref ? prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
@@ -857,6 +972,11 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 			sb_add(&memo, "\n\n");
 		sb_add(&memo, nt->text);
 	}
+	if (lead) {
+		if (memo.len)
+			sb_add(&memo, "\n\n");
+		sb_add(&memo, lead);
+	}
 	c.memo = memo.len ? sb_steal(&memo) : NULL;
 	sb_free(&memo);
 	if (sel_guid)
@@ -868,6 +988,9 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 		r->st->codings++;
 		r->st->flagged += c.needs_review;
 	}
+	for (xmlNodePtr nr = sel ? sel->children : NULL; nr && !rc; nr = nr->next)
+		if (is(nr, "NoteRef"))
+			rc = memo_from_note(r, nr, MEMO_CODING, c.id);
 	coding_free(&c);
 	return rc;
 }
@@ -891,8 +1014,8 @@ static int read_position(xmlNodePtr n, const char *name, int64_t *out, char **wh
 static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 {
 	int64_t a, b, pa, pb;
-	char *guid = NULL, *why = NULL;
-	int rc;
+	char *guid = NULL, *why = NULL, *lead = NULL;
+	int rc, codings = 0;
 
 	if ((rc = need_guid(r, sel, "guid", &guid)))
 		return rc;
@@ -920,10 +1043,25 @@ static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 	if (r->origin && strncmp(r->origin, "praxis", 6) == 0 && a == 0 &&
 	    (size_t)b == s->t.n)
 		a = b = -1;
+	lead = desc_lead(r, sel, 1);
 	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
-		if (is(c, "Coding"))
-			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid);
+		if (is(c, "Coding")) {
+			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid, sel, lead);
+			codings++;
+		}
+	/* a selection that codes nothing but holds a memo (MAXQDA's and
+	 * QualCoder's annotations): a memo on the vignette titled with the
+	 * selected text */
+	if (!rc && !codings && (lead || child(sel, "NoteRef"))) {
+		char *title = prop(sel, "name");
+		rc = memo_from_desc(r, sel, MEMO_VIGNETTE, s->v.id, title);
+		for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
+			if (is(c, "NoteRef"))
+				rc = memo_from_note(r, c, MEMO_VIGNETTE, s->v.id);
+		free(title);
+	}
 done:
+	free(lead);
 	free(why);
 	free(guid);
 	return rc;
@@ -1060,11 +1198,13 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	}
 	r->st->sources++;
 	choose_unit(r, n, &s);
+	/* the document memo other tools write, less praxis's copy of its notes */
+	rc = memo_from_desc(r, n, MEMO_VIGNETTE, s.v.id, NULL);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
 		if (is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
 			s.sel_at++;
 		else if (is(c, "Coding"))
-			rc = import_coding(r, c, &s, -1, -1, NULL);
+			rc = import_coding(r, c, &s, -1, -1, NULL, NULL, NULL);
 		else if (is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
 		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
@@ -1172,9 +1312,12 @@ static int walk(struct rin *r)
 	for (n = root->children; n; n = n->next) {
 		if (is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
 			return rc;
-		if (is(n, "Links") || is(n, "Graphs") || is(n, "Description"))
+		if (is(n, "Links") || is(n, "Graphs"))
 			r->st->skipped_elements++;
 	}
+	/* the project memo of QualCoder (and praxis's copy of its notes) */
+	if ((rc = memo_from_desc(r, root, MEMO_PROJECT, 0, NULL)))
+		return rc;
 	/* notes nothing pointed at are kept as project memos */
 	for (size_t i = 0; i < r->nnotes; i++) {
 		px_memo m = { 0 };
