@@ -74,4 +74,12 @@ int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
 		     const struct refi_import_opts *opts, struct refi_import_stats *st,
 		     px_err *e);
 
+/* Imports a codebook (.qdc) alone: codes with their hierarchy,
+ * descriptions and colours join the codebook (top-level codes that are not
+ * a root's go under root), inside the caller's transaction. Tolerates a
+ * BOM, an empty <Sets/> (Taguette) and older namespace spellings
+ * (urn:QDA-XML:codebook:1:0); errors name FILE:LINE. */
+int refi_import_qdc(px_db *db, const char *path, int root, struct refi_import_stats *st,
+		    px_err *e);
+
 #endif

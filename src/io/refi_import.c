@@ -6,6 +6,7 @@
  * reference is resolved in passes: users, notes and sets first (they are
  * referred to from earlier elements), then codes, cases, sources. The
  * caller's transaction makes the import all-or-nothing. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -55,6 +56,7 @@ struct rin {
 	int prior;               /* the reading the project's origin suggests */
 	char *origin;
 	uint64_t bytes_read;     /* from the archive so far, uncompressed */
+	int codebook_only;       /* a .qdc: no notes, errors as FILE:LINE */
 };
 
 size_t refi_read_limit = REFI_MAX_READ;
@@ -69,6 +71,8 @@ static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (at && r->codebook_only)
+		return px_fail(r->e, PX_EDATA, "%s:%ld: %s", r->path, xmlGetLineNo(at), msg);
 	if (at)
 		return px_fail(r->e, PX_EDATA, "%s: project.qde:%ld: %s", r->path,
 			       xmlGetLineNo(at), msg);
@@ -703,6 +707,8 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
 		if (is(c, "Code"))
 			rc = import_code(r, c, id);
+		else if (is(c, "NoteRef") && r->codebook_only)
+			r->st->skipped_elements++;   /* a codebook holds no notes */
 		else if (is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_CODE, id);
 	}
@@ -1250,6 +1256,9 @@ static int pass_sources(struct rin *r, xmlNodePtr sources)
 static int parse_qde(struct rin *r, const char *buf, size_t len)
 {
 	const xmlError *err;
+	/* a .qdc is named by its path alone; a project by the archive and
+	 * its entry */
+	const char *sep = r->codebook_only ? "" : ": project.qde";
 
 	xmlResetLastError();
 	r->doc = xmlReadMemory(buf, (int)len, "project.qde", NULL,
@@ -1257,12 +1266,13 @@ static int parse_qde(struct rin *r, const char *buf, size_t len)
 	if (!r->doc) {
 		err = xmlGetLastError();
 		if (err)
-			return px_fail(r->e, PX_EDATA, "%s: project.qde:%d:%d: malformed XML: %s",
-				       r->path, err->line, err->int2, err->message ? err->message : "");
-		return ierr(r, NULL, "project.qde: malformed XML");
+			return px_fail(r->e, PX_EDATA, "%s%s:%d:%d: malformed XML: %s", r->path,
+				       sep, err->line, err->int2, err->message ? err->message : "");
+		return px_fail(r->e, PX_EDATA, "%s%s: malformed XML", r->path, sep);
 	}
 	if (r->doc->intSubset)
-		return ierr(r, NULL, "project.qde: a DOCTYPE is not accepted in a REFI-QDA project");
+		return px_fail(r->e, PX_EDATA, "%s%s: a DOCTYPE is not accepted in a REFI-QDA file",
+			       r->path, sep);
 	return PX_OK;
 }
 
@@ -1279,6 +1289,20 @@ static int project_title(struct rin *r, xmlNodePtr root)
 	return rc;
 }
 
+/* 1 if href names the REFI-QDA namespace of kind ("project" or
+ * "codebook") in any spelling tools write: urn:QDA-XML:project:1.0, the
+ * older 1:0, or another version of digits, dots and colons. */
+static int refi_ns(const xmlNs *ns, const char *kind)
+{
+	const char *h = ns && ns->href ? (const char *)ns->href : "";
+	size_t k = strlen(kind);
+
+	if (strncmp(h, "urn:QDA-XML:", 12) != 0 || strncmp(h + 12, kind, k) != 0 ||
+	    h[12 + k] != ':' || !h[13 + k])
+		return 0;
+	return strspn(h + 13 + k, "0123456789.:") == strlen(h + 13 + k);
+}
+
 static int walk(struct rin *r)
 {
 	xmlNodePtr root = xmlDocGetRootElement(r->doc), n;
@@ -1287,7 +1311,7 @@ static int walk(struct rin *r)
 	if (!is(root, "Project"))
 		return ierr(r, root, "the root element is <%s>, not <Project>",
 			    root ? (const char *)root->name : "");
-	if (!root->ns || strcmp((const char *)root->ns->href, REFI_NS_PROJECT) != 0)
+	if (!refi_ns(root->ns, "project"))
 		return ierr(r, root, "<Project> is not in the namespace %s", REFI_NS_PROJECT);
 	if ((rc = project_title(r, root)))
 		return rc;
@@ -1409,6 +1433,67 @@ int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
 		rc = walk(&r);
 	free(buf);
 	rin_free(&r);
+	if (!st)
+		sl_free(&dummy.report);
+	return rc;
+}
+
+/* A codebook alone: <CodeBook> with <Codes> (and <Sets>, empty as
+ * Taguette writes it or not, which praxis does not keep). */
+static int walk_codebook(struct rin *r)
+{
+	xmlNodePtr root = xmlDocGetRootElement(r->doc), codes;
+
+	if (!is(root, "CodeBook"))
+		return ierr(r, root, "the root element is <%s>, not <CodeBook>",
+			    root ? (const char *)root->name : "");
+	if (!refi_ns(root->ns, "codebook") && !refi_ns(root->ns, "project"))
+		return ierr(r, root, "<CodeBook> is not in the namespace %s", REFI_NS_CODEBOOK);
+	if (!(codes = child(root, "Codes")))
+		return ierr(r, root, "<CodeBook> has no <Codes>");
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (is(c, "Sets") && child(c, "Set"))
+			r->st->skipped_elements++;
+	return pass_codebook(r, root);
+}
+
+static int refi_import_qdc_run(px_db *db, const char *path, int root,
+			       struct refi_import_stats *st, px_err *e)
+{
+	struct rin r;
+	size_t len = 0;
+	char *buf;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(st, 0, sizeof(*st));
+	r.db = db;
+	r.path = path;
+	r.e = e;
+	r.st = st;
+	r.codebook_only = 1;
+	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
+	if (!(buf = util_read_file(path, &len)))
+		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
+	if (len > REFI_MAX_ENTRY)
+		rc = px_fail(e, PX_EDATA, "%s: %zu bytes, more than the limit of %u for a codebook",
+			     path, len, REFI_MAX_ENTRY);
+	else if (!(rc = parse_qde(&r, buf, len)))
+		rc = walk_codebook(&r);
+	free(buf);
+	rin_free(&r);
+	return rc;
+}
+
+int refi_import_qdc(px_db *db, const char *path, int root, struct refi_import_stats *st,
+		    px_err *e)
+{
+	struct refi_import_stats dummy;
+	int rc;
+
+	db_audit_pause(db, 1);
+	rc = refi_import_qdc_run(db, path, root, st ? st : &dummy, e);
+	db_audit_pause(db, 0);
 	if (!st)
 		sl_free(&dummy.report);
 	return rc;
