@@ -675,7 +675,7 @@ static void test_cli_import_qdpx(void **state)
 	args = xasprintf("--db '%s' import --root SR '%s' notes.pdf", dbp, qdpx);
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "notes.pdf: import reads .yaml/.yml, .qdpx, .md or .txt files"));
+	assert_non_null(strstr(err, "notes.pdf: import reads .yaml/.yml, .qdpx, .qdc, .md or .txt files"));
 	free(args), free(out), free(err);
 	unlink(qdpx);
 	free(qdpx);
