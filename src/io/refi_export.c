@@ -230,13 +230,19 @@ static void memo_list_free(struct memo_list *ml)
 	sl_free(&ml->created);
 }
 
+/* #RRGGBB in capitals; #RGB spelled out (QualCoder matches six digits). */
 static void color_upper(char *dst, const char *c)
 {
-	size_t i;
+	size_t i, n = strlen(c);
 
-	for (i = 0; i < 7 && c[i]; i++)
+	for (i = 0; i < 7 && i < n; i++)
 		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
 	dst[i] = '\0';
+	if (n == 4) {
+		for (i = 3; i >= 1; i--)
+			dst[2 * i] = dst[2 * i - 1] = dst[i];
+		dst[7] = '\0';
+	}
 }
 
 static int code_node(const px_code *c, void *ud)
@@ -494,14 +500,18 @@ static int selection_node(struct qx *q, xmlNodePtr s, const struct export_coding
  * nothing, or refused), so it becomes a note on the source naming the
  * coding, its code, coder and position; a praxis import reads it back as
  * a memo on the vignette, not as a coding. */
+static char *deleted_text(struct qx *q, const struct export_coding *ec, const char *code)
+{
+	return xasprintf("praxis coding %s (%s, by %s) lost all of its text to an edit; it sat"
+			 " at character %lld and needs review.", ec->c.uuid, code,
+			 names_get(&q->x->nm, NAMES_CODER, ec->c.coder_id), (long long)ec->c.start);
+}
+
 static void deleted_note(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
 			 const char *code)
 {
 	char g[37], *name = xasprintf("deleted text coded %s", code);
-	char *text = xasprintf("praxis coding %s (%s, by %s) lost all of its text to an "
-			       "edit; it sat at character %lld and needs review.", ec->c.uuid,
-			       code, names_get(&q->x->nm, NAMES_CODER, ec->c.coder_id),
-			       (long long)ec->c.start);
+	char *text = deleted_text(q, ec, code);
 
 	derived(q, "deleted-coding", ec->c.uuid, g);
 	note_add(q, g, name, ec->c.coder_id, ec->c.created, text);
@@ -524,8 +534,25 @@ static int source_node(struct qx *q, xmlNodePtr sources, const struct export_vig
 	attr(s, "creationDateTime", dt);
 	free(path);
 	free(dt);
-	/* the vignette's memos, where other tools read a document memo */
-	description(q, s, NULL, &ev->memos);
+	/* the vignette's memos and the notes on codings that lost their text,
+	 * where other tools read a document memo (QualCoder drops a note a
+	 * source refers to unless it marks a passage) */
+	{
+		strlist texts = { 0 };
+		for (size_t i = 0; i < ev->memos.n; i++)
+			sl_push(&texts, ev->memos.v[i]);
+		for (size_t k = 0; k < ev->ncodings; k++) {
+			const struct export_coding *ec = &ev->codings[k];
+			char *t;
+			if (ec->c.start < 0 || ec->c.start != ec->c.end)
+				continue;
+			t = deleted_text(q, ec, names_get(&q->x->nm, NAMES_CODE, ec->c.code_id));
+			sl_push(&texts, t);
+			free(t);
+		}
+		description(q, s, NULL, &texts);
+		sl_free(&texts);
+	}
 	for (size_t k = 0; k < ev->ncodings && !rc; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);

@@ -519,22 +519,33 @@ static char *desc_of(xmlNodePtr n)
 	return s;
 }
 
-/* Strips from the end of desc (in place) each text, last first, that it
- * ends with, with the blank line before it: what is left is the lead. */
+/* Strips from the end of desc (in place) each text it ends with, with the
+ * blank line before it, in whatever order they were written: what is
+ * left is the lead. */
 static void desc_strip(char *desc, const strlist *texts)
 {
 	size_t len = strlen(desc);
+	char *used = xcalloc(texts->n + 1, 1);
+	int again = 1;
 
-	for (size_t i = texts->n; i-- > 0;) {
-		size_t k = strlen(texts->v[i]);
-		if (!k || k > len || memcmp(desc + len - k, texts->v[i], k) != 0)
-			continue;
-		if (k == len)
-			len = 0;
-		else if (k + 2 <= len && memcmp(desc + len - k - 2, "\n\n", 2) == 0)
-			len -= k + 2;
-		desc[len] = '\0';
+	while (again) {
+		again = 0;
+		for (size_t i = texts->n; i-- > 0;) {
+			size_t k = strlen(texts->v[i]);
+			if (used[i] || !k || k > len || memcmp(desc + len - k, texts->v[i], k) != 0)
+				continue;
+			if (k == len)
+				len = 0;
+			else if (k + 2 <= len && memcmp(desc + len - k - 2, "\n\n", 2) == 0)
+				len -= k + 2;
+			else
+				continue;        /* the end of a longer paragraph */
+			desc[len] = '\0';
+			used[i] = 1;
+			again = 1;
+		}
 	}
+	free(used);
 }
 
 /* The texts of the notes that n's NoteRef children (and, with deep, its
