@@ -40,9 +40,29 @@ struct import_totals {
 	int qdc_files;
 };
 
-static int import_all(struct cli *c, px_db *db, strlist *files, int root,
-		      const struct refi_import_opts *o, struct import_totals *t, px_err *e)
+struct coder_ask {
+	struct cli *c;
+	px_db *db;
+	int64_t *coder;
+};
+
+/* The session's coder, decided when a file first needs one. */
+static int ask_coder(void *ud, int64_t *coder_id, px_err *e)
 {
+	struct coder_ask *a = ud;
+	int rc = PX_OK;
+
+	if (!*a->coder)
+		rc = cli_coder(a->c, a->db, a->coder, e);
+	*coder_id = *a->coder;
+	return rc;
+}
+
+static int import_all(struct cli *c, px_db *db, strlist *files, int root,
+		      const struct refi_import_opts *opts, struct import_totals *t, px_err *e)
+{
+	struct coder_ask ask = { c, db, NULL };
+	struct refi_import_opts o = *opts;
 	int64_t coder;
 	int rc;
 
@@ -63,13 +83,15 @@ static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		t->qdc_files++;
 		t->refi.skipped_elements += st.skipped_elements;
 	}
-	/* codings in a .qdpx without a user need someone: the session's coder */
-	if (!coder && (files[IMP_QDPX].n || files[IMP_NOTES].n) &&
-	    (rc = cli_coder(c, db, &coder, e)))
-		return rc;
+	/* codings in a .qdpx without a user need someone: the session's
+	 * coder, asked for only when one is read as REFI-QDA (praxis's own
+	 * corpus names its coders) */
+	ask.coder = &coder;
+	o.coder = ask_coder;
+	o.coder_ud = &ask;
 	for (size_t i = 0; i < files[IMP_QDPX].n; i++) {
 		struct refi_import_stats st;
-		rc = refi_import_with(db, files[IMP_QDPX].v[i], coder, root, o, &st, e);
+		rc = refi_import_with(db, files[IMP_QDPX].v[i], coder, root, &o, &st, e);
 		for (size_t k = 0; k < st.report.n; k++)
 			sl_push(&t->refi.report, st.report.v[k]);
 		sl_free(&st.report);
@@ -87,6 +109,8 @@ static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		t->refi.skipped_elements += st.skipped_elements;
 		t->refi.normalized += st.normalized;
 	}
+	if (!coder && files[IMP_NOTES].n && (rc = cli_coder(c, db, &coder, e)))
+		return rc;
 	if (files[IMP_NOTES].n &&
 	    (rc = notes_import(db, (const char *const *)files[IMP_NOTES].v,
 			       (int)files[IMP_NOTES].n, coder, &t->notes, e)))
@@ -137,7 +161,7 @@ static int run_import(struct cli *c)
 	char **pos;
 	int npos, rc, quiet = 0, root = CODE_ME;
 	const char *root_name = NULL, *positions = NULL;
-	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0 };
+	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0, NULL, NULL };
 	const struct cli_opt opts[] = {
 		{ "quiet", 0, NULL, &quiet },
 		{ "root", 1, &root_name, NULL },

@@ -10,7 +10,9 @@
 #include <zip.h>
 #include "praxis/atomic.h"
 #include "praxis/codebook.h"
+#include "praxis/corpus.h"
 #include "praxis/entity.h"
+#include "praxis/export.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
@@ -38,6 +40,15 @@ void refi_guid(const char *seed, char out[37])
 	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 		 "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
 		 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+void refi_digest(const char *data, size_t len, char out[32])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 0x100000001b3ULL;
+	snprintf(out, 32, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
 struct qx {
@@ -790,6 +801,41 @@ static int fsync_path(const char *path)
 	return rc;
 }
 
+/* praxis's extension (refi.h, REFI_NS_PRAXIS) for an export that changes
+ * nothing: the corpus and a manifest naming the project.qde it goes with. */
+static int add_praxis(export_ctx *x, zip_t *z, const strbuf *qde)
+{
+	char *corpus = NULL, digest[32];
+	size_t clen = 0;
+	FILE *fp;
+	strbuf m;
+	int rc;
+
+	if (!x->o->keep_names || export_options_filtered(x->o))
+		return PX_OK;
+	if (!(fp = open_memstream(&corpus, &clen)))
+		return px_fail(x->e, PX_EIO, "out of memory");
+	rc = corpus_export(x->db, fp, x->e);
+	fclose(fp);
+	if (rc) {
+		free(corpus);
+		return rc;
+	}
+	refi_digest(qde->s, qde->len, digest);
+	sb_init(&m);
+	sb_printf(&m, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		  "<!-- praxis's own copy of this project, which other tools ignore: praxis\n"
+		  "     reads it instead of project.qde while project.qde is unchanged -->\n"
+		  "<Praxis xmlns=\"%s\" version=\"1\" origin=\"praxis %s\">\n"
+		  "  <Corpus path=\"%s\" format=\"praxis-yaml\" project=\"%s\"/>\n"
+		  "</Praxis>\n", REFI_NS_PRAXIS, PRAXIS_VERSION, REFI_PRAXIS_CORPUS, digest);
+	if (!(rc = qdpx_add(z, REFI_PRAXIS_CORPUS, corpus, clen, x->e)))
+		rc = qdpx_add(z, REFI_PRAXIS_ENTRY, m.s, m.len, x->e);
+	sb_free(&m);
+	free(corpus);
+	return rc;
+}
+
 /* The zip goes to a temp name beside path (libzip writes its own temp and
  * renames onto it), is synced, then renamed into place. */
 static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
@@ -817,7 +863,8 @@ static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 		zip_error_fini(&ze);
 		goto fail;
 	}
-	if ((rc = qdpx_add(z, "project.qde", xml->s, xml->len, x->e)))
+	if ((rc = qdpx_add(z, "project.qde", xml->s, xml->len, x->e)) ||
+	    (rc = add_praxis(x, z, xml)))
 		goto fail;
 	for (size_t i = 0; i < x->nvs; i++) {
 		char *name = xasprintf("sources/%s.txt", x->vs[i].v.uuid);

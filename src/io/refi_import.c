@@ -14,6 +14,7 @@
 #include <zip.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
+#include "praxis/corpus.h"
 #include "praxis/entity.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
@@ -1395,6 +1396,86 @@ static void rin_free(struct rin *r)
 	free(r->notes);
 }
 
+/* ---- praxis's own extension (refi.h, REFI_NS_PRAXIS) ---- */
+
+/* The corpus entry praxis.xml names, when praxis.xml is ours and was
+ * written with this very project.qde; else NULL, with a line in the
+ * report when there was a praxis.xml that does not fit. */
+static char *praxis_corpus_entry(struct rin *r, const char *qde, size_t qlen)
+{
+	zip_int64_t idx = zip_name_locate(r->zip, REFI_PRAXIS_ENTRY, 0);
+	char *buf = NULL, *entry = NULL, *want = NULL, digest[32];
+	const char *why = NULL;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, c;
+	size_t len;
+	px_err quiet = { 0 };
+	px_err *e = r->e;
+
+	if (idx < 0)
+		return NULL;
+	r->e = &quiet;               /* an unreadable manifest is only ignored */
+	if (zip_read(r, idx, &buf, &len))
+		why = "it cannot be read";
+	else if (!(doc = xmlReadMemory(buf, (int)len, REFI_PRAXIS_ENTRY, NULL,
+				       XML_PARSE_NONET | XML_PARSE_NOERROR |
+				       XML_PARSE_NOWARNING)) || doc->intSubset)
+		why = "it is not well-formed XML";
+	else if (!is(root = xmlDocGetRootElement(doc), "Praxis") || !root->ns ||
+		 strcmp((const char *)root->ns->href, REFI_NS_PRAXIS) != 0)
+		why = "its root is not <Praxis> in " REFI_NS_PRAXIS;
+	else if (!(c = child(root, "Corpus")) || !(entry = prop(c, "path")) ||
+		 !(want = prop(c, "project")))
+		why = "it names no corpus";
+	else if (refi_digest(qde, qlen, digest), strcmp(digest, want) != 0)
+		why = "project.qde was changed after praxis wrote it (another tool?)";
+	r->e = e;
+	if (why) {
+		char *line = xasprintf("%s: %s ignored: %s; read as REFI-QDA", r->path,
+				       REFI_PRAXIS_ENTRY, why);
+		sl_push(&r->st->report, line);
+		free(line);
+		free(entry);
+		entry = NULL;
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	free(buf);
+	free(want);
+	return entry;
+}
+
+/* The project from praxis's corpus, with the same rules as a YAML import;
+ * its counts as the import's. */
+static int praxis_corpus(struct rin *r, const char *entry)
+{
+	zip_int64_t idx = name_unsafe(entry) ? -1 : zip_name_locate(r->zip, entry, 0);
+	corpus_stats cs = { 0 };
+	char *buf, *name;
+	size_t len;
+	int rc;
+
+	if (idx < 0)
+		return ierr(r, NULL, "%s names '%s', which is not in the archive",
+			    REFI_PRAXIS_ENTRY, entry);
+	if ((rc = zip_read(r, idx, &buf, &len)))
+		return rc;
+	name = xasprintf("%s: %s", r->path, entry);
+	rc = corpus_import_buffer(r->db, name, buf, len, r->coder_id, &cs, r->e);
+	free(name);
+	free(buf);
+	if (rc)
+		return rc;
+	r->st->lossless = 1;
+	r->st->users = cs.coders;
+	r->st->codes = cs.codes;
+	r->st->cases = cs.participants;
+	r->st->sources = cs.vignettes;
+	r->st->codings = cs.codings;
+	r->st->notes = cs.memos;
+	return PX_OK;
+}
+
 static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int root,
 			   struct refi_import_stats *st, px_err *e)
 {
@@ -1439,9 +1520,17 @@ int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
 		zip_error_fini(&ze);
 		return rc;
 	}
-	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len)) &&
-	    !(rc = parse_qde(&r, buf, len)))
-		rc = walk(&r);
+	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len))) {
+		char *corpus = praxis_corpus_entry(&r, buf, len);
+		if (corpus)
+			rc = praxis_corpus(&r, corpus);
+		else if (!r.coder_id && opts && opts->coder &&
+			 (rc = opts->coder(opts->coder_ud, &r.coder_id, e)))
+			;
+		else if (!(rc = parse_qde(&r, buf, len)))
+			rc = walk(&r);
+		free(corpus);
+	}
 	free(buf);
 	rin_free(&r);
 	if (!st)

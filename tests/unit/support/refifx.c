@@ -115,3 +115,18 @@ int fx_refi_validate(const char *xml, size_t len, int codebook)
 	free(xsd_path);
 	return rc;
 }
+
+void fx_drop_praxis_ext(const char *path)
+{
+	int err = 0;
+	zip_t *z = zip_open(path, 0, &err);
+	zip_int64_t a, b;
+
+	assert_non_null(z);
+	a = zip_name_locate(z, REFI_PRAXIS_ENTRY, 0);
+	b = zip_name_locate(z, REFI_PRAXIS_CORPUS, 0);
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(zip_delete(z, (zip_uint64_t)a), 0);
+	assert_int_equal(zip_delete(z, (zip_uint64_t)b), 0);
+	assert_int_equal(zip_close(z), 0);
+}

@@ -18,6 +18,10 @@ struct fx_zent {
 char *fx_zip_entry(const char *path, const char *name, size_t *len);
 /* Writes ents (ended by a NULL name) as a zip at path, stored. */
 void fx_make_zip(const char *path, const struct fx_zent *ents);
+/* Deletes praxis's extension (praxis.xml and the corpus) from the .qdpx
+ * at path, as a tool that rewrites the archive does: an import then reads
+ * project.qde alone. */
+void fx_drop_praxis_ext(const char *path);
 /* The first message of the last failed fx_refi_validate. */
 extern char fx_schema_msg[1024];
 /* Validates xml against the XSD (in the codebook namespace if codebook).
