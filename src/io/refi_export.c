@@ -16,6 +16,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_praxis.h"
 #include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -70,7 +71,7 @@ struct qx {
 
 /* Characters XML 1.0 cannot hold become U+FFFD (one code point for one,
  * so nothing shifts). */
-static char *xml_clean(const char *s)
+char *refi_xml_clean(const char *s)
 {
 	strbuf b;
 
@@ -92,7 +93,7 @@ static xmlNodePtr el(struct qx *q, xmlNodePtr parent, const char *name)
 
 static xmlNodePtr el_text(struct qx *q, xmlNodePtr parent, const char *name, const char *text)
 {
-	char *c = xml_clean(text);
+	char *c = refi_xml_clean(text);
 	xmlNodePtr n = xmlNewTextChild(parent, q->ns, BAD_CAST name, BAD_CAST c);
 
 	free(c);
@@ -105,7 +106,7 @@ static void attr(xmlNodePtr n, const char *name, const char *value)
 
 	if (!value)
 		return;
-	c = xml_clean(value);
+	c = refi_xml_clean(value);
 	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
 	free(c);
 }
@@ -801,35 +802,28 @@ static int fsync_path(const char *path)
 	return rc;
 }
 
-/* praxis's extension (refi.h, REFI_NS_PRAXIS) for an export that changes
- * nothing: the corpus and a manifest naming the project.qde it goes with. */
+/* praxis's extension (refi.h, refi_praxis.h): always praxis.xml, and for
+ * an export that changes nothing (--keep-names, no filter) the corpus. */
 static int add_praxis(export_ctx *x, zip_t *z, const strbuf *qde)
 {
-	char *corpus = NULL, digest[32];
+	int lossless = x->o->keep_names && !export_options_filtered(x->o), rc = PX_OK;
+	char *corpus = NULL;
 	size_t clen = 0;
-	FILE *fp;
 	strbuf m;
-	int rc;
 
-	if (!x->o->keep_names || export_options_filtered(x->o))
-		return PX_OK;
-	if (!(fp = open_memstream(&corpus, &clen)))
-		return px_fail(x->e, PX_EIO, "out of memory");
-	rc = corpus_export(x->db, fp, x->e);
-	fclose(fp);
-	if (rc) {
-		free(corpus);
-		return rc;
+	if (lossless) {
+		FILE *fp = open_memstream(&corpus, &clen);
+		if (!fp)
+			return px_fail(x->e, PX_EIO, "out of memory");
+		rc = corpus_export(x->db, fp, x->e);
+		fclose(fp);
 	}
-	refi_digest(qde->s, qde->len, digest);
 	sb_init(&m);
-	sb_printf(&m, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		  "<!-- praxis's own copy of this project, which other tools ignore: praxis\n"
-		  "     reads it instead of project.qde while project.qde is unchanged -->\n"
-		  "<Praxis xmlns=\"%s\" version=\"1\" origin=\"praxis %s\">\n"
-		  "  <Corpus path=\"%s\" format=\"praxis-yaml\" project=\"%s\"/>\n"
-		  "</Praxis>\n", REFI_NS_PRAXIS, PRAXIS_VERSION, REFI_PRAXIS_CORPUS, digest);
-	if (!(rc = qdpx_add(z, REFI_PRAXIS_CORPUS, corpus, clen, x->e)))
+	if (!rc)
+		rc = refi_praxis_xml(x, qde->s, qde->len, lossless ? REFI_PRAXIS_CORPUS : NULL, &m);
+	if (!rc && lossless)
+		rc = qdpx_add(z, REFI_PRAXIS_CORPUS, corpus, clen, x->e);
+	if (!rc)
 		rc = qdpx_add(z, REFI_PRAXIS_ENTRY, m.s, m.len, x->e);
 	sb_free(&m);
 	free(corpus);

@@ -19,6 +19,7 @@
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_praxis.h"
 #include "praxis/refi_units.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -1398,16 +1399,16 @@ static void rin_free(struct rin *r)
 
 /* ---- praxis's own extension (refi.h, REFI_NS_PRAXIS) ---- */
 
-/* The corpus entry praxis.xml names, when praxis.xml is ours and was
- * written with this very project.qde; else NULL, with a line in the
- * report when there was a praxis.xml that does not fit. */
-static char *praxis_corpus_entry(struct rin *r, const char *qde, size_t qlen)
+/* praxis.xml, when it is ours and was written with this very
+ * project.qde; else NULL, with a line in the report when there was a
+ * praxis.xml that does not fit. */
+static xmlDocPtr praxis_ext(struct rin *r, const char *qde, size_t qlen)
 {
 	zip_int64_t idx = zip_name_locate(r->zip, REFI_PRAXIS_ENTRY, 0);
-	char *buf = NULL, *entry = NULL, *want = NULL, digest[32];
+	char *buf = NULL, *want = NULL, digest[32];
 	const char *why = NULL;
 	xmlDocPtr doc = NULL;
-	xmlNodePtr root, c;
+	xmlNodePtr root;
 	size_t len;
 	px_err quiet = { 0 };
 	px_err *e = r->e;
@@ -1424,9 +1425,8 @@ static char *praxis_corpus_entry(struct rin *r, const char *qde, size_t qlen)
 	else if (!is(root = xmlDocGetRootElement(doc), "Praxis") || !root->ns ||
 		 strcmp((const char *)root->ns->href, REFI_NS_PRAXIS) != 0)
 		why = "its root is not <Praxis> in " REFI_NS_PRAXIS;
-	else if (!(c = child(root, "Corpus")) || !(entry = prop(c, "path")) ||
-		 !(want = prop(c, "project")))
-		why = "it names no corpus";
+	else if (!(want = prop(root, "project")))
+		why = "it names no project.qde";
 	else if (refi_digest(qde, qlen, digest), strcmp(digest, want) != 0)
 		why = "project.qde was changed after praxis wrote it (another tool?)";
 	r->e = e;
@@ -1435,14 +1435,21 @@ static char *praxis_corpus_entry(struct rin *r, const char *qde, size_t qlen)
 				       REFI_PRAXIS_ENTRY, why);
 		sl_push(&r->st->report, line);
 		free(line);
-		free(entry);
-		entry = NULL;
+		if (doc)
+			xmlFreeDoc(doc);
+		doc = NULL;
 	}
-	if (doc)
-		xmlFreeDoc(doc);
 	free(buf);
 	free(want);
-	return entry;
+	return doc;
+}
+
+/* The corpus entry the extension names, or NULL. */
+static char *praxis_corpus_path(xmlDocPtr ext)
+{
+	xmlNodePtr c = ext ? child(xmlDocGetRootElement(ext), "Corpus") : NULL;
+
+	return c ? prop(c, "path") : NULL;
 }
 
 /* The project from praxis's corpus, with the same rules as a YAML import;
@@ -1521,15 +1528,18 @@ int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
 		return rc;
 	}
 	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len))) {
-		char *corpus = praxis_corpus_entry(&r, buf, len);
+		xmlDocPtr ext = praxis_ext(&r, buf, len);
+		char *corpus = praxis_corpus_path(ext);
 		if (corpus)
 			rc = praxis_corpus(&r, corpus);
 		else if (!r.coder_id && opts && opts->coder &&
 			 (rc = opts->coder(opts->coder_ud, &r.coder_id, e)))
 			;
-		else if (!(rc = parse_qde(&r, buf, len)))
-			rc = walk(&r);
+		else if (!(rc = parse_qde(&r, buf, len)) && !(rc = walk(&r)) && ext)
+			rc = refi_praxis_apply(db, ext, path, e);
 		free(corpus);
+		if (ext)
+			xmlFreeDoc(ext);
 	}
 	free(buf);
 	rin_free(&r);

@@ -263,12 +263,87 @@ static void test_qualcoder_descriptions_land(void **state)
 	db_close(db);
 }
 
+/* A coding's praxis fields as one line: mode, entries, interpretation,
+ * speaker, stance, held_by (ids), review flag. */
+static char *coding_fields(px_db *db, const char *uuid)
+{
+	char *sql = xasprintf("SELECT coalesce(c.mode, '-') || '|' || coalesce(r.ext_id, '')"
+			      " || '|' || coalesce(a.ext_id, '') || '|' ||"
+			      " coalesce(c.interpretation, '') || '|' || coalesce(p.ext_id, '') ||"
+			      " '|' || coalesce(c.stance, '') || '|' || coalesce((SELECT"
+			      " group_concat(q.ext_id) FROM coding_held_by h JOIN participant q ON"
+			      " q.id = h.participant_id WHERE h.coding_id = c.id), '') || '|' ||"
+			      " c.needs_review FROM coding c LEFT JOIN repertoire r ON r.id ="
+			      " c.repertoire_id LEFT JOIN accountability a ON a.id ="
+			      " c.accountability_id LEFT JOIN participant p ON p.id = c.speaker_id"
+			      " WHERE c.uuid = '%s'", uuid);
+	sqlite3_stmt *st;
+	char *out;
+
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	free(sql);
+	return out;
+}
+
+/* A pseudonymized export carries no corpus, but praxis.xml still brings
+ * back the register entries (description, community, uuid) and each
+ * coding's mode, entry links, interpretation, speaker, stance and held_by. */
+static void test_extension_without_corpus(void **state)
+{
+	px_db *a = fx_db_with(fx_refi_memo_corpus), *b = fx_db();
+	struct export_options o = { 0 };
+	struct refi_import_stats st;
+	char *path = fx_path(".qdpx"), *ya, *yb;
+	static const char *const uuids[] = {
+		"00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b",
+		"00000000-0000-4000-8000-00000000000c",
+	};
+	px_err e = { 0 };
+
+	(void)state;
+	o.format = EXP_QDPX;
+	o.output = path;
+	must(export_run(a, &o, &e), &e, "export");
+	import_into(b, path, &st);
+	assert_int_equal(st.lossless, 0);
+	for (size_t i = 0; i < 3; i++) {
+		char *fa = coding_fields(a, uuids[i]), *fb = coding_fields(b, uuids[i]);
+		assert_string_equal(fa, fb);
+		free(fa);
+		free(fb);
+	}
+	{
+		char *f = coding_fields(b, uuids[0]);
+		assert_string_equal(f, "reification|pile||a waiting room|ann|||0");
+		free(f);
+		f = coding_fields(b, uuids[1]);
+		assert_string_equal(f, "-||quota|||negotiated|bo|0");
+		free(f);
+	}
+	ya = fx_corpus_text(a);
+	yb = fx_corpus_text(b);
+	assert_non_null(strstr(ya, "repertoire:\n- id: pile\n  name: the Q pile\n"));
+	assert_non_null(strstr(yb, "repertoire:\n- id: pile\n  name: the Q pile\n"
+			       "  description: where doubtful claims wait\n  community: desk\n"));
+	assert_non_null(strstr(yb, "accountability:\n- id: quota\n  name: the daily quota\n"));
+	free(ya);
+	free(yb);
+	unlink(path);
+	free(path);
+	db_close(a);
+	db_close(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memos_in_descriptions),
 		cmocka_unit_test(test_memos_round_trip_once),
 		cmocka_unit_test(test_qualcoder_descriptions_land),
+		cmocka_unit_test(test_extension_without_corpus),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

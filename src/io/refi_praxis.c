@@ -1,0 +1,351 @@
+/* refi_praxis.c: praxis's extension inside a .qdpx (praxis.xml in
+ * REFI_NS_PRAXIS, see refi.h), which other tools ignore. It names the
+ * project.qde it was written with and holds what REFI-QDA has no place
+ * for: the register entries (with description and community) and each
+ * coding's mode, register links, interpretation, speaker, stance, held_by
+ * and review flag, by GUID; an export that changes nothing also names the
+ * whole corpus. Texts are pseudonymized as the rest of the export is. */
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+#include "praxis/coding.h"
+#include "praxis/entity.h"
+#include "praxis/participant.h"
+#include "praxis/export.h"
+#include "praxis/refi.h"
+#include "praxis/refi_praxis.h"
+#include "praxis/util.h"
+
+static const enum entity_kind registers[] = { ENT_REPERTOIRE, ENT_ACCOUNTABILITY };
+static const char *const register_names[] = { "repertoire", "accountability" };
+
+static void put(xmlNodePtr n, const char *name, const char *value)
+{
+	char *c;
+
+	if (!value)
+		return;
+	c = refi_xml_clean(value);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
+	free(c);
+}
+
+static void put_text(xmlNsPtr ns, xmlNodePtr n, const char *name, const char *value)
+{
+	char *c = refi_xml_clean(value);
+
+	xmlNewTextChild(n, ns, BAD_CAST name, BAD_CAST c);
+	free(c);
+}
+
+/* The uuid of a row of table by its id (participant, repertoire,
+ * accountability, community), or NULL. */
+static char *uuid_of(export_ctx *x, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(x->db, sql, NULL);
+	char *u = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		u = db_col_strdup(st, 0);
+	sqlite3_reset(st);
+	return u;
+}
+
+static char *participant_uuid(export_ctx *x, int64_t id)
+{
+	return uuid_of(x, "SELECT uuid FROM participant WHERE id = ?1", id);
+}
+
+struct entries {
+	export_ctx *x;
+	xmlNsPtr ns;
+	xmlNodePtr parent;
+	int reg;                 /* index into registers */
+	idlist *want;            /* NULL: every entry */
+};
+
+static int entry_node(const px_entity *ent, void *ud)
+{
+	struct entries *w = ud;
+	xmlNodePtr n;
+	px_entity com = { 0 };
+	char *t;
+
+	if (w->want && !idl_has(w->want, ent->id))
+		return 0;
+	n = xmlNewChild(w->parent, w->ns, BAD_CAST "Entry", NULL);
+	put(n, "register", register_names[w->reg]);
+	put(n, "guid", ent->uuid);
+	t = export_text(w->x, ent->ext_id);
+	put(n, "id", t);
+	free(t);
+	if (ent->name) {
+		t = export_text(w->x, ent->name);
+		put(n, "name", t);
+		free(t);
+	}
+	put(n, "kind", ent->kind);
+	if (ent->reified >= 0)
+		put(n, "reified", ent->reified ? "true" : "false");
+	if (ent->community_id &&
+	    entity_get(w->x->db, ENT_COMMUNITY, ent->community_id, &com, NULL) == PX_OK)
+		put(n, "community", com.ext_id);
+	entity_free(&com);
+	if (ent->description) {
+		t = export_text(w->x, ent->description);
+		put_text(w->ns, n, "Description", t);
+		free(t);
+	}
+	return 0;
+}
+
+static void coding_node(export_ctx *x, xmlNsPtr ns, xmlNodePtr parent,
+			const struct export_coding *ec)
+{
+	const px_coding *c = &ec->c;
+	xmlNodePtr n;
+	char *u;
+
+	if (!c->mode && !c->repertoire_id && !c->accountability_id && !c->stance &&
+	    !c->speaker_id && !c->held_by.n && !c->needs_review && !ec->interpretation)
+		return;
+	n = xmlNewChild(parent, ns, BAD_CAST "Coding", NULL);
+	put(n, "guid", c->uuid);
+	put(n, "mode", coding_mode_name(c->mode));
+	if (c->repertoire_id && (u = uuid_of(x, "SELECT uuid FROM repertoire WHERE id = ?1",
+					     c->repertoire_id))) {
+		put(n, "repertoire", u);
+		free(u);
+	}
+	if (c->accountability_id &&
+	    (u = uuid_of(x, "SELECT uuid FROM accountability WHERE id = ?1",
+			 c->accountability_id))) {
+		put(n, "accountability", u);
+		free(u);
+	}
+	put(n, "stance", coding_stance_name(c->stance));
+	if (c->speaker_id && (u = participant_uuid(x, c->speaker_id))) {
+		put(n, "speaker", u);
+		free(u);
+	}
+	if (c->needs_review)
+		put(n, "needsReview", "true");
+	if (ec->interpretation)
+		put_text(ns, n, "Interpretation", ec->interpretation);
+	for (size_t i = 0; i < c->held_by.n; i++)
+		if ((u = participant_uuid(x, c->held_by.v[i]))) {
+			put(xmlNewChild(n, ns, BAD_CAST "HeldBy", NULL), "participant", u);
+			free(u);
+		}
+}
+
+int refi_praxis_xml(export_ctx *x, const char *qde, size_t qlen, const char *corpus,
+		    strbuf *out)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "Praxis"), regs, cods;
+	xmlNsPtr ns = xmlNewNs(root, BAD_CAST REFI_NS_PRAXIS, NULL);
+	int filtered = export_options_filtered(x->o), rc = PX_OK;
+	idlist want = { 0 };
+	char digest[32];
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	refi_digest(qde, qlen, digest);
+	put(root, "version", "1");
+	put(root, "origin", "praxis " PRAXIS_VERSION);
+	put(root, "project", digest);
+	xmlAddChild(root, xmlNewComment(BAD_CAST " what REFI-QDA has no place for, by GUID;"
+					" praxis reads it while project.qde is unchanged "));
+	if (corpus) {
+		xmlNodePtr c = xmlNewChild(root, ns, BAD_CAST "Corpus", NULL);
+		put(c, "path", corpus);
+		put(c, "format", "praxis-yaml");
+	}
+	/* a filtered export names only the entries its codings use */
+	for (size_t i = 0; filtered && i < x->nvs; i++)
+		for (size_t k = 0; k < x->vs[i].ncodings; k++) {
+			idl_push(&want, x->vs[i].codings[k].c.repertoire_id);
+			idl_push(&want, x->vs[i].codings[k].c.accountability_id);
+		}
+	regs = xmlNewChild(root, ns, BAD_CAST "Registers", NULL);
+	for (int r = 0; r < 2 && !rc; r++) {
+		struct entries w = { x, ns, regs, r, filtered ? &want : NULL };
+		rc = entity_each(x->db, registers[r], entry_node, &w, x->e);
+	}
+	cods = xmlNewChild(root, ns, BAD_CAST "Codings", NULL);
+	for (size_t i = 0; i < x->nvs && !rc; i++)
+		for (size_t k = 0; k < x->vs[i].ncodings; k++)
+			coding_node(x, ns, cods, &x->vs[i].codings[k]);
+	if (!rc) {
+		xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+		if (mem)
+			sb_addn(out, (const char *)mem, (size_t)len);
+		else
+			rc = px_fail(x->e, PX_EIO, "serializing praxis.xml failed");
+		xmlFree(mem);
+	}
+	idl_free(&want);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* ---- reading ---- */
+
+static int is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+static char *text_of(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is(c, name)) {
+			xmlChar *v = xmlNodeGetContent(c);
+			char *s = xstrdup(v ? (const char *)v : "");
+			xmlFree(v);
+			return s;
+		}
+	return NULL;
+}
+
+static int bad(px_err *e, const char *where, xmlNodePtr n, const char *what, const char *value)
+{
+	return px_fail(e, PX_EDATA, "%s: praxis.xml:%ld: %s '%s'", where, xmlGetLineNo(n), what,
+		       value ? value : "");
+}
+
+/* The row of table with uuid, 0 if none. */
+static int64_t by_uuid(px_db *db, const char *sql, const char *uuid)
+{
+	int64_t id = 0;
+
+	if (!uuid || db_lookup_text(db, sql, uuid, &id, NULL) != 1)
+		return 0;
+	return id;
+}
+
+static int read_entry(px_db *db, xmlNodePtr n, strmap *entries, const char *where, px_err *e)
+{
+	char *reg = prop(n, "register"), *reified;
+	int r = reg && strcmp(reg, "accountability") == 0, rc = PX_OK;
+	px_entity ent = { 0 };
+	int64_t id = 0;
+
+	if (!reg || (!r && strcmp(reg, "repertoire") != 0))
+		rc = bad(e, where, n, "an entry of the register", reg);
+	ent.uuid = prop(n, "guid");
+	ent.ext_id = prop(n, "id");
+	if (!rc && (!ent.uuid || !ent.ext_id || !*ent.ext_id))
+		rc = bad(e, where, n, "an entry without guid or id", ent.ext_id);
+	if (!rc && entity_find(db, registers[r], ent.ext_id, &id, NULL) != PX_OK) {
+		/* new here: the entry as it was, with its uuid; one the project
+		 * has already stays as it is */
+		char *com = prop(n, "community");
+		ent.name = prop(n, "name");
+		ent.kind = prop(n, "kind");
+		reified = prop(n, "reified");
+		ent.reified = !reified ? -1 : strcmp(reified, "true") == 0;
+		ent.description = text_of(n, "Description");
+		if (com && *com)
+			rc = entity_ensure(db, ENT_COMMUNITY, com, &ent.community_id, e);
+		if (!rc)
+			rc = entity_add(db, registers[r], &ent, e);
+		id = ent.id;
+		free(reified);
+		free(com);
+	}
+	if (!rc)
+		sm_put(entries, ent.uuid, id);
+	free(reg);
+	entity_free(&ent);
+	return rc;
+}
+
+static int read_coding(px_db *db, xmlNodePtr n, const strmap *entries, const char *where,
+		       px_err *e)
+{
+	char *guid = prop(n, "guid");
+	int64_t id = by_uuid(db, "SELECT id FROM coding WHERE uuid = ?1", guid);
+	px_coding c = { 0 };
+	int rc;
+
+	if (!id) {                /* not imported (skipped or deleted text) */
+		free(guid);
+		return PX_OK;
+	}
+	if ((rc = coding_get(db, id, &c, e))) {
+		free(guid);
+		return rc;
+	}
+	{
+		char *mode = prop(n, "mode"), *stance = prop(n, "stance");
+		char *rep = prop(n, "repertoire"), *acc = prop(n, "accountability");
+		char *speaker = prop(n, "speaker"), *review = prop(n, "needsReview");
+		if (mode && (c.mode = coding_mode_parse(mode)) < 0)
+			rc = bad(e, where, n, "a mode", mode);
+		else if (stance && (c.stance = coding_stance_parse(stance)) <= 0)
+			rc = bad(e, where, n, "a stance", stance);
+		else if (rep && !sm_get(entries, rep, &c.repertoire_id))
+			rc = bad(e, where, n, "a repertoire entry not in <Registers>", rep);
+		else if (acc && !sm_get(entries, acc, &c.accountability_id))
+			rc = bad(e, where, n, "an accountability entry not in <Registers>", acc);
+		else if (speaker && !(c.speaker_id = by_uuid(db, "SELECT id FROM participant"
+							      " WHERE uuid = ?1", speaker)))
+			rc = bad(e, where, n, "a speaker who is no case of the project", speaker);
+		c.needs_review = c.needs_review || (review && strcmp(review, "true") == 0);
+		free(mode), free(stance), free(rep), free(acc), free(speaker), free(review);
+	}
+	free(c.interpretation);
+	c.interpretation = text_of(n, "Interpretation");
+	for (xmlNodePtr h = n->children; h && !rc; h = h->next) {
+		int64_t p;
+		char *v;
+		if (!is(h, "HeldBy"))
+			continue;
+		v = prop(h, "participant");
+		if (!(p = by_uuid(db, "SELECT id FROM participant WHERE uuid = ?1", v)))
+			rc = bad(e, where, h, "held_by someone who is no case of the project", v);
+		else if (!idl_has(&c.held_by, p))
+			idl_push(&c.held_by, p);
+		free(v);
+	}
+	if (!rc && (rc = coding_update(db, &c, e)))
+		rc = px_fail(e, PX_EDATA, "%s: praxis.xml:%ld: coding %s: %s", where,
+			     xmlGetLineNo(n), guid, e->msg);
+	coding_free(&c);
+	free(guid);
+	return rc;
+}
+
+int refi_praxis_apply(px_db *db, xmlDocPtr doc, const char *where, px_err *e)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	strmap entries = { 0 };
+	int rc = PX_OK;
+
+	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
+		for (xmlNodePtr n = is(s, "Registers") ? s->children : NULL; n && !rc; n = n->next)
+			if (is(n, "Entry"))
+				rc = read_entry(db, n, &entries, where, e);
+	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
+		for (xmlNodePtr n = is(s, "Codings") ? s->children : NULL; n && !rc; n = n->next)
+			if (is(n, "Coding"))
+				rc = read_coding(db, n, &entries, where, e);
+	sm_free(&entries);
+	return rc;
+}
