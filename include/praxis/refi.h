@@ -27,8 +27,6 @@
 #define REFI_NS_PRAXIS "urn:praxis:refi:1"
 #define REFI_PRAXIS_ENTRY "praxis.xml"
 #define REFI_PRAXIS_CORPUS "praxis/corpus.yaml"
-/* s with the characters XML 1.0 cannot hold as U+FFFD (caller frees). */
-char *refi_xml_clean(const char *s);
 /* The digest praxis.xml names: "fnv1a64:" and 16 hex digits of data. */
 void refi_digest(const char *data, size_t len, char out[32]);
 /* Zip entries larger than this (declared or actual) are refused. */

@@ -17,6 +17,7 @@
 #include "praxis/participant.h"
 #include "praxis/refi.h"
 #include "praxis/refi_praxis.h"
+#include "praxis/refi_xml.h"
 #include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -69,23 +70,6 @@ struct qx {
 	struct vars *vars;       /* while writing cases and sources */
 };
 
-/* Characters XML 1.0 cannot hold become U+FFFD (one code point for one,
- * so nothing shifts). */
-char *refi_xml_clean(const char *s)
-{
-	strbuf b;
-
-	sb_init(&b);
-	sb_add(&b, "");
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
-			sb_add(&b, "\xef\xbf\xbd");
-		else
-			sb_addc(&b, (char)*p);
-	}
-	return sb_steal(&b);
-}
-
 static xmlNodePtr el(struct qx *q, xmlNodePtr parent, const char *name)
 {
 	return xmlNewChild(parent, q->ns, BAD_CAST name, NULL);
@@ -100,17 +84,6 @@ static xmlNodePtr el_text(struct qx *q, xmlNodePtr parent, const char *name, con
 	return n;
 }
 
-static void attr(xmlNodePtr n, const char *name, const char *value)
-{
-	char *c;
-
-	if (!value)
-		return;
-	c = refi_xml_clean(value);
-	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
-	free(c);
-}
-
 static void attr_int(xmlNodePtr n, const char *name, long long v)
 {
 	char buf[32];
@@ -121,7 +94,7 @@ static void attr_int(xmlNodePtr n, const char *name, long long v)
 
 static void ref(struct qx *q, xmlNodePtr parent, const char *name, const char *guid)
 {
-	attr(el(q, parent, name), "targetGUID", guid);
+	refi_attr(el(q, parent, name), "targetGUID", guid);
 }
 
 /* A GUID praxis keeps no row uuid for: derived from the row it belongs
@@ -172,10 +145,10 @@ static xmlNodePtr note_add(struct qx *q, const char *guid, const char *name, int
 	if (!q->notes)
 		q->notes = xmlNewNode(q->ns, BAD_CAST "Notes");
 	n = el(q, q->notes, "Note");
-	attr(n, "guid", guid);
-	attr(n, "name", name);
-	attr(n, "creatingUser", coder_guid(q, coder, cg));
-	attr(n, "creationDateTime", dt);
+	refi_attr(n, "guid", guid);
+	refi_attr(n, "name", name);
+	refi_attr(n, "creatingUser", coder_guid(q, coder, cg));
+	refi_attr(n, "creationDateTime", dt);
 	el_text(q, n, "PlainTextContent", text);
 	free(dt);
 	return n;
@@ -267,12 +240,12 @@ static int code_node(const px_code *c, void *ud)
 		return px_fail(q->x->e, PX_EDATA, "code '%s' is nested too deep", c->name);
 	n = el(q, parent, "Code");
 	q->stack[c->depth] = n;
-	attr(n, "guid", c->uuid);
-	attr(n, "name", c->depth ? c->name : codebook_root_name(c->dimension));
-	attr(n, "isCodable", "true");
+	refi_attr(n, "guid", c->uuid);
+	refi_attr(n, "name", c->depth ? c->name : codebook_root_name(c->dimension));
+	refi_attr(n, "isCodable", "true");
 	if (c->color && codebook_color_valid(c->color)) {
 		color_upper(color, c->color);
-		attr(n, "color", color);
+		refi_attr(n, "color", color);
 	}
 	{
 		/* the description, then (in a project) the code's memos after
@@ -313,9 +286,9 @@ static int user_node(const px_entity *ent, void *ud)
 		q->stack[0] = el(q, q->root, "Users");
 	u = el(q, q->stack[0], "User");
 
-	attr(u, "guid", ent->uuid);
-	attr(u, "name", ent->name ? ent->name : ent->ext_id);
-	attr(u, "id", ent->ext_id);
+	refi_attr(u, "guid", ent->uuid);
+	refi_attr(u, "name", ent->name ? ent->name : ent->ext_id);
+	refi_attr(u, "id", ent->ext_id);
 	return 0;
 }
 
@@ -378,8 +351,8 @@ static int case_node(const px_participant *p, void *ud)
 	if (!cc->cases)
 		cc->cases = xmlNewNode(q->ns, BAD_CAST "Cases");
 	c = el(q, cc->cases, "Case");
-	attr(c, "guid", p->uuid);
-	attr(c, "name", p->pseudonym);
+	refi_attr(c, "guid", p->uuid);
+	refi_attr(c, "name", p->pseudonym);
 	{
 		/* the participant's memos: the schema gives a case no NoteRef,
 		 * so its Description is the one place (QualCoder's case memo) */
@@ -427,9 +400,9 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 		xmlNodePtr vs = el(q, root, "Variables");
 		for (size_t i = 0; i < vars.names.n; i++) {
 			xmlNodePtr v = el(q, vs, "Variable");
-			attr(v, "guid", vars.guids.v[i]);
-			attr(v, "name", vars.names.v[i]);
-			attr(v, "typeOfVariable", "Text");
+			refi_attr(v, "guid", vars.guids.v[i]);
+			refi_attr(v, "name", vars.names.v[i]);
+			refi_attr(v, "typeOfVariable", "Text");
 		}
 	}
 	rc = participant_each(q->x->db, case_node, &cc, q->x->e);
@@ -455,9 +428,9 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	char cg[37], *dt = refi_datetime(ec->c.created);
 	px_code code = { 0 };
 
-	attr(cn, "guid", ec->c.uuid);
-	attr(cn, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-	attr(cn, "creationDateTime", dt);
+	refi_attr(cn, "guid", ec->c.uuid);
+	refi_attr(cn, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	refi_attr(cn, "creationDateTime", dt);
 	free(dt);
 	if (codebook_get(q->x->db, ec->c.code_id, &code, NULL) == PX_OK) {
 		ref(q, cn, "CodeRef", code.uuid);
@@ -486,12 +459,12 @@ static int selection_node(struct qx *q, xmlNodePtr s, const struct export_coding
 	int rc;
 
 	derived(q, "selection", ec->c.uuid, g);
-	attr(sel, "guid", g);
-	attr(sel, "name", name);
+	refi_attr(sel, "guid", g);
+	refi_attr(sel, "name", name);
 	attr_int(sel, "startPosition", start);
 	attr_int(sel, "endPosition", end);
-	attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-	attr(sel, "creationDateTime", dt);
+	refi_attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	refi_attr(sel, "creationDateTime", dt);
 	free(dt);
 	rc = memos_on(q->x, MEMO_CODING, ec->c.id, &ml);
 	description(q, sel, ec->memo, &ml.texts);
@@ -539,11 +512,11 @@ static int source_node(struct qx *q, xmlNodePtr sources, const struct export_vig
 	char cg[37];
 	int rc = PX_OK;
 
-	attr(s, "guid", ev->v.uuid);
-	attr(s, "name", ev->v.title);
-	attr(s, "plainTextPath", path);
-	attr(s, "creatingUser", coder_guid(q, ev->v.observer_id, cg));
-	attr(s, "creationDateTime", dt);
+	refi_attr(s, "guid", ev->v.uuid);
+	refi_attr(s, "name", ev->v.title);
+	refi_attr(s, "plainTextPath", path);
+	refi_attr(s, "creatingUser", coder_guid(q, ev->v.observer_id, cg));
+	refi_attr(s, "creationDateTime", dt);
 	free(path);
 	free(dt);
 	/* the vignette's memos and the notes on codings that lost their text,
@@ -626,8 +599,8 @@ static int community_set(const px_entity *ent, void *ud)
 			if (!sc->sets)
 				sc->sets = xmlNewNode(sc->q->ns, BAD_CAST "Sets");
 			set = el(sc->q, sc->sets, "Set");
-			attr(set, "guid", ent->uuid);
-			attr(set, "name", ent->name ? ent->name : ent->ext_id);
+			refi_attr(set, "guid", ent->uuid);
+			refi_attr(set, "name", ent->name ? ent->name : ent->ext_id);
 			el_text(sc->q, set, "Description", ent->ext_id);
 		}
 		ref(sc->q, set, "MemberSource", x->vs[i].v.uuid);
@@ -703,7 +676,7 @@ int refi_write_qdc(export_ctx *x, FILE *out)
 	int rc;
 
 	rc = qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
-	attr(q.root, "origin", "praxis " PRAXIS_VERSION);
+	refi_attr(q.root, "origin", "praxis " PRAXIS_VERSION);
 	sb_init(&b);
 	if (!rc && !(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
 	    fwrite(b.s, 1, b.len, out) != b.len)
@@ -726,9 +699,9 @@ static int build_project(struct qx *q, strbuf *xml)
 		return rc;
 	}
 	t = export_text(x, title ? title : "praxis project");
-	attr(q->root, "name", t);
-	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
-	attr(q->root, "creationDateTime", created);
+	refi_attr(q->root, "name", t);
+	refi_attr(q->root, "origin", "praxis " PRAXIS_VERSION);
+	refi_attr(q->root, "creationDateTime", created);
 	if (created)
 		q->created = xstrdup(created);
 	else {

@@ -20,6 +20,7 @@
 #include "praxis/participant.h"
 #include "praxis/refi.h"
 #include "praxis/refi_praxis.h"
+#include "praxis/refi_xml.h"
 #include "praxis/refi_units.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -87,24 +88,9 @@ static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
 #define ierr(...) (ierr(__VA_ARGS__), PX_EDATA)
 #endif
 
-static int is(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* An attribute as a malloc'd string, or NULL. */
-static char *prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	char *s = v ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 static int need_prop(struct rin *r, xmlNodePtr n, const char *name, char **out)
 {
-	if (!(*out = prop(n, name)) || !**out) {
+	if (!(*out = refi_prop(n, name)) || !**out) {
 		free(*out);
 		*out = NULL;
 		return ierr(r, n, "<%s> lacks the required attribute %s", (const char *)n->name,
@@ -125,7 +111,7 @@ static char *content(xmlNodePtr n)
 static xmlNodePtr child(xmlNodePtr n, const char *name)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
+		if (refi_is(c, name))
 			return c;
 	return NULL;
 }
@@ -350,12 +336,12 @@ static int pass_users(struct rin *r, xmlNodePtr users)
 		char *guid = NULL, *name, *id, *ext;
 		int64_t cid = 0;
 		int rc;
-		if (!is(u, "User"))
+		if (!refi_is(u, "User"))
 			continue;
 		if ((rc = need_guid(r, u, "guid", &guid)))
 			return rc;
-		name = prop(u, "name");
-		id = prop(u, "id");
+		name = refi_prop(u, "name");
+		id = refi_prop(u, "id");
 		ext = slug(id && *id ? id : name, "user");
 		if (entity_find(r->db, ENT_CODER, ext, &cid, NULL) != PX_OK) {
 			px_entity ent = { 0 };
@@ -382,7 +368,7 @@ static int pass_users(struct rin *r, xmlNodePtr users)
 
 static int64_t user_of(struct rin *r, xmlNodePtr n)
 {
-	char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+	char *g = refi_prop(n, "creatingUser"), *ng = guid_norm(g);
 	int64_t id = r->coder_id;
 
 	if (ng)
@@ -403,7 +389,7 @@ static int note_text(struct rin *r, xmlNodePtr n, char **out)
 		*out = content(c);
 		return PX_OK;
 	}
-	if (!(path = prop(n, "plainTextPath"))) {
+	if (!(path = refi_prop(n, "plainTextPath"))) {
 		*out = xstrdup("");
 		return PX_OK;
 	}
@@ -424,7 +410,7 @@ static int pass_notes(struct rin *r, xmlNodePtr notes)
 	for (xmlNodePtr n = notes->children; n; n = n->next) {
 		struct note nt = { 0 };
 		int rc;
-		if (!is(n, "Note"))
+		if (!refi_is(n, "Note"))
 			continue;
 		if ((rc = need_guid(r, n, "guid", &nt.guid)))
 			return rc;
@@ -448,7 +434,7 @@ static int pass_notes(struct rin *r, xmlNodePtr notes)
 
 static struct note *note_find(struct rin *r, xmlNodePtr ref)
 {
-	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+	char *g = refi_prop(ref, "targetGUID"), *ng = guid_norm(g);
 	struct note *found = NULL;
 
 	for (size_t i = 0; ng && i < r->nnotes; i++)
@@ -461,7 +447,7 @@ static struct note *note_find(struct rin *r, xmlNodePtr ref)
 
 static int note_ref_error(struct rin *r, xmlNodePtr ref)
 {
-	char *g = prop(ref, "targetGUID");
+	char *g = refi_prop(ref, "targetGUID");
 	int rc = ierr(r, ref, "NoteRef to '%s': no such note", g ? g : "");
 
 	free(g);
@@ -556,9 +542,9 @@ static void note_texts(struct rin *r, xmlNodePtr n, int deep, strlist *out)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		struct note *nt;
-		if (deep && is(c, "Coding"))
+		if (deep && refi_is(c, "Coding"))
 			note_texts(r, c, 0, out);
-		if (is(c, "NoteRef") && (nt = note_find(r, c)))
+		if (refi_is(c, "NoteRef") && (nt = note_find(r, c)))
 			sl_push(out, nt->text);
 	}
 }
@@ -615,21 +601,21 @@ static int pass_sets(struct rin *r, xmlNodePtr sets)
 		char *name, *desc = NULL, *ext;
 		int64_t cid = 0;
 		int members = 0, rc;
-		if (!is(s, "Set"))
+		if (!refi_is(s, "Set"))
 			continue;
 		for (xmlNodePtr m = s->children; m; m = m->next)
-			members += is(m, "MemberSource");
+			members += refi_is(m, "MemberSource");
 		if (!members) {
 			r->st->skipped_elements++;
 			continue;
 		}
-		name = prop(s, "name");
+		name = refi_prop(s, "name");
 		if (child(s, "Description"))
 			desc = content(child(s, "Description"));
 		ext = slug(desc && *desc ? desc : name, "community");
 		if (entity_find(r->db, ENT_COMMUNITY, ext, &cid, NULL) != PX_OK) {
 			px_entity ent = { 0 };
-			char *g = prop(s, "guid");
+			char *g = refi_prop(s, "guid");
 			ent.ext_id = ext;
 			ent.name = name;
 			ent.uuid = guid_norm(g);
@@ -645,9 +631,9 @@ static int pass_sets(struct rin *r, xmlNodePtr sets)
 		}
 		for (xmlNodePtr m = s->children; m; m = m->next) {
 			char *g, *ng;
-			if (!is(m, "MemberSource"))
+			if (!refi_is(m, "MemberSource"))
 				continue;
-			g = prop(m, "targetGUID");
+			g = refi_prop(m, "targetGUID");
 			ng = guid_norm(g);
 			if (ng)
 				sm_put(&r->source_community, ng, cid);
@@ -706,7 +692,7 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 		if (rc)
 			goto done;
 	}
-	color = prop(n, "color");
+	color = refi_prop(n, "color");
 	if (color && codebook_color_valid(color)) {
 		for (char *p = color; *p; p++)
 			if (*p >= 'A' && *p <= 'F')
@@ -718,11 +704,11 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 		goto done;
 	sm_put(&r->codes, guid, id);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-		if (is(c, "Code"))
+		if (refi_is(c, "Code"))
 			rc = import_code(r, c, id);
-		else if (is(c, "NoteRef") && r->codebook_only)
+		else if (refi_is(c, "NoteRef") && r->codebook_only)
 			r->st->skipped_elements++;   /* a codebook holds no notes */
-		else if (is(c, "NoteRef"))
+		else if (refi_is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_CODE, id);
 	}
 done:
@@ -738,7 +724,7 @@ static int pass_codebook(struct rin *r, xmlNodePtr cb)
 	int rc;
 
 	for (xmlNodePtr c = codes ? codes->children : NULL; c; c = c->next)
-		if (is(c, "Code") && (rc = import_code(r, c, 0)))
+		if (refi_is(c, "Code") && (rc = import_code(r, c, 0)))
 			return rc;
 	return PX_OK;
 }
@@ -748,7 +734,7 @@ static int pass_variables(struct rin *r, xmlNodePtr vars)
 	for (xmlNodePtr v = vars->children; v; v = v->next) {
 		char *guid = NULL, *name = NULL;
 		int rc;
-		if (!is(v, "Variable"))
+		if (!refi_is(v, "Variable"))
 			continue;
 		if ((rc = need_guid(r, v, "guid", &guid)) || (rc = need_prop(r, v, "name", &name))) {
 			free(guid);
@@ -770,7 +756,7 @@ static const char *const value_kinds[] = {
 static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 {
 	xmlNodePtr ref = child(vv, "VariableRef");
-	char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g), *val = NULL;
+	char *g = ref ? refi_prop(ref, "targetGUID") : NULL, *ng = guid_norm(g), *val = NULL;
 	int64_t idx = -1;
 
 	for (int k = 0; value_kinds[k] && !val; k++)
@@ -795,7 +781,7 @@ static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 
 static void add_ref(struct rin *r, xmlNodePtr ref, int64_t person)
 {
-	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+	char *g = refi_prop(ref, "targetGUID"), *ng = guid_norm(g);
 
 	if (ng) {
 		sl_push(&r->ref_guid, ng);
@@ -813,10 +799,10 @@ static int import_case(struct rin *r, xmlNodePtr n)
 
 	if ((rc = need_guid(r, n, "guid", &p.uuid)))
 		return rc;
-	name = prop(n, "name");
+	name = refi_prop(n, "name");
 	p.pseudonym = xstrdup(name && *name ? name : "case");
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is(c, "VariableValue"))
+		if (refi_is(c, "VariableValue"))
 			case_value(r, c, &p);
 	if (!p.ext_id)
 		p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
@@ -824,9 +810,9 @@ static int import_case(struct rin *r, xmlNodePtr n)
 		sm_put(&r->cases, p.uuid, p.id);
 		r->st->cases++;
 		for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-			if (is(c, "SourceRef") || is(c, "SelectionRef"))
+			if (refi_is(c, "SourceRef") || refi_is(c, "SelectionRef"))
 				add_ref(r, c, p.id);
-			else if (is(c, "NoteRef"))  /* a case note: a memo on the participant */
+			else if (refi_is(c, "NoteRef"))  /* a case note: a memo on the participant */
 				rc = memo_from_note(r, c, MEMO_PARTICIPANT, p.id);
 		}
 		if (!rc)   /* the case memo of QualCoder and praxis */
@@ -841,8 +827,8 @@ static int import_case(struct rin *r, xmlNodePtr n)
 static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
 {
 	for (xmlNodePtr vv = n->children; vv; vv = vv->next) {
-		xmlNodePtr ref = is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
-		char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
+		xmlNodePtr ref = refi_is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
+		char *g = ref ? refi_prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
 		int64_t idx = -1;
 		int hit = ng && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
 			  (size_t)idx < r->varnames.n && strcmp(r->varnames.v[idx], want) == 0;
@@ -897,11 +883,11 @@ static void refs_for(struct rin *r, const char *guid, idlist *out)
  * not midnight. */
 static char *source_date(xmlNodePtr n)
 {
-	char *dt = prop(n, "creationDateTime"), *d;
+	char *dt = refi_prop(n, "creationDateTime"), *d;
 	char now[32];
 
 	if (!dt)
-		dt = prop(n, "modifiedDateTime");
+		dt = refi_prop(n, "modifiedDateTime");
 	if (dt && strlen(dt) >= 16 && dt[10] == 'T') {
 		d = strncmp(dt + 11, "00:00", 5) == 0 ? xstrndup(dt, 10) : xstrndup(dt, 16);
 		if (vignette_date_valid(d)) {
@@ -950,7 +936,7 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 			 int64_t end, const char *sel_guid, xmlNodePtr sel, const char *lead)
 {
 	xmlNodePtr cref = child(cn, "CodeRef");
-	char *g = cref ? prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
+	char *g = cref ? refi_prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
 	px_coding c = { 0 };
 	strbuf memo;
 	int64_t code = 0;
@@ -973,13 +959,13 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 	c.start = start;
 	c.end = end;
 	c.needs_review = sel_guid && s->doubtful && s->doubtful[s->sel_at];
-	g = prop(cn, "guid");
+	g = refi_prop(cn, "guid");
 	c.uuid = guid_norm(g);
 	free(g);
 	sb_init(&memo);
 	for (xmlNodePtr nr = cn->children; nr; nr = nr->next) {
 		struct note *nt;
-		if (!is(nr, "NoteRef"))
+		if (!refi_is(nr, "NoteRef"))
 			continue;
 		if (!(nt = note_find(r, nr))) {
 			sb_free(&memo);
@@ -1008,7 +994,7 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 		r->st->flagged += c.needs_review;
 	}
 	for (xmlNodePtr nr = sel ? sel->children : NULL; nr && !rc; nr = nr->next)
-		if (is(nr, "NoteRef"))
+		if (refi_is(nr, "NoteRef"))
 			rc = memo_from_note(r, nr, MEMO_CODING, c.id);
 	coding_free(&c);
 	return rc;
@@ -1018,7 +1004,7 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
  * number (why says so). */
 static int read_position(xmlNodePtr n, const char *name, int64_t *out, char **why)
 {
-	char *v = prop(n, name), *end = NULL;
+	char *v = refi_prop(n, name), *end = NULL;
 	long long x = v ? strtoll(v, &end, 10) : -1;
 	int bad = !v || !*v || *end || x < 0;
 
@@ -1064,7 +1050,7 @@ static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 		a = b = -1;
 	lead = desc_lead(r, sel, 1);
 	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
-		if (is(c, "Coding")) {
+		if (refi_is(c, "Coding")) {
 			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid, sel, lead);
 			codings++;
 		}
@@ -1072,10 +1058,10 @@ static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 	 * QualCoder's annotations): a memo on the vignette titled with the
 	 * selected text */
 	if (!rc && !codings && (lead || child(sel, "NoteRef"))) {
-		char *title = prop(sel, "name");
+		char *title = refi_prop(sel, "name");
 		rc = memo_from_desc(r, sel, MEMO_VIGNETTE, s->v.id, title);
 		for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
-			if (is(c, "NoteRef"))
+			if (refi_is(c, "NoteRef"))
 				rc = memo_from_note(r, c, MEMO_VIGNETTE, s->v.id);
 		free(title);
 	}
@@ -1089,7 +1075,7 @@ done:
 static int source_text(struct rin *r, xmlNodePtr n, struct src *s)
 {
 	xmlNodePtr c = child(n, "PlainTextContent");
-	char *path = prop(n, "plainTextPath"), *text;
+	char *path = refi_prop(n, "plainTextPath"), *text;
 	size_t len, bad;
 	int rc = PX_OK;
 
@@ -1160,18 +1146,18 @@ static void choose_unit(struct rin *r, xmlNodePtr n, struct src *s)
 	int forced = r->opts ? r->opts->positions : REFI_UNIT_AUTO;
 
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		nsel += is(c, "PlainTextSelection");
+		nsel += refi_is(c, "PlainTextSelection");
 	sels = xcalloc(nsel + 1, sizeof(*sels));
 	names = xcalloc(nsel + 1, sizeof(*names));
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		char *why = NULL;
-		if (!is(c, "PlainTextSelection"))
+		if (!refi_is(c, "PlainTextSelection"))
 			continue;
 		if (read_position(c, "startPosition", &sels[i].start, &why) ||
 		    read_position(c, "endPosition", &sels[i].end, &why))
 			sels[i].start = sels[i].end = 0;   /* skipped later, no evidence */
 		free(why);
-		names[i] = prop(c, "name");
+		names[i] = refi_prop(c, "name");
 		sels[i].name = names[i];
 		i++;
 	}
@@ -1194,14 +1180,14 @@ static int import_source(struct rin *r, xmlNodePtr n)
 
 	if ((rc = need_guid(r, n, "guid", &s.v.uuid)) || (rc = source_text(r, n, &s)))
 		goto done;
-	name = prop(n, "name");
+	name = refi_prop(n, "name");
 	s.v.title = xstrdup(name && *name ? name : s.v.uuid);
 	s.v.ext_id = unique_id(r, s.v.title, "source", vignette_taken);
 	s.v.date = source_date(n);
 	s.v.text = xstrdup(s.t.text);
 	s.v.observer_id = 0;
 	{
-		char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+		char *g = refi_prop(n, "creatingUser"), *ng = guid_norm(g);
 		if (ng)
 			sm_get(&r->users, ng, &s.v.observer_id);
 		free(g);
@@ -1220,14 +1206,14 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	/* the document memo other tools write, less praxis's copy of its notes */
 	rc = memo_from_desc(r, n, MEMO_VIGNETTE, s.v.id, NULL);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-		if (is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
+		if (refi_is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
 			s.sel_at++;
-		else if (is(c, "Coding"))
+		else if (refi_is(c, "Coding"))
 			rc = import_coding(r, c, &s, -1, -1, NULL, NULL, NULL);
-		else if (is(c, "NoteRef"))
+		else if (refi_is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
-		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
-			 !is(c, "Description") && !is(c, "VariableValue"))
+		else if (c->type == XML_ELEMENT_NODE && !refi_is(c, "PlainTextContent") &&
+			 !refi_is(c, "Description") && !refi_is(c, "VariableValue"))
 			r->st->skipped_elements++;
 	}
 done:
@@ -1242,7 +1228,7 @@ done:
  * relative path on the other tool's disk): praxis cannot read it. */
 static int external_text(xmlNodePtr s)
 {
-	char *path = prop(s, "plainTextPath");
+	char *path = refi_prop(s, "plainTextPath");
 	int ext = path && !child(s, "PlainTextContent") && strncmp(path, "internal://", 11) != 0;
 
 	free(path);
@@ -1256,7 +1242,7 @@ static int pass_sources(struct rin *r, xmlNodePtr sources)
 	for (xmlNodePtr s = sources->children; s; s = s->next) {
 		if (s->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is(s, "TextSource") || external_text(s)) {
+		if (!refi_is(s, "TextSource") || external_text(s)) {
 			r->st->skipped_sources++;
 			continue;
 		}
@@ -1292,7 +1278,7 @@ static int parse_qde(struct rin *r, const char *buf, size_t len)
 /* The project's name becomes the title of a project that has none. */
 static int project_title(struct rin *r, xmlNodePtr root)
 {
-	char *name = prop(root, "name"), *title = NULL;
+	char *name = refi_prop(root, "name"), *title = NULL;
 	int rc = PX_OK;
 
 	if (name && *name && !(rc = db_meta_get(r->db, "title", &title, r->e)) && !title)
@@ -1321,14 +1307,14 @@ static int walk(struct rin *r)
 	xmlNodePtr root = xmlDocGetRootElement(r->doc), n;
 	int rc;
 
-	if (!is(root, "Project"))
+	if (!refi_is(root, "Project"))
 		return ierr(r, root, "the root element is <%s>, not <Project>",
 			    root ? (const char *)root->name : "");
 	if (!refi_ns(root->ns, "project"))
 		return ierr(r, root, "<Project> is not in the namespace %s", REFI_NS_PROJECT);
 	if ((rc = project_title(r, root)))
 		return rc;
-	r->origin = prop(root, "origin");
+	r->origin = refi_prop(root, "origin");
 	r->prior = refi_unit_of_origin(r->origin);
 	if ((n = child(root, "Users")) && (rc = pass_users(r, n)))
 		return rc;
@@ -1342,14 +1328,14 @@ static int walk(struct rin *r)
 		return rc;
 	if ((n = child(root, "Cases")))
 		for (xmlNodePtr c = n->children; c; c = c->next)
-			if (is(c, "Case") && (rc = import_case(r, c)))
+			if (refi_is(c, "Case") && (rc = import_case(r, c)))
 				return rc;
 	if ((n = child(root, "Sources")) && (rc = pass_sources(r, n)))
 		return rc;
 	for (n = root->children; n; n = n->next) {
-		if (is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
+		if (refi_is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
 			return rc;
-		if (is(n, "Links") || is(n, "Graphs"))
+		if (refi_is(n, "Links") || refi_is(n, "Graphs"))
 			r->st->skipped_elements++;
 	}
 	/* the project memo of QualCoder (and praxis's copy of its notes) */
@@ -1422,10 +1408,10 @@ static xmlDocPtr praxis_ext(struct rin *r, const char *qde, size_t qlen)
 				       XML_PARSE_NONET | XML_PARSE_NOERROR |
 				       XML_PARSE_NOWARNING)) || doc->intSubset)
 		why = "it is not well-formed XML";
-	else if (!is(root = xmlDocGetRootElement(doc), "Praxis") || !root->ns ||
+	else if (!refi_is(root = xmlDocGetRootElement(doc), "Praxis") || !root->ns ||
 		 strcmp((const char *)root->ns->href, REFI_NS_PRAXIS) != 0)
 		why = "its root is not <Praxis> in " REFI_NS_PRAXIS;
-	else if (!(want = prop(root, "project")))
+	else if (!(want = refi_prop(root, "project")))
 		why = "it names no project.qde";
 	else if (refi_digest(qde, qlen, digest), strcmp(digest, want) != 0)
 		why = "project.qde was changed after praxis wrote it (another tool?)";
@@ -1449,7 +1435,7 @@ static char *praxis_corpus_path(xmlDocPtr ext)
 {
 	xmlNodePtr c = ext ? child(xmlDocGetRootElement(ext), "Corpus") : NULL;
 
-	return c ? prop(c, "path") : NULL;
+	return c ? refi_prop(c, "path") : NULL;
 }
 
 /* The project from praxis's corpus, with the same rules as a YAML import;
@@ -1554,7 +1540,7 @@ static int walk_codebook(struct rin *r)
 {
 	xmlNodePtr root = xmlDocGetRootElement(r->doc), codes;
 
-	if (!is(root, "CodeBook"))
+	if (!refi_is(root, "CodeBook"))
 		return ierr(r, root, "the root element is <%s>, not <CodeBook>",
 			    root ? (const char *)root->name : "");
 	if (!refi_ns(root->ns, "codebook") && !refi_ns(root->ns, "project"))
@@ -1562,7 +1548,7 @@ static int walk_codebook(struct rin *r)
 	if (!(codes = child(root, "Codes")))
 		return ierr(r, root, "<CodeBook> has no <Codes>");
 	for (xmlNodePtr c = root->children; c; c = c->next)
-		if (is(c, "Sets") && child(c, "Set"))
+		if (refi_is(c, "Sets") && child(c, "Set"))
 			r->st->skipped_elements++;
 	return pass_codebook(r, root);
 }
@@ -1585,7 +1571,7 @@ static int refi_import_qdc_run(px_db *db, const char *path, int root,
 	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
 	if (!(buf = util_read_file(path, &len)))
 		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
-	if (len > REFI_MAX_ENTRY)
+	if (len > (size_t)REFI_MAX_ENTRY)
 		rc = px_fail(e, PX_EDATA, "%s: %zu bytes, more than the limit of %u for a codebook",
 			     path, len, REFI_MAX_ENTRY);
 	else if (!(rc = parse_qde(&r, buf, len)))

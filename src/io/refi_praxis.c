@@ -14,21 +14,11 @@
 #include "praxis/export.h"
 #include "praxis/refi.h"
 #include "praxis/refi_praxis.h"
+#include "praxis/refi_xml.h"
 #include "praxis/util.h"
 
 static const enum entity_kind registers[] = { ENT_REPERTOIRE, ENT_ACCOUNTABILITY };
 static const char *const register_names[] = { "repertoire", "accountability" };
-
-static void put(xmlNodePtr n, const char *name, const char *value)
-{
-	char *c;
-
-	if (!value)
-		return;
-	c = refi_xml_clean(value);
-	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
-	free(c);
-}
 
 static void put_text(xmlNsPtr ns, xmlNodePtr n, const char *name, const char *value)
 {
@@ -77,22 +67,22 @@ static int entry_node(const px_entity *ent, void *ud)
 	if (w->want && !idl_has(w->want, ent->id))
 		return 0;
 	n = xmlNewChild(w->parent, w->ns, BAD_CAST "Entry", NULL);
-	put(n, "register", register_names[w->reg]);
-	put(n, "guid", ent->uuid);
+	refi_attr(n, "register", register_names[w->reg]);
+	refi_attr(n, "guid", ent->uuid);
 	t = export_text(w->x, ent->ext_id);
-	put(n, "id", t);
+	refi_attr(n, "id", t);
 	free(t);
 	if (ent->name) {
 		t = export_text(w->x, ent->name);
-		put(n, "name", t);
+		refi_attr(n, "name", t);
 		free(t);
 	}
-	put(n, "kind", ent->kind);
+	refi_attr(n, "kind", ent->kind);
 	if (ent->reified >= 0)
-		put(n, "reified", ent->reified ? "true" : "false");
+		refi_attr(n, "reified", ent->reified ? "true" : "false");
 	if (ent->community_id &&
 	    entity_get(w->x->db, ENT_COMMUNITY, ent->community_id, &com, NULL) == PX_OK)
-		put(n, "community", com.ext_id);
+		refi_attr(n, "community", com.ext_id);
 	entity_free(&com);
 	if (ent->description) {
 		t = export_text(w->x, ent->description);
@@ -113,31 +103,31 @@ static void coding_node(export_ctx *x, xmlNsPtr ns, xmlNodePtr parent,
 	    !c->speaker_id && !c->held_by.n && !c->needs_review && !ec->interpretation)
 		return;
 	n = xmlNewChild(parent, ns, BAD_CAST "Coding", NULL);
-	put(n, "guid", c->uuid);
-	put(n, "mode", coding_mode_name(c->mode));
+	refi_attr(n, "guid", c->uuid);
+	refi_attr(n, "mode", coding_mode_name(c->mode));
 	if (c->repertoire_id && (u = uuid_of(x, "SELECT uuid FROM repertoire WHERE id = ?1",
 					     c->repertoire_id))) {
-		put(n, "repertoire", u);
+		refi_attr(n, "repertoire", u);
 		free(u);
 	}
 	if (c->accountability_id &&
 	    (u = uuid_of(x, "SELECT uuid FROM accountability WHERE id = ?1",
 			 c->accountability_id))) {
-		put(n, "accountability", u);
+		refi_attr(n, "accountability", u);
 		free(u);
 	}
-	put(n, "stance", coding_stance_name(c->stance));
+	refi_attr(n, "stance", coding_stance_name(c->stance));
 	if (c->speaker_id && (u = participant_uuid(x, c->speaker_id))) {
-		put(n, "speaker", u);
+		refi_attr(n, "speaker", u);
 		free(u);
 	}
 	if (c->needs_review)
-		put(n, "needsReview", "true");
+		refi_attr(n, "needsReview", "true");
 	if (ec->interpretation)
 		put_text(ns, n, "Interpretation", ec->interpretation);
 	for (size_t i = 0; i < c->held_by.n; i++)
 		if ((u = participant_uuid(x, c->held_by.v[i]))) {
-			put(xmlNewChild(n, ns, BAD_CAST "HeldBy", NULL), "participant", u);
+			refi_attr(xmlNewChild(n, ns, BAD_CAST "HeldBy", NULL), "participant", u);
 			free(u);
 		}
 }
@@ -157,15 +147,15 @@ int refi_praxis_xml(export_ctx *x, const char *qde, size_t qlen, const char *cor
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
 	refi_digest(qde, qlen, digest);
-	put(root, "version", "1");
-	put(root, "origin", "praxis " PRAXIS_VERSION);
-	put(root, "project", digest);
+	refi_attr(root, "version", "1");
+	refi_attr(root, "origin", "praxis " PRAXIS_VERSION);
+	refi_attr(root, "project", digest);
 	xmlAddChild(root, xmlNewComment(BAD_CAST " what REFI-QDA has no place for, by GUID;"
 					" praxis reads it while project.qde is unchanged "));
 	if (corpus) {
 		xmlNodePtr c = xmlNewChild(root, ns, BAD_CAST "Corpus", NULL);
-		put(c, "path", corpus);
-		put(c, "format", "praxis-yaml");
+		refi_attr(c, "path", corpus);
+		refi_attr(c, "format", "praxis-yaml");
 	}
 	/* a filtered export names only the entries its codings use */
 	for (size_t i = 0; filtered && i < x->nvs; i++)
@@ -197,24 +187,10 @@ int refi_praxis_xml(export_ctx *x, const char *qde, size_t qlen, const char *cor
 
 /* ---- reading ---- */
 
-static int is(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static char *prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	char *s = v ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 static char *text_of(xmlNodePtr n, const char *name)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is(c, name)) {
+		if (refi_is(c, name)) {
 			xmlChar *v = xmlNodeGetContent(c);
 			char *s = xstrdup(v ? (const char *)v : "");
 			xmlFree(v);
@@ -241,24 +217,24 @@ static int64_t by_uuid(px_db *db, const char *sql, const char *uuid)
 
 static int read_entry(px_db *db, xmlNodePtr n, strmap *entries, const char *where, px_err *e)
 {
-	char *reg = prop(n, "register"), *reified;
+	char *reg = refi_prop(n, "register"), *reified;
 	int r = reg && strcmp(reg, "accountability") == 0, rc = PX_OK;
 	px_entity ent = { 0 };
 	int64_t id = 0;
 
 	if (!reg || (!r && strcmp(reg, "repertoire") != 0))
 		rc = bad(e, where, n, "an entry of the register", reg);
-	ent.uuid = prop(n, "guid");
-	ent.ext_id = prop(n, "id");
+	ent.uuid = refi_prop(n, "guid");
+	ent.ext_id = refi_prop(n, "id");
 	if (!rc && (!ent.uuid || !ent.ext_id || !*ent.ext_id))
 		rc = bad(e, where, n, "an entry without guid or id", ent.ext_id);
 	if (!rc && entity_find(db, registers[r], ent.ext_id, &id, NULL) != PX_OK) {
 		/* new here: the entry as it was, with its uuid; one the project
 		 * has already stays as it is */
-		char *com = prop(n, "community");
-		ent.name = prop(n, "name");
-		ent.kind = prop(n, "kind");
-		reified = prop(n, "reified");
+		char *com = refi_prop(n, "community");
+		ent.name = refi_prop(n, "name");
+		ent.kind = refi_prop(n, "kind");
+		reified = refi_prop(n, "reified");
 		ent.reified = !reified ? -1 : strcmp(reified, "true") == 0;
 		ent.description = text_of(n, "Description");
 		if (com && *com)
@@ -279,7 +255,7 @@ static int read_entry(px_db *db, xmlNodePtr n, strmap *entries, const char *wher
 static int read_coding(px_db *db, xmlNodePtr n, const strmap *entries, const char *where,
 		       px_err *e)
 {
-	char *guid = prop(n, "guid");
+	char *guid = refi_prop(n, "guid");
 	int64_t id = by_uuid(db, "SELECT id FROM coding WHERE uuid = ?1", guid);
 	px_coding c = { 0 };
 	int rc;
@@ -293,9 +269,9 @@ static int read_coding(px_db *db, xmlNodePtr n, const strmap *entries, const cha
 		return rc;
 	}
 	{
-		char *mode = prop(n, "mode"), *stance = prop(n, "stance");
-		char *rep = prop(n, "repertoire"), *acc = prop(n, "accountability");
-		char *speaker = prop(n, "speaker"), *review = prop(n, "needsReview");
+		char *mode = refi_prop(n, "mode"), *stance = refi_prop(n, "stance");
+		char *rep = refi_prop(n, "repertoire"), *acc = refi_prop(n, "accountability");
+		char *speaker = refi_prop(n, "speaker"), *review = refi_prop(n, "needsReview");
 		if (mode && (c.mode = coding_mode_parse(mode)) < 0)
 			rc = bad(e, where, n, "a mode", mode);
 		else if (stance && (c.stance = coding_stance_parse(stance)) <= 0)
@@ -315,9 +291,9 @@ static int read_coding(px_db *db, xmlNodePtr n, const strmap *entries, const cha
 	for (xmlNodePtr h = n->children; h && !rc; h = h->next) {
 		int64_t p;
 		char *v;
-		if (!is(h, "HeldBy"))
+		if (!refi_is(h, "HeldBy"))
 			continue;
-		v = prop(h, "participant");
+		v = refi_prop(h, "participant");
 		if (!(p = by_uuid(db, "SELECT id FROM participant WHERE uuid = ?1", v)))
 			rc = bad(e, where, h, "held_by someone who is no case of the project", v);
 		else if (!idl_has(&c.held_by, p))
@@ -339,12 +315,12 @@ int refi_praxis_apply(px_db *db, xmlDocPtr doc, const char *where, px_err *e)
 	int rc = PX_OK;
 
 	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
-		for (xmlNodePtr n = is(s, "Registers") ? s->children : NULL; n && !rc; n = n->next)
-			if (is(n, "Entry"))
+		for (xmlNodePtr n = refi_is(s, "Registers") ? s->children : NULL; n && !rc; n = n->next)
+			if (refi_is(n, "Entry"))
 				rc = read_entry(db, n, &entries, where, e);
 	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
-		for (xmlNodePtr n = is(s, "Codings") ? s->children : NULL; n && !rc; n = n->next)
-			if (is(n, "Coding"))
+		for (xmlNodePtr n = refi_is(s, "Codings") ? s->children : NULL; n && !rc; n = n->next)
+			if (refi_is(n, "Coding"))
 				rc = read_coding(db, n, &entries, where, e);
 	sm_free(&entries);
 	return rc;
