@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include "praxis/coding.h"
 #include "praxis/entity.h"
+#include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/export.h"
 #include "praxis/refi.h"
@@ -53,9 +54,62 @@ struct entries {
 	export_ctx *x;
 	xmlNsPtr ns;
 	xmlNodePtr parent;
-	int reg;                 /* index into registers */
+	int reg;                 /* index into registers; -1: communities */
 	idlist *want;            /* NULL: every entry */
 };
+
+/* A <Memo> under the element of the memo's target (REFI-QDA has no place
+ * for memos on communities and register entries). */
+static int memo_node(const px_memo *m, void *ud)
+{
+	struct entries *w = ud;
+	xmlNodePtr n;
+	char *t = export_text(w->x, m->text);
+
+	n = xmlNewChild(w->parent, w->ns, BAD_CAST "Memo", NULL);
+	refi_attr(n, "guid", m->uuid);
+	if (m->title) {
+		char *title = export_text(w->x, m->title);
+		refi_attr(n, "title", title);
+		free(title);
+	}
+	refi_attr(n, "created", m->created);
+	if (m->coder_id) {        /* its author, by the id the Users carry */
+		px_entity c = { 0 };
+		if (entity_get(w->x->db, ENT_CODER, m->coder_id, &c, NULL) == PX_OK)
+			refi_attr(n, "author", c.ext_id);
+		entity_free(&c);
+	}
+	put_text(w->ns, n, "Text", t);
+	free(t);
+	return 0;
+}
+
+static int memos_under(struct entries *w, xmlNodePtr n, int kind, int64_t id)
+{
+	struct entries under = *w;
+
+	under.parent = n;
+	return memo_each(w->x->db, kind, id, memo_node, &under, w->x->e);
+}
+
+/* A community that carries memos, by its id. */
+static int community_node(const px_entity *ent, void *ud)
+{
+	struct entries *w = ud;
+	xmlNodePtr n;
+	int64_t count = 0;
+	char *sql = xasprintf("SELECT count(*) FROM memo_target WHERE kind = %d AND"
+			      " target_id = %lld", MEMO_COMMUNITY, (long long)ent->id);
+	int rc = db_scalar_get(w->x->db, sql, &count, w->x->e);
+
+	free(sql);
+	if (rc || !count)
+		return rc;
+	n = xmlNewChild(w->parent, w->ns, BAD_CAST "Community", NULL);
+	refi_attr(n, "id", ent->ext_id);
+	return memos_under(w, n, MEMO_COMMUNITY, ent->id);
+}
 
 static int entry_node(const px_entity *ent, void *ud)
 {
@@ -89,7 +143,7 @@ static int entry_node(const px_entity *ent, void *ud)
 		put_text(w->ns, n, "Description", t);
 		free(t);
 	}
-	return 0;
+	return memos_under(w, n, w->reg ? MEMO_ACCOUNTABILITY : MEMO_REPERTOIRE, ent->id);
 }
 
 static void coding_node(export_ctx *x, xmlNsPtr ns, xmlNodePtr parent,
@@ -168,6 +222,11 @@ int refi_praxis_xml(export_ctx *x, const char *qde, size_t qlen, const char *cor
 		struct entries w = { x, ns, regs, r, filtered ? &want : NULL };
 		rc = entity_each(x->db, registers[r], entry_node, &w, x->e);
 	}
+	if (!rc && !filtered) {   /* a filtered export names no community memos */
+		struct entries w = { x, ns, xmlNewChild(root, ns, BAD_CAST "Communities", NULL),
+				     -1, NULL };
+		rc = entity_each(x->db, ENT_COMMUNITY, community_node, &w, x->e);
+	}
 	cods = xmlNewChild(root, ns, BAD_CAST "Codings", NULL);
 	for (size_t i = 0; i < x->nvs && !rc; i++)
 		for (size_t k = 0; k < x->vs[i].ncodings; k++)
@@ -215,6 +274,45 @@ static int64_t by_uuid(px_db *db, const char *sql, const char *uuid)
 	return id;
 }
 
+/* The <Memo>s under n as memos on (kind, id); one whose uuid the project
+ * has already (a memo with several targets came in through a note) is
+ * not added twice. */
+static int read_memos(px_db *db, xmlNodePtr n, int kind, int64_t id, const char *where,
+		      px_err *e)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		px_memo m = { 0 };
+		int64_t have = 0;
+		int rc;
+		if (!refi_is(c, "Memo"))
+			continue;
+		m.uuid = refi_prop(c, "guid");
+		if (m.uuid && memo_find_uuid(db, m.uuid, &have, NULL) == 1) {
+			free(m.uuid);
+			continue;
+		}
+		m.target = kind;
+		m.target_id = id;
+		m.title = refi_prop(c, "title");
+		m.created = refi_prop(c, "created");
+		m.text = text_of(c, "Text");
+		{
+			char *author = refi_prop(c, "author");
+			if (author)
+				entity_find(db, ENT_CODER, author, &m.coder_id, NULL);
+			free(author);
+		}
+		if (!m.text || !*m.text)
+			rc = bad(e, where, c, "a memo without text", m.uuid);
+		else
+			rc = memo_add(db, &m, e);
+		memo_free(&m);
+		if (rc)
+			return rc;
+	}
+	return PX_OK;
+}
+
 static int read_entry(px_db *db, xmlNodePtr n, strmap *entries, const char *where, px_err *e)
 {
 	char *reg = refi_prop(n, "register"), *reified;
@@ -247,6 +345,8 @@ static int read_entry(px_db *db, xmlNodePtr n, strmap *entries, const char *wher
 	}
 	if (!rc)
 		sm_put(entries, ent.uuid, id);
+	if (!rc)
+		rc = read_memos(db, n, r ? MEMO_ACCOUNTABILITY : MEMO_REPERTOIRE, id, where, e);
 	free(reg);
 	entity_free(&ent);
 	return rc;
@@ -318,6 +418,15 @@ int refi_praxis_apply(px_db *db, xmlDocPtr doc, const char *where, px_err *e)
 		for (xmlNodePtr n = refi_is(s, "Registers") ? s->children : NULL; n && !rc; n = n->next)
 			if (refi_is(n, "Entry"))
 				rc = read_entry(db, n, &entries, where, e);
+	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
+		for (xmlNodePtr n = refi_is(s, "Communities") ? s->children : NULL; n && !rc;
+		     n = n->next) {
+			char *id = refi_is(n, "Community") ? refi_prop(n, "id") : NULL;
+			int64_t cid = 0;
+			if (id && !(rc = entity_ensure(db, ENT_COMMUNITY, id, &cid, e)))
+				rc = read_memos(db, n, MEMO_COMMUNITY, cid, where, e);
+			free(id);
+		}
 	for (xmlNodePtr s = root->children; s && !rc; s = s->next)
 		for (xmlNodePtr n = refi_is(s, "Codings") ? s->children : NULL; n && !rc; n = n->next)
 			if (refi_is(n, "Coding"))

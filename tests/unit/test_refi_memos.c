@@ -289,8 +289,9 @@ static char *coding_fields(px_db *db, const char *uuid)
 }
 
 /* A pseudonymized export carries no corpus, but praxis.xml still brings
- * back the register entries (description, community, uuid) and each
- * coding's mode, entry links, interpretation, speaker, stance and held_by. */
+ * back the register entries (description, community, uuid, memos), the
+ * communities' memos and each coding's mode, entry links, interpretation,
+ * speaker, stance and held_by. */
 static void test_extension_without_corpus(void **state)
 {
 	px_db *a = fx_db_with(fx_refi_memo_corpus), *b = fx_db();
@@ -309,6 +310,13 @@ static void test_extension_without_corpus(void **state)
 	must(export_run(a, &o, &e), &e, "export");
 	import_into(b, path, &st);
 	assert_int_equal(st.lossless, 0);
+	/* the memos REFI-QDA has no place for, on their entries and community */
+	{
+		char *m = memo_lines(b);
+		assert_non_null(strstr(m, "\n4|The community memo.\n"));
+		assert_non_null(strstr(m, "\n6|The repertoire memo.\n7|The accountability memo.\n"));
+		free(m);
+	}
 	for (size_t i = 0; i < 3; i++) {
 		char *fa = coding_fields(a, uuids[i]), *fb = coding_fields(b, uuids[i]);
 		assert_string_equal(fa, fb);
