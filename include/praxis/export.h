@@ -44,5 +44,7 @@ int export_format_of_path(const char *path);
 char *export_format_list(int with_ext, const char *last_sep);
 
 int export_run(px_db *db, const struct export_options *o, px_err *e);
+/* 1 if any filter of o is set (participant, community, coder, code, dates). */
+int export_options_filtered(const struct export_options *o);
 
 #endif

@@ -1,6 +1,6 @@
 /* cmd_import.c: `praxis import FILE...`: corpus YAML, REFI-QDA projects
- * (.qdpx) and plain field notes (.md, .txt) into the project, all in one
- * transaction, chosen by each file's extension. */
+ * (.qdpx) and codebooks (.qdc), and plain field notes (.md, .txt) into the
+ * project, all in one transaction, chosen by each file's extension. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,7 +13,7 @@
 #include "praxis/project.h"
 #include "commands.h"
 
-enum import_kind { IMP_YAML, IMP_QDPX, IMP_NOTES, IMP_KIND_COUNT };
+enum import_kind { IMP_YAML, IMP_QDC, IMP_QDPX, IMP_NOTES, IMP_KIND_COUNT };
 
 static int import_kind_of(const char *path)
 {
@@ -25,6 +25,8 @@ static int import_kind_of(const char *path)
 		return IMP_YAML;
 	if (!strcasecmp(dot, ".qdpx"))
 		return IMP_QDPX;
+	if (!strcasecmp(dot, ".qdc"))
+		return IMP_QDC;
 	if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".markdown"))
 		return IMP_NOTES;
 	return -1;
@@ -34,11 +36,33 @@ struct import_totals {
 	corpus_stats corpus;
 	struct refi_import_stats refi;
 	int64_t notes;
+	int64_t qdc_codes;       /* new codes from .qdc codebooks */
+	int qdc_files;
 };
 
-static int import_all(struct cli *c, px_db *db, strlist *files, int root,
-		      const struct refi_import_opts *o, struct import_totals *t, px_err *e)
+struct coder_ask {
+	struct cli *c;
+	px_db *db;
+	int64_t *coder;
+};
+
+/* The session's coder, decided when a file first needs one. */
+static int ask_coder(void *ud, int64_t *coder_id, px_err *e)
 {
+	struct coder_ask *a = ud;
+	int rc = PX_OK;
+
+	if (!*a->coder)
+		rc = cli_coder(a->c, a->db, a->coder, e);
+	*coder_id = *a->coder;
+	return rc;
+}
+
+static int import_all(struct cli *c, px_db *db, strlist *files, int root,
+		      const struct refi_import_opts *opts, struct import_totals *t, px_err *e)
+{
+	struct coder_ask ask = { c, db, NULL };
+	struct refi_import_opts o = *opts;
 	int64_t coder;
 	int rc;
 
@@ -48,13 +72,26 @@ static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 	    (rc = corpus_import(db, (const char *const *)files[IMP_YAML].v,
 				(int)files[IMP_YAML].n, coder, &t->corpus, e)))
 		return rc;
-	/* codings in a .qdpx without a user need someone: the session's coder */
-	if (!coder && (files[IMP_QDPX].n || files[IMP_NOTES].n) &&
-	    (rc = cli_coder(c, db, &coder, e)))
-		return rc;
+	/* codebooks first: a project's codings may use their codes */
+	for (size_t i = 0; i < files[IMP_QDC].n; i++) {
+		struct refi_import_stats st;
+		rc = refi_import_qdc(db, files[IMP_QDC].v[i], root, &st, e);
+		sl_free(&st.report);
+		if (rc)
+			return rc;
+		t->qdc_codes += st.codes;
+		t->qdc_files++;
+		t->refi.skipped_elements += st.skipped_elements;
+	}
+	/* codings in a .qdpx without a user need someone: the session's
+	 * coder, asked for only when one is read as REFI-QDA (praxis's own
+	 * corpus names its coders) */
+	ask.coder = &coder;
+	o.coder = ask_coder;
+	o.coder_ud = &ask;
 	for (size_t i = 0; i < files[IMP_QDPX].n; i++) {
 		struct refi_import_stats st;
-		rc = refi_import_with(db, files[IMP_QDPX].v[i], coder, root, o, &st, e);
+		rc = refi_import_with(db, files[IMP_QDPX].v[i], coder, root, &o, &st, e);
 		for (size_t k = 0; k < st.report.n; k++)
 			sl_push(&t->refi.report, st.report.v[k]);
 		sl_free(&st.report);
@@ -72,6 +109,8 @@ static int import_all(struct cli *c, px_db *db, strlist *files, int root,
 		t->refi.skipped_elements += st.skipped_elements;
 		t->refi.normalized += st.normalized;
 	}
+	if (!coder && files[IMP_NOTES].n && (rc = cli_coder(c, db, &coder, e)))
+		return rc;
 	if (files[IMP_NOTES].n &&
 	    (rc = notes_import(db, (const char *const *)files[IMP_NOTES].v,
 			       (int)files[IMP_NOTES].n, coder, &t->notes, e)))
@@ -88,9 +127,14 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 	long long nc = (long long)t->corpus.codings + r->codings;
 	long long nm = (long long)t->corpus.memos + r->notes;
 
-	fprintf(c->out, "imported %lld vignette%s, %lld participant%s, %lld coding%s, "
-		"%lld memo%s into %s\n", nv, PX_S(nv), np, PX_S(np), nc, PX_S(nc), nm, PX_S(nm),
-		c->db_path);
+	if (!t->qdc_files || nv || np || nc || nm)   /* not for a codebook alone */
+		fprintf(c->out, "imported %lld vignette%s, %lld participant%s, %lld coding%s, "
+			"%lld memo%s into %s\n", nv, PX_S(nv), np, PX_S(np), nc, PX_S(nc), nm,
+			PX_S(nm), c->db_path);
+	if (t->qdc_files)
+		fprintf(c->out, "added %lld new code%s from %d codebook%s into %s\n",
+			(long long)t->qdc_codes, PX_S(t->qdc_codes), t->qdc_files,
+			PX_S(t->qdc_files), c->db_path);
 	for (size_t i = 0; i < r->report.n; i++)
 		fprintf(c->err, "praxis: %s\n", r->report.v[i]);
 	if (r->skipped_selections)
@@ -117,7 +161,7 @@ static int run_import(struct cli *c)
 	char **pos;
 	int npos, rc, quiet = 0, root = CODE_ME;
 	const char *root_name = NULL, *positions = NULL;
-	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0 };
+	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0, NULL, NULL };
 	const struct cli_opt opts[] = {
 		{ "quiet", 0, NULL, &quiet },
 		{ "root", 1, &root_name, NULL },
@@ -150,7 +194,7 @@ static int run_import(struct cli *c)
 		int k = import_kind_of(pos[i]);
 		if (k < 0) {
 			rc = cli_usage_error(c, &cmd_import, "%s: import reads .yaml/.yml, .qdpx,"
-					     " .md or .txt files", pos[i]);
+					     " .qdc, .md or .txt files", pos[i]);
 			goto out;
 		}
 		sl_push(&files[k], pos[i]);
@@ -180,7 +224,8 @@ out:
 }
 
 const struct cli_command cmd_import = {
-	"import", run_import, "import corpus YAML, .qdpx projects, field notes (one transaction)",
+	"import", run_import, "import corpus YAML, .qdpx projects, .qdc codebooks, field notes"
+	" (one transaction)",
 	"usage: praxis [--db FILE] import [--quiet] [--root ME|JE|SR] [--strict]\n"
 	"                                 [--positions codepoints|utf16|crlf1] FILE...\n"
 	"\n"
@@ -190,8 +235,17 @@ const struct cli_command cmd_import = {
 	"               QualCoder...: users become coders, codes join the codebook\n"
 	"               (top-level codes that are not ME, JE or SR go under --root,\n"
 	"               default ME), text sources become vignettes with their codings,\n"
-	"               cases participants (variables as attributes), notes memos,\n"
-	"               sets of sources communities. CR LF and a BOM are normalized\n"
+	"               cases participants (variables as attributes), sets of\n"
+	"               sources communities. Memos come from every place tools put\n"
+	"               them: the <Description> of the project, codes, sources,\n"
+	"               coded selections (the coding's memo) and cases, notes\n"
+	"               referred to anywhere (text inline or in a file of the\n"
+	"               archive), a selection with a memo and no coding (a memo on\n"
+	"               the vignette); praxis's own copies are not doubled. A\n"
+	"               .qdpx from praxis brings back ids, register entries, mode,\n"
+	"               speaker, stance and held_by (its praxis.xml), and the whole\n"
+	"               project when written with --keep-names, while its\n"
+	"               project.qde is unchanged. CR LF and a BOM are normalized\n"
 	"               with positions adjusted. Tools count positions differently\n"
 	"               (NVivo: UTF-16 units, an emoji counts two; ATLAS.ti: CR LF as\n"
 	"               one): each source's reading is chosen from the evidence (spans\n"
@@ -205,6 +259,10 @@ const struct cli_command cmd_import = {
 	"               Other source kinds (PDF, pictures,\n"
 	"               audio, video) and elements praxis does not keep are skipped,\n"
 	"               with a warning count.\n"
+	"  .qdc         a REFI-QDA codebook alone (Taguette, QualCoder, NVivo...):\n"
+	"               codes with hierarchy, descriptions and colours join the\n"
+	"               codebook (top-level codes under --root); an empty <Sets/>,\n"
+	"               a BOM and older namespace spellings are accepted.\n"
 	"  .md .txt     plain field notes, one vignette per file, id from the file\n"
 	"               name; optional YAML front matter between --- lines with\n"
 	"               title, date, community and participants (existing ids).\n"

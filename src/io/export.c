@@ -93,7 +93,7 @@ static int write_file(export_ctx *x, const char *path, int (*fn)(export_ctx *, F
 	return atomic_commit(&af, x->e);
 }
 
-static int any_filter(const struct export_options *o)
+int export_options_filtered(const struct export_options *o)
 {
 	return o->participant || o->community || o->coder || o->code || o->from || o->to;
 }
@@ -103,7 +103,7 @@ static int run_yaml(px_db *db, const struct export_options *o, px_err *e)
 	atomic_file af;
 	int rc;
 
-	if (any_filter(o))
+	if (export_options_filtered(o))
 		return px_fail(e, PX_EUSAGE, "--format yaml writes the whole project (a backup):"
 			       " filters do not apply");
 	if ((rc = atomic_open_mode(&af, o->output, 1, e)))

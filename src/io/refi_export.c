@@ -10,10 +10,14 @@
 #include <zip.h>
 #include "praxis/atomic.h"
 #include "praxis/codebook.h"
+#include "praxis/corpus.h"
 #include "praxis/entity.h"
+#include "praxis/export.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_praxis.h"
+#include "praxis/refi_xml.h"
 #include "praxis/tempfile.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -40,6 +44,15 @@ void refi_guid(const char *seed, char out[37])
 		 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
+void refi_digest(const char *data, size_t len, char out[32])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 0x100000001b3ULL;
+	snprintf(out, 32, "fnv1a64:%016llx", (unsigned long long)h);
+}
+
 struct qx {
 	export_ctx *x;
 	xmlDocPtr doc;
@@ -51,27 +64,11 @@ struct qx {
 	xmlNodePtr notes;        /* created on first note */
 	xmlNodePtr root;
 	strlist project_notes;   /* GUIDs of project memos, for NoteRef */
+	strlist project_texts;   /* and their texts, for the Description */
 	char *created;           /* the project's creation time, for notes that
 				    have none (QualCoder stops at a note without) */
 	struct vars *vars;       /* while writing cases and sources */
 };
-
-/* Characters XML 1.0 cannot hold become U+FFFD (one code point for one,
- * so nothing shifts). */
-static char *xml_clean(const char *s)
-{
-	strbuf b;
-
-	sb_init(&b);
-	sb_add(&b, "");
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
-			sb_add(&b, "\xef\xbf\xbd");
-		else
-			sb_addc(&b, (char)*p);
-	}
-	return sb_steal(&b);
-}
 
 static xmlNodePtr el(struct qx *q, xmlNodePtr parent, const char *name)
 {
@@ -80,22 +77,11 @@ static xmlNodePtr el(struct qx *q, xmlNodePtr parent, const char *name)
 
 static xmlNodePtr el_text(struct qx *q, xmlNodePtr parent, const char *name, const char *text)
 {
-	char *c = xml_clean(text);
+	char *c = refi_xml_clean(text);
 	xmlNodePtr n = xmlNewTextChild(parent, q->ns, BAD_CAST name, BAD_CAST c);
 
 	free(c);
 	return n;
-}
-
-static void attr(xmlNodePtr n, const char *name, const char *value)
-{
-	char *c;
-
-	if (!value)
-		return;
-	c = xml_clean(value);
-	xmlNewProp(n, BAD_CAST name, BAD_CAST c);
-	free(c);
 }
 
 static void attr_int(xmlNodePtr n, const char *name, long long v)
@@ -108,7 +94,7 @@ static void attr_int(xmlNodePtr n, const char *name, long long v)
 
 static void ref(struct qx *q, xmlNodePtr parent, const char *name, const char *guid)
 {
-	attr(el(q, parent, name), "targetGUID", guid);
+	refi_attr(el(q, parent, name), "targetGUID", guid);
 }
 
 /* A GUID praxis keeps no row uuid for: derived from the row it belongs
@@ -159,40 +145,89 @@ static xmlNodePtr note_add(struct qx *q, const char *guid, const char *name, int
 	if (!q->notes)
 		q->notes = xmlNewNode(q->ns, BAD_CAST "Notes");
 	n = el(q, q->notes, "Note");
-	attr(n, "guid", guid);
-	attr(n, "name", name);
-	attr(n, "creatingUser", coder_guid(q, coder, cg));
-	attr(n, "creationDateTime", dt);
+	refi_attr(n, "guid", guid);
+	refi_attr(n, "name", name);
+	refi_attr(n, "creatingUser", coder_guid(q, coder, cg));
+	refi_attr(n, "creationDateTime", dt);
 	el_text(q, n, "PlainTextContent", text);
 	free(dt);
 	return n;
 }
 
-static void color_upper(char *dst, const char *c)
+/* A <Description> holding lead (may be NULL) and then each memo text,
+ * paragraphs apart: where QualCoder, MAXQDA and ATLAS.ti read a memo. A
+ * praxis import takes the memos from the notes and drops the copy (see
+ * refi_import.c, desc_covered). Nothing is written when both are empty. */
+static void description(struct qx *q, xmlNodePtr parent, const char *lead, const strlist *memos)
 {
-	size_t i;
+	strbuf b;
 
-	for (i = 0; i < 7 && c[i]; i++)
-		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
-	dst[i] = '\0';
+	sb_init(&b);
+	sb_add(&b, "");
+	if (lead && *lead)
+		sb_add(&b, lead);
+	for (size_t i = 0; memos && i < memos->n; i++) {
+		if (!*memos->v[i])
+			continue;
+		if (b.len)
+			sb_add(&b, "\n\n");
+		sb_add(&b, memos->v[i]);
+	}
+	if (b.len)
+		el_text(q, parent, "Description", b.s);
+	sb_free(&b);
 }
 
-struct code_memo_ctx {
-	struct qx *q;
-	xmlNodePtr code;
-	const char *code_name;
+/* The memos on one target, pseudonymized, with their uuids and authors. */
+struct memo_list {
+	export_ctx *x;
+	strlist texts;
+	strlist uuids;
+	idlist coders;
+	strlist created;
 };
 
-static int code_memo(const px_memo *m, void *ud)
+static int memo_collect(const px_memo *m, void *ud)
 {
-	struct code_memo_ctx *c = ud;
-	char *text = export_text(c->q->x, m->text), *name = xasprintf("memo on %s", c->code_name);
+	struct memo_list *ml = ud;
+	char *t = export_text(ml->x, m->text);
 
-	note_add(c->q, m->uuid, name, m->coder_id, m->created, text);
-	ref(c->q, c->code, "NoteRef", m->uuid);
-	free(text);
-	free(name);
+	sl_push(&ml->texts, t);
+	sl_push(&ml->uuids, m->uuid);
+	idl_push(&ml->coders, m->coder_id);
+	sl_push(&ml->created, m->created ? m->created : "");
+	free(t);
 	return 0;
+}
+
+static int memos_on(export_ctx *x, int kind, int64_t id, struct memo_list *ml)
+{
+	memset(ml, 0, sizeof(*ml));
+	ml->x = x;
+	return memo_each(x->db, kind, id, memo_collect, ml, x->e);
+}
+
+static void memo_list_free(struct memo_list *ml)
+{
+	sl_free(&ml->texts);
+	sl_free(&ml->uuids);
+	idl_free(&ml->coders);
+	sl_free(&ml->created);
+}
+
+/* #RRGGBB in capitals; #RGB spelled out (QualCoder matches six digits). */
+static void color_upper(char *dst, const char *c)
+{
+	size_t i, n = strlen(c);
+
+	for (i = 0; i < 7 && i < n; i++)
+		dst[i] = (char)(c[i] >= 'a' && c[i] <= 'f' ? c[i] - 32 : c[i]);
+	dst[i] = '\0';
+	if (n == 4) {
+		for (i = 3; i >= 1; i--)
+			dst[2 * i] = dst[2 * i - 1] = dst[i];
+		dst[7] = '\0';
+	}
 }
 
 static int code_node(const px_code *c, void *ud)
@@ -205,23 +240,31 @@ static int code_node(const px_code *c, void *ud)
 		return px_fail(q->x->e, PX_EDATA, "code '%s' is nested too deep", c->name);
 	n = el(q, parent, "Code");
 	q->stack[c->depth] = n;
-	attr(n, "guid", c->uuid);
-	attr(n, "name", c->depth ? c->name : codebook_root_name(c->dimension));
-	attr(n, "isCodable", "true");
+	refi_attr(n, "guid", c->uuid);
+	refi_attr(n, "name", c->depth ? c->name : codebook_root_name(c->dimension));
+	refi_attr(n, "isCodable", "true");
 	if (c->color && codebook_color_valid(c->color)) {
 		color_upper(color, c->color);
-		attr(n, "color", color);
+		refi_attr(n, "color", color);
 	}
-	if (c->description) {
-		char *d = export_text(q->x, c->description);
-		el_text(q, n, "Description", d);
+	{
+		/* the description, then (in a project) the code's memos after
+		 * it, each also a note the code refers to */
+		struct memo_list ml = { 0 };
+		char *d = c->description ? export_text(q->x, c->description) : NULL;
+		int rc = q->project ? memos_on(q->x, MEMO_CODE, c->id, &ml) : PX_OK;
+		description(q, n, d, &ml.texts);
+		for (size_t i = 0; !rc && i < ml.texts.n; i++) {
+			char *name = xasprintf("memo on %s", c->name);
+			note_add(q, ml.uuids.v[i], name, ml.coders.v[i],
+				 *ml.created.v[i] ? ml.created.v[i] : NULL, ml.texts.v[i]);
+			ref(q, n, "NoteRef", ml.uuids.v[i]);
+			free(name);
+		}
 		free(d);
+		memo_list_free(&ml);
+		return rc;
 	}
-	if (q->project) {
-		struct code_memo_ctx cm = { q, n, c->name };
-		return memo_each(q->x->db, MEMO_CODE, c->id, code_memo, &cm, q->x->e);
-	}
-	return 0;
 }
 
 static int write_codebook(struct qx *q, xmlNodePtr parent)
@@ -243,9 +286,9 @@ static int user_node(const px_entity *ent, void *ud)
 		q->stack[0] = el(q, q->root, "Users");
 	u = el(q, q->stack[0], "User");
 
-	attr(u, "guid", ent->uuid);
-	attr(u, "name", ent->name ? ent->name : ent->ext_id);
-	attr(u, "id", ent->ext_id);
+	refi_attr(u, "guid", ent->uuid);
+	refi_attr(u, "name", ent->name ? ent->name : ent->ext_id);
+	refi_attr(u, "id", ent->ext_id);
 	return 0;
 }
 
@@ -308,8 +351,19 @@ static int case_node(const px_participant *p, void *ud)
 	if (!cc->cases)
 		cc->cases = xmlNewNode(q->ns, BAD_CAST "Cases");
 	c = el(q, cc->cases, "Case");
-	attr(c, "guid", p->uuid);
-	attr(c, "name", p->pseudonym);
+	refi_attr(c, "guid", p->uuid);
+	refi_attr(c, "name", p->pseudonym);
+	{
+		/* the participant's memos: the schema gives a case no NoteRef,
+		 * so its Description is the one place (QualCoder's case memo) */
+		struct memo_list ml;
+		int rc = memos_on(x, MEMO_PARTICIPANT, p->id, &ml);
+		if (!rc)
+			description(q, c, NULL, &ml.texts);
+		memo_list_free(&ml);
+		if (rc)
+			return rc;
+	}
 	var_value(q, cc->vars, c, REFI_VAR_ID, p->ext_id);
 	if (p->role)
 		var_value(q, cc->vars, c, "role", p->role);
@@ -338,7 +392,7 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 	if ((rc = participant_each(q->x->db, note_vars, &cc, q->x->e)))
 		goto done;
 	if (q->x->nvs) {         /* the vignettes' own, on their sources */
-		var_guid(q, &vars, REFI_VAR_ID);
+		var_guid(q, &vars, REFI_VAR_VIGNETTE_ID);
 		var_guid(q, &vars, REFI_VAR_DATE);
 		var_guid(q, &vars, REFI_VAR_COMMUNITY);
 	}
@@ -346,9 +400,9 @@ static int write_cases(struct qx *q, xmlNodePtr root)
 		xmlNodePtr vs = el(q, root, "Variables");
 		for (size_t i = 0; i < vars.names.n; i++) {
 			xmlNodePtr v = el(q, vs, "Variable");
-			attr(v, "guid", vars.guids.v[i]);
-			attr(v, "name", vars.names.v[i]);
-			attr(v, "typeOfVariable", "Text");
+			refi_attr(v, "guid", vars.guids.v[i]);
+			refi_attr(v, "name", vars.names.v[i]);
+			refi_attr(v, "typeOfVariable", "Text");
 		}
 	}
 	rc = participant_each(q->x->db, case_node, &cc, q->x->e);
@@ -374,9 +428,9 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	char cg[37], *dt = refi_datetime(ec->c.created);
 	px_code code = { 0 };
 
-	attr(cn, "guid", ec->c.uuid);
-	attr(cn, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-	attr(cn, "creationDateTime", dt);
+	refi_attr(cn, "guid", ec->c.uuid);
+	refi_attr(cn, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	refi_attr(cn, "creationDateTime", dt);
 	free(dt);
 	if (codebook_get(q->x->db, ec->c.code_id, &code, NULL) == PX_OK) {
 		ref(q, cn, "CodeRef", code.uuid);
@@ -391,22 +445,39 @@ static void coding_node(struct qx *q, xmlNodePtr parent, const struct export_cod
 	}
 }
 
-/* A PlainTextSelection of [start, end) named name, holding ec's coding. */
-static void selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
-			   const char *code, const char *name, int64_t start, int64_t end)
+/* A PlainTextSelection of [start, end) named name, holding ec's coding:
+ * its Description is the coding's memo and then the analytic memos on the
+ * coding (what QualCoder and MAXQDA read as the coding memo); the coding
+ * memo is also a note of the Coding, each analytic memo a note of the
+ * selection, which is how praxis reads them back apart. */
+static int selection_node(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
+			  const char *code, const char *name, int64_t start, int64_t end)
 {
 	xmlNodePtr sel = el(q, s, "PlainTextSelection");
 	char cg[37], g[37], *dt = refi_datetime(ec->c.created);
+	struct memo_list ml;
+	int rc;
 
 	derived(q, "selection", ec->c.uuid, g);
-	attr(sel, "guid", g);
-	attr(sel, "name", name);
+	refi_attr(sel, "guid", g);
+	refi_attr(sel, "name", name);
 	attr_int(sel, "startPosition", start);
 	attr_int(sel, "endPosition", end);
-	attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
-	attr(sel, "creationDateTime", dt);
+	refi_attr(sel, "creatingUser", coder_guid(q, ec->c.coder_id, cg));
+	refi_attr(sel, "creationDateTime", dt);
 	free(dt);
+	rc = memos_on(q->x, MEMO_CODING, ec->c.id, &ml);
+	description(q, sel, ec->memo, &ml.texts);
 	coding_node(q, sel, ec, code);
+	for (size_t i = 0; !rc && i < ml.texts.n; i++) {
+		char *nm = xasprintf("memo on %s", code);
+		note_add(q, ml.uuids.v[i], nm, ml.coders.v[i],
+			 *ml.created.v[i] ? ml.created.v[i] : NULL, ml.texts.v[i]);
+		ref(q, sel, "NoteRef", ml.uuids.v[i]);
+		free(nm);
+	}
+	memo_list_free(&ml);
+	return rc;
 }
 
 /* A coding whose text an edit deleted (an empty span, flagged): other
@@ -414,14 +485,18 @@ static void selection_node(struct qx *q, xmlNodePtr s, const struct export_codin
  * nothing, or refused), so it becomes a note on the source naming the
  * coding, its code, coder and position; a praxis import reads it back as
  * a memo on the vignette, not as a coding. */
+static char *deleted_text(struct qx *q, const struct export_coding *ec, const char *code)
+{
+	return xasprintf("praxis coding %s (%s, by %s) lost all of its text to an edit; it sat"
+			 " at character %lld and needs review.", ec->c.uuid, code,
+			 names_get(&q->x->nm, NAMES_CODER, ec->c.coder_id), (long long)ec->c.start);
+}
+
 static void deleted_note(struct qx *q, xmlNodePtr s, const struct export_coding *ec,
 			 const char *code)
 {
 	char g[37], *name = xasprintf("deleted text coded %s", code);
-	char *text = xasprintf("praxis coding %s (%s, by %s) lost all of its text to an "
-			       "edit; it sat at character %lld and needs review.", ec->c.uuid,
-			       code, names_get(&q->x->nm, NAMES_CODER, ec->c.coder_id),
-			       (long long)ec->c.start);
+	char *text = deleted_text(q, ec, code);
 
 	derived(q, "deleted-coding", ec->c.uuid, g);
 	note_add(q, g, name, ec->c.coder_id, ec->c.created, text);
@@ -430,20 +505,40 @@ static void deleted_note(struct qx *q, xmlNodePtr s, const struct export_coding 
 	free(text);
 }
 
-static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
+static int source_node(struct qx *q, xmlNodePtr sources, const struct export_vignette *ev)
 {
 	xmlNodePtr s = el(q, sources, "TextSource");
 	char *path = xasprintf("internal://%s.txt", ev->v.uuid), *dt = refi_datetime(ev->v.date);
 	char cg[37];
+	int rc = PX_OK;
 
-	attr(s, "guid", ev->v.uuid);
-	attr(s, "name", ev->v.title);
-	attr(s, "plainTextPath", path);
-	attr(s, "creatingUser", coder_guid(q, ev->v.observer_id, cg));
-	attr(s, "creationDateTime", dt);
+	refi_attr(s, "guid", ev->v.uuid);
+	refi_attr(s, "name", ev->v.title);
+	refi_attr(s, "plainTextPath", path);
+	refi_attr(s, "creatingUser", coder_guid(q, ev->v.observer_id, cg));
+	refi_attr(s, "creationDateTime", dt);
 	free(path);
 	free(dt);
-	for (size_t k = 0; k < ev->ncodings; k++) {
+	/* the vignette's memos and the notes on codings that lost their text,
+	 * where other tools read a document memo (QualCoder drops a note a
+	 * source refers to unless it marks a passage) */
+	{
+		strlist texts = { 0 };
+		for (size_t i = 0; i < ev->memos.n; i++)
+			sl_push(&texts, ev->memos.v[i]);
+		for (size_t k = 0; k < ev->ncodings; k++) {
+			const struct export_coding *ec = &ev->codings[k];
+			char *t;
+			if (ec->c.start < 0 || ec->c.start != ec->c.end)
+				continue;
+			t = deleted_text(q, ec, names_get(&q->x->nm, NAMES_CODE, ec->c.code_id));
+			sl_push(&texts, t);
+			free(t);
+		}
+		description(q, s, NULL, &texts);
+		sl_free(&texts);
+	}
+	for (size_t k = 0; k < ev->ncodings && !rc; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start < 0)
@@ -452,12 +547,12 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 			deleted_note(q, s, ec, code);
 			continue;
 		}
-		selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
+		rc = selection_node(q, s, ec, code, ec->quote, ec->c.start, ec->c.end);
 	}
 	/* whole-vignette codings: a selection over the whole text, which every
 	 * tool reads (QualCoder ignores a Coding directly under the source);
 	 * praxis reads it back as whole-vignette from a praxis origin */
-	for (size_t k = 0; k < ev->ncodings; k++) {
+	for (size_t k = 0; k < ev->ncodings && !rc; k++) {
 		const struct export_coding *ec = &ev->codings[k];
 		const char *code = names_get(&q->x->nm, NAMES_CODE, ec->c.code_id);
 		if (ec->c.start >= 0)
@@ -466,7 +561,7 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 			coding_node(q, s, ec, code);    /* no text to select */
 			continue;
 		}
-		selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
+		rc = selection_node(q, s, ec, code, ev->v.text, 0, ev->v.length);
 	}
 	for (size_t i = 0; i < ev->memos.n; i++) {
 		char *name = xasprintf("memo on %s", ev->v.title);
@@ -476,13 +571,14 @@ static void source_node(struct qx *q, xmlNodePtr sources, const struct export_vi
 	}
 	if (q->vars) {
 		px_entity com = { 0 };
-		var_value(q, q->vars, s, REFI_VAR_ID, ev->v.ext_id);
+		var_value(q, q->vars, s, REFI_VAR_VIGNETTE_ID, ev->v.ext_id);
 		var_value(q, q->vars, s, REFI_VAR_DATE, ev->v.date);
 		if (ev->v.community_id &&
 		    entity_get(q->x->db, ENT_COMMUNITY, ev->v.community_id, &com, NULL) == PX_OK)
 			var_value(q, q->vars, s, REFI_VAR_COMMUNITY, com.ext_id);
 		entity_free(&com);
 	}
+	return rc;
 }
 
 struct set_ctx {
@@ -503,8 +599,8 @@ static int community_set(const px_entity *ent, void *ud)
 			if (!sc->sets)
 				sc->sets = xmlNewNode(sc->q->ns, BAD_CAST "Sets");
 			set = el(sc->q, sc->sets, "Set");
-			attr(set, "guid", ent->uuid);
-			attr(set, "name", ent->name ? ent->name : ent->ext_id);
+			refi_attr(set, "guid", ent->uuid);
+			refi_attr(set, "name", ent->name ? ent->name : ent->ext_id);
 			el_text(sc->q, set, "Description", ent->ext_id);
 		}
 		ref(sc->q, set, "MemberSource", x->vs[i].v.uuid);
@@ -518,8 +614,9 @@ static int project_memo(const px_memo *m, void *ud)
 	char *t = export_text(q->x, m->text);
 
 	note_add(q, m->uuid, "project memo", m->coder_id, m->created, t);
-	free(t);
 	sl_push(&q->project_notes, m->uuid);
+	sl_push(&q->project_texts, t);
+	free(t);
 	return 0;
 }
 
@@ -556,6 +653,7 @@ static void qx_free(struct qx *q)
 		free(q->vars);
 	}
 	sl_free(&q->project_notes);
+	sl_free(&q->project_texts);
 }
 
 static int qx_dump(struct qx *q, strbuf *out)
@@ -578,7 +676,7 @@ int refi_write_qdc(export_ctx *x, FILE *out)
 	int rc;
 
 	rc = qx_init(&q, x, "CodeBook", REFI_NS_CODEBOOK, 0);
-	attr(q.root, "origin", "praxis " PRAXIS_VERSION);
+	refi_attr(q.root, "origin", "praxis " PRAXIS_VERSION);
 	sb_init(&b);
 	if (!rc && !(rc = write_codebook(&q, q.root)) && !(rc = qx_dump(&q, &b)) &&
 	    fwrite(b.s, 1, b.len, out) != b.len)
@@ -601,9 +699,9 @@ static int build_project(struct qx *q, strbuf *xml)
 		return rc;
 	}
 	t = export_text(x, title ? title : "praxis project");
-	attr(q->root, "name", t);
-	attr(q->root, "origin", "praxis " PRAXIS_VERSION);
-	attr(q->root, "creationDateTime", created);
+	refi_attr(q->root, "name", t);
+	refi_attr(q->root, "origin", "praxis " PRAXIS_VERSION);
+	refi_attr(q->root, "creationDateTime", created);
 	if (created)
 		q->created = xstrdup(created);
 	else {
@@ -621,10 +719,12 @@ static int build_project(struct qx *q, strbuf *xml)
 		return rc;
 	if (x->nvs) {
 		xmlNodePtr sources = el(q, q->root, "Sources");
-		for (size_t i = 0; i < x->nvs; i++) {
-			source_node(q, sources, &x->vs[i]);
+		for (size_t i = 0; i < x->nvs && !rc; i++) {
+			rc = source_node(q, sources, &x->vs[i]);
 			export_progress(x, i);
 		}
+		if (rc)
+			goto done;
 	}
 	if ((rc = memo_each(x->db, MEMO_PROJECT, 0, project_memo, q, x->e)))
 		goto done;
@@ -638,6 +738,8 @@ static int build_project(struct qx *q, strbuf *xml)
 		xmlAddChild(q->root, sc.sets);
 	if (rc)
 		goto done;
+	/* the project memos: QualCoder's project memo is the Description */
+	description(q, q->root, NULL, &q->project_texts);
 	for (size_t i = 0; i < q->project_notes.n; i++)
 		ref(q, q->root, "NoteRef", q->project_notes.v[i]);
 	rc = qx_dump(q, xml);
@@ -673,6 +775,34 @@ static int fsync_path(const char *path)
 	return rc;
 }
 
+/* praxis's extension (refi.h, refi_praxis.h): always praxis.xml, and for
+ * an export that changes nothing (--keep-names, no filter) the corpus. */
+static int add_praxis(export_ctx *x, zip_t *z, const strbuf *qde)
+{
+	int lossless = x->o->keep_names && !export_options_filtered(x->o), rc = PX_OK;
+	char *corpus = NULL;
+	size_t clen = 0;
+	strbuf m;
+
+	if (lossless) {
+		FILE *fp = open_memstream(&corpus, &clen);
+		if (!fp)
+			return px_fail(x->e, PX_EIO, "out of memory");
+		rc = corpus_export(x->db, fp, x->e);
+		fclose(fp);
+	}
+	sb_init(&m);
+	if (!rc)
+		rc = refi_praxis_xml(x, qde->s, qde->len, lossless ? REFI_PRAXIS_CORPUS : NULL, &m);
+	if (!rc && lossless)
+		rc = qdpx_add(z, REFI_PRAXIS_CORPUS, corpus, clen, x->e);
+	if (!rc)
+		rc = qdpx_add(z, REFI_PRAXIS_ENTRY, m.s, m.len, x->e);
+	sb_free(&m);
+	free(corpus);
+	return rc;
+}
+
 /* The zip goes to a temp name beside path (libzip writes its own temp and
  * renames onto it), is synced, then renamed into place. */
 static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
@@ -700,7 +830,8 @@ static int write_zip(export_ctx *x, const char *path, const strbuf *xml)
 		zip_error_fini(&ze);
 		goto fail;
 	}
-	if ((rc = qdpx_add(z, "project.qde", xml->s, xml->len, x->e)))
+	if ((rc = qdpx_add(z, "project.qde", xml->s, xml->len, x->e)) ||
+	    (rc = add_praxis(x, z, xml)))
 		goto fail;
 	for (size_t i = 0; i < x->nvs; i++) {
 		char *name = xasprintf("sources/%s.txt", x->vs[i].v.uuid);

@@ -6,6 +6,7 @@
  * reference is resolved in passes: users, notes and sets first (they are
  * referred to from earlier elements), then codes, cases, sources. The
  * caller's transaction makes the import all-or-nothing. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -13,10 +14,13 @@
 #include <zip.h>
 #include "praxis/codebook.h"
 #include "praxis/coding.h"
+#include "praxis/corpus.h"
 #include "praxis/entity.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
 #include "praxis/refi.h"
+#include "praxis/refi_praxis.h"
+#include "praxis/refi_xml.h"
 #include "praxis/refi_units.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
@@ -55,6 +59,7 @@ struct rin {
 	int prior;               /* the reading the project's origin suggests */
 	char *origin;
 	uint64_t bytes_read;     /* from the archive so far, uncompressed */
+	int codebook_only;       /* a .qdc: no notes, errors as FILE:LINE */
 };
 
 size_t refi_read_limit = REFI_MAX_READ;
@@ -69,6 +74,8 @@ static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (at && r->codebook_only)
+		return px_fail(r->e, PX_EDATA, "%s:%ld: %s", r->path, xmlGetLineNo(at), msg);
 	if (at)
 		return px_fail(r->e, PX_EDATA, "%s: project.qde:%ld: %s", r->path,
 			       xmlGetLineNo(at), msg);
@@ -81,24 +88,9 @@ static int ierr(struct rin *r, xmlNodePtr at, const char *fmt, ...)
 #define ierr(...) (ierr(__VA_ARGS__), PX_EDATA)
 #endif
 
-static int is(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* An attribute as a malloc'd string, or NULL. */
-static char *prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	char *s = v ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 static int need_prop(struct rin *r, xmlNodePtr n, const char *name, char **out)
 {
-	if (!(*out = prop(n, name)) || !**out) {
+	if (!(*out = refi_prop(n, name)) || !**out) {
 		free(*out);
 		*out = NULL;
 		return ierr(r, n, "<%s> lacks the required attribute %s", (const char *)n->name,
@@ -119,7 +111,7 @@ static char *content(xmlNodePtr n)
 static xmlNodePtr child(xmlNodePtr n, const char *name)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
+		if (refi_is(c, name))
 			return c;
 	return NULL;
 }
@@ -344,12 +336,12 @@ static int pass_users(struct rin *r, xmlNodePtr users)
 		char *guid = NULL, *name, *id, *ext;
 		int64_t cid = 0;
 		int rc;
-		if (!is(u, "User"))
+		if (!refi_is(u, "User"))
 			continue;
 		if ((rc = need_guid(r, u, "guid", &guid)))
 			return rc;
-		name = prop(u, "name");
-		id = prop(u, "id");
+		name = refi_prop(u, "name");
+		id = refi_prop(u, "id");
 		ext = slug(id && *id ? id : name, "user");
 		if (entity_find(r->db, ENT_CODER, ext, &cid, NULL) != PX_OK) {
 			px_entity ent = { 0 };
@@ -376,7 +368,7 @@ static int pass_users(struct rin *r, xmlNodePtr users)
 
 static int64_t user_of(struct rin *r, xmlNodePtr n)
 {
-	char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+	char *g = refi_prop(n, "creatingUser"), *ng = guid_norm(g);
 	int64_t id = r->coder_id;
 
 	if (ng)
@@ -397,7 +389,7 @@ static int note_text(struct rin *r, xmlNodePtr n, char **out)
 		*out = content(c);
 		return PX_OK;
 	}
-	if (!(path = prop(n, "plainTextPath"))) {
+	if (!(path = refi_prop(n, "plainTextPath"))) {
 		*out = xstrdup("");
 		return PX_OK;
 	}
@@ -418,7 +410,7 @@ static int pass_notes(struct rin *r, xmlNodePtr notes)
 	for (xmlNodePtr n = notes->children; n; n = n->next) {
 		struct note nt = { 0 };
 		int rc;
-		if (!is(n, "Note"))
+		if (!refi_is(n, "Note"))
 			continue;
 		if ((rc = need_guid(r, n, "guid", &nt.guid)))
 			return rc;
@@ -442,7 +434,7 @@ static int pass_notes(struct rin *r, xmlNodePtr notes)
 
 static struct note *note_find(struct rin *r, xmlNodePtr ref)
 {
-	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+	char *g = refi_prop(ref, "targetGUID"), *ng = guid_norm(g);
 	struct note *found = NULL;
 
 	for (size_t i = 0; ng && i < r->nnotes; i++)
@@ -455,7 +447,7 @@ static struct note *note_find(struct rin *r, xmlNodePtr ref)
 
 static int note_ref_error(struct rin *r, xmlNodePtr ref)
 {
-	char *g = prop(ref, "targetGUID");
+	char *g = refi_prop(ref, "targetGUID");
 	int rc = ierr(r, ref, "NoteRef to '%s': no such note", g ? g : "");
 
 	free(g);
@@ -486,27 +478,144 @@ static int memo_from_note(struct rin *r, xmlNodePtr ref, int target, int64_t tar
 	return rc;
 }
 
+/* ---- Descriptions ----
+ * Other tools keep memos in a <Description> (QualCoder, MAXQDA: the memo
+ * of a code, document, coded passage, case or the project); praxis writes
+ * each memo both as a note and into the Description. What a Description
+ * adds beyond the notes its element refers to is its "lead": the whole
+ * text for another tool's memo, nothing for praxis's own copy, the code's
+ * description for a praxis code with memos. */
+
+/* A Description's text with CR LF and a BOM normalized as notes are, or
+ * NULL when the element has none or it is empty. */
+static char *desc_of(xmlNodePtr n)
+{
+	xmlNodePtr d = child(n, "Description");
+	refi_text t;
+	char *s;
+
+	if (!d)
+		return NULL;
+	refi_text_init(&t, content(d));
+	s = t.text;
+	t.text = NULL;
+	refi_text_free(&t);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Strips from the end of desc (in place) each text it ends with, with the
+ * blank line before it, in whatever order they were written: what is
+ * left is the lead. */
+static void desc_strip(char *desc, const strlist *texts)
+{
+	size_t len = strlen(desc);
+	char *used = xcalloc(texts->n + 1, 1);
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		for (size_t i = texts->n; i-- > 0;) {
+			size_t k = strlen(texts->v[i]);
+			if (used[i] || !k || k > len || memcmp(desc + len - k, texts->v[i], k) != 0)
+				continue;
+			if (k == len)
+				len = 0;
+			else if (k + 2 <= len && memcmp(desc + len - k - 2, "\n\n", 2) == 0)
+				len -= k + 2;
+			else
+				continue;        /* the end of a longer paragraph */
+			desc[len] = '\0';
+			used[i] = 1;
+			again = 1;
+		}
+	}
+	free(used);
+}
+
+/* The texts of the notes that n's NoteRef children (and, with deep, its
+ * Codings' NoteRefs) point at, in document order. */
+static void note_texts(struct rin *r, xmlNodePtr n, int deep, strlist *out)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct note *nt;
+		if (deep && refi_is(c, "Coding"))
+			note_texts(r, c, 0, out);
+		if (refi_is(c, "NoteRef") && (nt = note_find(r, c)))
+			sl_push(out, nt->text);
+	}
+}
+
+/* n's Description less what its notes already hold; NULL if nothing is
+ * left. */
+static char *desc_lead(struct rin *r, xmlNodePtr n, int deep)
+{
+	char *d = desc_of(n);
+	strlist texts = { 0 };
+
+	if (!d)
+		return NULL;
+	note_texts(r, n, deep, &texts);
+	desc_strip(d, &texts);
+	sl_free(&texts);
+	if (!*d) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* A memo on target holding the lead of n's Description, if any. */
+static int memo_from_desc(struct rin *r, xmlNodePtr n, int target, int64_t target_id,
+			  const char *title)
+{
+	char *lead = desc_lead(r, n, 0);
+	px_memo m = { 0 };
+	int rc;
+
+	if (!lead)
+		return PX_OK;
+	m.target = target;
+	m.target_id = target_id;
+	m.coder_id = user_of(r, n);
+	m.text = lead;
+	m.title = title && *title ? (char *)title : NULL;
+	rc = memo_add(r->db, &m, r->e);
+	if (rc)
+		rc = ierr(r, n, "Description: %s", r->e->msg);
+	else
+		r->st->notes++;
+	free(lead);
+	free(m.uuid);
+	free(m.created);
+	free(m.updated);
+	return rc;
+}
+
 static int pass_sets(struct rin *r, xmlNodePtr sets)
 {
 	for (xmlNodePtr s = sets->children; s; s = s->next) {
 		char *name, *desc = NULL, *ext;
 		int64_t cid = 0;
 		int members = 0, rc;
-		if (!is(s, "Set"))
+		if (!refi_is(s, "Set"))
 			continue;
 		for (xmlNodePtr m = s->children; m; m = m->next)
-			members += is(m, "MemberSource");
+			members += refi_is(m, "MemberSource");
 		if (!members) {
 			r->st->skipped_elements++;
 			continue;
 		}
-		name = prop(s, "name");
+		name = refi_prop(s, "name");
 		if (child(s, "Description"))
 			desc = content(child(s, "Description"));
 		ext = slug(desc && *desc ? desc : name, "community");
 		if (entity_find(r->db, ENT_COMMUNITY, ext, &cid, NULL) != PX_OK) {
 			px_entity ent = { 0 };
-			char *g = prop(s, "guid");
+			char *g = refi_prop(s, "guid");
 			ent.ext_id = ext;
 			ent.name = name;
 			ent.uuid = guid_norm(g);
@@ -522,9 +631,9 @@ static int pass_sets(struct rin *r, xmlNodePtr sets)
 		}
 		for (xmlNodePtr m = s->children; m; m = m->next) {
 			char *g, *ng;
-			if (!is(m, "MemberSource"))
+			if (!refi_is(m, "MemberSource"))
 				continue;
-			g = prop(m, "targetGUID");
+			g = refi_prop(m, "targetGUID");
 			ng = guid_norm(g);
 			if (ng)
 				sm_put(&r->source_community, ng, cid);
@@ -575,14 +684,15 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 	if ((created || codebook_coding_count(r->db, id, 0) == 0) &&
 	    (rc = codebook_set_uuid(r->db, id, guid, r->e)))
 		goto done;
-	if (child(n, "Description")) {
-		char *d = content(child(n, "Description"));
-		rc = codebook_set_description(r->db, id, d, r->e);
+	{
+		/* praxis writes the code's memos after its description */
+		char *d = desc_lead(r, n, 0);
+		rc = d ? codebook_set_description(r->db, id, d, r->e) : PX_OK;
 		free(d);
 		if (rc)
 			goto done;
 	}
-	color = prop(n, "color");
+	color = refi_prop(n, "color");
 	if (color && codebook_color_valid(color)) {
 		for (char *p = color; *p; p++)
 			if (*p >= 'A' && *p <= 'F')
@@ -594,9 +704,11 @@ static int import_code(struct rin *r, xmlNodePtr n, int64_t parent)
 		goto done;
 	sm_put(&r->codes, guid, id);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-		if (is(c, "Code"))
+		if (refi_is(c, "Code"))
 			rc = import_code(r, c, id);
-		else if (is(c, "NoteRef"))
+		else if (refi_is(c, "NoteRef") && r->codebook_only)
+			r->st->skipped_elements++;   /* a codebook holds no notes */
+		else if (refi_is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_CODE, id);
 	}
 done:
@@ -612,7 +724,7 @@ static int pass_codebook(struct rin *r, xmlNodePtr cb)
 	int rc;
 
 	for (xmlNodePtr c = codes ? codes->children : NULL; c; c = c->next)
-		if (is(c, "Code") && (rc = import_code(r, c, 0)))
+		if (refi_is(c, "Code") && (rc = import_code(r, c, 0)))
 			return rc;
 	return PX_OK;
 }
@@ -622,7 +734,7 @@ static int pass_variables(struct rin *r, xmlNodePtr vars)
 	for (xmlNodePtr v = vars->children; v; v = v->next) {
 		char *guid = NULL, *name = NULL;
 		int rc;
-		if (!is(v, "Variable"))
+		if (!refi_is(v, "Variable"))
 			continue;
 		if ((rc = need_guid(r, v, "guid", &guid)) || (rc = need_prop(r, v, "name", &name))) {
 			free(guid);
@@ -644,7 +756,7 @@ static const char *const value_kinds[] = {
 static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 {
 	xmlNodePtr ref = child(vv, "VariableRef");
-	char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g), *val = NULL;
+	char *g = ref ? refi_prop(ref, "targetGUID") : NULL, *ng = guid_norm(g), *val = NULL;
 	int64_t idx = -1;
 
 	for (int k = 0; value_kinds[k] && !val; k++)
@@ -669,7 +781,7 @@ static void case_value(struct rin *r, xmlNodePtr vv, px_participant *p)
 
 static void add_ref(struct rin *r, xmlNodePtr ref, int64_t person)
 {
-	char *g = prop(ref, "targetGUID"), *ng = guid_norm(g);
+	char *g = refi_prop(ref, "targetGUID"), *ng = guid_norm(g);
 
 	if (ng) {
 		sl_push(&r->ref_guid, ng);
@@ -687,10 +799,10 @@ static int import_case(struct rin *r, xmlNodePtr n)
 
 	if ((rc = need_guid(r, n, "guid", &p.uuid)))
 		return rc;
-	name = prop(n, "name");
+	name = refi_prop(n, "name");
 	p.pseudonym = xstrdup(name && *name ? name : "case");
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is(c, "VariableValue"))
+		if (refi_is(c, "VariableValue"))
 			case_value(r, c, &p);
 	if (!p.ext_id)
 		p.ext_id = unique_id(r, p.pseudonym, "case", participant_taken);
@@ -698,11 +810,13 @@ static int import_case(struct rin *r, xmlNodePtr n)
 		sm_put(&r->cases, p.uuid, p.id);
 		r->st->cases++;
 		for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-			if (is(c, "SourceRef") || is(c, "SelectionRef"))
+			if (refi_is(c, "SourceRef") || refi_is(c, "SelectionRef"))
 				add_ref(r, c, p.id);
-			else if (is(c, "NoteRef"))  /* a case note: a memo on the participant */
+			else if (refi_is(c, "NoteRef"))  /* a case note: a memo on the participant */
 				rc = memo_from_note(r, c, MEMO_PARTICIPANT, p.id);
 		}
+		if (!rc)   /* the case memo of QualCoder and praxis */
+			rc = memo_from_desc(r, n, MEMO_PARTICIPANT, p.id, NULL);
 	}
 	free(name);
 	participant_free(&p);
@@ -713,8 +827,8 @@ static int import_case(struct rin *r, xmlNodePtr n)
 static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
 {
 	for (xmlNodePtr vv = n->children; vv; vv = vv->next) {
-		xmlNodePtr ref = is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
-		char *g = ref ? prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
+		xmlNodePtr ref = refi_is(vv, "VariableValue") ? child(vv, "VariableRef") : NULL;
+		char *g = ref ? refi_prop(ref, "targetGUID") : NULL, *ng = guid_norm(g);
 		int64_t idx = -1;
 		int hit = ng && sm_get(&r->variables, ng, &idx) && idx >= 0 &&
 			  (size_t)idx < r->varnames.n && strcmp(r->varnames.v[idx], want) == 0;
@@ -729,10 +843,12 @@ static char *source_var(struct rin *r, xmlNodePtr n, const char *want)
 /* A source's id, date and community from praxis variables, when it has them. */
 static int source_vars(struct rin *r, xmlNodePtr n, px_vignette *v)
 {
-	char *id = source_var(r, n, REFI_VAR_ID), *date = source_var(r, n, REFI_VAR_DATE);
+	char *id = source_var(r, n, REFI_VAR_VIGNETTE_ID), *date = source_var(r, n, REFI_VAR_DATE);
 	char *com = source_var(r, n, REFI_VAR_COMMUNITY);
 	int rc = PX_OK;
 
+	if (!id)
+		id = source_var(r, n, REFI_VAR_ID);   /* as earlier exports wrote it */
 	if (id && *id) {
 		free(v->ext_id);
 		v->ext_id = unique_id(r, id, "source", vignette_taken);
@@ -767,11 +883,11 @@ static void refs_for(struct rin *r, const char *guid, idlist *out)
  * not midnight. */
 static char *source_date(xmlNodePtr n)
 {
-	char *dt = prop(n, "creationDateTime"), *d;
+	char *dt = refi_prop(n, "creationDateTime"), *d;
 	char now[32];
 
 	if (!dt)
-		dt = prop(n, "modifiedDateTime");
+		dt = refi_prop(n, "modifiedDateTime");
 	if (dt && strlen(dt) >= 16 && dt[10] == 'T') {
 		d = strncmp(dt + 11, "00:00", 5) == 0 ? xstrndup(dt, 10) : xstrndup(dt, 16);
 		if (vignette_date_valid(d)) {
@@ -812,11 +928,15 @@ static int skip(struct rin *r, xmlNodePtr at, const struct src *s, const char *s
 	return PX_OK;
 }
 
+/* A Coding at [start, end) (-1: the whole text). sel: its selection or
+ * NULL; lead: what the selection's Description adds to the notes (another
+ * tool's coding memo), appended to the coding's memo. The Coding's notes
+ * are its memo; the selection's notes are analytic memos on the coding. */
 static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t start,
-			 int64_t end, const char *sel_guid)
+			 int64_t end, const char *sel_guid, xmlNodePtr sel, const char *lead)
 {
 	xmlNodePtr cref = child(cn, "CodeRef");
-	char *g = cref ? prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
+	char *g = cref ? refi_prop(cref, "targetGUID") : NULL, *ng = guid_norm(g);
 	px_coding c = { 0 };
 	strbuf memo;
 	int64_t code = 0;
@@ -839,13 +959,13 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 	c.start = start;
 	c.end = end;
 	c.needs_review = sel_guid && s->doubtful && s->doubtful[s->sel_at];
-	g = prop(cn, "guid");
+	g = refi_prop(cn, "guid");
 	c.uuid = guid_norm(g);
 	free(g);
 	sb_init(&memo);
 	for (xmlNodePtr nr = cn->children; nr; nr = nr->next) {
 		struct note *nt;
-		if (!is(nr, "NoteRef"))
+		if (!refi_is(nr, "NoteRef"))
 			continue;
 		if (!(nt = note_find(r, nr))) {
 			sb_free(&memo);
@@ -856,6 +976,11 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 		if (memo.len)
 			sb_add(&memo, "\n\n");
 		sb_add(&memo, nt->text);
+	}
+	if (lead) {
+		if (memo.len)
+			sb_add(&memo, "\n\n");
+		sb_add(&memo, lead);
 	}
 	c.memo = memo.len ? sb_steal(&memo) : NULL;
 	sb_free(&memo);
@@ -868,6 +993,9 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
 		r->st->codings++;
 		r->st->flagged += c.needs_review;
 	}
+	for (xmlNodePtr nr = sel ? sel->children : NULL; nr && !rc; nr = nr->next)
+		if (refi_is(nr, "NoteRef"))
+			rc = memo_from_note(r, nr, MEMO_CODING, c.id);
 	coding_free(&c);
 	return rc;
 }
@@ -876,7 +1004,7 @@ static int import_coding(struct rin *r, xmlNodePtr cn, struct src *s, int64_t st
  * number (why says so). */
 static int read_position(xmlNodePtr n, const char *name, int64_t *out, char **why)
 {
-	char *v = prop(n, name), *end = NULL;
+	char *v = refi_prop(n, name), *end = NULL;
 	long long x = v ? strtoll(v, &end, 10) : -1;
 	int bad = !v || !*v || *end || x < 0;
 
@@ -891,8 +1019,8 @@ static int read_position(xmlNodePtr n, const char *name, int64_t *out, char **wh
 static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 {
 	int64_t a, b, pa, pb;
-	char *guid = NULL, *why = NULL;
-	int rc;
+	char *guid = NULL, *why = NULL, *lead = NULL;
+	int rc, codings = 0;
 
 	if ((rc = need_guid(r, sel, "guid", &guid)))
 		return rc;
@@ -920,10 +1048,25 @@ static int import_selection(struct rin *r, xmlNodePtr sel, struct src *s)
 	if (r->origin && strncmp(r->origin, "praxis", 6) == 0 && a == 0 &&
 	    (size_t)b == s->t.n)
 		a = b = -1;
+	lead = desc_lead(r, sel, 1);
 	for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
-		if (is(c, "Coding"))
-			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid);
+		if (refi_is(c, "Coding")) {
+			rc = import_coding(r, c, s, a, b, a < 0 ? NULL : guid, sel, lead);
+			codings++;
+		}
+	/* a selection that codes nothing but holds a memo (MAXQDA's and
+	 * QualCoder's annotations): a memo on the vignette titled with the
+	 * selected text */
+	if (!rc && !codings && (lead || child(sel, "NoteRef"))) {
+		char *title = refi_prop(sel, "name");
+		rc = memo_from_desc(r, sel, MEMO_VIGNETTE, s->v.id, title);
+		for (xmlNodePtr c = sel->children; c && !rc; c = c->next)
+			if (refi_is(c, "NoteRef"))
+				rc = memo_from_note(r, c, MEMO_VIGNETTE, s->v.id);
+		free(title);
+	}
 done:
+	free(lead);
 	free(why);
 	free(guid);
 	return rc;
@@ -932,7 +1075,7 @@ done:
 static int source_text(struct rin *r, xmlNodePtr n, struct src *s)
 {
 	xmlNodePtr c = child(n, "PlainTextContent");
-	char *path = prop(n, "plainTextPath"), *text;
+	char *path = refi_prop(n, "plainTextPath"), *text;
 	size_t len, bad;
 	int rc = PX_OK;
 
@@ -1003,18 +1146,18 @@ static void choose_unit(struct rin *r, xmlNodePtr n, struct src *s)
 	int forced = r->opts ? r->opts->positions : REFI_UNIT_AUTO;
 
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		nsel += is(c, "PlainTextSelection");
+		nsel += refi_is(c, "PlainTextSelection");
 	sels = xcalloc(nsel + 1, sizeof(*sels));
 	names = xcalloc(nsel + 1, sizeof(*names));
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		char *why = NULL;
-		if (!is(c, "PlainTextSelection"))
+		if (!refi_is(c, "PlainTextSelection"))
 			continue;
 		if (read_position(c, "startPosition", &sels[i].start, &why) ||
 		    read_position(c, "endPosition", &sels[i].end, &why))
 			sels[i].start = sels[i].end = 0;   /* skipped later, no evidence */
 		free(why);
-		names[i] = prop(c, "name");
+		names[i] = refi_prop(c, "name");
 		sels[i].name = names[i];
 		i++;
 	}
@@ -1037,14 +1180,14 @@ static int import_source(struct rin *r, xmlNodePtr n)
 
 	if ((rc = need_guid(r, n, "guid", &s.v.uuid)) || (rc = source_text(r, n, &s)))
 		goto done;
-	name = prop(n, "name");
+	name = refi_prop(n, "name");
 	s.v.title = xstrdup(name && *name ? name : s.v.uuid);
 	s.v.ext_id = unique_id(r, s.v.title, "source", vignette_taken);
 	s.v.date = source_date(n);
 	s.v.text = xstrdup(s.t.text);
 	s.v.observer_id = 0;
 	{
-		char *g = prop(n, "creatingUser"), *ng = guid_norm(g);
+		char *g = refi_prop(n, "creatingUser"), *ng = guid_norm(g);
 		if (ng)
 			sm_get(&r->users, ng, &s.v.observer_id);
 		free(g);
@@ -1060,15 +1203,17 @@ static int import_source(struct rin *r, xmlNodePtr n)
 	}
 	r->st->sources++;
 	choose_unit(r, n, &s);
+	/* the document memo other tools write, less praxis's copy of its notes */
+	rc = memo_from_desc(r, n, MEMO_VIGNETTE, s.v.id, NULL);
 	for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-		if (is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
+		if (refi_is(c, "PlainTextSelection") && !(rc = import_selection(r, c, &s)))
 			s.sel_at++;
-		else if (is(c, "Coding"))
-			rc = import_coding(r, c, &s, -1, -1, NULL);
-		else if (is(c, "NoteRef"))
+		else if (refi_is(c, "Coding"))
+			rc = import_coding(r, c, &s, -1, -1, NULL, NULL, NULL);
+		else if (refi_is(c, "NoteRef"))
 			rc = memo_from_note(r, c, MEMO_VIGNETTE, s.v.id);
-		else if (c->type == XML_ELEMENT_NODE && !is(c, "PlainTextContent") &&
-			 !is(c, "Description") && !is(c, "VariableValue"))
+		else if (c->type == XML_ELEMENT_NODE && !refi_is(c, "PlainTextContent") &&
+			 !refi_is(c, "Description") && !refi_is(c, "VariableValue"))
 			r->st->skipped_elements++;
 	}
 done:
@@ -1083,7 +1228,7 @@ done:
  * relative path on the other tool's disk): praxis cannot read it. */
 static int external_text(xmlNodePtr s)
 {
-	char *path = prop(s, "plainTextPath");
+	char *path = refi_prop(s, "plainTextPath");
 	int ext = path && !child(s, "PlainTextContent") && strncmp(path, "internal://", 11) != 0;
 
 	free(path);
@@ -1097,7 +1242,7 @@ static int pass_sources(struct rin *r, xmlNodePtr sources)
 	for (xmlNodePtr s = sources->children; s; s = s->next) {
 		if (s->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is(s, "TextSource") || external_text(s)) {
+		if (!refi_is(s, "TextSource") || external_text(s)) {
 			r->st->skipped_sources++;
 			continue;
 		}
@@ -1110,6 +1255,9 @@ static int pass_sources(struct rin *r, xmlNodePtr sources)
 static int parse_qde(struct rin *r, const char *buf, size_t len)
 {
 	const xmlError *err;
+	/* a .qdc is named by its path alone; a project by the archive and
+	 * its entry */
+	const char *sep = r->codebook_only ? "" : ": project.qde";
 
 	xmlResetLastError();
 	r->doc = xmlReadMemory(buf, (int)len, "project.qde", NULL,
@@ -1117,19 +1265,20 @@ static int parse_qde(struct rin *r, const char *buf, size_t len)
 	if (!r->doc) {
 		err = xmlGetLastError();
 		if (err)
-			return px_fail(r->e, PX_EDATA, "%s: project.qde:%d:%d: malformed XML: %s",
-				       r->path, err->line, err->int2, err->message ? err->message : "");
-		return ierr(r, NULL, "project.qde: malformed XML");
+			return px_fail(r->e, PX_EDATA, "%s%s:%d:%d: malformed XML: %s", r->path,
+				       sep, err->line, err->int2, err->message ? err->message : "");
+		return px_fail(r->e, PX_EDATA, "%s%s: malformed XML", r->path, sep);
 	}
 	if (r->doc->intSubset)
-		return ierr(r, NULL, "project.qde: a DOCTYPE is not accepted in a REFI-QDA project");
+		return px_fail(r->e, PX_EDATA, "%s%s: a DOCTYPE is not accepted in a REFI-QDA file",
+			       r->path, sep);
 	return PX_OK;
 }
 
 /* The project's name becomes the title of a project that has none. */
 static int project_title(struct rin *r, xmlNodePtr root)
 {
-	char *name = prop(root, "name"), *title = NULL;
+	char *name = refi_prop(root, "name"), *title = NULL;
 	int rc = PX_OK;
 
 	if (name && *name && !(rc = db_meta_get(r->db, "title", &title, r->e)) && !title)
@@ -1139,19 +1288,33 @@ static int project_title(struct rin *r, xmlNodePtr root)
 	return rc;
 }
 
+/* 1 if href names the REFI-QDA namespace of kind ("project" or
+ * "codebook") in any spelling tools write: urn:QDA-XML:project:1.0, the
+ * older 1:0, or another version of digits, dots and colons. */
+static int refi_ns(const xmlNs *ns, const char *kind)
+{
+	const char *h = ns && ns->href ? (const char *)ns->href : "";
+	size_t k = strlen(kind);
+
+	if (strncmp(h, "urn:QDA-XML:", 12) != 0 || strncmp(h + 12, kind, k) != 0 ||
+	    h[12 + k] != ':' || !h[13 + k])
+		return 0;
+	return strspn(h + 13 + k, "0123456789.:") == strlen(h + 13 + k);
+}
+
 static int walk(struct rin *r)
 {
 	xmlNodePtr root = xmlDocGetRootElement(r->doc), n;
 	int rc;
 
-	if (!is(root, "Project"))
+	if (!refi_is(root, "Project"))
 		return ierr(r, root, "the root element is <%s>, not <Project>",
 			    root ? (const char *)root->name : "");
-	if (!root->ns || strcmp((const char *)root->ns->href, REFI_NS_PROJECT) != 0)
+	if (!refi_ns(root->ns, "project"))
 		return ierr(r, root, "<Project> is not in the namespace %s", REFI_NS_PROJECT);
 	if ((rc = project_title(r, root)))
 		return rc;
-	r->origin = prop(root, "origin");
+	r->origin = refi_prop(root, "origin");
 	r->prior = refi_unit_of_origin(r->origin);
 	if ((n = child(root, "Users")) && (rc = pass_users(r, n)))
 		return rc;
@@ -1165,16 +1328,19 @@ static int walk(struct rin *r)
 		return rc;
 	if ((n = child(root, "Cases")))
 		for (xmlNodePtr c = n->children; c; c = c->next)
-			if (is(c, "Case") && (rc = import_case(r, c)))
+			if (refi_is(c, "Case") && (rc = import_case(r, c)))
 				return rc;
 	if ((n = child(root, "Sources")) && (rc = pass_sources(r, n)))
 		return rc;
 	for (n = root->children; n; n = n->next) {
-		if (is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
+		if (refi_is(n, "NoteRef") && (rc = memo_from_note(r, n, MEMO_PROJECT, 0)))
 			return rc;
-		if (is(n, "Links") || is(n, "Graphs") || is(n, "Description"))
+		if (refi_is(n, "Links") || refi_is(n, "Graphs"))
 			r->st->skipped_elements++;
 	}
+	/* the project memo of QualCoder (and praxis's copy of its notes) */
+	if ((rc = memo_from_desc(r, root, MEMO_PROJECT, 0, NULL)))
+		return rc;
 	/* notes nothing pointed at are kept as project memos */
 	for (size_t i = 0; i < r->nnotes; i++) {
 		px_memo m = { 0 };
@@ -1215,6 +1381,92 @@ static void rin_free(struct rin *r)
 		free(r->notes[i].text);
 	}
 	free(r->notes);
+}
+
+/* ---- praxis's own extension (refi.h, REFI_NS_PRAXIS) ---- */
+
+/* praxis.xml, when it is ours and was written with this very
+ * project.qde; else NULL, with a line in the report when there was a
+ * praxis.xml that does not fit. */
+static xmlDocPtr praxis_ext(struct rin *r, const char *qde, size_t qlen)
+{
+	zip_int64_t idx = zip_name_locate(r->zip, REFI_PRAXIS_ENTRY, 0);
+	char *buf = NULL, *want = NULL, digest[32];
+	const char *why = NULL;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root;
+	size_t len;
+	px_err quiet = { 0 };
+	px_err *e = r->e;
+
+	if (idx < 0)
+		return NULL;
+	r->e = &quiet;               /* an unreadable manifest is only ignored */
+	if (zip_read(r, idx, &buf, &len))
+		why = "it cannot be read";
+	else if (!(doc = xmlReadMemory(buf, (int)len, REFI_PRAXIS_ENTRY, NULL,
+				       XML_PARSE_NONET | XML_PARSE_NOERROR |
+				       XML_PARSE_NOWARNING)) || doc->intSubset)
+		why = "it is not well-formed XML";
+	else if (!refi_is(root = xmlDocGetRootElement(doc), "Praxis") || !root->ns ||
+		 strcmp((const char *)root->ns->href, REFI_NS_PRAXIS) != 0)
+		why = "its root is not <Praxis> in " REFI_NS_PRAXIS;
+	else if (!(want = refi_prop(root, "project")))
+		why = "it names no project.qde";
+	else if (refi_digest(qde, qlen, digest), strcmp(digest, want) != 0)
+		why = "project.qde was changed after praxis wrote it (another tool?)";
+	r->e = e;
+	if (why) {
+		char *line = xasprintf("%s: %s ignored: %s; read as REFI-QDA", r->path,
+				       REFI_PRAXIS_ENTRY, why);
+		sl_push(&r->st->report, line);
+		free(line);
+		if (doc)
+			xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	free(buf);
+	free(want);
+	return doc;
+}
+
+/* The corpus entry the extension names, or NULL. */
+static char *praxis_corpus_path(xmlDocPtr ext)
+{
+	xmlNodePtr c = ext ? child(xmlDocGetRootElement(ext), "Corpus") : NULL;
+
+	return c ? refi_prop(c, "path") : NULL;
+}
+
+/* The project from praxis's corpus, with the same rules as a YAML import;
+ * its counts as the import's. */
+static int praxis_corpus(struct rin *r, const char *entry)
+{
+	zip_int64_t idx = name_unsafe(entry) ? -1 : zip_name_locate(r->zip, entry, 0);
+	corpus_stats cs = { 0 };
+	char *buf, *name;
+	size_t len;
+	int rc;
+
+	if (idx < 0)
+		return ierr(r, NULL, "%s names '%s', which is not in the archive",
+			    REFI_PRAXIS_ENTRY, entry);
+	if ((rc = zip_read(r, idx, &buf, &len)))
+		return rc;
+	name = xasprintf("%s: %s", r->path, entry);
+	rc = corpus_import_buffer(r->db, name, buf, len, r->coder_id, &cs, r->e);
+	free(name);
+	free(buf);
+	if (rc)
+		return rc;
+	r->st->lossless = 1;
+	r->st->users = cs.coders;
+	r->st->codes = cs.codes;
+	r->st->cases = cs.participants;
+	r->st->sources = cs.vignettes;
+	r->st->codings = cs.codings;
+	r->st->notes = cs.memos;
+	return PX_OK;
 }
 
 static int refi_import_run(px_db *db, const char *path, int64_t coder_id, int root,
@@ -1261,11 +1513,83 @@ int refi_import_with(px_db *db, const char *path, int64_t coder_id, int root,
 		zip_error_fini(&ze);
 		return rc;
 	}
-	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len)) &&
-	    !(rc = parse_qde(&r, buf, len)))
-		rc = walk(&r);
+	if (!(rc = zip_check(&r, &qde)) && !(rc = zip_read(&r, qde, &buf, &len))) {
+		xmlDocPtr ext = praxis_ext(&r, buf, len);
+		char *corpus = praxis_corpus_path(ext);
+		if (corpus)
+			rc = praxis_corpus(&r, corpus);
+		else if (!r.coder_id && opts && opts->coder &&
+			 (rc = opts->coder(opts->coder_ud, &r.coder_id, e)))
+			;
+		else if (!(rc = parse_qde(&r, buf, len)) && !(rc = walk(&r)) && ext)
+			rc = refi_praxis_apply(db, ext, path, e);
+		free(corpus);
+		if (ext)
+			xmlFreeDoc(ext);
+	}
 	free(buf);
 	rin_free(&r);
+	if (!st)
+		sl_free(&dummy.report);
+	return rc;
+}
+
+/* A codebook alone: <CodeBook> with <Codes> (and <Sets>, empty as
+ * Taguette writes it or not, which praxis does not keep). */
+static int walk_codebook(struct rin *r)
+{
+	xmlNodePtr root = xmlDocGetRootElement(r->doc), codes;
+
+	if (!refi_is(root, "CodeBook"))
+		return ierr(r, root, "the root element is <%s>, not <CodeBook>",
+			    root ? (const char *)root->name : "");
+	if (!refi_ns(root->ns, "codebook") && !refi_ns(root->ns, "project"))
+		return ierr(r, root, "<CodeBook> is not in the namespace %s", REFI_NS_CODEBOOK);
+	if (!(codes = child(root, "Codes")))
+		return ierr(r, root, "<CodeBook> has no <Codes>");
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (refi_is(c, "Sets") && child(c, "Set"))
+			r->st->skipped_elements++;
+	return pass_codebook(r, root);
+}
+
+static int refi_import_qdc_run(px_db *db, const char *path, int root,
+			       struct refi_import_stats *st, px_err *e)
+{
+	struct rin r;
+	size_t len = 0;
+	char *buf;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(st, 0, sizeof(*st));
+	r.db = db;
+	r.path = path;
+	r.e = e;
+	r.st = st;
+	r.codebook_only = 1;
+	r.root = root >= CODE_ME && root <= CODE_SR ? root : CODE_ME;
+	if (!(buf = util_read_file(path, &len)))
+		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
+	if (len > (size_t)REFI_MAX_ENTRY)
+		rc = px_fail(e, PX_EDATA, "%s: %zu bytes, more than the limit of %u for a codebook",
+			     path, len, REFI_MAX_ENTRY);
+	else if (!(rc = parse_qde(&r, buf, len)))
+		rc = walk_codebook(&r);
+	free(buf);
+	rin_free(&r);
+	return rc;
+}
+
+int refi_import_qdc(px_db *db, const char *path, int root, struct refi_import_stats *st,
+		    px_err *e)
+{
+	struct refi_import_stats dummy;
+	int rc;
+
+	db_audit_pause(db, 1);
+	rc = refi_import_qdc_run(db, path, root, st ? st : &dummy, e);
+	db_audit_pause(db, 0);
 	if (!st)
 		sl_free(&dummy.report);
 	return rc;

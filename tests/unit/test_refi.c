@@ -26,6 +26,7 @@
 #include "praxis/util.h"
 #include "praxis/vignette.h"
 #include "fixture.h"
+#include "refifx.h"
 
 static const char refi_corpus[] =
 	"praxis: 1\n"
@@ -92,115 +93,6 @@ static int64_t make_coder(px_db *db, const char *ext)
 	return id;
 }
 
-static char *zip_entry(const char *path, const char *name, size_t *len)
-{
-	int err = 0;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
-	zip_stat_t st;
-	zip_file_t *f;
-	char *buf;
-
-	if (!z)
-		fail_msg("cannot open %s", path);
-	if (zip_stat(z, name, 0, &st) != 0) {
-		zip_discard(z);
-		return NULL;
-	}
-	f = zip_fopen(z, name, 0);
-	buf = xmalloc(st.size + 1);
-	assert_int_equal(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
-	buf[st.size] = '\0';
-	zip_fclose(f);
-	zip_discard(z);
-	if (len)
-		*len = st.size;
-	return buf;
-}
-
-struct zent {
-	const char *name;
-	const char *data;
-	size_t len;          /* 0: strlen(data) */
-};
-
-static void make_zip(const char *path, const struct zent *ents)
-{
-	int err = 0;
-	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
-
-	assert_non_null(z);
-	for (int i = 0; ents[i].name; i++) {
-		size_t n = ents[i].len ? ents[i].len : strlen(ents[i].data);
-		zip_source_t *s = zip_source_buffer(z, ents[i].data, n, 0);
-		zip_int64_t idx = zip_file_add(z, ents[i].name, s, ZIP_FL_ENC_UTF_8);
-		assert_true(idx >= 0);
-		zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
-	}
-	assert_int_equal(zip_close(z), 0);
-}
-
-static char schema_msg[1024];
-
-static void schema_error(void *ctx, const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)ctx;
-	if (schema_msg[0])
-		return;
-	va_start(ap, fmt);
-	vsnprintf(schema_msg, sizeof(schema_msg), fmt, ap);
-	va_end(ap);
-}
-
-/* Validates xml against the XSD (in the codebook namespace if codebook).
- * Returns 0 if valid, else -1 with schema_msg set. */
-static int validate(const char *xml, size_t len, int codebook)
-{
-	char *xsd_path = xasprintf("%s/tests/data/refi-qda.xsd", fx_top());
-	char *xsd = fx_read_file(xsd_path, NULL);
-	strbuf b;
-	xmlSchemaParserCtxtPtr pc;
-	xmlSchemaPtr schema;
-	xmlSchemaValidCtxtPtr vc;
-	xmlDocPtr doc;
-	int rc;
-
-	assert_non_null(xsd);
-	sb_init(&b);
-	for (const char *p = xsd; *p;) {
-		const char *hit = codebook ? strstr(p, REFI_NS_PROJECT) : NULL;
-		if (!hit) {
-			sb_add(&b, p);
-			break;
-		}
-		sb_addn(&b, p, (size_t)(hit - p));
-		sb_add(&b, REFI_NS_CODEBOOK);
-		p = hit + strlen(REFI_NS_PROJECT);
-	}
-	pc = xmlSchemaNewMemParserCtxt(b.s, (int)b.len);
-	schema = xmlSchemaParse(pc);
-	assert_non_null(schema);
-	vc = xmlSchemaNewValidCtxt(schema);
-	schema_msg[0] = '\0';
-	xmlSchemaSetValidErrors(vc, schema_error, schema_error, NULL);
-	doc = xmlReadMemory(xml, (int)len, "doc.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-	if (!doc) {
-		snprintf(schema_msg, sizeof(schema_msg), "not well-formed");
-		rc = -1;
-	} else {
-		rc = xmlSchemaValidateDoc(vc, doc) == 0 ? 0 : -1;
-		xmlFreeDoc(doc);
-	}
-	xmlSchemaFreeValidCtxt(vc);
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(pc);
-	sb_free(&b);
-	free(xsd);
-	free(xsd_path);
-	return rc;
-}
-
 static char *export_to(px_db *db, int format, int keep_names)
 {
 	struct export_options o = { 0 };
@@ -224,8 +116,8 @@ static void test_qdc_valid(void **state)
 	int codes = 0;
 
 	(void)state;
-	if (validate(xml, len, 1))
-		fail_msg("qdc invalid: %s", schema_msg);
+	if (fx_refi_validate(xml, len, 1))
+		fail_msg("qdc invalid: %s", fx_schema_msg);
 	assert_non_null(strstr(xml, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"praxis "));
 	assert_non_null(strstr(xml, "name=\"trays\" isCodable=\"true\" color=\"#C0504D\">\n"));
 	assert_non_null(strstr(xml, "<Description>wire trays &amp; folders &lt;of all kinds&gt;"
@@ -238,7 +130,7 @@ static void test_qdc_valid(void **state)
 	{
 		char *bad = xasprintf("%.*s<Sets/></CodeBook>\n", (int)(strstr(xml, "</CodeBook>") - xml),
 				      xml);
-		assert_int_equal(validate(bad, strlen(bad), 1), -1);
+		assert_int_equal(fx_refi_validate(bad, strlen(bad), 1), -1);
 		free(bad);
 	}
 	free(xml);
@@ -267,7 +159,7 @@ static void check_selections(const char *qdpx, const char *qde)
 		assert_non_null(path);
 		assert_true(strncmp(path, "internal://", 11) == 0);
 		entry = xasprintf("sources/%s", path + 11);
-		text = zip_entry(qdpx, entry, NULL);
+		text = fx_zip_entry(qdpx, entry, NULL);
 		assert_non_null(text);
 		assert_null(strchr(text, '\r'));
 		for (xmlNodePtr c = s->children; c; c = c->next) {
@@ -317,21 +209,21 @@ static void test_qdpx_valid_and_stable(void **state)
 {
 	px_db *db = fx_db_with(refi_corpus);
 	char *p1 = export_to(db, EXP_QDPX, 0), *p2 = export_to(db, EXP_QDPX, 0);
-	char *q1 = zip_entry(p1, "project.qde", NULL), *q2 = zip_entry(p2, "project.qde", NULL);
+	char *q1 = fx_zip_entry(p1, "project.qde", NULL), *q2 = fx_zip_entry(p2, "project.qde", NULL);
 	char *src, *name;
 	px_vignette v = { 0 };
 	px_err e = { 0 };
 
 	(void)state;
-	if (validate(q1, strlen(q1), 0))
-		fail_msg("qdpx invalid: %s", schema_msg);
+	if (fx_refi_validate(q1, strlen(q1), 0))
+		fail_msg("qdpx invalid: %s", fx_schema_msg);
 	/* the same project gives the same file, GUIDs included */
 	assert_string_equal(q1, q2);
 	assert_non_null(strstr(q1, "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Exchange fixture\""));
 	/* sources are the pseudonymized text, UTF-8 with LF */
 	assert_int_equal(vignette_get(db, fx_vignette(db, "v1"), &v, &e), 0);
 	name = xasprintf("sources/%s.txt", v.uuid);
-	src = zip_entry(p1, name, NULL);
+	src = fx_zip_entry(p1, name, NULL);
 	assert_string_equal(src, "Ann put the claim on the Q pile.\nZoë said “wait” — 😀 twice.");
 	check_selections(p1, q1);
 	/* "the Q pile" is at 21..31 after Annie became Ann; the emoji line in code points */
@@ -414,9 +306,12 @@ static void test_qdpx_round_trip(void **state)
 	const char *kinds[] = { "User", "Code", "Case", "TextSource", "Coding", "Note", "Set", NULL };
 
 	(void)state;
+	/* what REFI-QDA itself carries: read without praxis's extension */
+	fx_drop_praxis_ext(p1);
 	assert_int_equal(db_begin(db2, &e), 0);
 	if (refi_import(db2, p1, make_coder(db2, "importer"), CODE_ME, &st, &e))
 		fail_msg("import: %s", e.msg);
+	assert_int_equal(st.lossless, 0);
 	sl_free(&st.report);
 	assert_int_equal(db_commit(db2, &e), 0);
 	assert_int_equal(st.sources, 2);
@@ -443,8 +338,8 @@ static void test_qdpx_round_trip(void **state)
 	assert_int_equal(v.observer_id, fx_coder(db2, "tester"));
 	/* export again: every GUID the format carries came back */
 	p2 = export_to(db2, EXP_QDPX, 1);
-	q1 = zip_entry(p1, "project.qde", NULL);
-	q2 = zip_entry(p2, "project.qde", NULL);
+	q1 = fx_zip_entry(p1, "project.qde", NULL);
+	q2 = fx_zip_entry(p2, "project.qde", NULL);
 	for (int k = 0; kinds[k]; k++) {
 		char *g1 = guids_of(q1, kinds[k]), *g2 = guids_of(q2, kinds[k]);
 		assert_true(strlen(g1) > 0);
@@ -520,14 +415,14 @@ static const char foreign_text[] =
 static char *foreign_qdpx(const char *qde)
 {
 	char *path = fx_path(".qdpx");
-	const struct zent ents[] = {
+	const struct fx_zent ents[] = {
 		{ "Feldstudie.qde", qde, 0 },
 		{ "Sources/50050000-0000-4000-8000-000000000001.txt", foreign_text, 0 },
 		{ "Sources/scan.pdf", "%PDF-1.4 not really", 0 },
 		{ NULL, NULL, 0 },
 	};
 
-	make_zip(path, ents);
+	fx_make_zip(path, ents);
 	return path;
 }
 
@@ -543,8 +438,8 @@ static void test_foreign_qdpx(void **state)
 	int64_t id;
 
 	(void)state;
-	if (validate(foreign_qde, strlen(foreign_qde), 0))
-		fail_msg("fixture invalid: %s", schema_msg);
+	if (fx_refi_validate(foreign_qde, strlen(foreign_qde), 0))
+		fail_msg("fixture invalid: %s", fx_schema_msg);
 	assert_int_equal(db_begin(db, &e), 0);
 	if (refi_import(db, path, make_coder(db, "importer"), CODE_ME, &st, &e))
 		fail_msg("import: %s", e.msg);
@@ -614,7 +509,7 @@ static void expect_refused(const char *path, const char *want)
 
 	assert_int_equal(db_begin(db, &e), 0);
 	rc = refi_import_with(db, path, make_coder(db, "importer"), CODE_ME,
-			      &(struct refi_import_opts){ REFI_UNIT_AUTO, 1 }, NULL, &e);
+			      &(struct refi_import_opts){ REFI_UNIT_AUTO, 1, NULL, NULL }, NULL, &e);
 	db_rollback(db);
 	if (!rc)
 		fail_msg("%s was accepted (wanted: %s)", path, want);
@@ -653,22 +548,22 @@ static void test_bad_archives(void **state)
 	expect_refused(path, "not a readable .qdpx (zip) file");
 	free(data);
 	/* entries that would land outside a directory */
-	make_zip(path, (const struct zent[]){ { "project.qde", foreign_qde, 0 },
+	fx_make_zip(path, (const struct fx_zent[]){ { "project.qde", foreign_qde, 0 },
 					      { "sources/../../evil.txt", "x", 0 },
 					      { NULL, NULL, 0 } });
 	expect_refused(path, "entry 'sources/../../evil.txt' points outside the archive");
-	make_zip(path, (const struct zent[]){ { "/etc/project.qde", foreign_qde, 0 },
+	fx_make_zip(path, (const struct fx_zent[]){ { "/etc/project.qde", foreign_qde, 0 },
 					      { NULL, NULL, 0 } });
 	expect_refused(path, "points outside the archive");
 	/* no project, two projects */
-	make_zip(path, (const struct zent[]){ { "sources/a.txt", "x", 0 }, { NULL, NULL, 0 } });
+	fx_make_zip(path, (const struct fx_zent[]){ { "sources/a.txt", "x", 0 }, { NULL, NULL, 0 } });
 	expect_refused(path, "no project file (*.qde)");
-	make_zip(path, (const struct zent[]){ { "a.qde", foreign_qde, 0 },
+	fx_make_zip(path, (const struct fx_zent[]){ { "a.qde", foreign_qde, 0 },
 					      { "b.qde", foreign_qde, 0 }, { NULL, NULL, 0 } });
 	expect_refused(path, "more than one .qde");
 	/* malformed XML, with its line */
 	qde = replace(foreign_qde, "</Sources>", "</Source>");
-	make_zip(path, (const struct zent[]){ { "project.qde", qde, 0 }, { NULL, NULL, 0 } });
+	fx_make_zip(path, (const struct fx_zent[]){ { "project.qde", qde, 0 }, { NULL, NULL, 0 } });
 	expect_refused(path, "malformed XML");
 	free(qde);
 	/* schema violations: a selection past the text, a missing guid, a
@@ -691,7 +586,7 @@ static void test_bad_archives(void **state)
 	expect_refused(good, "which is not in the codebook");
 	free(qde);
 	/* a declared size past the limit (the central directory lies) */
-	make_zip(path, (const struct zent[]){ { "project.qde", foreign_qde, 0 }, { NULL, NULL, 0 } });
+	fx_make_zip(path, (const struct fx_zent[]){ { "project.qde", foreign_qde, 0 }, { NULL, NULL, 0 } });
 	data = fx_read_file(path, &len);
 	for (size_t i = 0; i + 46 < len; i++)
 		if (!memcmp(data + i, "PK\x01\x02", 4)) {
@@ -783,7 +678,7 @@ static void test_cli_import_qdpx(void **state)
 	args = xasprintf("--db '%s' import --root SR '%s' notes.pdf", dbp, qdpx);
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "notes.pdf: import reads .yaml/.yml, .qdpx, .md or .txt files"));
+	assert_non_null(strstr(err, "notes.pdf: import reads .yaml/.yml, .qdpx, .qdc, .md or .txt files"));
 	free(args), free(out), free(err);
 	unlink(qdpx);
 	free(qdpx);
@@ -823,9 +718,9 @@ static char *producer_qdpx(const char *origin, const char *raw, const struct pse
 	}
 	sb_add(&q, " </TextSource>\n</Sources>\n</Project>\n");
 	qde = sb_steal(&q);
-	if (validate(qde, strlen(qde), 0))
-		fail_msg("fixture invalid: %s", schema_msg);
-	make_zip(path, (const struct zent[]){ { "project.qde", qde, 0 }, { "sources/s.txt", raw, 0 },
+	if (fx_refi_validate(qde, strlen(qde), 0))
+		fail_msg("fixture invalid: %s", fx_schema_msg);
+	fx_make_zip(path, (const struct fx_zent[]){ { "project.qde", qde, 0 }, { "sources/s.txt", raw, 0 },
 					      { NULL, NULL, 0 } });
 	free(qde);
 	return path;
@@ -854,7 +749,7 @@ static char *import_landing(const char *origin, const char *raw, const struct ps
 {
 	char *path = producer_qdpx(origin, raw, sels);
 	px_db *db = fx_db();
-	struct refi_import_opts o = { positions, 0 };
+	struct refi_import_opts o = { positions, 0, NULL, NULL };
 	struct refi_import_stats st;
 	struct landed l = { db, NULL, { 0 } };
 	px_vignette v = { 0 };
@@ -1008,14 +903,14 @@ static void test_bad_selection_skipped(void **state)
 	free(rep);
 	/* an unknown code on the last selection, through the command line */
 	path = producer_qdpx("QualCoder 3.6", raw, sels);
-	qde = zip_entry(path, "project.qde", &len);
+	qde = fx_zip_entry(path, "project.qde", &len);
 	{
 		char *hit = strstr(qde, bad_code), *q2;
 		assert_non_null(hit);
 		q2 = xasprintf("%.*stargetGUID=\"C0DE0000-0000-4000-8000-0000000000FF\"%s",
 			       (int)(hit - qde), qde, hit + strlen("targetGUID=\"C0DE0000-0000-4000"
 							       "-8000-000000000001\""));
-		make_zip(path, (const struct zent[]){ { "project.qde", q2, 0 },
+		fx_make_zip(path, (const struct fx_zent[]){ { "project.qde", q2, 0 },
 						      { "sources/s.txt", raw, 0 }, { NULL, NULL, 0 } });
 		free(q2);
 	}
@@ -1062,6 +957,7 @@ static void test_qdpx_ids_travel(void **state)
 	int64_t id;
 
 	(void)state;
+	fx_drop_praxis_ext(p);     /* the variables alone carry the ids */
 	assert_int_equal(db_begin(db2, &e), 0);
 	if (refi_import(db2, p, make_coder(db2, "importer"), CODE_ME, NULL, &e))
 		fail_msg("import: %s", e.msg);

@@ -96,6 +96,46 @@ const char fx_memo_corpus[] =
 	"        accountability: quota\n        held_by: [ann]\n        coder: other\n"
 	"        uuid: 00000000-0000-4000-8000-00000000000b\n";
 
+const char fx_refi_memo_corpus[] =
+	"praxis: 1\n"
+	"project: Memos everywhere\n"
+	"coders:\n  - id: tester\n    name: Test Coder\n  - id: other\n"
+	"communities:\n  - id: desk\n    name: The desk\n"
+	"repertoire:\n  - id: pile\n    name: the Q pile\n    description: where doubtful"
+	" claims wait\n    community: desk\n"
+	"accountability:\n  - id: quota\n    name: the daily quota\n"
+	"codebook:\n  - code: SR/tools\n    description: things people work with\n"
+	"    color: \"#c0504d\"\n"
+	"participants:\n  - id: ann\n    pseudonym: Ann\n    role: old-timer\n"
+	"  - id: bo\n    pseudonym: Bo\n"
+	"vignettes:\n"
+	"  - id: v1\n    title: The pile\n    date: 2026-03-02\n    community: desk\n"
+	"    observer: tester\n    participants: [ann, bo]\n"
+	"    text: Ann put the claim on the Q pile. Bo asked why.\n"
+	"    codings:\n"
+	"      - code: SR/tools\n        quote: the Q pile\n        participants: [ann]\n"
+	"        coder: tester\n        mode: reification\n        memo: parked doubt\n"
+	"        repertoire: pile\n        interpretation: a waiting room\n"
+	"        speaker: ann\n"
+	"        uuid: 00000000-0000-4000-8000-00000000000a\n"
+	"      - code: ME\n        coder: other\n"
+	"        uuid: 00000000-0000-4000-8000-00000000000c\n"
+	"  - id: v2\n    title: Quota talk\n    date: 2026-04-10T09:30\n    community: desk\n"
+	"    participants: [ann, bo]\n    text: Ann said the quota can wait.\n"
+	"    codings:\n"
+	"      - code: JE/mutual accountability\n        start: 4\n        end: 27\n"
+	"        accountability: quota\n        stance: negotiated\n        held_by: [bo]\n"
+	"        coder: other\n        uuid: 00000000-0000-4000-8000-00000000000b\n"
+	"memos:\n"
+	"  - on: [project]\n    title: Where this goes\n    text: The project memo.\n"
+	"  - on: ['vignette:v1']\n    text: The vignette memo.\n"
+	"  - on: ['code:SR/tools']\n    text: The code memo.\n"
+	"  - on: ['participant:ann']\n    text: The participant memo.\n"
+	"  - on: ['coding:00000000-0000-4000-8000-00000000000a']\n    text: The coding memo.\n"
+	"  - on: ['community:desk']\n    text: The community memo.\n"
+	"  - on: ['repertoire:pile']\n    text: The repertoire memo.\n"
+	"  - on: ['accountability:quota']\n    text: The accountability memo.\n";
+
 /* Coders a and b on v1 (48 code points) and v2 (28); v3 by a alone.
  * They disagree on SR/tools in v1 (a 23-33, b 27-33) and JE/rhythms in v1
  * (b alone, 0-5); they agree on ME (whole v1) and SR/words (v2, 0-3). */

@@ -29,6 +29,12 @@ extern const char fx_two_coder_corpus[];
  * SR/tools, …0b on v2's JE coding by other) and no memos yet: the memo
  * tests append a `memos:` section. */
 extern const char fx_memo_corpus[];
+/* A memo on every kind of target (project, vignette, code with a
+ * description, participant, coding besides its memo field, community,
+ * repertoire and accountability entries), a coding with mode, register
+ * entry, interpretation and speaker, one with stance and held_by, and a
+ * whole-vignette coding: what the REFI-QDA exchange must carry. */
+extern const char fx_refi_memo_corpus[];
 /* The row id for a corpus id, failing the test if absent. */
 int64_t fx_vignette(px_db *db, const char *ext_id);
 int64_t fx_participant(px_db *db, const char *ext_id);
