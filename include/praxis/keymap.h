@@ -65,6 +65,7 @@ enum key_ctx {
 	X(A_P_ADD,        "participant-add", KC_PARTICIPANTS, "a",               "add a participant") \
 	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym, role, attributes, aliases") \
 	X(A_P_DELETE,     "participant-delete", KC_PARTICIPANTS, "D",            "delete the participant (if unused)") \
+	X(A_P_ROLE,       "participant-role", KC_PARTICIPANTS, "r",              "dated role: ROLE from YYYY-MM-DD (or -YYYY-MM-DD to drop one)") \
 	X(A_P_FILTER,     "participant-filter", KC_PARTICIPANTS, "<Enter>",      "show this participant's vignettes") \
 	X(A_R_CHAR_NEXT,  "char-next",       KC_READER,       "l <Right>",       "next character") \
 	X(A_R_CHAR_PREV,  "char-prev",       KC_READER,       "h <Left>",        "previous character") \

@@ -268,6 +268,15 @@ static const char migration_9[] =
 	" speaker_id, start, end);\n"
 	MEMO_TARGET_CLEANUP("coding", "5");
 
+/* Issue 16: roles change over time. participant.role stays the role from
+ * the start; each row here is a later role holding from its day on (the
+ * key columns first, see migration_2). */
+static const char migration_10[] =
+	"CREATE TABLE participant_role(participant_id INTEGER NOT NULL"
+	" REFERENCES participant(id) ON DELETE CASCADE, from_date TEXT NOT NULL,"
+	" role TEXT NOT NULL CHECK(role <> ''), PRIMARY KEY(participant_id, from_date))"
+	" WITHOUT ROWID;\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -279,6 +288,7 @@ const char *const schema_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

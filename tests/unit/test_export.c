@@ -579,13 +579,14 @@ static void test_csv_codings(void **state)
 	(void)state;
 	assert_string_equal(csv,
 		"vignette_id,date,community,participants,code,dimension,start,end,quote,coder,"
-		"mode,memo,repertoire,interpretation,accountability,stance,held_by,speaker,needs_review\r\n"
-		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,,,0\r\n"
+		"mode,memo,repertoire,interpretation,accountability,stance,held_by,speaker,needs_review,"
+		"roles\r\n"
+		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,,,0,\r\n"
 		"v1,2026-03-02,desk,ann,SR/tools,SR,21,31,the Q pile,tester,,,pile,"
-		"a place to park doubt,,,,,0\r\n"
+		"a place to park doubt,,,,,0,old-timer\r\n"
 		"v1,2026-03-02,desk,,JE/mutual accountability,JE,25,42,\"Q pile. Also, Ann\",other,,"
-		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann,,0\r\n"
-		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,,,0\r\n");
+		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann,,0,\r\n"
+		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,,,0,\r\n");
 	free(csv);
 	db_close(db);
 }
@@ -895,7 +896,7 @@ static void test_participant_filter_is_summary_filter(void **state)
 
 	(void)state;
 	assert_non_null(strstr(out, "\r\nv3,2026-04-20T08:00,,bo,SR/tools,SR,19,27,the pile,tester,"
-			       ",,pile,Ann's doubt parked,quota,upheld,ann,,0\r\n"));
+			       ",,pile,Ann's doubt parked,quota,upheld,ann,,0,"));
 	assert_null(strstr(out, ",Bo,tester,"));
 	assert_null(strstr(out, "\r\nv3,2026-04-20T08:00,,,ME,"));
 	assert_null(strstr(out, "\r\nv2,"));
