@@ -156,6 +156,7 @@ int participant_delete(px_db *db, int64_t id, int force, px_err *e)
 		"DELETE FROM coding_held_by WHERE participant_id = ?",
 		/* their readings stay, as the analyst's glosses */
 		"UPDATE coding SET speaker_id = NULL WHERE speaker_id = ?",
+		"DELETE FROM participant_role WHERE participant_id = ?",
 		"DELETE FROM participant WHERE id = ?",
 	};
 	sqlite3_stmt *st;
