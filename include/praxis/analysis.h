@@ -45,6 +45,7 @@ typedef struct an_hist_row {
 	int date;                /* yyyymmdd */
 	const char *interpretation;   /* the summary's own string (or NULL) */
 	int mode;                /* enum coding_mode bits */
+	int64_t start;           /* the span's start; -1: the whole vignette */
 } an_hist_row;
 /* repertoire 0: every entry; by entry row id, date, coding id. */
 int analysis_history(px_summary *s, int64_t repertoire, an_hist_row **rows, size_t *n,

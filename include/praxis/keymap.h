@@ -113,10 +113,12 @@ enum key_ctx {
 	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
 	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
 	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4",         "Repertoire Accountability Engagement Coverage") \
+	X(A_S_ANALYSIS,   "analysis-tab",    KC_SUMMARIES,    "5 6 7 8",         "analyses: Trajectory History (of the entry under the cursor) Boundary Brokers") \
+	X(A_S_ANALYSIS2,  "analysis-tab-2",  KC_SUMMARIES,    "9 0",             "analyses: accountability Network, Co-occurrence matrix") \
 	X(A_S_SORT,       "sort",            KC_SUMMARIES,    "s",               "sort by the next column") \
 	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
-	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
-	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
+	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement, co-occurrence: next matrix column") \
+	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement, co-occurrence: previous matrix column") \
 	X(A_S_ADD,        "entry-add",       KC_SUMMARIES,    "a",               "registers: add an entry") \
 	X(A_S_RENAME,     "entry-rename",    KC_SUMMARIES,    "R",               "registers: rename the entry (its name)") \
 	X(A_S_ENTRY_ID,   "entry-id",        KC_SUMMARIES,    "i",               "registers: change the entry's id") \

@@ -43,6 +43,7 @@ int analysis_history(px_summary *s, int64_t repertoire, an_hist_row **rows, size
 		r->interpretation = x->interp && x->interp <= s->interps.n ?
 				    s->interps.v[x->interp - 1] : NULL;
 		r->mode = c->mode;
+		r->start = c->start;
 	}
 	if (*n > 1)
 		qsort(*rows, *n, sizeof(**rows), hist_cmp);

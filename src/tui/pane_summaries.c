@@ -21,20 +21,11 @@
 #include "praxis/text.h"
 #include "praxis/tui.h"
 
-enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_COUNT };
-#define MAXCOL 14
-#define MAX_MONTHS 24
-#define ENG_CELL 4               /* matrix cell: 3 glyphs and a gap */
+#include "summaries_int.h"
 
 static const char *const tab_names[TAB_COUNT] = {
-	"Repertoire", "Accountability", "Engagement", "Coverage"
-};
-
-struct scol {
-	const char *head;
-	int numeric;             /* right-aligned, sorts by key, largest first */
-	int cap;                 /* widest it grows; 0: takes the rest */
-	int nosort;
+	"Repertoire", "Accountability", "Engagement", "Coverage",
+	"Trajectory", "History", "Boundary", "Brokers", "Network", "Co-occurrence"
 };
 
 /* The registers' columns come from praxis/regcols.h (regcols_screen). */
@@ -48,51 +39,6 @@ static const struct scol eng_cols[] = {
 static const struct scol cov_cols[] = {
 	{ "code", 0, 28, 0 }, { "codings", 1, 7, 0 }, { "vig", 1, 6, 0 }, { "ppl", 1, 6, 0 },
 	{ "months", 0, 0, 1 },
-};
-
-enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON };
-
-struct srow {
-	char *cell[MAXCOL];
-	int64_t key[MAXCOL];
-	int pinned;              /* stays at the end whatever the sort */
-	size_t order;            /* natural order */
-	int role;
-	int drill;
-	int64_t id;
-	idlist ids;
-	char *detail;            /* footer line for the selected row */
-	char *about;             /* second footer line: a register entry's
-				    community and description, NULL if none */
-};
-
-struct stab {
-	const struct scol *cols;
-	int ncols;
-	struct srow *rows;
-	size_t n;
-	int width[MAXCOL];
-	int natural0;            /* the first column's width before its cap */
-	int sort;                /* column, -1: natural order */
-	int desc;
-	int built;
-	char months_head[48];
-};
-
-struct sstate {
-	px_summary *sum;         /* the interface's (t->sum), not ours */
-	/* What the coding events since the last build can have moved: a
-	 * coding outside the registers leaves those tabs as they are. */
-	int moved[TAB_COUNT];
-	int moved_any, moved_all;
-	int tab;
-	struct stab tabs[TAB_COUNT];
-	uint64_t gen;
-	unsigned epoch;          /* t->sum_epoch the tabs were built at */
-	summary_engagement eng;
-	int64_t max_pair;
-	size_t col;              /* engagement: matrix column (list position) */
-	char *err;
 };
 
 /* ---- rows ---- */
@@ -112,7 +58,7 @@ static void tab_clear(struct stab *tb)
 	tb->built = 0;
 }
 
-static struct srow *row_add(struct stab *tb)
+struct srow *sum_row_add(struct stab *tb)
 {
 	struct srow *r;
 
@@ -124,27 +70,27 @@ static struct srow *row_add(struct stab *tb)
 	return r;
 }
 
-static void cell_text(struct srow *r, int c, const char *s, int64_t key)
+void sum_cell_text(struct srow *r, int c, const char *s, int64_t key)
 {
 	free(r->cell[c]);
 	r->cell[c] = text_sanitize(s ? s : "", 0);
 	r->key[c] = key;
 }
 
-static void cell_num(struct srow *r, int c, int64_t v)
+void sum_cell_num(struct srow *r, int c, int64_t v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	cell_text(r, c, buf, v);
+	sum_cell_text(r, c, buf, v);
 }
 
-static void cell_date(struct srow *r, int c, int date)
+void sum_cell_date(struct srow *r, int c, int date)
 {
 	char buf[16];
 
 	summary_format_date(date, buf);
-	cell_text(r, c, buf, date);
+	sum_cell_text(r, c, buf, date);
 }
 
 /* One block glyph per month from lo to hi (yyyymm) scaled to max. */
@@ -252,13 +198,13 @@ static void register_cell(struct srow *r, const struct regcol *col, const void *
 	char *it;
 
 	switch (col->kind) {
-	case RC_TEXT: cell_text(r, c, col->text(row), 0); break;
-	case RC_INT: cell_num(r, c, v); break;
-	case RC_DATE: cell_date(r, c, (int)v); break;
-	case RC_REIFIED: cell_text(r, c, reified((int)v), v); break;
+	case RC_TEXT: sum_cell_text(r, c, col->text(row), 0); break;
+	case RC_INT: sum_cell_num(r, c, v); break;
+	case RC_DATE: sum_cell_date(r, c, (int)v); break;
+	case RC_REIFIED: sum_cell_text(r, c, reified((int)v), v); break;
 	case RC_INTERP:
 		it = interp_text(row, 0);
-		cell_text(r, c, it, v);
+		sum_cell_text(r, c, it, v);
 		free(it);
 		break;
 	case RC_TIMELINE: r->cell[c] = xstrdup(sparkline); break;
@@ -298,7 +244,7 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		char *all = interp_text(&rows[i], 1);
-		r = row_add(tb);
+		r = sum_row_add(tb);
 		register_cells(r, &regcols_repertoire, &rows[i], NULL);
 		r->drill = DR_REP;
 		r->id = rows[i].id;
@@ -309,16 +255,16 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	summary_repertoire_free(rows, n);
 	if ((rc = summary_unlinked(s->sum, &unl, e)))
 		return rc;
-	r = row_add(tb);
+	r = sum_row_add(tb);
 	r->pinned = 1;
 	r->role = ROLE_DIM;
 	r->drill = DR_IDS;
 	/* from the summary's memory: one query per coding is seconds at 1M */
 	rc = summary_unlinked_vignettes(s->sum, &r->ids, e);
-	cell_text(r, regcols_find(&regcols_repertoire, "name")->screen_pos - 1, "(SR not linked)", 0);
-	cell_num(r, regcols_find(&regcols_repertoire, "occurrences")->screen_pos - 1,
+	sum_cell_text(r, regcols_find(&regcols_repertoire, "name")->screen_pos - 1, "(SR not linked)", 0);
+	sum_cell_num(r, regcols_find(&regcols_repertoire, "occurrences")->screen_pos - 1,
 		 (int64_t)unl.n);
-	cell_num(r, regcols_find(&regcols_repertoire, "vignettes")->screen_pos - 1,
+	sum_cell_num(r, regcols_find(&regcols_repertoire, "vignettes")->screen_pos - 1,
 		 (int64_t)r->ids.n);
 	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
 			      unl.n == 1 ? "" : "s");
@@ -361,7 +307,7 @@ static int build_acc(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	month_range(&lo, hi);
 	months_head(tb, lo, hi);
 	for (size_t i = 0; i < n; i++) {
-		struct srow *r = row_add(tb);
+		struct srow *r = sum_row_add(tb);
 		char *sp = sparkline(rows[i].timeline, rows[i].ntimeline, lo, hi, max);
 		register_cells(r, &regcols_accountability, &rows[i], sp);
 		free(sp);
@@ -388,15 +334,15 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		s->max_pair = g->pairs[i].count > s->max_pair ? g->pairs[i].count : s->max_pair;
 	for (size_t i = 0; i < g->npeople; i++) {
 		const summary_person *pp = &g->people[i];
-		struct srow *r = row_add(tb);
-		cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, pp->id), 0);
-		cell_text(r, 1, "", 0);
+		struct srow *r = sum_row_add(tb);
+		sum_cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, pp->id), 0);
+		sum_cell_text(r, 1, "", 0);
 		for (int d = 0; d < 4; d++)
-			cell_num(r, 2 + d, pp->dims[d]);
-		cell_num(r, 6, pp->complementary);
-		cell_num(r, 7, pp->overlapping);
-		cell_num(r, 8, pp->conflict);
-		cell_num(r, 9, pp->support);
+			sum_cell_num(r, 2 + d, pp->dims[d]);
+		sum_cell_num(r, 6, pp->complementary);
+		sum_cell_num(r, 7, pp->overlapping);
+		sum_cell_num(r, 8, pp->conflict);
+		sum_cell_num(r, 9, pp->support);
 		r->drill = DR_PERSON;
 		r->id = pp->id;
 	}
@@ -419,14 +365,14 @@ static summary_month_count *dim_months(const summary_coverage *c, int d, int64_t
 
 static void cov_pinned(struct stab *tb, const char *label, const idlist *ids, const char *what)
 {
-	struct srow *r = row_add(tb);
+	struct srow *r = sum_row_add(tb);
 
 	r->pinned = 1;
 	r->role = ROLE_DIM;
 	r->drill = DR_IDS;
 	idl_copy(&r->ids, ids);
-	cell_text(r, 0, label, 0);
-	cell_num(r, 2, (int64_t)ids->n);
+	sum_cell_text(r, 0, label, 0);
+	sum_cell_num(r, 2, (int64_t)ids->n);
 	r->detail = xasprintf("%zu vignette%s %s", ids->n, ids->n == 1 ? "" : "s", what);
 }
 
@@ -450,13 +396,13 @@ static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	months_head(tb, lo, hi);
 	for (size_t i = 0; i < c.ncodes; i++) {
 		const summary_code_row *cr = &c.codes[i];
-		struct srow *r = row_add(tb);
+		struct srow *r = sum_row_add(tb);
 		char *name = xasprintf("%*s%s", cr->depth * 2, "", cr->name);
-		cell_text(r, 0, name, 0);
+		sum_cell_text(r, 0, name, 0);
 		free(name);
-		cell_num(r, 1, cr->codings);
-		cell_num(r, 2, cr->vignettes);
-		cell_num(r, 3, cr->participants);
+		sum_cell_num(r, 1, cr->codings);
+		sum_cell_num(r, 2, cr->vignettes);
+		sum_cell_num(r, 3, cr->participants);
 		if (cr->depth == 0 && cr->dimension >= 1 && cr->dimension <= 3) {
 			r->cell[4] = sparkline(m[cr->dimension], c.nmonth, lo, hi, max);
 			r->role = theme_dimension_role(cr->dimension);
@@ -552,7 +498,10 @@ static void set_error(struct sstate *s, struct tui *t, const px_err *e)
 static void tab_build(struct pane *p, struct tui *t, int which)
 {
 	static int (*const build[TAB_COUNT])(struct sstate *, struct tui *, struct stab *,
-					     px_err *) = { build_rep, build_acc, build_eng, build_cov };
+					     px_err *) = {
+		build_rep, build_acc, build_eng, build_cov, sum_build_traj, sum_build_hist,
+		sum_build_bound, sum_build_broker, sum_build_net, sum_build_cooc,
+	};
 	struct sstate *s = st_of(p);
 	struct stab *tb = &s->tabs[which];
 	px_err e = { 0 };
@@ -563,7 +512,7 @@ static void tab_build(struct pane *p, struct tui *t, int which)
 	tb->built = 1;
 	tab_sort(tb);
 	tab_widths(tb);
-	if (which == TAB_ENG)
+	if (which == TAB_ENG || which == TAB_COOC)
 		tb->width[1] = (int)tb->n * ENG_CELL;
 }
 
@@ -602,11 +551,16 @@ static void ensure_built(struct pane *p, struct tui *t)
 static void s_init(struct pane *p, struct tui *t)
 {
 	struct sstate *s = xcalloc(1, sizeof(*s));
-	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols };
+	static const struct scol *const cols[TAB_COUNT] = {
+		rep_cols, acc_cols, eng_cols, cov_cols, sum_traj_cols, sum_hist_cols,
+		sum_bound_cols, sum_broker_cols, sum_net_cols, sum_cooc_cols,
+	};
 	const int ncols[TAB_COUNT] = {
 		regcols_screen(&regcols_repertoire, rep_cols),
 		regcols_screen(&regcols_accountability, acc_cols),
 		sizeof(eng_cols) / sizeof(eng_cols[0]), sizeof(cov_cols) / sizeof(cov_cols[0]),
+		sum_traj_ncols, sum_hist_ncols, sum_bound_ncols, sum_broker_ncols, sum_net_ncols,
+		sum_cooc_ncols,
 	};
 	px_err e = { 0 };
 
@@ -634,6 +588,7 @@ static void s_free(struct pane *p)
 	for (int i = 0; i < TAB_COUNT; i++)
 		tab_clear(&s->tabs[i]);
 	summary_engagement_free(&s->eng);
+	free(s->cooc);
 	free(s->err);
 	free(s);
 }
@@ -699,6 +654,9 @@ static void s_moved(struct sstate *s, struct tui *t, const px_coding *c)
 
 	s->moved_any = 1;
 	s->moved[TAB_ENG] = s->moved[TAB_COV] = 1;
+	/* the analyses are computed from the whole state on demand */
+	for (int i = TAB_FIRST_ANALYSIS; i < TAB_COUNT; i++)
+		s->moved[i] = 1;
 	if (c->repertoire_id || dim == CODE_SR || !dim)
 		s->moved[TAB_REP] = 1;
 	if (c->accountability_id || !dim)
@@ -817,11 +775,15 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	struct srow *r = &tb->rows[i];
 	int cx = x + 1;
 
-	(void)t;
 	for (int c = 0; c < tb->ncols && cx < x + w; c++) {
 		int cw = col_width(tb, c, w, x + w - cx);
 		if (st_of(p)->tab == TAB_ENG && c == 1)
 			draw_matrix(p, i, y, cx, cw, sel);
+		else if (st_of(p)->tab == TAB_COOC && c == 1)
+			sum_draw_cooc(p, st_of(p), t, i, y, cx, cw, sel);
+		else if (st_of(p)->tab == TAB_TRAJ && c >= 3 && c <= 5)
+			draw_cell(y, cx, cw, r->cell[c], 1, pane_row_role(sel,
+				  theme_dimension_role(c - 2)));
 		else
 			draw_cell(y, cx, cw, r->cell[c], c < tb->ncols - 1 && tb->cols[c].numeric,
 				  pane_row_role(sel, c == 0 || c == 4 ? r->role : ROLE_NORMAL));
@@ -829,21 +791,38 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	}
 }
 
-static void draw_tabbar(struct sstate *s, struct rect b)
+/* One row of tabs [from, to): full names when they fit, else short;
+ * then a pointer to the other row. */
+static void draw_tabrow(struct sstate *s, struct rect b, int from, int to, const char *other)
 {
-	static const char *const shortn[TAB_COUNT] = { "Rep", "Acc", "Eng", "Cov" };
-	int full = 0, x = b.x;
+	static const char *const shortn[TAB_COUNT] = {
+		"Rep", "Acc", "Eng", "Cov", "Trj", "His", "Bnd", "Brk", "Net", "Coo"
+	};
+	int full = (int)strlen(other) + 1, x = b.x;
 
-	for (int i = 0; i < TAB_COUNT; i++)
+	for (int i = from; i < to; i++)
 		full += (int)strlen(tab_names[i]) + 4;
-	for (int i = 0; i < TAB_COUNT && x < b.x + b.w; i++) {
+	for (int i = from; i < to && x < b.x + b.w; i++) {
 		char label[32];
+		int key = (i + 1) % 10;   /* keys 1..9, then 0 */
 		if (full <= b.w)
-			snprintf(label, sizeof(label), " %d %s ", i + 1, tab_names[i]);
+			snprintf(label, sizeof(label), " %d %s ", key, tab_names[i]);
 		else
-			snprintf(label, sizeof(label), "%s%d%s", i ? " " : "", i + 1, shortn[i]);
+			snprintf(label, sizeof(label), "%s%d%s", i > from ? " " : "", key, shortn[i]);
 		x += dsp_text(b.y, x, b.x + b.w - x, label, i == s->tab ? ROLE_TITLE_FOCUS : ROLE_DIM);
 	}
+	if (x + 2 < b.x + b.w)
+		dsp_text(b.y, x + 1, b.x + b.w - x - 1, other, ROLE_DIM);
+}
+
+/* Two rows of tabs sharing one line: the summaries (1-4) or the
+ * analyses (5-0), whichever holds the current tab. */
+static void draw_tabbar(struct sstate *s, struct rect b)
+{
+	if (s->tab < TAB_FIRST_ANALYSIS)
+		draw_tabrow(s, b, 0, TAB_FIRST_ANALYSIS, " 5-0: analyses");
+	else
+		draw_tabrow(s, b, TAB_FIRST_ANALYSIS, TAB_COUNT, " 1-4: summaries");
 }
 
 static void draw_header(struct pane *p, struct rect b)
@@ -855,11 +834,14 @@ static void draw_header(struct pane *p, struct rect b)
 	for (int c = 0; c < tb->ncols && cx < b.x + b.w; c++) {
 		int cw = col_width(tb, c, b.w, b.x + b.w - cx);
 		const char *head = tb->cols[c].head;
-		if (s->tab == TAB_ENG && c == 1) {
-			for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < cw; k++)
+		if ((s->tab == TAB_ENG || s->tab == TAB_COOC) && c == 1) {
+			for (size_t k = 0; k < p->list.n && (int)(k * ENG_CELL) < cw; k++) {
+				/* a code by its last segment: the matrix's columns are narrow */
+				const char *h = tb->rows[p->list.map[k]].cell[0], *sl = strrchr(h, '/');
 				draw_cell(b.y, cx + (int)k * ENG_CELL, cw - (int)k * ENG_CELL < 3 ?
-					  cw - (int)k * ENG_CELL : 3, tb->rows[p->list.map[k]].cell[0], 0,
-					  k == s->col ? ROLE_MATCH : ROLE_DIM);
+					  cw - (int)k * ENG_CELL : 3, s->tab == TAB_COOC && sl ? sl + 1 : h,
+					  0, k == s->col ? ROLE_MATCH : ROLE_DIM);
+			}
 		} else {
 			if (tb->months_head[0] && !strcmp(head, "months"))
 				head = tb->months_head;
@@ -892,6 +874,11 @@ static int footer_lines(struct pane *p, struct tui *t, char out[2][256])
 			 (long long)s->eng.conflict, (long long)s->eng.support);
 		return n;
 	}
+	if (s->tab == TAB_COOC)
+		return sum_cooc_footer(p, s, t, out[0], sizeof(out[0]));
+	if (s->tab == TAB_HIST && n < 1)
+		snprintf(out[n++], 256, "%s", s->hist_rep ? "one entry (from the Repertoire tab); 6 "
+			 "again shows every entry" : "every entry (6 on a Repertoire row: just that one)");
 	if (ok && tb->rows[i].about)
 		snprintf(out[n++], 256, "%s", tb->rows[i].about);
 	if (ok && tb->rows[i].detail)
@@ -948,8 +935,19 @@ static void s_title(struct pane *p, struct tui *t, char *buf, size_t n)
 static void set_tab(struct pane *p, struct tui *t, int tab)
 {
 	struct sstate *s = st_of(p);
+	int ok;
+	size_t i = pane_list_current(p, &ok);
 
-	s->tab = (tab + TAB_COUNT) % TAB_COUNT;
+	tab = (tab + TAB_COUNT) % TAB_COUNT;
+	/* the History follows the repertoire entry under the cursor; asked
+	 * again from the History itself, every entry */
+	if (tab == TAB_HIST && s->tab == TAB_REP && ok && cur_tab(p)->rows[i].drill == DR_REP)
+		s->hist_rep = cur_tab(p)->rows[i].id;
+	else if (tab == TAB_HIST && s->tab == TAB_HIST)
+		s->hist_rep = 0;
+	if (tab == TAB_HIST)
+		s->tabs[TAB_HIST].built = 0;
+	s->tab = tab;
 	p->list.cursor = p->list.top = 0;
 	s->col = 0;
 	ensure_built(p, t);
@@ -982,7 +980,7 @@ static void next_sort(struct stab *tb)
 	tb->desc = c >= 0 && tb->cols[c].numeric;
 }
 
-static void drill_set(struct tui *t, idlist *ids, char *label)
+void sum_drill_set(struct tui *t, idlist *ids, char *label)
 {
 	browse_filter *f = &t->filter;
 
@@ -1022,6 +1020,17 @@ static void drill(struct pane *p, struct tui *t)
 		rc = browse_code_vignettes(t->db, r->id, 0, &ids, &e);
 		break;
 	case DR_IDS: idl_copy(&ids, &r->ids); break;
+	case DR_WHO:
+		free(label);
+		t->filter.participant_id = r->id;
+		tui_filter_changed(t);
+		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
+		return;
+	case DR_VIG:
+		free(label);
+		tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .id = r->id, .at = r->at,
+					      .focus = 1 });
+		return;
 	case DR_PERSON: {
 		int64_t b = eng_person(p, s->col);
 		if (b && b != r->id) {
@@ -1045,7 +1054,7 @@ static void drill(struct pane *p, struct tui *t)
 		free(label);
 		return;
 	}
-	drill_set(t, &ids, label);
+	sum_drill_set(t, &ids, label);
 }
 
 static int s_key(struct pane *p, struct tui *t, int action, int key)
@@ -1058,19 +1067,27 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 	case A_S_TAB_NEXT: set_tab(p, t, s->tab + 1); return 1;
 	case A_S_TAB_PREV: set_tab(p, t, s->tab - 1); return 1;
 	case A_S_TAB:
-		set_tab(p, t, key >= '1' && key <= '4' ? key - '1' : s->tab + 1);
+	case A_S_ANALYSIS:
+	case A_S_ANALYSIS2:
+		/* rebound keys that are no digit step to the next tab */
+		set_tab(p, t, key >= '1' && key <= '9' ? key - '1' : key == '0' ? 9 : s->tab + 1);
 		return 1;
 	case A_S_SORT: next_sort(tb); resort(p); return 1;
 	case A_S_REVERSE: tb->desc = !tb->desc; resort(p); return 1;
 	case A_S_COL_NEXT:
-		if (s->tab == TAB_ENG && s->col + 1 < p->list.n)
+		if ((s->tab == TAB_ENG || s->tab == TAB_COOC) && s->col + 1 < p->list.n)
 			s->col++;
 		return 1;
 	case A_S_COL_PREV:
-		if (s->tab == TAB_ENG && s->col)
+		if ((s->tab == TAB_ENG || s->tab == TAB_COOC) && s->col)
 			s->col--;
 		return 1;
-	case A_OPEN: drill(p, t); return 1;
+	case A_OPEN:
+		if (s->tab == TAB_COOC)
+			sum_cooc_drill(p, s, t);
+		else
+			drill(p, t);
+		return 1;
 	}
 	if (s->tab == TAB_REP || s->tab == TAB_ACC) {
 		int ok;
@@ -1089,7 +1106,7 @@ static int drill_memo_kind(int drill)
 	case DR_REP: return MEMO_REPERTOIRE;
 	case DR_ACC: return MEMO_ACCOUNTABILITY;
 	case DR_CODE: return MEMO_CODE;
-	case DR_PERSON: return MEMO_PARTICIPANT;
+	case DR_PERSON: case DR_WHO: return MEMO_PARTICIPANT;
 	default: return -1;
 	}
 }

@@ -148,7 +148,7 @@ static void test_repertoire_tab(void **state)
 	(void)state;
 	s = run(db, SUM "\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
-	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage");
+	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage   5-0: analyses");
 	fx_assert_line(s, 2, " name            occ ppl vig kind reif      first       last gls par rei interpretations");
 	fx_assert_line(s, 3, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02   0   0   0 1: a place to par");
 	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
