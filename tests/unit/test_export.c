@@ -753,7 +753,7 @@ static void test_cli_export(void **state)
 	args = xasprintf("--db '%s' export --format pdf", db_path(db));
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc or codebook"));
+	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc, codebook or graphml"));
 	free(args), free(out), free(err);
 	args = xasprintf("--db '%s' export --format qdpx", db_path(db));
 	rc = fx_run(args, &out, &err);
@@ -850,10 +850,10 @@ static void test_format_table(void **state)
 	assert_int_equal(export_format_of_path("notes.doc"), -1);
 	assert_int_equal(export_format_of_path("notes"), -1);
 	list = export_format_list(0, " or ");
-	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc or codebook");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc, codebook or graphml");
 	free(list);
 	list = export_format_list(1, " ");
-	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md .graphml");
 	free(list);
 }
 

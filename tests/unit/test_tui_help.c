@@ -32,7 +32,7 @@ static const char *const help_tail[] = {
 	"   :log                         the audit trail: codebook changes, decisions, text edits",
 	"   :memos                       every memo under the filters and the search (also O)",
 	"   :quit                        quit praxis (also :q)",
-	"   (:export writes .md .html .csv .yaml .qdpx .qdc or .codebook.md, by the name)",
+	"   (:export writes .md .html .csv .yaml .qdpx .qdc .codebook.md or .graphml, by the name)",
 	"",
 	" reader margin",
 	"   M J S          the line holds a span coded ME, JE or SR (in its colour)",
