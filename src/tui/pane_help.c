@@ -48,6 +48,15 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "  searching      best hits first (o or :order date: by date), each with");
 	sl_push(out, "                 the piece of text that matched, its words highlighted");
 	sl_push(out, "");
+	sl_push(out, "analyses (summaries tabs 5-0)");
+	sl_push(out, "  Trajectory     each person by month: role then, codings per dimension (bars),");
+	sl_push(out, "                 holding / held to account, repertoire first taken up");
+	sl_push(out, "  History        the uses of a repertoire entry in date order, who read it how");
+	sl_push(out, "  Boundary       entries used in 2+ communities, each community's readings");
+	sl_push(out, "  Brokers        people present in 2+ communities");
+	sl_push(out, "  Network        who holds whom to account, by norm and stance");
+	sl_push(out, "  Co-occurrence  codes found in the same vignettes; cells ░1..█4, Enter lists them");
+	sl_push(out, "");
 	sl_push(out, "mouse");
 	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");
 	sl_push(out, "  wheel          scroll the pane under the pointer");

@@ -15,7 +15,6 @@
 
 /* The end of the help, scrolled to its last line (G) at 90x60. */
 static const char *const help_tail[] = {
-	" commands (after :, Tab completes)",
 	"   :filter KIND VALUE           by participant, community, code, coder, from, to, search;",
 	"   :search WORDS                full-text search; n and N step through the hits in the rea",
 	"   :order [rank|date]           search hits by relevance (rank) or by date; alone: toggle",
@@ -46,6 +45,15 @@ static const char *const help_tail[] = {
 	"   N N N          its codings under ME, JE and SR (in their colours)",
 	"   searching      best hits first (o or :order date: by date), each with",
 	"                  the piece of text that matched, its words highlighted",
+	"",
+	" analyses (summaries tabs 5-0)",
+	"   Trajectory     each person by month: role then, codings per dimension (bars),",
+	"                  holding / held to account, repertoire first taken up",
+	"   History        the uses of a repertoire entry in date order, who read it how",
+	"   Boundary       entries used in 2+ communities, each community's readings",
+	"   Brokers        people present in 2+ communities",
+	"   Network        who holds whom to account, by norm and stance",
+	"   Co-occurrence  codes found in the same vignettes; cells ░1..█4, Enter lists them",
 	"",
 	" mouse",
 	"   click          focus the pane; select the row / put the reader's cursor there",
