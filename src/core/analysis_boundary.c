@@ -79,7 +79,8 @@ int analysis_boundary(px_summary *s, an_boundary_row **rows, size_t *n, px_err *
 	*n = 0;
 	if ((rc = an_begin(s, e)))
 		return rc;
-	AN_EACH_CODING(s, v, id, c) {
+	AN_EACH_CODING(s, v, id) {
+		const struct scoding *c = &s->cod[id];
 		const struct sext *x = summary_ext(s, c);
 		if (!x->rep || !s->vig[v].com)
 			continue;

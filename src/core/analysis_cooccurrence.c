@@ -43,7 +43,7 @@ static int collect(px_summary *s, struct prec **out, size_t *nout, px_err *e)
 			continue;
 		for (uint32_t id = s->vig[v].head; id; id = s->cod[id].next)
 			if (summary_coding_passes(s, &s->cod[id])) {
-				vc = summary_grow(vc, k, &capv, sizeof(*vc));
+				vc = summary_grow(vc, k, &capv, sizeof(const struct scoding *));
 				vc[k++] = &s->cod[id];
 			}
 		for (size_t i = 0; i < k; i++)

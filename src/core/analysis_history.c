@@ -25,7 +25,8 @@ int analysis_history(px_summary *s, int64_t repertoire, an_hist_row **rows, size
 	*n = 0;
 	if ((rc = an_begin(s, e)))
 		return rc;
-	AN_EACH_CODING(s, v, id, c) {
+	AN_EACH_CODING(s, v, id) {
+		const struct scoding *c = &s->cod[id];
 		const struct sext *x = summary_ext(s, c);
 		an_hist_row *r;
 		/* the history of an element: each use of it, dated */

@@ -20,12 +20,12 @@ int an_begin(px_summary *s, px_err *e);
 int an_cmp_u64(const void *a, const void *b);
 int an_cmp_i64(const void *a, const void *b);
 
-/* Walks every live coding passing the filter, vignette by vignette. */
-#define AN_EACH_CODING(s, v, id, c) \
+/* Walks every live coding passing the filter, vignette by vignette (the
+ * coding: (s)->cod[id]). */
+#define AN_EACH_CODING(s, v, id) \
 	for (uint32_t v = 1; v < (s)->nvig; v++) \
 		for (uint32_t id = (s)->vig[v].live ? (s)->vig[v].head : 0; id; \
 		     id = (s)->cod[id].next) \
-			for (const struct scoding *c = &(s)->cod[id]; c; c = NULL) \
-				if (summary_coding_passes((s), c))
+			if (summary_coding_passes((s), &(s)->cod[id]))
 
 #endif

@@ -166,7 +166,8 @@ int analysis_matrix(px_summary *s, const char *by, an_matrix_row **rows, size_t 
 	for (size_t i = 0; i < cov.ncodes; i++)
 		if (cov.codes[i].code_id > 0 && (size_t)cov.codes[i].code_id < s->ncode)
 			m.pre[cov.codes[i].code_id] = (uint32_t)i + 1;
-	AN_EACH_CODING(s, v, id, c) {
+	AN_EACH_CODING(s, v, id) {
+		const struct scoding *c = &s->cod[id];
 		size_t nv;
 		vals = summary_grow(vals, (size_t)c->np + 1, &capv, sizeof(*vals));
 		nv = values_of(&m, c, v, vals);

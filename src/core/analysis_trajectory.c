@@ -49,7 +49,8 @@ int analysis_trajectory(px_summary *s, an_traj_row **rows, size_t *n, px_err *e)
 	*n = 0;
 	if ((rc = an_begin(s, e)))
 		return rc;
-	AN_EACH_CODING(s, v, id, c) {
+	AN_EACH_CODING(s, v, id) {
+		const struct scoding *c = &s->cod[id];
 		const struct sext *x = summary_ext(s, c);
 		int month = s->vig[v].date / 100, dim = s->code[c->code].dim;
 		size_t np;
