@@ -25,7 +25,8 @@
 #include "praxis/summary.h"
 #include "praxis/vignette.h"
 
-enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC, EXP_CODEBOOK };
+enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC, EXP_CODEBOOK,
+		     EXP_GRAPHML };
 enum export_table { EXP_TABLE_CODINGS, EXP_TABLE_PARTICIPANTS, EXP_TABLE_VIGNETTES,
 		    EXP_TABLE_CODES, EXP_TABLE_MEMOS };
 
@@ -170,5 +171,13 @@ int export_md(export_ctx *x, FILE *out);
 int export_codebook_md(export_ctx *x, FILE *out);
 int export_html(export_ctx *x, FILE *out);
 int export_csv(export_ctx *x, FILE *out);
+/* The people as a network for Gephi, igraph, networkx (export_graphml.c). */
+int export_graphml(export_ctx *x, FILE *out);
+/* The analyses' sections of the HTML and Markdown documents
+ * (export_analyses.c): appended to b. */
+int export_html_analyses(export_ctx *x, strbuf *b);
+int export_md_analyses(export_ctx *x, strbuf *b);
+/* s escaped for XML / HTML text and attributes into b (NULL: nothing). */
+void export_xml_escape(strbuf *b, const char *s);
 
 #endif

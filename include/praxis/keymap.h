@@ -65,6 +65,7 @@ enum key_ctx {
 	X(A_P_ADD,        "participant-add", KC_PARTICIPANTS, "a",               "add a participant") \
 	X(A_P_EDIT,       "participant-edit", KC_PARTICIPANTS, "e",              "edit pseudonym, role, attributes, aliases") \
 	X(A_P_DELETE,     "participant-delete", KC_PARTICIPANTS, "D",            "delete the participant (if unused)") \
+	X(A_P_ROLE,       "participant-role", KC_PARTICIPANTS, "r",              "dated role: ROLE from YYYY-MM-DD (or -YYYY-MM-DD to drop one)") \
 	X(A_P_FILTER,     "participant-filter", KC_PARTICIPANTS, "<Enter>",      "show this participant's vignettes") \
 	X(A_R_CHAR_NEXT,  "char-next",       KC_READER,       "l <Right>",       "next character") \
 	X(A_R_CHAR_PREV,  "char-prev",       KC_READER,       "h <Left>",        "previous character") \
@@ -111,11 +112,11 @@ enum key_ctx {
 	X(A_T_NARROWER,   "context-narrower", KC_RETRIEVAL,   "- <",             "less context around the segments") \
 	X(A_S_TAB_NEXT,   "tab-next",        KC_SUMMARIES,    "]",               "next tab") \
 	X(A_S_TAB_PREV,   "tab-prev",        KC_SUMMARIES,    "[",               "previous tab") \
-	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4 5 6",     "Repertoire Accountability Engagement Coverage Ties Network") \
+	X(A_S_TAB,        "tab",             KC_SUMMARIES,    "1 2 3 4 5 6 7 8 9 0", "tabs 1-5 summaries, 6-0 analyses") \
 	X(A_S_SORT,       "sort",            KC_SUMMARIES,    "s",               "sort by the next column") \
 	X(A_S_REVERSE,    "sort-reverse",    KC_SUMMARIES,    "S",               "reverse the sort") \
-	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement: next matrix column") \
-	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement: previous matrix column") \
+	X(A_S_COL_NEXT,   "cell-right",      KC_SUMMARIES,    "l <Right>",       "engagement, co-occurrence: next matrix column") \
+	X(A_S_COL_PREV,   "cell-left",       KC_SUMMARIES,    "h <Left>",        "engagement, co-occurrence: previous matrix column") \
 	X(A_S_ADD,        "entry-add",       KC_SUMMARIES,    "a",               "registers: add an entry") \
 	X(A_S_RENAME,     "entry-rename",    KC_SUMMARIES,    "R",               "registers: rename the entry (its name)") \
 	X(A_S_ENTRY_ID,   "entry-id",        KC_SUMMARIES,    "i",               "registers: change the entry's id") \

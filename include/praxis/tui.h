@@ -274,6 +274,8 @@ void tui_vignette_delete(struct tui *t, int64_t id);
 void tui_participant_edit(struct tui *t, int64_t id);
 int tui_participant_add(struct tui *t, px_participant *p, px_err *e);
 void tui_participant_delete(struct tui *t, int64_t id);
+/* Prompts for a dated role change of participant id (tui_role.c). */
+void tui_participant_role(struct tui *t, int64_t id);
 
 /* The role that highlights text coded with code_id: the code's own color
  * from the codebook if it has one, else its dimension's role. */

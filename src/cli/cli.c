@@ -28,6 +28,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_set_text,
 	&cmd_memo,
 	&cmd_register,
+	&cmd_participant,
 	&cmd_merge,
 	&cmd_agree,
 	&cmd_summary,

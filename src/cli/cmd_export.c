@@ -98,7 +98,7 @@ static int run_export(struct cli *c)
 }
 
 const struct cli_command cmd_export = {
-	"export", run_export, "write the project out (yaml, md, html, csv, qdpx, qdc, codebook)",
+	"export", run_export, "write the project out (yaml, md, html, csv, qdpx, qdc, codebook, graphml)",
 	"usage: praxis [--db FILE] export [--format F] [-o FILE] [--keep-names]\n"
 	"                                 [--participant ID] [--community ID] [--coder ID]\n"
 	"                                 [--code PATH] [--from DATE] [--to DATE]\n"
@@ -120,7 +120,9 @@ const struct cli_command cmd_export = {
 	"         coverage, registers, engagement ties, network.\n"
 	"  csv    one row per coding (vignette_id, date, community, participants, code,\n"
 	"         dimension, start, end, quote, coder, mode, memo, repertoire,\n"
-	"         interpretation, accountability, stance, held_by); --table picks\n"
+	"         interpretation, accountability, stance, held_by, speaker,\n"
+	"         needs_review, roles: the participants' roles on the vignette's date);\n"
+	"         --table picks\n"
 	"         participants, vignettes, codes or memos instead. RFC 4180, UTF-8; cells\n"
 	"         starting with = + - @ tab or CR are prefixed with ' against formulas.\n"
 	"  qdpx   a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, QualCoder: coders as\n"
@@ -139,6 +141,12 @@ const struct cli_command cmd_export = {
 	"         participants, coders), its memos and up to three example quotes\n"
 	"         (shortest first, pseudonymized), then the registers. :export names\n"
 	"         it by the extension .codebook.md.\n"
+	"  graphml  the people as a network for Gephi, igraph or networkx:\n"
+	"         participants as nodes (pseudonym, roles with their dates,\n"
+	"         communities), engagement ties (kind engagement: the ME codes they were\n"
+	"         coded under as quality, codings as weight, vignettes) and\n"
+	"         accountability edges holder -> held (kind accountability: entry,\n"
+	"         stance, count). Filters apply.\n"
 	"\n"
 	"Every participant alias (a private real name) in the exported text is\n"
 	"replaced by the participant's pseudonym, as a whole word and ignoring case;\n"

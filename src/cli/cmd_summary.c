@@ -2,6 +2,7 @@
  * praxis/summary.h as a table, CSV or JSON with stable column names. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/analysis_table.h"
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/names.h"
@@ -15,6 +16,7 @@
 
 struct summary_args {
 	const char *kind, *format, *participant, *community, *coder, *code, *from, *to;
+	const char *repertoire, *by;
 };
 
 static void cell_reified(tabular *t, int reified)
@@ -155,6 +157,8 @@ static int run_summary(struct cli *c)
 		{ "code", 1, &a.code, NULL },
 		{ "from", 1, &a.from, NULL },
 		{ "to", 1, &a.to, NULL },
+		{ "repertoire", 1, &a.repertoire, NULL },
+		{ "by", 1, &a.by, NULL },
 		{ NULL, 0, NULL, NULL },
 	};
 	px_db *db = NULL;
@@ -163,7 +167,8 @@ static int run_summary(struct cli *c)
 	summary_filter f;
 	tabular t;
 	char **pos;
-	int npos, fmt, rc, which = -1;
+	int npos, fmt, rc, which = -1, an = -1;
+	struct analysis_args aa = { 0 };
 	px_err e = { 0 };
 
 	a.format = "table";
@@ -178,10 +183,19 @@ static int run_summary(struct cli *c)
 	for (size_t i = 0; a.kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(a.kind, kinds[i].kind) == 0)
 			which = (int)i;
-	if (which < 0)
+	if (which < 0 && (an = analysis_kind_parse(a.kind)) < 0)
 		return cli_usage_error(c, &cmd_summary, "--kind '%s': use repertoire, "
-				       "accountability, engagement, network or coverage",
+				       "accountability, engagement, network, coverage, trajectory, "
+				       "history, boundary, brokers, cooccurrence or matrix",
 				       a.kind ? a.kind : "");
+	if (a.repertoire && an != AN_HISTORY)
+		return cli_usage_error(c, &cmd_summary, "--repertoire goes with --kind history");
+	if (a.by && an != AN_MATRIX)
+		return cli_usage_error(c, &cmd_summary, "--by goes with --kind matrix");
+	if (an == AN_MATRIX && !a.by)
+		return cli_usage_error(c, &cmd_summary, "--kind matrix needs --by role, community, "
+				       "coder or attribute:NAME");
+	aa.by = a.by;
 	if ((fmt = tab_format_parse(a.format)) < 0)
 		return cli_usage_error(c, &cmd_summary, "--format '%s': use table, csv or json",
 				       a.format);
@@ -191,7 +205,12 @@ static int run_summary(struct cli *c)
 	if ((rc = build_filter(db, &a, &f, &e)) || (rc = summary_open(db, &s, &e)) ||
 	    (rc = summary_set_filter(s, &f, &e)) || (rc = names_load(db, &nm, &e)))
 		goto out;
-	if ((rc = kinds[which].out(s, &nm, &t, &e)))
+	if (a.repertoire && entity_find(db, ENT_REPERTOIRE, a.repertoire, &aa.repertoire, &e)) {
+		rc = not_found(&e, "repertoire");
+		goto out;
+	}
+	if ((rc = which >= 0 ? kinds[which].out(s, &nm, &t, &e) :
+		  analysis_table(s, &nm, an, &aa, &t, &e)))
 		goto out;
 	if (tab_write(&t, c->out, (enum tab_format)fmt) != 0)
 		rc = px_fail(&e, PX_EIO, "writing the summary failed");
@@ -204,9 +223,12 @@ out:
 }
 
 const struct cli_command cmd_summary = {
-	"summary", run_summary, "the repertoire, accountability, engagement, network or coverage "
-	"summary",
+	"summary", run_summary, "the registers, engagement, network, coverage and the analyses "
+	"(trajectory, history, boundary, brokers, cooccurrence, matrix)",
 	"usage: praxis summary --kind repertoire|accountability|engagement|network|coverage\n"
+	"       praxis summary --kind trajectory|boundary|brokers|cooccurrence\n"
+	"       praxis summary --kind history [--repertoire ID]\n"
+	"       praxis summary --kind matrix --by role|community|coder|attribute:NAME\n"
 	"                      [--format table|csv|json] [--participant ID]\n"
 	"                      [--community ID] [--coder ID] [--code PATH]\n"
 	"                      [--from DATE] [--to DATE]\n"
@@ -235,6 +257,34 @@ const struct cli_command cmd_summary = {
 	"  coverage        per code in codebook order: dimension, code, codings,\n"
 	"                  vignettes, participants (each with the sub-codes; the\n"
 	"                  root rows are the dimension totals)\n"
+	"\n"
+	"The analyses (same filters; the role is always the one in effect then):\n"
+	"  trajectory      how each participant moves toward (or away from) full\n"
+	"                  participation: per participant and month, participant,\n"
+	"                  period (YYYY-MM), role (on the month's first day), me, je,\n"
+	"                  sr (codings naming them as participant, holder or\n"
+	"                  speaker, per dimension), holder, held (JE/mutual\n"
+	"                  accountability codings where they hold others / are held\n"
+	"                  to account), first_uses (repertoire entries first linked\n"
+	"                  to them that month, ids joined by ;)\n"
+	"  history         how an element's meaning travels: one row per coding\n"
+	"                  linked to a repertoire entry, in date order: repertoire,\n"
+	"                  date, vignette, community, coder, speaker, interpretation,\n"
+	"                  mode (--repertoire ID: that entry only)\n"
+	"  boundary        boundary objects: entries used in two or more\n"
+	"                  communities, per entry and community: repertoire,\n"
+	"                  community, occurrences (moments), participants (named),\n"
+	"                  interpretations (distinct members' readings there)\n"
+	"  brokers         people present at vignettes of two or more communities:\n"
+	"                  participant, communities (ids joined by ;), vignettes\n"
+	"  cooccurrence    which codes go together: code_a, code_b (paths, a before\n"
+	"                  b), vignettes (holding both), overlaps (pairs of their\n"
+	"                  codings whose spans overlap; a whole-vignette coding\n"
+	"                  overlaps every span)\n"
+	"  matrix          codes against a case variable (--by): code, value,\n"
+	"                  codings, vignettes; each code with its sub-codes; role\n"
+	"                  and attribute:NAME are those of the participants a coding\n"
+	"                  names, community of its vignette, coder who made it\n"
 	"\n"
 	"Filters (combined):\n"
 	"  --participant ID  codings naming the participant (participants or\n"

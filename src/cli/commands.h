@@ -24,6 +24,7 @@ extern const struct cli_command cmd_config;
 extern const struct cli_command cmd_memo;
 extern const struct cli_command cmd_scan;
 extern const struct cli_command cmd_register;
+extern const struct cli_command cmd_participant;
 
 /* Shared by code, recode and respan (span.c). A span as they take it: --quote TEXT
  * [--occurrence N], --start N --end N, or --whole. */

@@ -17,6 +17,7 @@ void participant_free(px_participant *p)
 	free(p->pseudonym);
 	free(p->role);
 	free(p->uuid);
+	participant_roles_free(p);
 	for (size_t i = 0; i < p->nattrs; i++) {
 		free(p->attrs[i].key);
 		free(p->attrs[i].value);
@@ -39,7 +40,7 @@ static int participant_check(const px_participant *p, px_err *e)
 	return PX_OK;
 }
 
-/* Attributes and aliases are rewritten whole: they are few and ordered. */
+/* Attributes, aliases and dated roles are rewritten whole: they are few and ordered. */
 static int participant_write_lists(px_db *db, const px_participant *p, px_err *e)
 {
 	sqlite3_stmt *st;
@@ -76,7 +77,7 @@ static int participant_write_lists(px_db *db, const px_participant *p, px_err *e
 		if ((rc = db_step_done(db, st, e, "participant alias")))
 			return rc;
 	}
-	return PX_OK;
+	return participant_roles_write(db, p, e);
 }
 
 int participant_add(px_db *db, px_participant *p, px_err *e)
@@ -155,6 +156,7 @@ int participant_delete(px_db *db, int64_t id, int force, px_err *e)
 		"DELETE FROM coding_held_by WHERE participant_id = ?",
 		/* their readings stay, as the analyst's glosses */
 		"UPDATE coding SET speaker_id = NULL WHERE speaker_id = ?",
+		"DELETE FROM participant_role WHERE participant_id = ?",
 		"DELETE FROM participant WHERE id = ?",
 	};
 	sqlite3_stmt *st;
@@ -227,7 +229,7 @@ static int participant_read_lists(px_db *db, px_participant *p, px_err *e)
 		sl_push(&p->alias_as, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
-	return rc;
+	return rc ? rc : participant_roles_read(db, p, e);
 }
 
 static void participant_read_row(sqlite3_stmt *st, void *row)

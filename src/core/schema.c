@@ -268,13 +268,21 @@ static const char migration_9[] =
 	" speaker_id, start, end);\n"
 	MEMO_TARGET_CLEANUP("coding", "5");
 
+/* Issue 16: roles change over time. participant.role stays the role from
+ * the start; each row here is a later role holding from its day on (the
+ * key columns first, see migration_2). */
+static const char migration_10[] =
+	"CREATE TABLE participant_role(participant_id INTEGER NOT NULL"
+	" REFERENCES participant(id) ON DELETE CASCADE, from_date TEXT NOT NULL,"
+	" role TEXT NOT NULL CHECK(role <> ''), PRIMARY KEY(participant_id, from_date))"
+	" WITHOUT ROWID;\n";
+
 /* Issue 14: a memo is found by its title as well as its text. memo_fts is
  * rebuilt with both columns, its triggers follow a title edit too, and the
  * index is filled again from memo (an external-content table: 'rebuild'
  * reads every row). Self-contained: it drops whatever memo_fts and
  * triggers exist, so it runs the same after any other migration.
- * Numbered 12 for issue 14; on this branch it sits right after
- * migration_9 until migrations 10 and 11 are merged before it. */
+ * Numbered 12: it follows migration 11 (sync_conflict, issue 20). */
 static const char migration_12[] =
 	"DROP TRIGGER IF EXISTS memo_fts_ai;\n"
 	"DROP TRIGGER IF EXISTS memo_fts_ad;\n"
@@ -304,7 +312,8 @@ const char *const schema_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
-	migration_12,  /* issue 14's number; at index 10 until 10 and 11 merge */
+	migration_10,
+	migration_12,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -202,6 +202,12 @@ static void clear_base(px_summary *s)
 	free(s->vig);
 	free(s->code);
 	free(s->prole);
+	free(s->rhist);
+	free(s->rh_off);
+	free(s->rh_n);
+	s->rhist = NULL;
+	s->rh_off = s->rh_n = NULL;
+	s->nrhist = 0;
 	free(s->plive);
 	free(s->pool);
 	sm_free(&s->interp_ids);
@@ -278,6 +284,37 @@ static int load_codes(px_summary *s, px_err *e)
 	return PX_OK;
 }
 
+/* The dated roles, each participant's contiguous and by date. */
+static int load_role_history(px_summary *s, px_err *e)
+{
+	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT participant_id, from_date, role"
+					   " FROM participant_role ORDER BY participant_id, from_date",
+					   e);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return px_status_of(e);
+	s->rh_off = xcalloc(s->npart, sizeof(*s->rh_off));
+	s->rh_n = xcalloc(s->npart, sizeof(*s->rh_n));
+	while (db_row(s->db, st, &rc, e)) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int from;
+		if (id <= 0 || (size_t)id >= s->npart ||
+		    summary_parse_date((const char *)sqlite3_column_text(st, 1), &from, NULL))
+			continue;
+		s->rhist = summary_grow(s->rhist, s->nrhist, &cap, sizeof(*s->rhist));
+		if (!s->rh_n[id])
+			s->rh_off[id] = (uint32_t)s->nrhist;
+		s->rh_n[id]++;
+		s->rhist[s->nrhist].from = from;
+		s->rhist[s->nrhist++].role = summary_intern(&s->role_ids, &s->roles,
+							    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int load_participants(px_summary *s, px_err *e)
 {
 	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, role FROM participant", e);
@@ -300,7 +337,20 @@ static int load_participants(px_summary *s, px_err *e)
 		s->prole[id] = role && *role ? summary_intern(&s->role_ids, &s->roles, role) : 0;
 	}
 	sqlite3_finalize(st);
-	return rc;
+	return rc ? rc : load_role_history(s, e);
+}
+
+uint32_t summary_role_at(const px_summary *s, uint32_t p, int32_t date)
+{
+	uint32_t role = s->prole[p];
+
+	for (uint32_t i = 0; s->rh_n && i < s->rh_n[p]; i++) {
+		const struct srolech *r = &s->rhist[s->rh_off[p] + i];
+		if (r->from > date)
+			break;
+		role = r->role;
+	}
+	return role;
 }
 
 static uint32_t pool_add(px_summary *s, uint32_t v)

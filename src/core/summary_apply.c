@@ -149,12 +149,15 @@ static void apply_coverage(px_summary *s, const struct scoding *c, int d)
 		p->support += k->support ? d : 0;
 		p->comp += k->comp ? d : 0;
 		p->over += k->over ? d : 0;
-		/* a role counts once per coding however many of it are named */
+		/* a role (in effect at the vignette's date) counts once per
+		 * coding however many of it are named */
+		int32_t date = s->vig[c->vig].date;
+		uint32_t ri = summary_role_at(s, P[i], date);
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = s->prole[P[j]] == s->prole[P[i]];
+			seen = summary_role_at(s, P[j], date) == ri;
 		if (!seen)
-			s->roledim[s->prole[P[i]]][dim] += d;
+			s->roledim[ri][dim] += d;
 	}
 	s->conflict += k->conflict ? d : 0;
 	s->support += k->support ? d : 0;

@@ -147,7 +147,12 @@ struct px_summary {
 	size_t nvig;
 	struct scode *code;
 	size_t ncode;
-	uint32_t *prole;         /* participant -> role id (0: none) */
+	uint32_t *prole;         /* participant -> role from the start (0: none) */
+	/* later roles (participant_role): participant p's changes are
+	 * rhist[rh_off[p] .. + rh_n[p]], by date */
+	struct srolech { int32_t from; uint32_t role; } *rhist;
+	size_t nrhist;
+	uint32_t *rh_off, *rh_n;
 	uint8_t *plive;
 	size_t npart;
 	uint32_t *pool;
@@ -206,6 +211,9 @@ struct px_summary {
 #define SUM_NET(h, p, a, k) (((uint64_t)(h) << 43) | ((uint64_t)(p) << 23) | \
 			     ((uint64_t)(a) << 3) | (uint64_t)(k))
 #define SUM_NET_MAX (1u << 20)
+
+/* The role id participant p holds on date (yyyymmdd); 0: none. */
+uint32_t summary_role_at(const px_summary *s, uint32_t p, int32_t date);
 
 /* summary_apply.c */
 void summary_coding_contrib(px_summary *s, uint32_t coding_id, int d);

@@ -250,6 +250,20 @@ static int participant_item(const px_participant *p, void *ud)
 	kv(x, "id", p->ext_id);
 	kv(x, "pseudonym", p->pseudonym);
 	kv(x, "role", p->role);
+	if (p->nroles) {
+		/* the later roles, each from its day on ('role' above: from the start) */
+		raw(x, "roles");
+		seq_start(x, 1);
+		for (size_t i = 0; i < p->nroles; i++) {
+			map_start(x, 1);
+			raw(x, "role");
+			str(x, p->roles[i].role);
+			raw(x, "from");
+			raw(x, p->roles[i].from);
+			map_end(x);
+		}
+		seq_end(x);
+	}
 	if (p->nattrs) {
 		raw(x, "attributes");
 		map_start(x, 1);

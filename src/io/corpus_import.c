@@ -475,8 +475,12 @@ static int import_accountability(struct imp *im, const ynode *n)
 static int participant_same(const px_participant *a, const px_participant *b)
 {
 	if (!same_str(a->pseudonym, b->pseudonym) || !same_str(a->role, b->role) ||
-	    a->nattrs != b->nattrs || a->aliases.n != b->aliases.n)
+	    a->nattrs != b->nattrs || a->aliases.n != b->aliases.n || a->nroles != b->nroles)
 		return 0;
+	for (size_t i = 0; i < a->nroles; i++)
+		if (!same_str(a->roles[i].role, b->roles[i].role) ||
+		    !same_str(a->roles[i].from, b->roles[i].from))
+			return 0;
 	for (size_t i = 0; i < a->nattrs; i++)
 		if (!same_str(a->attrs[i].key, b->attrs[i].key) ||
 		    !same_str(a->attrs[i].value, b->attrs[i].value))
@@ -522,10 +526,53 @@ static int get_aliases(struct imp *im, const ynode *n, px_participant *p)
 	return PX_OK;
 }
 
+/* roles: [{role: newcomer}, {role: old-timer, from: 2026-04-01}]: a role
+ * without 'from' holds from the start (as 'role:' does; only one may),
+ * the others from their day on. */
+static int get_roles(struct imp *im, const ynode *n, px_participant *p)
+{
+	static const char *const keys[] = { "role", "from", NULL };
+	const ynode *v = ynode_get(n, "roles");
+
+	if (!v || ynode_is_null(v))
+		return PX_OK;
+	if (v->type != YN_SEQ)
+		return yerr(im->e, im->r, v, "'roles' must be a list, e.g. [{role: newcomer,"
+			    " from: 2026-03-01}, {role: old-timer, from: 2026-04-01}]");
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *r = v->kids[i];
+		const char *role, *from;
+		px_err e2 = { 0 };
+		int rc;
+		if (r->type != YN_MAP)
+			return yerr(im->e, im->r, r, "a role is {role: ..., from: YYYY-MM-DD}");
+		if ((rc = check_keys(im, r, "a role", keys)) ||
+		    (rc = get_str(im, r, "role", 1, "a role", &role)) ||
+		    (rc = get_str(im, r, "from", 0, "", &from)))
+			return rc;
+		if (!from) {
+			if (p->role)
+				return yerr(im->e, im->r, r, "participant '%s' has two roles from the"
+					    " start ('%s' and '%s'): give the later one a 'from' date",
+					    p->ext_id, p->role, role);
+			p->role = xstrdup(role);
+			continue;
+		}
+		for (size_t k = 0; k < p->nroles; k++)
+			if (strcmp(p->roles[k].from, from) == 0)
+				return yerr(im->e, im->r, ynode_get(r, "from"), "participant '%s' has"
+					    " two roles from %s", p->ext_id, from);
+		if (participant_role_set(p, role, from, &e2))
+			return yerr(im->e, im->r, ynode_get(r, "from"), "bad role date '%s'"
+				    " (want YYYY-MM-DD)", from);
+	}
+	return PX_OK;
+}
+
 static int read_participant(struct imp *im, const ynode *n, px_participant *p)
 {
 	static const char *const keys[] = {
-		"id", "pseudonym", "role", "attributes", "aliases", "uuid", NULL
+		"id", "pseudonym", "role", "roles", "attributes", "aliases", "uuid", NULL
 	};
 	const char *id, *pseudonym, *role, *uuid;
 	const ynode *attrs;
@@ -542,6 +589,8 @@ static int read_participant(struct imp *im, const ynode *n, px_participant *p)
 	p->uuid = xstrdup(uuid);
 	p->pseudonym = xstrdup(pseudonym);
 	p->role = xstrdup(role);
+	if ((rc = get_roles(im, n, p)))
+		return rc;
 	attrs = ynode_get(n, "attributes");
 	if (attrs && !ynode_is_null(attrs)) {
 		if (attrs->type != YN_MAP)

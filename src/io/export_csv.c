@@ -18,6 +18,23 @@ static void cell_ids(export_ctx *x, tabular *t, const idlist *ids, enum names_ki
 	free(joined);
 }
 
+/* The roles the participants held on date (roles change), in their
+ * order, joined by ';' ("" for one without a role). */
+static void cell_roles(export_ctx *x, tabular *t, const idlist *ids, const char *date)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_add(&b, "");
+	for (size_t i = 0; i < ids->n; i++) {
+		char *role = participant_role_on(x->db, ids->v[i], date);
+		sb_printf(&b, "%s%s", i ? ";" : "", role ? role : "");
+		free(role);
+	}
+	tab_cell(t, sb_str(&b));
+	sb_free(&b);
+}
+
 /* Rows leave in batches of about this many cells (tab_flush_csv). */
 #define CSV_BATCH 4096
 
@@ -67,6 +84,7 @@ static int coding_rows(export_ctx *x, struct export_vignette *ev, void *ud)
 		cell_ids(x, t, &c->held_by, NAMES_PARTICIPANT);
 		tab_cell(t, names_get(&x->nm, NAMES_PARTICIPANT, c->speaker_id));
 		tab_cell_int(t, c->needs_review);
+		cell_roles(x, t, &c->participants, ev->v.date);
 	}
 	return csv_flush(x, cc, CSV_BATCH);
 }
@@ -77,7 +95,7 @@ static int codings_table(export_ctx *x, struct csv_ctx *cc)
 		"vignette_id", "date", "community", "participants", "code", "dimension",
 		"start", "end", "quote", "coder", "mode", "memo", "repertoire",
 		"interpretation", "accountability", "stance", "held_by", "speaker",
-		"needs_review", NULL
+		"needs_review", "roles", NULL
 	};
 
 	/* needs_review 1 with start = end: a coding whose text an edit deleted */

@@ -72,6 +72,12 @@ static void html_esc(strbuf *b, const char *s, size_t n)
 	}
 }
 
+void export_xml_escape(strbuf *b, const char *s)
+{
+	if (s)
+		html_esc(b, s, strlen(s));
+}
+
 static void esc(strbuf *b, const char *s)
 {
 	if (s)

@@ -11,6 +11,7 @@
 #include "praxis/participant.h"
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
+#include "summaries_int.h"
 
 static const char *const filter_kinds[] = {
 	"participant", "community", "code", "coder", "from", "to", "search", "clear", NULL
@@ -254,19 +255,22 @@ static void cmd_memos(struct tui *t, const char *args)
 		tui_post(t, (struct tui_req){ .kind = REQ_PUSH, .frame = FRAME_MEMOS });
 }
 
-/* Focus the summaries pane, on tab N if given: reachable on a terminal
- * without Shift-Tab (a real vt100) as well as by Tab. */
+/* Focus the summaries pane, on tab N (or the tab whose name starts with
+ * N) if given: reachable on a terminal without Shift-Tab (a real vt100)
+ * as well as by Tab, and the only key-free way to the eleventh tab. */
 static void cmd_summaries(struct tui *t, const char *args)
 {
 	struct pane *p = &t->panes[P_SUMMARIES];
+	int tab = *args ? summaries_tab_named(args) : -1;
 
-	if (*args && (args[0] < '1' || args[0] > '6' || args[1])) {
-		tui_error(t, ":summaries '%s': give a tab from 1 to 6 or nothing", args);
+	if (*args && tab < 0) {
+		tui_error(t, ":summaries '%s': give a tab from 1 to %d, a tab's name "
+			  "(e.g. network, co-occurrence) or nothing", args, TAB_COUNT);
 		return;
 	}
 	tui_focus(t, P_SUMMARIES);
-	if (*args)
-		p->ops->key(p, t, A_S_TAB, args[0]);
+	if (tab >= 0)
+		summaries_show_tab(p, t, tab);
 }
 
 static void cmd_zoom(struct tui *t, const char *args)
@@ -323,7 +327,7 @@ static const struct {
 	{ "help", "", "this help", cmd_help },
 	{ "log", "", "the audit trail: codebook changes, decisions, text edits", cmd_log },
 	{ "memos", "", "every memo under the filters and the search (also O)", cmd_memos },
-	{ "summaries", "[1-6]", "focus the summaries pane (on that tab); also Tab, Shift-Tab",
+	{ "summaries", "[N|NAME]", "focus the summaries pane (on tab 1-11 or by name); also Tab, Shift-Tab",
 	  cmd_summaries },
 	{ "quit", "", "quit praxis (also :q)", cmd_quit },
 };

@@ -9,7 +9,7 @@
 #include "praxis/util.h"
 #include "praxis/ytree.h"
 
-#define KEYMAP_MAX_KEYS 6  /* the summaries tabs: 1 to 6 */
+#define KEYMAP_MAX_KEYS 10 /* the summaries tabs: 1 to 9 and 0 */
 
 static const struct {
 	const char *name;

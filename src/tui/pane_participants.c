@@ -57,8 +57,10 @@ static int collect(const px_participant *pp, void *ud)
 	r = &s->rows[s->n++];
 	r->id = pp->id;
 	r->pseudonym = xstrdup(pp->pseudonym);
-	r->role = xstrdup(pp->role);
-	r->text = xasprintf("%s %s", pp->pseudonym, pp->role ? pp->role : "");
+	/* the role from the start, and the latest if it changed */
+	r->role = pp->nroles ? xasprintf("%s>%s", pp->role ? pp->role : "-",
+					 pp->roles[pp->nroles - 1].role) : xstrdup(pp->role);
+	r->text = xasprintf("%s %s", pp->pseudonym, r->role ? r->role : "");
 	if (s->nv)
 		r->nv = r->nc = 0;
 	if (s->nv && pp->id > 0 && (size_t)pp->id < s->nusage) {
@@ -193,6 +195,10 @@ static int p_key(struct pane *p, struct tui *t, int action, int key)
 	case A_P_DELETE:
 		if (ok)
 			tui_participant_delete(t, s->rows[i].id);
+		return 1;
+	case A_P_ROLE:
+		if (ok)
+			tui_participant_role(t, s->rows[i].id);
 		return 1;
 	case A_P_FILTER:
 		if (ok) {

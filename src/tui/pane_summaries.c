@@ -1,5 +1,7 @@
 /* pane_summaries.c: the live summaries -- Repertoire, Accountability,
- * Engagement and Coverage tabs over one px_summary (summary.h).
+ * Engagement, Coverage and Ties tabs, and the accountability Network that
+ * opens the second row, over one px_summary (summary.h); the second
+ * row's analyses are summary_tabs.c's.
  *
  * The px_summary is opened with the pane and listens to the store, so a
  * coding made anywhere moves its counters at once; the pane rebuilds its
@@ -21,20 +23,11 @@
 #include "praxis/text.h"
 #include "praxis/tui.h"
 
-enum { TAB_REP, TAB_ACC, TAB_ENG, TAB_COV, TAB_TIES, TAB_NET, TAB_COUNT };
-#define MAXCOL 14
-#define MAX_MONTHS 24
-#define ENG_CELL 4               /* matrix cell: 3 glyphs and a gap */
+#include "summaries_int.h"
 
 static const char *const tab_names[TAB_COUNT] = {
-	"Repertoire", "Accountability", "Engagement", "Coverage", "Ties", "Network"
-};
-
-struct scol {
-	const char *head;
-	int numeric;             /* right-aligned, sorts by key, largest first */
-	int cap;                 /* widest it grows; 0: takes the rest */
-	int nosort;
+	"Repertoire", "Accountability", "Engagement", "Coverage", "Ties",
+	"Network", "Trajectory", "History", "Boundary", "Brokers", "Co-occurrence"
 };
 
 /* The registers' columns come from praxis/regcols.h (regcols_screen). */
@@ -62,52 +55,6 @@ static const struct scol cov_cols[] = {
 	{ "months", 0, 0, 1 },
 };
 
-enum drill_kind { DR_NONE, DR_REP, DR_ACC, DR_CODE, DR_IDS, DR_PERSON, DR_PAIR };
-
-struct srow {
-	char *cell[MAXCOL];
-	int64_t key[MAXCOL];
-	int pinned;              /* stays at the end whatever the sort */
-	size_t order;            /* natural order */
-	int role;
-	int drill;
-	int64_t id;
-	int64_t other;           /* DR_PAIR: the tie's second person (id the first) */
-	idlist ids;
-	char *detail;            /* footer line for the selected row */
-	char *about;             /* second footer line: a register entry's
-				    community and description, NULL if none */
-};
-
-struct stab {
-	const struct scol *cols;
-	int ncols;
-	struct srow *rows;
-	size_t n;
-	int width[MAXCOL];
-	int natural0;            /* the first column's width before its cap */
-	int sort;                /* column, -1: natural order */
-	int desc;
-	int built;
-	char months_head[48];
-};
-
-struct sstate {
-	px_summary *sum;         /* the interface's (t->sum), not ours */
-	/* What the coding events since the last build can have moved: a
-	 * coding outside the registers leaves those tabs as they are. */
-	int moved[TAB_COUNT];
-	int moved_any, moved_all;
-	int tab;
-	struct stab tabs[TAB_COUNT];
-	uint64_t gen;
-	unsigned epoch;          /* t->sum_epoch the tabs were built at */
-	summary_engagement eng;
-	int64_t max_pair;
-	size_t col;              /* engagement: matrix column (list position) */
-	char *err;
-};
-
 /* ---- rows ---- */
 
 static void tab_clear(struct stab *tb)
@@ -125,7 +72,7 @@ static void tab_clear(struct stab *tb)
 	tb->built = 0;
 }
 
-static struct srow *row_add(struct stab *tb)
+struct srow *sum_row_add(struct stab *tb)
 {
 	struct srow *r;
 
@@ -137,27 +84,27 @@ static struct srow *row_add(struct stab *tb)
 	return r;
 }
 
-static void cell_text(struct srow *r, int c, const char *s, int64_t key)
+void sum_cell_text(struct srow *r, int c, const char *s, int64_t key)
 {
 	free(r->cell[c]);
 	r->cell[c] = text_sanitize(s ? s : "", 0);
 	r->key[c] = key;
 }
 
-static void cell_num(struct srow *r, int c, int64_t v)
+void sum_cell_num(struct srow *r, int c, int64_t v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	cell_text(r, c, buf, v);
+	sum_cell_text(r, c, buf, v);
 }
 
-static void cell_date(struct srow *r, int c, int date)
+void sum_cell_date(struct srow *r, int c, int date)
 {
 	char buf[16];
 
 	summary_format_date(date, buf);
-	cell_text(r, c, buf, date);
+	sum_cell_text(r, c, buf, date);
 }
 
 /* One block glyph per month from lo to hi (yyyymm) scaled to max. */
@@ -265,13 +212,13 @@ static void register_cell(struct srow *r, const struct regcol *col, const void *
 	char *it;
 
 	switch (col->kind) {
-	case RC_TEXT: cell_text(r, c, col->text(row), 0); break;
-	case RC_INT: cell_num(r, c, v); break;
-	case RC_DATE: cell_date(r, c, (int)v); break;
-	case RC_REIFIED: cell_text(r, c, reified((int)v), v); break;
+	case RC_TEXT: sum_cell_text(r, c, col->text(row), 0); break;
+	case RC_INT: sum_cell_num(r, c, v); break;
+	case RC_DATE: sum_cell_date(r, c, (int)v); break;
+	case RC_REIFIED: sum_cell_text(r, c, reified((int)v), v); break;
 	case RC_INTERP:
 		it = interp_text(row, 0);
-		cell_text(r, c, it, v);
+		sum_cell_text(r, c, it, v);
 		free(it);
 		break;
 	case RC_TIMELINE: r->cell[c] = xstrdup(sparkline); break;
@@ -311,7 +258,7 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		char *all = interp_text(&rows[i], 1);
-		r = row_add(tb);
+		r = sum_row_add(tb);
 		register_cells(r, &regcols_repertoire, &rows[i], NULL);
 		r->drill = DR_REP;
 		r->id = rows[i].id;
@@ -322,16 +269,16 @@ static int build_rep(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	summary_repertoire_free(rows, n);
 	if ((rc = summary_unlinked(s->sum, &unl, e)))
 		return rc;
-	r = row_add(tb);
+	r = sum_row_add(tb);
 	r->pinned = 1;
 	r->role = ROLE_DIM;
 	r->drill = DR_IDS;
 	/* from the summary's memory: one query per coding is seconds at 1M */
 	rc = summary_unlinked_vignettes(s->sum, &r->ids, e);
-	cell_text(r, regcols_find(&regcols_repertoire, "name")->screen_pos - 1, "(SR not linked)", 0);
-	cell_num(r, regcols_find(&regcols_repertoire, "occurrences")->screen_pos - 1,
+	sum_cell_text(r, regcols_find(&regcols_repertoire, "name")->screen_pos - 1, "(SR not linked)", 0);
+	sum_cell_num(r, regcols_find(&regcols_repertoire, "occurrences")->screen_pos - 1,
 		 (int64_t)unl.n);
-	cell_num(r, regcols_find(&regcols_repertoire, "vignettes")->screen_pos - 1,
+	sum_cell_num(r, regcols_find(&regcols_repertoire, "vignettes")->screen_pos - 1,
 		 (int64_t)r->ids.n);
 	r->detail = xasprintf("%zu shared-repertoire coding%s not linked to an entry", unl.n,
 			      unl.n == 1 ? "" : "s");
@@ -374,7 +321,7 @@ static int build_acc(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	month_range(&lo, hi);
 	months_head(tb, lo, hi);
 	for (size_t i = 0; i < n; i++) {
-		struct srow *r = row_add(tb);
+		struct srow *r = sum_row_add(tb);
 		char *sp = sparkline(rows[i].timeline, rows[i].ntimeline, lo, hi, max);
 		register_cells(r, &regcols_accountability, &rows[i], sp);
 		free(sp);
@@ -401,15 +348,15 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 		s->max_pair = g->pairs[i].count > s->max_pair ? g->pairs[i].count : s->max_pair;
 	for (size_t i = 0; i < g->npeople; i++) {
 		const summary_person *pp = &g->people[i];
-		struct srow *r = row_add(tb);
-		cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, pp->id), 0);
-		cell_text(r, 1, "", 0);
+		struct srow *r = sum_row_add(tb);
+		sum_cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, pp->id), 0);
+		sum_cell_text(r, 1, "", 0);
 		for (int d = 0; d < 4; d++)
-			cell_num(r, 2 + d, pp->dims[d]);
-		cell_num(r, 6, pp->complementary);
-		cell_num(r, 7, pp->overlapping);
-		cell_num(r, 8, pp->conflict);
-		cell_num(r, 9, pp->support);
+			sum_cell_num(r, 2 + d, pp->dims[d]);
+		sum_cell_num(r, 6, pp->complementary);
+		sum_cell_num(r, 7, pp->overlapping);
+		sum_cell_num(r, 8, pp->conflict);
+		sum_cell_num(r, 9, pp->support);
 		r->drill = DR_PERSON;
 		r->id = pp->id;
 	}
@@ -417,14 +364,14 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	 * someone with the role (once per coding however many are named) */
 	for (size_t i = 0; i < g->nroles; i++) {
 		const summary_role *ro = &g->roles[i];
-		struct srow *r = row_add(tb);
+		struct srow *r = sum_row_add(tb);
 		char *label = *ro->role ? xasprintf("(%s)", ro->role) : xstrdup("(no role)");
 		r->pinned = 1;
 		r->role = ROLE_DIM;
-		cell_text(r, 0, label, 0);
+		sum_cell_text(r, 0, label, 0);
 		free(label);
 		for (int d = 0; d < 4; d++)
-			cell_num(r, 2 + d, ro->dims[d]);
+			sum_cell_num(r, 2 + d, ro->dims[d]);
 		r->detail = xasprintf("role %s: %lld coding%s naming someone with it (ME %lld, JE %lld,"
 				      " SR %lld)", *ro->role ? ro->role : "(none)",
 				      (long long)ro->dims[0], ro->dims[0] == 1 ? "" : "s",
@@ -440,13 +387,13 @@ static int build_eng(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 static struct srow *pair_row(struct stab *tb, struct tui *t, int64_t a, int64_t b,
 			     const char *what, int first, int last)
 {
-	struct srow *r = row_add(tb);
+	struct srow *r = sum_row_add(tb);
 
-	cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, a), 0);
-	cell_text(r, 1, names_get(&t->names, NAMES_PSEUDONYM, b), 0);
-	cell_text(r, 2, what, 0);
-	cell_date(r, 5, first);
-	cell_date(r, 6, last);
+	sum_cell_text(r, 0, names_get(&t->names, NAMES_PSEUDONYM, a), 0);
+	sum_cell_text(r, 1, names_get(&t->names, NAMES_PSEUDONYM, b), 0);
+	sum_cell_text(r, 2, what, 0);
+	sum_cell_date(r, 5, first);
+	sum_cell_date(r, 6, last);
 	return r;
 }
 
@@ -463,8 +410,8 @@ static int build_ties(struct sstate *s, struct tui *t, struct stab *tb, px_err *
 		const summary_tie *k = &g.ties[i];
 		const char *q = k->quality ? names_get(&t->names, NAMES_CODE, k->quality) : "all";
 		struct srow *r = pair_row(tb, t, k->a, k->b, q, k->first_seen, k->last_seen);
-		cell_num(r, 3, k->codings);
-		cell_num(r, 4, k->vignettes);
+		sum_cell_num(r, 3, k->codings);
+		sum_cell_num(r, 4, k->vignettes);
 		r->drill = DR_PAIR;
 		r->id = k->a;
 		r->other = k->b;
@@ -492,8 +439,8 @@ static int build_net(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 								 w->accountability) : SUMMARY_UNNAMED;
 		struct srow *r = pair_row(tb, t, w->holder, w->held, norm, w->first_seen,
 					  w->last_seen);
-		cell_text(r, 3, coding_stance_name(w->stance), 0);
-		cell_num(r, 4, w->codings);
+		sum_cell_text(r, 3, coding_stance_name(w->stance), 0);
+		sum_cell_num(r, 4, w->codings);
 		r->drill = w->accountability ? DR_ACC : DR_NONE;
 		r->id = w->accountability;
 		r->detail = xasprintf("%s held %s to account: %s%s%s", r->cell[0], r->cell[1],
@@ -518,14 +465,14 @@ static summary_month_count *dim_months(const summary_coverage *c, int d, int64_t
 
 static void cov_pinned(struct stab *tb, const char *label, const idlist *ids, const char *what)
 {
-	struct srow *r = row_add(tb);
+	struct srow *r = sum_row_add(tb);
 
 	r->pinned = 1;
 	r->role = ROLE_DIM;
 	r->drill = DR_IDS;
 	idl_copy(&r->ids, ids);
-	cell_text(r, 0, label, 0);
-	cell_num(r, 2, (int64_t)ids->n);
+	sum_cell_text(r, 0, label, 0);
+	sum_cell_num(r, 2, (int64_t)ids->n);
 	r->detail = xasprintf("%zu vignette%s %s", ids->n, ids->n == 1 ? "" : "s", what);
 }
 
@@ -549,13 +496,13 @@ static int build_cov(struct sstate *s, struct tui *t, struct stab *tb, px_err *e
 	months_head(tb, lo, hi);
 	for (size_t i = 0; i < c.ncodes; i++) {
 		const summary_code_row *cr = &c.codes[i];
-		struct srow *r = row_add(tb);
+		struct srow *r = sum_row_add(tb);
 		char *name = xasprintf("%*s%s", cr->depth * 2, "", cr->name);
-		cell_text(r, 0, name, 0);
+		sum_cell_text(r, 0, name, 0);
 		free(name);
-		cell_num(r, 1, cr->codings);
-		cell_num(r, 2, cr->vignettes);
-		cell_num(r, 3, cr->participants);
+		sum_cell_num(r, 1, cr->codings);
+		sum_cell_num(r, 2, cr->vignettes);
+		sum_cell_num(r, 3, cr->participants);
 		if (cr->depth == 0 && cr->dimension >= 1 && cr->dimension <= 3) {
 			r->cell[4] = sparkline(m[cr->dimension], c.nmonth, lo, hi, max);
 			r->role = theme_dimension_role(cr->dimension);
@@ -651,8 +598,10 @@ static void set_error(struct sstate *s, struct tui *t, const px_err *e)
 static void tab_build(struct pane *p, struct tui *t, int which)
 {
 	static int (*const build[TAB_COUNT])(struct sstate *, struct tui *, struct stab *,
-					     px_err *) = { build_rep, build_acc, build_eng, build_cov,
-							   build_ties, build_net };
+					     px_err *) = {
+		build_rep, build_acc, build_eng, build_cov, build_ties, build_net, sum_build_traj,
+		sum_build_hist, sum_build_bound, sum_build_broker, sum_build_cooc,
+	};
 	struct sstate *s = st_of(p);
 	struct stab *tb = &s->tabs[which];
 	px_err e = { 0 };
@@ -665,6 +614,8 @@ static void tab_build(struct pane *p, struct tui *t, int which)
 	tab_widths(tb);
 	if (which == TAB_ENG)
 		tb->width[1] = (int)(tb->n - s->eng.nroles) * ENG_CELL;
+	else if (which == TAB_COOC)
+		tb->width[1] = (int)tb->n * ENG_CELL;
 }
 
 /* The rows are rebuilt when the summary moved since they were built: a
@@ -702,13 +653,16 @@ static void ensure_built(struct pane *p, struct tui *t)
 static void s_init(struct pane *p, struct tui *t)
 {
 	struct sstate *s = xcalloc(1, sizeof(*s));
-	static const struct scol *const cols[TAB_COUNT] = { rep_cols, acc_cols, eng_cols, cov_cols,
-							    tie_cols, net_cols };
+	static const struct scol *const cols[TAB_COUNT] = {
+		rep_cols, acc_cols, eng_cols, cov_cols, tie_cols, net_cols, sum_traj_cols,
+		sum_hist_cols, sum_bound_cols, sum_broker_cols, sum_cooc_cols,
+	};
 	const int ncols[TAB_COUNT] = {
 		regcols_screen(&regcols_repertoire, rep_cols),
 		regcols_screen(&regcols_accountability, acc_cols),
 		sizeof(eng_cols) / sizeof(eng_cols[0]), sizeof(cov_cols) / sizeof(cov_cols[0]),
 		sizeof(tie_cols) / sizeof(tie_cols[0]), sizeof(net_cols) / sizeof(net_cols[0]),
+		sum_traj_ncols, sum_hist_ncols, sum_bound_ncols, sum_broker_ncols, sum_cooc_ncols,
 	};
 	px_err e = { 0 };
 
@@ -736,6 +690,7 @@ static void s_free(struct pane *p)
 	for (int i = 0; i < TAB_COUNT; i++)
 		tab_clear(&s->tabs[i]);
 	summary_engagement_free(&s->eng);
+	free(s->cooc);
 	free(s->err);
 	free(s);
 }
@@ -800,7 +755,10 @@ static void s_moved(struct sstate *s, struct tui *t, const px_coding *c)
 	int dim = names_code_dimension(&t->names, c->code_id);
 
 	s->moved_any = 1;
-	s->moved[TAB_ENG] = s->moved[TAB_COV] = s->moved[TAB_TIES] = s->moved[TAB_NET] = 1;
+	s->moved[TAB_ENG] = s->moved[TAB_COV] = s->moved[TAB_TIES] = 1;
+	/* the network and the analyses are computed from the whole state */
+	for (int i = TAB_FIRST_ANALYSIS; i < TAB_COUNT; i++)
+		s->moved[i] = 1;
 	if (c->repertoire_id || dim == CODE_SR || !dim)
 		s->moved[TAB_REP] = 1;
 	if (c->accountability_id || !dim)
@@ -934,11 +892,15 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	struct srow *r = &tb->rows[i];
 	int cx = x + 1;
 
-	(void)t;
 	for (int c = 0; c < tb->ncols && cx < x + w; c++) {
 		int cw = col_width(tb, c, w, x + w - cx);
 		if (st_of(p)->tab == TAB_ENG && c == 1)
 			draw_matrix(p, i, y, cx, cw, sel);
+		else if (st_of(p)->tab == TAB_COOC && c == 1)
+			sum_draw_cooc(p, st_of(p), t, i, y, cx, cw, sel);
+		else if (st_of(p)->tab == TAB_TRAJ && c >= 3 && c <= 5)
+			draw_cell(y, cx, cw, r->cell[c], 1, pane_row_role(sel,
+				  theme_dimension_role(c - 2)));
 		else
 			draw_cell(y, cx, cw, r->cell[c], c < tb->ncols - 1 && tb->cols[c].numeric,
 				  pane_row_role(sel, c == 0 || (c == 4 && st_of(p)->tab == TAB_COV) ?
@@ -947,21 +909,44 @@ static void s_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, in
 	}
 }
 
-static void draw_tabbar(struct sstate *s, struct rect b)
+/* The key that picks tab i: 1..9, then 0; none past the tenth (] and
+ * :summaries N reach it). */
+static int tab_key(int i)
 {
-	static const char *const shortn[TAB_COUNT] = { "Rep", "Acc", "Eng", "Cov", "Tie", "Net" };
-	int full = 0, x = b.x;
+	return i < 9 ? '1' + i : i == 9 ? '0' : 0;
+}
 
-	for (int i = 0; i < TAB_COUNT; i++)
+/* One row of tabs [from, to): full names when they fit, else short;
+ * then a pointer to the other row. */
+static void draw_tabrow(struct sstate *s, struct rect b, int from, int to, const char *other)
+{
+	static const char *const shortn[TAB_COUNT] = {
+		"Rep", "Acc", "Eng", "Cov", "Tie", "Net", "Trj", "His", "Bnd", "Brk", "Coo"
+	};
+	int full = (int)strlen(other) + 1, x = b.x;
+
+	for (int i = from; i < to; i++)
 		full += (int)strlen(tab_names[i]) + 4;
-	for (int i = 0; i < TAB_COUNT && x < b.x + b.w; i++) {
-		char label[32];
+	for (int i = from; i < to && x < b.x + b.w; i++) {
+		char label[32], key[2] = { (char)tab_key(i), 0 };
 		if (full <= b.w)
-			snprintf(label, sizeof(label), " %d %s ", i + 1, tab_names[i]);
+			snprintf(label, sizeof(label), " %s%s%s ", key, *key ? " " : "", tab_names[i]);
 		else
-			snprintf(label, sizeof(label), "%s%d%s", i ? " " : "", i + 1, shortn[i]);
+			snprintf(label, sizeof(label), "%s%s%s", i > from ? " " : "", key, shortn[i]);
 		x += dsp_text(b.y, x, b.x + b.w - x, label, i == s->tab ? ROLE_TITLE_FOCUS : ROLE_DIM);
 	}
+	if (x + 2 < b.x + b.w)
+		dsp_text(b.y, x + 1, b.x + b.w - x - 1, other, ROLE_DIM);
+}
+
+/* Two rows of tabs sharing one line: the summaries (1-5) or the
+ * analyses (6-0 and ]), whichever holds the current tab. */
+static void draw_tabbar(struct sstate *s, struct rect b)
+{
+	if (s->tab < TAB_FIRST_ANALYSIS)
+		draw_tabrow(s, b, 0, TAB_FIRST_ANALYSIS, " 6-0: analyses");
+	else
+		draw_tabrow(s, b, TAB_FIRST_ANALYSIS, TAB_COUNT, " 1-5: summaries");
 }
 
 static void draw_header(struct pane *p, struct rect b)
@@ -973,11 +958,15 @@ static void draw_header(struct pane *p, struct rect b)
 	for (int c = 0; c < tb->ncols && cx < b.x + b.w; c++) {
 		int cw = col_width(tb, c, b.w, b.x + b.w - cx);
 		const char *head = tb->cols[c].head;
-		if (s->tab == TAB_ENG && c == 1) {
-			for (size_t k = 0; k < eng_people(p) && (int)(k * ENG_CELL) < cw; k++)
+		if ((s->tab == TAB_ENG || s->tab == TAB_COOC) && c == 1) {
+			size_t cols = s->tab == TAB_ENG ? eng_people(p) : p->list.n;
+			for (size_t k = 0; k < cols && (int)(k * ENG_CELL) < cw; k++) {
+				/* a code by its last segment: the matrix's columns are narrow */
+				const char *h = tb->rows[p->list.map[k]].cell[0], *sl = strrchr(h, '/');
 				draw_cell(b.y, cx + (int)k * ENG_CELL, cw - (int)k * ENG_CELL < 3 ?
-					  cw - (int)k * ENG_CELL : 3, tb->rows[p->list.map[k]].cell[0], 0,
-					  k == s->col ? ROLE_MATCH : ROLE_DIM);
+					  cw - (int)k * ENG_CELL : 3, s->tab == TAB_COOC && sl ? sl + 1 : h,
+					  0, k == s->col ? ROLE_MATCH : ROLE_DIM);
+			}
 		} else {
 			if (tb->months_head[0] && !strcmp(head, "months"))
 				head = tb->months_head;
@@ -1012,9 +1001,14 @@ static int footer_lines(struct pane *p, struct tui *t, char out[2][256])
 			 (long long)s->eng.conflict, (long long)s->eng.support);
 		return n;
 	}
-	if (ok && tb->rows[i].about)
+	if (s->tab == TAB_COOC)
+		return sum_cooc_footer(p, s, t, out[0], sizeof(out[0]));
+	if (s->tab == TAB_HIST)
+		snprintf(out[n++], 256, "%s", s->hist_rep ? "one entry (from the Repertoire tab); 8 "
+			 "again shows every entry" : "every entry (8 on a Repertoire row: just that one)");
+	if (ok && tb->rows[i].about && n < 2)
 		snprintf(out[n++], 256, "%s", tb->rows[i].about);
-	if (ok && tb->rows[i].detail)
+	if (ok && tb->rows[i].detail && n < 2)
 		snprintf(out[n++], 256, "%s", tb->rows[i].detail);
 	return n;
 }
@@ -1068,12 +1062,58 @@ static void s_title(struct pane *p, struct tui *t, char *buf, size_t n)
 static void set_tab(struct pane *p, struct tui *t, int tab)
 {
 	struct sstate *s = st_of(p);
+	int ok;
+	size_t i = pane_list_current(p, &ok);
 
-	s->tab = (tab + TAB_COUNT) % TAB_COUNT;
+	tab = (tab + TAB_COUNT) % TAB_COUNT;
+	/* the History follows the repertoire entry under the cursor; asked
+	 * again from the History itself, every entry */
+	if (tab == TAB_HIST && s->tab == TAB_REP && ok && cur_tab(p)->rows[i].drill == DR_REP)
+		s->hist_rep = cur_tab(p)->rows[i].id;
+	else if (tab == TAB_HIST && s->tab == TAB_HIST)
+		s->hist_rep = 0;
+	if (tab == TAB_HIST)
+		s->tabs[TAB_HIST].built = 0;
+	s->tab = tab;
 	p->list.cursor = p->list.top = 0;
 	s->col = 0;
 	ensure_built(p, t);
 	pane_list_reset(p);
+}
+
+void summaries_show_tab(struct pane *p, struct tui *t, int tab)
+{
+	set_tab(p, t, tab);
+}
+
+/* name without its hyphens, lower case, into out (n bytes) */
+static void tab_key_name(const char *name, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *name && k + 1 < n; name++)
+		if (*name != '-')
+			out[k++] = (char)(*name >= 'A' && *name <= 'Z' ? *name - 'A' + 'a' : *name);
+	out[k] = 0;
+}
+
+int summaries_tab_named(const char *arg)
+{
+	char *end, want[32], have[32];
+	long n = strtol(arg, &end, 10);
+	int found = -1, hits = 0;
+
+	if (*arg && !*end)
+		return n >= 1 && n <= TAB_COUNT ? (int)n - 1 : -1;
+	tab_key_name(arg, want, sizeof(want));
+	for (int i = 0; *want && i < TAB_COUNT; i++) {
+		tab_key_name(tab_names[i], have, sizeof(have));
+		if (!strcmp(have, want))
+			return i;
+		if (!strncmp(have, want, strlen(want)))
+			found = i, hits++;
+	}
+	return hits == 1 ? found : -1;  /* "co": Coverage or Co-occurrence */
 }
 
 /* Re-sorts, keeping the cursor on the same row. */
@@ -1102,7 +1142,7 @@ static void next_sort(struct stab *tb)
 	tb->desc = c >= 0 && tb->cols[c].numeric;
 }
 
-static void drill_set(struct tui *t, idlist *ids, char *label)
+void sum_drill_set(struct tui *t, idlist *ids, char *label)
 {
 	browse_filter *f = &t->filter;
 
@@ -1157,6 +1197,17 @@ static void drill(struct pane *p, struct tui *t)
 		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
 		return;
 	}
+	case DR_WHO:
+		free(label);
+		t->filter.participant_id = r->id;
+		tui_filter_changed(t);
+		tui_post(t, (struct tui_req){ .kind = REQ_FOCUS, .pane = P_VIGNETTES });
+		return;
+	case DR_VIG:
+		free(label);
+		tui_post(t, (struct tui_req){ .kind = REQ_OPEN_VIGNETTE, .id = r->id, .at = r->at,
+					      .focus = 1 });
+		return;
 	case DR_PAIR:
 		free(label);
 		label = xasprintf("engaged: %s × %s", r->cell[0], r->cell[1]);
@@ -1170,7 +1221,7 @@ static void drill(struct pane *p, struct tui *t)
 		free(label);
 		return;
 	}
-	drill_set(t, &ids, label);
+	sum_drill_set(t, &ids, label);
 }
 
 static int s_key(struct pane *p, struct tui *t, int action, int key)
@@ -1183,19 +1234,26 @@ static int s_key(struct pane *p, struct tui *t, int action, int key)
 	case A_S_TAB_NEXT: set_tab(p, t, s->tab + 1); return 1;
 	case A_S_TAB_PREV: set_tab(p, t, s->tab - 1); return 1;
 	case A_S_TAB:
-		set_tab(p, t, key >= '1' && key < '1' + TAB_COUNT ? key - '1' : s->tab + 1);
+		/* rebound keys that are no digit step to the next tab */
+		set_tab(p, t, key >= '1' && key <= '9' ? key - '1' : key == '0' ? 9 : s->tab + 1);
 		return 1;
 	case A_S_SORT: next_sort(tb); resort(p); return 1;
 	case A_S_REVERSE: tb->desc = !tb->desc; resort(p); return 1;
 	case A_S_COL_NEXT:
-		if (s->tab == TAB_ENG && s->col + 1 < eng_people(p))
+		if (s->col + 1 < (s->tab == TAB_ENG ? eng_people(p) :
+				  s->tab == TAB_COOC ? p->list.n : 0))
 			s->col++;
 		return 1;
 	case A_S_COL_PREV:
-		if (s->tab == TAB_ENG && s->col)
+		if ((s->tab == TAB_ENG || s->tab == TAB_COOC) && s->col)
 			s->col--;
 		return 1;
-	case A_OPEN: drill(p, t); return 1;
+	case A_OPEN:
+		if (s->tab == TAB_COOC)
+			sum_cooc_drill(p, s, t);
+		else
+			drill(p, t);
+		return 1;
 	}
 	if (s->tab == TAB_REP || s->tab == TAB_ACC) {
 		int ok;
@@ -1214,7 +1272,7 @@ static int drill_memo_kind(int drill)
 	case DR_REP: return MEMO_REPERTOIRE;
 	case DR_ACC: return MEMO_ACCOUNTABILITY;
 	case DR_CODE: return MEMO_CODE;
-	case DR_PERSON: return MEMO_PARTICIPANT;
+	case DR_PERSON: case DR_WHO: return MEMO_PARTICIPANT;
 	default: return -1;
 	}
 }

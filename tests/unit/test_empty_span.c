@@ -160,7 +160,7 @@ static void test_documents_mark_it(void **state)
 			       "ME (needs review)</sup>"));
 	free(s);
 	s = run_ok(db, "export --format csv");
-	assert_non_null(strstr(s, ",ME,ME,14,14,,tester,,why he left,,,,,,,1\r\n"));
+	assert_non_null(strstr(s, ",ME,ME,14,14,,tester,,why he left,,,,,,,1,"));
 	free(s);
 	/* .qdpx: a note on the source naming the coding, no empty selection */
 	{

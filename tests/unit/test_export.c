@@ -558,13 +558,14 @@ static void test_csv_codings(void **state)
 	(void)state;
 	assert_string_equal(csv,
 		"vignette_id,date,community,participants,code,dimension,start,end,quote,coder,"
-		"mode,memo,repertoire,interpretation,accountability,stance,held_by,speaker,needs_review\r\n"
-		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,,,0\r\n"
+		"mode,memo,repertoire,interpretation,accountability,stance,held_by,speaker,needs_review,"
+		"roles\r\n"
+		"v1,2026-03-02,desk,,ME,ME,,,,tester,,,,,,,,,0,\r\n"
 		"v1,2026-03-02,desk,ann,SR/tools,SR,21,31,the Q pile,tester,,,pile,"
-		"a place to park doubt,,,,,0\r\n"
+		"a place to park doubt,,,,,0,old-timer\r\n"
 		"v1,2026-03-02,desk,,JE/mutual accountability,JE,25,42,\"Q pile. Also, Ann\",other,,"
-		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann,,0\r\n"
-		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,,,0\r\n");
+		"\"'=HYPERLINK(\"\"x\"\") Ann\",,,quota,negotiated,ann,,0,\r\n"
+		"v2,2026-04-10T09:30,,,JE/mutual accountability,JE,9,17,<script>,tester,,,,,,,,,0,\r\n");
 	free(csv);
 	db_close(db);
 }
@@ -731,7 +732,7 @@ static void test_cli_export(void **state)
 	args = xasprintf("--db '%s' export --format pdf", db_path(db));
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc or codebook"));
+	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc, codebook or graphml"));
 	free(args), free(out), free(err);
 	args = xasprintf("--db '%s' export --format qdpx", db_path(db));
 	rc = fx_run(args, &out, &err);
@@ -828,10 +829,10 @@ static void test_format_table(void **state)
 	assert_int_equal(export_format_of_path("notes.doc"), -1);
 	assert_int_equal(export_format_of_path("notes"), -1);
 	list = export_format_list(0, " or ");
-	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc or codebook");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc, codebook or graphml");
 	free(list);
 	list = export_format_list(1, " ");
-	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md .graphml");
 	free(list);
 }
 
@@ -874,7 +875,7 @@ static void test_participant_filter_is_summary_filter(void **state)
 
 	(void)state;
 	assert_non_null(strstr(out, "\r\nv3,2026-04-20T08:00,,bo,SR/tools,SR,19,27,the pile,tester,"
-			       ",,pile,Ann's doubt parked,quota,upheld,ann,,0\r\n"));
+			       ",,pile,Ann's doubt parked,quota,upheld,ann,,0,"));
 	assert_null(strstr(out, ",Bo,tester,"));
 	assert_null(strstr(out, "\r\nv3,2026-04-20T08:00,,,ME,"));
 	assert_null(strstr(out, "\r\nv2,"));

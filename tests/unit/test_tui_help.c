@@ -13,9 +13,8 @@
 #include "fixture.h"
 #include "screen.h"
 
-/* The end of the help, scrolled to its last line (G) at 90x60. */
+/* The end of the help, scrolled to its last line (G) at 90x70. */
 static const char *const help_tail[] = {
-	" commands (after :, Tab completes)",
 	"   :filter KIND VALUE           by participant, community, code, coder, from, to, search;",
 	"   :search WORDS                full-text search; n and N step through the hits in the rea",
 	"   :order [rank|date]           search hits by relevance (rank) or by date; alone: toggle",
@@ -31,9 +30,9 @@ static const char *const help_tail[] = {
 	"   :help                        this help",
 	"   :log                         the audit trail: codebook changes, decisions, text edits",
 	"   :memos                       every memo under the filters and the search (also O)",
-	"   :summaries [1-6]             focus the summaries pane (on that tab); also Tab, Shift-Ta",
+	"   :summaries [N|NAME]          focus the summaries pane (on tab 1-11 or by name); also Ta",
 	"   :quit                        quit praxis (also :q)",
-	"   (:export writes .md .html .csv .yaml .qdpx .qdc or .codebook.md, by the name)",
+	"   (:export writes .md .html .csv .yaml .qdpx .qdc .codebook.md or .graphml, by the name)",
 	"",
 	" reader margin",
 	"   M J S          the line holds a span coded ME, JE or SR (in its colour)",
@@ -50,9 +49,20 @@ static const char *const help_tail[] = {
 	"",
 	" summaries pane",
 	"   reaching it    last in the Tab order; Shift-Tab from the vignettes, or",
-	"                  Tab four times, or :summaries [1-6] (any terminal)",
+	"                  Tab four times, or :summaries [N|NAME] (any terminal)",
 	"   Engagement     one row per person, the matrix of ties; then, pinned,",
 	"                  one per role: codings naming someone with it (once each)",
+	"   Ties           one row per pair and quality of engagement (as summary --kind",
+	"                  engagement), Enter: the vignettes where the two are engaged",
+	"",
+	" analyses (tabs 6-0; Co-occurrence: ] from Brokers or :summaries cooc)",
+	"   Network        who holds whom to account, by norm and stance (6)",
+	"   Trajectory     each person by month: role then, codings per dimension (bars),",
+	"                  holding / held to account, repertoire first taken up",
+	"   History        the uses of a repertoire entry in date order, who read it how",
+	"   Boundary       entries used in 2+ communities, each community's readings",
+	"   Brokers        people present in 2+ communities",
+	"   Co-occurrence  codes found in the same vignettes; cells ░1..█4, Enter lists them",
 	"",
 	" mouse",
 	"   click          focus the pane; select the row / put the reader's cursor there",
@@ -65,9 +75,9 @@ static void test_help_lists_commands_and_legends(void **state)
 	size_t n = sizeof(help_tail) / sizeof(help_tail[0]);
 
 	(void)state;
-	s = fx_screen_run(db, "?G\n", 90, 60, NULL);
+	s = fx_screen_run(db, "?G\n", 90, 70, NULL);
 	for (size_t i = 0; i < n; i++)
-		fx_assert_line(s, (int)(58 - n + i), help_tail[i]);
+		fx_assert_line(s, (int)(68 - n + i), help_tail[i]);
 	free(s);
 	free(db);
 }

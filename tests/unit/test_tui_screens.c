@@ -495,7 +495,7 @@ static void test_export_command(void **state)
 	free(text);
 	keys = xasprintf(":export %s\n", bad);
 	s = run_keys(db, keys, 100, 30, NULL);
-	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc .codebook.md)");
+	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc .codebook.md .graphml)");
 	free(s);
 	free(keys);
 	free(md);

@@ -148,7 +148,7 @@ static void test_repertoire_tab(void **state)
 	(void)state;
 	s = run(db, SUM "\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
-	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage  5 Ties  6 Network");
+	fx_assert_line(s, 1, " 1 Repertoire  2 Accountability  3 Engagement  4 Coverage  5 Ties   6-0: analyses");
 	fx_assert_line(s, 2, " name            occ ppl vig kind reif      first       last gls par rei interpretations");
 	fx_assert_line(s, 3, " the Q pile        1   1   1 tool yes  2026-03-02 2026-03-02   0   0   0 1: a place to par");
 	fx_assert_line(s, 4, " pend              2   2   1 word no   2026-04-20 2026-04-20   1   0   0 0: gloss: wait fo");
@@ -422,8 +422,20 @@ static void test_summaries_command(void **state)
 	s = run(db, ":summaries\nz\n");
 	fx_assert_line(s, 0, " Summaries Repertoire 1/3");
 	free(s);
-	s = run(db, ":summaries 9\n");
-	fx_assert_has(s, ":summaries '9': give a tab from 1 to 6 or nothing");
+	s = run(db, ":summaries cooc\nz\n");
+	fx_assert_line(s, 0, " Summaries Co-occurrence 1/6");
+	free(s);
+	s = run(db, ":summaries Co-Occurrence\nz\n");
+	fx_assert_line(s, 0, " Summaries Co-occurrence 1/6");
+	free(s);
+	s = run(db, ":summaries 6\nz\n");
+	fx_assert_line(s, 0, " Summaries Network 1/1");
+	free(s);
+	s = run(db, ":summaries 12\n");
+	fx_assert_has(s, ":summaries '12': give a tab from 1 to 11, a tab's name");
+	free(s);
+	s = run(db, ":summaries co\n");
+	fx_assert_has(s, ":summaries 'co': give a tab from 1 to 11");
 	free(s);
 	free(db);
 }
@@ -435,16 +447,16 @@ static void test_help_lists_summary_keys(void **state)
 	(void)state;
 	s = fx_screen_run(db, "?\n", 90, 130, NULL);
 	fx_assert_has(s, " summaries\n");
-	fx_assert_has(s, "1 2 3 4 5 6    Repertoire Accountability Engagement Coverage Ties Network");
+	fx_assert_has(s, "1 2 3 4 5 6 7 8 9 0 tabs 1-5 summaries, 6-0 analyses");
 	fx_assert_has(s, "s              sort by the next column");
 	fx_assert_has(s, "S              reverse the sort");
 	free(s);
 	/* how to reach the pane anywhere, what the Engagement tab holds */
 	s = fx_screen_run(db, "?G\n", 100, 40, NULL);
-	fx_assert_has(s, "   :summaries [1-6]             focus the summaries pane (on that tab)");
+	fx_assert_has(s, "   :summaries [N|NAME]          focus the summaries pane (on tab 1-11 or by name)");
 	fx_assert_has(s, "\n summaries pane\n"
 		      "   reaching it    last in the Tab order; Shift-Tab from the vignettes, or\n"
-		      "                  Tab four times, or :summaries [1-6] (any terminal)\n");
+		      "                  Tab four times, or :summaries [N|NAME] (any terminal)\n");
 	fx_assert_has(s, "                  one per role: codings naming someone with it (once each)");
 	free(s);
 	free(db);
