@@ -268,6 +268,17 @@ static const char migration_9[] =
 	" speaker_id, start, end);\n"
 	MEMO_TARGET_CLEANUP("coding", "5");
 
+/* Issue 20: conflicts a sync's merge (praxis merge-file) found and that
+ * wait for a decision (praxis/sync_conflict.h). They travel in the tree
+ * files like codings, so rows name what they are about by uuid and corpus
+ * id, never by row id: an import of the merged tree replaces the rows a
+ * conflict names without touching the conflict. */
+static const char migration_11[] =
+	"CREATE TABLE sync_conflict(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" kind TEXT NOT NULL CHECK(kind IN ('coding', 'deleted', 'text', 'field')),"
+	" vignette TEXT, ours TEXT, theirs TEXT, theirs_text TEXT,"
+	" description TEXT NOT NULL, created TEXT NOT NULL);\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -279,6 +290,8 @@ const char *const schema_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	"",            /* 10: participant roles (analyses16's branch; merge keeps theirs) */
+	migration_11,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;
