@@ -1,4 +1,5 @@
 /* sync.c: `praxis sync`; see praxis/sync.h. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/corpus_tree.h"
@@ -204,6 +205,14 @@ static int mark_synced(px_db *db, struct run *s)
 	util_now_iso(now);
 	if ((rc = head(s, &h)))
 		return rc;
+	/* where the interface's :sync goes without a DIR */
+	char *abs = realpath(s->o->dir, NULL);
+	rc = db_meta_set(db, "sync_dir", abs ? abs : s->o->dir, s->e);
+	free(abs);
+	if (rc) {
+		free(h);
+		return rc;
+	}
 	if (!(rc = db_meta_set(db, "sync_time", now, s->e)) && h)
 		rc = db_meta_set(db, "sync_head", h, s->e);
 	free(h);
