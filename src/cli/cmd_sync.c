@@ -32,7 +32,7 @@ static int run_sync(struct cli *c)
 	};
 	char self[PATH_MAX], **pos;
 	sync_opts o = { 0 };
-	sync_result r;
+	sync_result r = { 0 };
 	ssize_t n;
 	int npos, rc;
 	px_db *db;

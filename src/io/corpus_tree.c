@@ -224,7 +224,8 @@ int tree_import(px_db *db, const char *dir, int64_t coder_id, int replace,
 		rc = px_fail(e, PX_EIO, "%s: %s", vdir, strerror(errno));
 		goto out;
 	}
-	qsort(files.v, files.n, sizeof(*files.v), name_cmp);
+	if (files.n)
+		qsort(files.v, files.n, sizeof(*files.v), name_cmp);
 	src = xcalloc(files.n + 2, sizeof(*src));
 	src[n++] = (corpus_source){ project, CORPUS_READ_NO_MEMOS };
 	for (size_t i = 0; i < files.n; i++) {

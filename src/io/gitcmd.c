@@ -24,9 +24,9 @@ static char **git_env(void)
 		n++;
 	env = xcalloc(n + 4, sizeof(*env));
 	for (size_t i = 0; i < n; i++)
-		if (strncmp(environ[i], "LC_ALL=", 7) && strncmp(environ[i], "GIT_TERMINAL_PROMPT=",
-								    20) &&
-		    strncmp(environ[i], "GIT_SSH_COMMAND=", 16))
+		if (strncmp(environ[i], "LC_ALL=", 7) != 0 &&
+		    strncmp(environ[i], "GIT_TERMINAL_PROMPT=", 20) != 0 &&
+		    strncmp(environ[i], "GIT_SSH_COMMAND=", 16) != 0)
 			env[k++] = environ[i];
 	for (int i = 0; add[i]; i++)
 		env[k++] = (char *)add[i];

@@ -46,7 +46,7 @@ static ynode *yscalar(const char *s, int plain)
 
 static void ypush(ynode *parent, ynode *kid)
 {
-	parent->kids = xrealloc(parent->kids, (parent->n + 1) * sizeof(*parent->kids));
+	parent->kids = xrealloc(parent->kids, (parent->n + 1) * sizeof(ynode *));
 	parent->kids[parent->n++] = kid;
 }
 
@@ -103,7 +103,7 @@ static void ydel(ynode *map, const char *key)
 		if (strcmp(map->kids[i]->value, key) == 0) {
 			ynode_free(map->kids[i]);
 			ynode_free(map->kids[i + 1]);
-			memmove(map->kids + i, map->kids + i + 2, (map->n - i - 2) * sizeof(*map->kids));
+			memmove(map->kids + i, map->kids + i + 2, (map->n - i - 2) * sizeof(ynode *));
 			map->n -= 2;
 			return;
 		}
@@ -367,13 +367,13 @@ static void remap_coding(struct tm *m, ynode *c, int origin)
 		return;
 	if (quote) {
 		const char *occ = yget_str(c, "occurrence");
-		start = text_find_nth(text, quote, occ ? atoi(occ) : 1, NULL);
+		start = text_find_nth(text, quote, occ ? (int)strtol(occ, NULL, 10) : 1, NULL);
 		if (start < 0)
 			return;
 		end = start + (int64_t)text_cp_len(quote);
 	} else if (s && e) {
-		start = atoll(s);
-		end = atoll(e);
+		start = strtoll(s, NULL, 10);
+		end = strtoll(e, NULL, 10);
 	} else {
 		return;   /* the whole vignette */
 	}

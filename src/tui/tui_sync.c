@@ -14,7 +14,7 @@ void tui_sync(struct tui *t, const char *args)
 {
 	char self[PATH_MAX], *dir = NULL;
 	sync_opts o = { 0 };
-	sync_result r;
+	sync_result r = { 0 };
 	ssize_t n;
 	px_err e = { 0 };
 	int own = t->coder_id == t->own_coder;

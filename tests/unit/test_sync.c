@@ -65,7 +65,7 @@ static sync_result sync_as(px_db *db, const char *dir, const char *coder)
 {
 	char *self = praxis_bin();
 	sync_opts o = { 0 };
-	sync_result r;
+	sync_result r = { 0 };
 	px_err e = { 0 };
 
 	o.dir = dir;
@@ -238,7 +238,7 @@ static void test_foreign_changes_and_offline(void **state)
 	struct team t;
 	char *cmd, *self = praxis_bin();
 	sync_opts o = { 0 };
-	sync_result r;
+	sync_result r = { 0 };
 	px_err e = { 0 };
 
 	(void)state;
