@@ -126,9 +126,9 @@ enum key_ctx {
 	X(A_S_DELETE,     "entry-delete",    KC_SUMMARIES,    "D",               "registers: delete the entry (codings lose it)") \
 	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
 	X(A_V_ORDER,      "search-order",    KC_VIGNETTES,    "o",               "search hits by relevance / by date (also :order)") \
-	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt)") \
-	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt)") \
-	X(A_N_KEEP_BOTH,  "keep-both",       KC_NEGOTIATE,    "+",               "keep both coders' spans (note prompt)") \
+	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt); a sync conflict: ours") \
+	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt); a sync conflict: theirs") \
+	X(A_N_KEEP_BOTH,  "keep-both",       KC_NEGOTIATE,    "+",               "keep both coders' spans (note prompt); a sync conflict: both") \
 	X(A_N_DROP,       "drop",            KC_NEGOTIATE,    "d",               "drop the code here (note prompt)") \
 	X(A_N_EDIT,       "edit",            KC_NEGOTIATE,    "e",               "code by hand in the reader as consensus") \
 	X(A_N_REOPEN,     "reopen",          KC_NEGOTIATE,    "r",               "take back the decision under the cursor") \

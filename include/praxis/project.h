@@ -28,4 +28,11 @@ enum project_open_flags {
  * told it is empty. */
 int project_open(const char *path, int flags, px_db **out, px_err *e);
 
+/* Removes everything the corpus format carries (vignettes, codings, memos,
+ * participants, registers, codes below the dimensions, coders, the log,
+ * the sync conflicts, the title) and keeps what is this file's own (its
+ * settings and sync state in meta): the first step of reading a whole
+ * tree over a project (praxis sync). Call inside a transaction. */
+int project_clear_content(px_db *db, px_err *e);
+
 #endif

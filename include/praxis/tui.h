@@ -122,6 +122,8 @@ struct tui {
 	int64_t total_vignettes; /* passing the filter */
 	int64_t total_codings;   /* while the summaries load: the change
 				    since their snapshot */
+	int64_t unsynced;        /* rows changed since the last sync (sync.h) */
+	int64_t conflicts;       /* sync conflicts waiting for a decision */
 	int reload_all;          /* a reset or rollback came: the next
 				    tui_codings_changed reloads everything */
 	px_summary *sum;         /* the summary state, opened and closed by
@@ -192,6 +194,8 @@ void tui_message(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 void tui_error(struct tui *t, const char *fmt, ...) PX_PRINTF(2, 3);
 /* Something changed in the store: every pane reloads before drawing. */
 void tui_changed(struct tui *t);
+/* Re-reads the status line's unsynced and conflict counts. */
+void tui_sync_counts(struct tui *t);
 /* Only codings changed (add, update, delete, and their undo): the panes
  * already moved their counts from the store's listener events, so no
  * whole-corpus query runs; falls back to tui_changed after a reset or a
@@ -257,6 +261,11 @@ void tui_retrieve(struct tui *t, int64_t code_id);
 /* The negotiation view for coders a and b (row ids), full screen; 0 0:
  * the pair negotiated last, else the prompt to choose one. */
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
+/* :sync [DIR]: a sync (sync.h) with the tree DIR, or the last one synced. */
+void tui_sync(struct tui *t, const char *args);
+/* Decides sync conflict id (enum sync_side) and reloads; 1 on an error
+ * (shown on the message line). */
+int tui_decide_conflict(struct tui *t, int64_t id, int side);
 /* The help text lines generated from the key table (caller frees). */
 void tui_help_lines(strlist *out);
 /* One line per `:` command (its arguments and what it does), for the help. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "praxis/corpus_tree.h"
 #include "praxis/export.h"
 #include "praxis/project.h"
 #include "commands.h"
@@ -42,6 +43,33 @@ static void progress_draw(void *ud, int64_t done, int64_t total)
 	p->shown = 1;
 }
 
+/* --format tree: the whole project as a directory (corpus_tree.h). */
+static int export_tree(struct cli *c, const struct export_options *o, const char *table)
+{
+	tree_changes ch;
+	px_db *db;
+	px_err e = { 0 };
+	int rc;
+
+	if (!o->output || !strcmp(o->output, "-"))
+		return cli_usage_error(c, &cmd_export, "--format tree writes a directory: "
+				       "give it with -o DIR");
+	if (o->participant || o->community || o->code || o->from || o->to || o->coder ||
+	    table || o->keep_names)
+		return cli_usage_error(c, &cmd_export, "--format tree writes the whole project: "
+				       "no filters, --table or --keep-names");
+	if ((rc = cli_open_db(c, PROJECT_READONLY, &db, &e)))
+		return cli_report(c, &e);
+	rc = tree_export(db, o->output, &ch, &e);
+	db_close(db);
+	if (rc)
+		return cli_report(c, &e);
+	fprintf(c->out, "%s: %zu file%s written\n", o->output, ch.paths.n,
+		ch.paths.n == 1 ? "" : "s");
+	tree_changes_free(&ch);
+	return 0;
+}
+
 static int run_export(struct cli *c)
 {
 	const char *format = NULL, *table = NULL;
@@ -74,6 +102,8 @@ static int run_export(struct cli *c)
 		return cli_usage_error(c, &cmd_export, "unexpected argument '%s'", pos[0]);
 	/* --coder is a global option (taken before us); as typed it filters */
 	o.coder = c->coder_given ? c->coder : NULL;
+	if (format && strcmp(format, "tree") == 0)
+		return export_tree(c, &o, table);
 	if ((o.format = export_format_parse(format ? format : "yaml")) < 0) {
 		char *names = export_format_list(0, " or ");
 		rc = cli_usage_error(c, &cmd_export, "--format '%s': use %s", format, names);
@@ -147,6 +177,13 @@ const struct cli_command cmd_export = {
 	"         coded under as quality, codings as weight, vignettes) and\n"
 	"         accountability edges holder -> held (kind accountability: entry,\n"
 	"         stance, count). Filters apply.\n"
+	"  tree   the project as a directory for git (needs -o DIR): DIR/project.yaml\n"
+	"         (coders, communities, codebook, registers, participants, the log,\n"
+	"         memos on several targets) and DIR/vignettes/ID.yaml, one per\n"
+	"         vignette with its codings (by start, end, code, coder, uuid), memos\n"
+	"         and sync conflicts. Only files whose bytes change are rewritten; the\n"
+	"         file of a deleted vignette is removed. 'praxis import DIR' reads it\n"
+	"         back; 'praxis sync' keeps it in a git repository.\n"
 	"\n"
 	"Every participant alias (a private real name) in the exported text is\n"
 	"replaced by the participant's pseudonym, as a whole word and ignoring case;\n"
@@ -174,7 +211,7 @@ const struct cli_command cmd_export = {
 	"bidi overrides are shown inert (^[, \\x9b, <U+202E>). Long exports draw a\n"
 	"progress bar on standard error when it is a terminal.\n"
 	"\n"
-	"  --format F       yaml (default), md, html, csv, qdpx, qdc, codebook\n"
+	"  --format F       yaml (default), md, html, csv, qdpx, qdc, codebook, tree\n"
 	"  -o, --output F   the file to write ('-' for standard output)\n"
 	"  --keep-names     do not replace aliases by pseudonyms\n"
 	"  --participant ID codings naming the participant or on a vignette they are\n"

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "praxis/codebook.h"
 #include "praxis/corpus.h"
+#include "praxis/corpus_tree.h"
 #include "praxis/notes.h"
 #include "praxis/refi.h"
 #include "praxis/refi_units.h"
@@ -156,10 +157,33 @@ static void import_summary(struct cli *c, const struct import_totals *t)
 			(long long)r->skipped_elements);
 }
 
+/* A directory written by export --format tree: read in one transaction;
+ * with --replace the tree becomes the project's whole content. */
+static int import_tree(struct cli *c, const char *dir, int replace, int quiet)
+{
+	struct import_totals t;
+	int64_t coder;
+	px_db *db;
+	px_err e = { 0 };
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	if ((rc = cli_open_db(c, PROJECT_CREATE, &db, &e)))
+		return cli_report(c, &e);
+	if (!(rc = cli_explicit_coder(c, db, &coder, &e)))
+		rc = tree_import(db, dir, coder, replace, &t.corpus, &e);
+	db_close(db);
+	if (rc)
+		return cli_report(c, &e);
+	if (!quiet)
+		import_summary(c, &t);
+	return 0;
+}
+
 static int run_import(struct cli *c)
 {
 	char **pos;
-	int npos, rc, quiet = 0, root = CODE_ME;
+	int npos, rc, quiet = 0, root = CODE_ME, replace = 0;
 	const char *root_name = NULL, *positions = NULL;
 	struct refi_import_opts ro = { REFI_UNIT_AUTO, 0, NULL, NULL };
 	const struct cli_opt opts[] = {
@@ -167,6 +191,7 @@ static int run_import(struct cli *c)
 		{ "root", 1, &root_name, NULL },
 		{ "positions", 1, &positions, NULL },
 		{ "strict", 0, NULL, &ro.strict },
+		{ "replace", 0, NULL, &replace },
 		{ NULL, 0, NULL, NULL },
 	};
 	strlist files[IMP_KIND_COUNT] = { { 0 } };
@@ -179,6 +204,16 @@ static int run_import(struct cli *c)
 		return rc == 2 ? 0 : rc;
 	if (npos < 1)
 		return cli_usage_error(c, &cmd_import, "name at least one corpus file");
+	for (int i = 0; i < npos; i++)
+		if (tree_is_dir(pos[i])) {
+			if (npos > 1)
+				return cli_usage_error(c, &cmd_import, "%s is a tree: import it alone",
+						       pos[i]);
+			return import_tree(c, pos[i], replace, quiet);
+		}
+	if (replace)
+		return cli_usage_error(c, &cmd_import, "--replace reads a tree (a directory "
+				       "written by export --format tree)");
 	if (root_name) {
 		for (root = CODE_ME; root <= CODE_SR; root++)
 			if (!strcasecmp(root_name, codebook_root_short(root)))
@@ -228,6 +263,7 @@ const struct cli_command cmd_import = {
 	" (one transaction)",
 	"usage: praxis [--db FILE] import [--quiet] [--root ME|JE|SR] [--strict]\n"
 	"                                 [--positions codepoints|utf16|crlf1] FILE...\n"
+	"       praxis [--db FILE] import [--quiet] [--replace] DIR\n"
 	"\n"
 	"Reads files into the project, creating the database if absent, by extension:\n"
 	"  .yaml .yml   corpus files in the praxis format (see praxis(1), CORPUS FORMAT)\n"
@@ -268,6 +304,13 @@ const struct cli_command cmd_import = {
 	"               title, date, community and participants (existing ids).\n"
 	"               Without a title a leading '# heading' is used; without a date\n"
 	"               the file's modification day.\n"
+	"  DIR          a tree written by 'praxis export --format tree' (DIR/project.yaml\n"
+	"               and DIR/vignettes/ID.yaml), imported alone. With --replace the\n"
+	"               tree becomes the whole project: vignettes, codings, memos,\n"
+	"               participants, registers, codes, coders, the log and the sync\n"
+	"               conflicts are replaced by the tree's, in the same transaction,\n"
+	"               and only the file's own settings stay ('praxis sync' reads the\n"
+	"               merged tree this way).\n"
 	"\n"
 	"All files are imported in one transaction: on the first error, reported as\n"
 	"FILE:LINE:COLUMN: message (or the archive entry at fault), nothing is written\n"

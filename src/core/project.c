@@ -283,3 +283,18 @@ int project_open(const char *path, int flags, px_db **out, px_err *e)
 	*out = db;
 	return PX_OK;
 }
+
+int project_clear_content(px_db *db, px_err *e)
+{
+	/* children before the rows they point to; the triggers drop the
+	 * memos of each target and the cascades the link tables */
+	return db_exec(db,
+		       "DELETE FROM memo_target; DELETE FROM memo;"
+		       " DELETE FROM coding; DELETE FROM vignette; DELETE FROM participant_role;"
+		       " DELETE FROM participant;"
+		       " DELETE FROM repertoire; DELETE FROM accountability;"
+		       " DELETE FROM code WHERE parent_id IS NOT NULL;"
+		       " UPDATE code SET description = NULL, color = NULL;"
+		       " DELETE FROM community; DELETE FROM audit_log; DELETE FROM coder;"
+		       " DELETE FROM sync_conflict; DELETE FROM meta WHERE key = 'title';", e);
+}

@@ -277,6 +277,17 @@ static const char migration_10[] =
 	" role TEXT NOT NULL CHECK(role <> ''), PRIMARY KEY(participant_id, from_date))"
 	" WITHOUT ROWID;\n";
 
+/* Issue 20: conflicts a sync's merge (praxis merge-file) found and that
+ * wait for a decision (praxis/sync_conflict.h). They travel in the tree
+ * files like codings, so rows name what they are about by uuid and corpus
+ * id, never by row id: an import of the merged tree replaces the rows a
+ * conflict names without touching the conflict. */
+static const char migration_11[] =
+	"CREATE TABLE sync_conflict(id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" kind TEXT NOT NULL CHECK(kind IN ('coding', 'deleted', 'text', 'field')),"
+	" vignette TEXT, ours TEXT, theirs TEXT, theirs_text TEXT,"
+	" description TEXT NOT NULL, created TEXT NOT NULL);\n";
+
 /* Issue 14: a memo is found by its title as well as its text. memo_fts is
  * rebuilt with both columns, its triggers follow a title edit too, and the
  * index is filled again from memo (an external-content table: 'rebuild'
@@ -313,6 +324,7 @@ const char *const schema_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 	migration_12,
 };
 

@@ -16,10 +16,12 @@
 #include "praxis/memo.h"
 #include "praxis/names.h"
 #include "praxis/participant.h"
+#include "praxis/sync_conflict.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
 #include "praxis/yaml_out.h"
+#include "praxis/ytree.h"
 
 /* Quotes longer than this, or spanning lines, are written as offsets. */
 #define EXPORT_QUOTE_MAX 120
@@ -33,6 +35,9 @@ struct exp {
 	int failed;
 	const char *section;     /* the section key its first item opens */
 	int64_t coding_memos;    /* 1 if any memo is on a coding */
+	int part;                /* enum corpus_part: what this file holds */
+	int64_t vignette_id;     /* CORPUS_PART_VIGNETTE: the one vignette */
+	const char *conflicts_of;/* the conflicts written: NULL all, "" no vignette's */
 };
 
 static void emit(struct exp *x, yaml_event_t *ev)
@@ -385,6 +390,52 @@ static void coding_list_free(struct coding_list *l)
 	free(l->v);
 }
 
+/* A coding with what it sorts by: codings are written by start, end, code
+ * path, coder and uuid, an order that does not depend on row ids, so a tree
+ * written from two copies of a project lists the same codings alike and two
+ * coders' additions land on separate lines. */
+struct coding_key {
+	const px_coding *c;
+	const char *code, *coder;
+};
+
+static int str_cmp(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int coding_key_cmp(const void *pa, const void *pb)
+{
+	const struct coding_key *a = pa, *b = pb;
+	int d;
+
+	if (a->c->start != b->c->start)
+		return a->c->start < b->c->start ? -1 : 1;
+	if (a->c->end != b->c->end)
+		return a->c->end < b->c->end ? -1 : 1;
+	if ((d = str_cmp(a->code, b->code)) || (d = str_cmp(a->coder, b->coder)))
+		return d;
+	return str_cmp(a->c->uuid, b->c->uuid);
+}
+
+static void sort_codings(const px_names *nm, struct coding_list *l)
+{
+	struct coding_key *k = xcalloc(l->n, sizeof(*k));
+	px_coding *sorted = xcalloc(l->n, sizeof(*sorted));
+
+	for (size_t i = 0; i < l->n; i++) {
+		k[i].c = &l->v[i];
+		k[i].code = names_get(nm, NAMES_CODE, l->v[i].code_id);
+		k[i].coder = names_get(nm, NAMES_CODER, l->v[i].coder_id);
+	}
+	qsort(k, l->n, sizeof(*k), coding_key_cmp);
+	for (size_t i = 0; i < l->n; i++)
+		sorted[i] = *k[i].c;
+	memcpy(l->v, sorted, l->n * sizeof(*sorted));
+	free(sorted);
+	free(k);
+}
+
 /* The span as a quote when that reads well and anchors the same place,
  * else as offsets. */
 static void coding_span(struct exp *x, const px_vignette *v, const px_coding *c,
@@ -453,7 +504,7 @@ static int coding_item(struct exp *x, const px_vignette *v, const px_coding *c,
 	return x->failed;
 }
 
-/* The vignette's codings, in coding_each's order, with their anchors. */
+/* The vignette's codings, in sort_codings' order, with their anchors. */
 static int export_codings(struct exp *x, const px_vignette *v)
 {
 	coding_query q = CODING_QUERY_ALL;
@@ -468,6 +519,7 @@ static int export_codings(struct exp *x, const px_vignette *v)
 		coding_list_free(&l);
 		return rc;
 	}
+	sort_codings(&x->nm, &l);
 	spans = xcalloc(l.n, sizeof(*spans));
 	anchors = xcalloc(l.n, sizeof(*anchors));
 	for (size_t i = 0; i < l.n; i++) {
@@ -528,13 +580,53 @@ static int log_item(const px_audit *a, void *ud)
 	return x->failed;
 }
 
-static int export_body(struct exp *x)
+static int conflict_item(const sync_conflict *c, void *ud)
+{
+	struct exp *x = ud;
+
+	item_start(x);
+	kv(x, "uuid", c->uuid);
+	kv(x, "kind", c->kind);
+	kv(x, "vignette", c->vignette);
+	kv(x, "ours", c->ours);
+	kv(x, "theirs", c->theirs);
+	if (c->theirs_text) {
+		raw(x, "theirs_text");
+		scalar(x, c->theirs_text, strchr(c->theirs_text, '\n') ? YAML_LITERAL_SCALAR_STYLE
+									: YAML_PLAIN_SCALAR_STYLE);
+	}
+	kv(x, "description", c->description);
+	kv(x, "created", c->created);
+	map_end(x);
+	return x->failed;
+}
+
+/* The conflicts a sync left for a decision (sync_conflict.h), last: they
+ * name codings and vignettes above them. */
+static int export_conflicts(struct exp *x)
+{
+	int rc;
+
+	section_begin(x, "conflicts");
+	if ((rc = sync_conflict_each(x->db, x->conflicts_of, conflict_item, x, x->e)))
+		return rc;
+	section_end(x);
+	return x->failed;
+}
+
+static int export_version(struct exp *x)
+{
+	raw(x, "praxis");
+	integer(x, CORPUS_FORMAT_VERSION);
+	return x->failed;
+}
+
+/* Everything but the vignettes: the project file of a tree. */
+static int export_project(struct exp *x)
 {
 	char *title = NULL;
 	int rc;
 
-	raw(x, "praxis");
-	integer(x, CORPUS_FORMAT_VERSION);
 	if ((rc = db_meta_get(x->db, "title", &title, x->e)))
 		return rc;
 	if (title) {
@@ -565,63 +657,204 @@ static int export_body(struct exp *x)
 	if ((rc = participant_each(x->db, participant_item, x, x->e)))
 		return rc;
 	section_end(x);
-	if ((rc = db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target WHERE kind = 5)",
-				&x->coding_memos, x->e)))
-		return rc;
-	section_begin(x, "vignettes");
-	if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
-		return rc;
-	section_end(x);
+	return db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target WHERE kind = 5)",
+			     &x->coding_memos, x->e);
+}
+
+static int export_tail(struct exp *x)
+{
+	int rc;
+
 	section_begin(x, "log");
 	if ((rc = audit_each(x->db, NULL, log_item, x, x->e)))
 		return rc;
 	section_end(x);
 	/* memos on anything else, or on several targets: last, so every
 	 * target they name is above them */
-	return export_memos(x, -1, 0);
+	if ((rc = export_memos(x, -1, 0)))
+		return rc;
+	return export_conflicts(x);
+}
+
+static int export_body(struct exp *x)
+{
+	int rc;
+
+	if ((rc = export_version(x)))
+		return rc;
+	if (x->part == CORPUS_PART_VIGNETTE) {
+		px_vignette v = { 0 };
+		if ((rc = db_scalar_get(x->db, "SELECT EXISTS (SELECT 1 FROM memo_target"
+					" WHERE kind = 5)", &x->coding_memos, x->e)) ||
+		    (rc = vignette_get(x->db, x->vignette_id, &v, x->e)))
+			return rc;
+		section_begin(x, "vignettes");
+		rc = vignette_item(&v, x);
+		section_end(x);
+		x->conflicts_of = v.ext_id;
+		if (!rc)
+			rc = export_conflicts(x);
+		vignette_free(&v);
+		return rc;
+	}
+	if ((rc = export_project(x)))
+		return rc;
+	if (x->part == CORPUS_PART_ALL) {
+		section_begin(x, "vignettes");
+		if ((rc = vignette_each(x->db, 1, vignette_item, x, x->e)))
+			return rc;
+		section_end(x);
+	} else {
+		x->conflicts_of = "";
+	}
+	return export_tail(x);
+}
+
+/* Starts a document on out: x's emitter and output filter. */
+static void stream_begin(struct exp *x, FILE *out)
+{
+	yaml_event_t ev;
+
+	x->failed = 0;
+	x->section = NULL;
+	yaml_emitter_initialize(&x->em);
+	yout_init(&x->out, out);
+	yaml_emitter_set_output(&x->em, yout_write, &x->out);
+	yaml_emitter_set_unicode(&x->em, 1);
+	yaml_emitter_set_width(&x->em, -1);
+	yaml_emitter_set_indent(&x->em, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(x, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(x, &ev);
+	map_start(x, 0);
+}
+
+/* Ends the document begun by stream_begin; rc is the body's status. */
+static int stream_end(struct exp *x, int rc)
+{
+	yaml_event_t ev;
+	int read_failed;
+
+	/* a read failed (e says why): nothing more is written, the file is
+	 * dropped, and closing the half-made document must not overwrite e */
+	if ((read_failed = rc && !x->failed))
+		x->failed = 1;
+	map_end(x);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(x, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(x, &ev);
+	yaml_emitter_flush(&x->em);
+	yaml_emitter_delete(&x->em);
+	if (yout_finish(&x->out) && !x->failed) {
+		x->failed = 1;
+		px_fail(x->e, PX_EIO, "writing YAML: %s", strerror(errno));
+	}
+	yout_free(&x->out);
+	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
+	if (x->failed && !read_failed)
+		rc = PX_EIO;
+	return rc;
+}
+
+int corpus_export_part(px_db *db, FILE *out, int part, int64_t vignette_id,
+		       const px_names *names, px_err *e)
+{
+	struct exp x = { 0 };
+	int rc;
+
+	x.db = db;
+	x.e = e;
+	x.part = part;
+	x.vignette_id = vignette_id;
+	if (names)
+		x.nm = *names;
+	else if ((rc = names_load(db, &x.nm, e)))
+		return rc;
+	stream_begin(&x, out);
+	rc = stream_end(&x, export_body(&x));
+	if (!names)
+		names_free(&x.nm);
+	return rc;
 }
 
 int corpus_export(px_db *db, FILE *out, px_err *e)
 {
-	struct exp x = { 0 };
-	yaml_event_t ev;
-	int rc, read_failed;
+	return corpus_export_part(db, out, CORPUS_PART_ALL, 0, NULL, e);
+}
 
-	x.db = db;
-	x.e = e;
-	if ((rc = names_load(db, &x.nm, e)))
-		return rc;
-	yaml_emitter_initialize(&x.em);
-	yout_init(&x.out, out);
-	yaml_emitter_set_output(&x.em, yout_write, &x.out);
-	yaml_emitter_set_unicode(&x.em, 1);
-	yaml_emitter_set_width(&x.em, -1);
-	yaml_emitter_set_indent(&x.em, 2);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&x, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(&x, &ev);
-	map_start(&x, 0);
-	rc = export_body(&x);
-	/* a read failed (e says why): nothing more is written, the file is
-	 * dropped, and closing the half-made document must not overwrite e */
-	if ((read_failed = rc && !x.failed))
-		x.failed = 1;
-	map_end(&x);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&x, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&x, &ev);
-	yaml_emitter_flush(&x.em);
-	yaml_emitter_delete(&x.em);
-	if (yout_finish(&x.out) && !x.failed) {
-		x.failed = 1;
-		px_fail(e, PX_EIO, "writing YAML: %s", strerror(errno));
+/* ---- a tree read back (praxis merge-file) ------------------------------ */
+
+/* Whether a collection under key is written in flow style, as the writers
+ * above do: lists of plain values ([rosa, jonah]), aliases, attributes. */
+static int seq_is_flow(const char *key, const ynode *n, int in_flow)
+{
+	if (in_flow || (key && strcmp(key, "aliases") == 0))
+		return 1;
+	if (!n->n)
+		return 1;
+	for (size_t i = 0; i < n->n; i++)
+		if (n->kids[i]->type != YN_SCALAR)
+			return 0;
+	return 1;
+}
+
+/* A scalar in the style the writers above give it: plain input that reads
+ * as a number or boolean stays plain; a colour is quoted; text spanning
+ * lines, and a vignette's text, is a literal block. */
+static void node_scalar(struct exp *x, const char *key, const ynode *n, int vignette)
+{
+	if (n->plain) {
+		raw(x, n->value);
+	} else if (key && strcmp(key, "color") == 0) {
+		scalar(x, n->value, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	} else if (strchr(n->value, '\n') || (vignette && key && strcmp(key, "text") == 0)) {
+		scalar(x, n->value, YAML_LITERAL_SCALAR_STYLE);
+	} else {
+		str(x, n->value);
 	}
-	yout_free(&x.out);
-	names_free(&x.nm);
-	/* callbacks stop the walk with 1 once writing failed: the status is I/O */
-	if (x.failed && !read_failed)
-		rc = PX_EIO;
-	return rc;
+}
+
+static void node_write(struct exp *x, const char *key, const ynode *n, int in_flow)
+{
+	if (n->type == YN_SCALAR) {
+		node_scalar(x, key, n, 0);
+	} else if (n->type == YN_SEQ) {
+		int flow = seq_is_flow(key, n, in_flow);
+		seq_start(x, flow);
+		for (size_t i = 0; i < n->n; i++)
+			node_write(x, key, n->kids[i], flow);
+		seq_end(x);
+	} else {
+		int flow = in_flow || (key && strcmp(key, "attributes") == 0);
+		/* a vignette is the mapping with a date (memos have none) */
+		int vignette = ynode_get(n, "date") && ynode_get(n, "text");
+		map_start(x, flow);
+		for (size_t i = 0; i + 1 < n->n; i += 2) {
+			const char *k = n->kids[i]->value;
+			raw(x, k);
+			if (n->kids[i + 1]->type == YN_SCALAR)
+				node_scalar(x, k, n->kids[i + 1], vignette);
+			else
+				node_write(x, k, n->kids[i + 1], flow);
+		}
+		map_end(x);
+	}
+}
+
+int corpus_write_node(const ynode *root, FILE *out, px_err *e)
+{
+	struct exp x = { 0 };
+
+	if (root->type != YN_MAP)
+		return px_fail(e, PX_EDATA, "a corpus file is a mapping");
+	x.e = e;
+	stream_begin(&x, out);
+	/* stream_begin opened the top mapping: write its pairs here */
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		raw(&x, root->kids[i]->value);
+		node_write(&x, root->kids[i]->value, root->kids[i + 1], 0);
+	}
+	return stream_end(&x, PX_OK);
 }

@@ -15,6 +15,8 @@
 #include "praxis/entity.h"
 #include "praxis/memo.h"
 #include "praxis/participant.h"
+#include "praxis/project.h"
+#include "praxis/sync_conflict.h"
 #include "praxis/text.h"
 #include "praxis/util.h"
 #include "praxis/vignette.h"
@@ -38,6 +40,7 @@ struct imp {
 	strmap code_ids;           /* code path as written -> code id */
 	strmap people_ids;         /* participant id -> row id */
 	strmap entity_ids[ENT_KIND_COUNT];
+	int phase;                 /* enum corpus_phase of the file being read */
 };
 
 static int cached_entity(struct imp *im, enum entity_kind k, const char *ext, int64_t *id)
@@ -1022,6 +1025,51 @@ out:
 	return rc;
 }
 
+/* A conflict a sync's merge recorded (sync_conflict.h). */
+static int import_conflict(struct imp *im, const ynode *n)
+{
+	static const char *const keys[] = {
+		"uuid", "kind", "vignette", "ours", "theirs", "theirs_text", "description",
+		"created", NULL
+	};
+	const char *kind, *vignette, *ours, *theirs, *text, *desc, *uuid;
+	sync_conflict c = { 0 };
+	int64_t vid;
+	int rc;
+
+	if ((rc = check_keys(im, n, "a conflict", keys)) ||
+	    (rc = get_str(im, n, "kind", 1, "a conflict", &kind)) ||
+	    (rc = get_str(im, n, "description", 1, "a conflict", &desc)) ||
+	    (rc = get_str(im, n, "vignette", 0, "", &vignette)) ||
+	    (rc = get_str(im, n, "ours", 0, "", &ours)) ||
+	    (rc = get_str(im, n, "theirs", 0, "", &theirs)) ||
+	    (rc = get_str(im, n, "theirs_text", 0, "", &text)) ||
+	    (rc = get_uuid(im, n, &uuid)) ||
+	    (rc = get_time(im, n, "created", &c.created)))
+		goto out;
+	if (!sync_conflict_kind_valid(kind)) {
+		rc = yerr(im->e, im->r, ynode_get(n, "kind"), "unknown conflict kind '%s' "
+			  "(coding, deleted, text or field)", kind);
+		goto out;
+	}
+	if (vignette && vignette_find(im->db, vignette, &vid, NULL) != PX_OK) {
+		rc = yerr(im->e, im->r, ynode_get(n, "vignette"), "no vignette '%s' above",
+			  vignette);
+		goto out;
+	}
+	c.kind = xstrdup(kind);
+	c.vignette = xstrdup(vignette);
+	c.ours = xstrdup(ours);
+	c.theirs = xstrdup(theirs);
+	c.theirs_text = xstrdup(text);
+	c.description = xstrdup(desc);
+	c.uuid = xstrdup(uuid);
+	rc = at_node(im, n, sync_conflict_add(im->db, &c, im->e));
+out:
+	sync_conflict_free(&c);
+	return rc;
+}
+
 /* ---- the top level ---------------------------------------------------- */
 
 static const struct section {
@@ -1037,7 +1085,28 @@ static const struct section {
 	{ "vignettes", import_vignette },
 	{ "log", import_log_entry },
 	{ "memos", import_top_memo },
+	{ "conflicts", import_conflict },
 };
+
+/* Whether a section is read in this file's phase: a tree's project file is
+ * read twice, first without its memos, then (after the vignettes they may
+ * name) for its memos alone. */
+static int section_in_phase(const struct imp *im, const char *key)
+{
+	int memos = strcmp(key, "memos") == 0;
+
+	return im->phase == CORPUS_READ_ALL || (im->phase == CORPUS_READ_MEMOS) == memos;
+}
+
+static int skip_value(struct imp *im)
+{
+	ynode *v;
+	int rc = yreader_node(im->r, &v, im->e);
+
+	if (!rc)
+		ynode_free(v);
+	return rc;
+}
 
 static int import_section(struct imp *im, const struct section *s, const ynode *key)
 {
@@ -1133,6 +1202,9 @@ static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
 		if (strcmp(seen_keys->v[i], key->value) == 0)
 			return yerr(im->e, im->r, key, "duplicate key '%s'", key->value);
 	sl_push(seen_keys, key->value);
+	if (im->phase == CORPUS_READ_MEMOS && strcmp(key->value, "memos") != 0 &&
+	    strcmp(key->value, "praxis") != 0)
+		return skip_value(im);
 	if (strcmp(key->value, "project") == 0)
 		return import_project(im);
 	if (strcmp(key->value, "uuid") == 0 || strcmp(key->value, "created") == 0)
@@ -1141,10 +1213,11 @@ static int import_top_key(struct imp *im, const ynode *key, strlist *seen_keys)
 		return yerr(im->e, im->r, key, "duplicate key 'praxis'");
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		if (strcmp(key->value, sections[i].key) == 0)
-			return import_section(im, &sections[i], key);
+			return section_in_phase(im, key->value) ? import_section(im, &sections[i], key)
+				: skip_value(im);
 	return yerr(im->e, im->r, key, "unknown key '%s' (a corpus has praxis, project, uuid, "
 		    "created, coders, communities, codebook, repertoire, accountability, participants, "
-		    "vignettes, log)", key->value);
+		    "vignettes, log, memos, conflicts)", key->value);
 }
 
 static int import_stream(struct imp *im)
@@ -1202,8 +1275,8 @@ static int import_one(struct imp *im, yreader *r)
 	return import_stream(im);
 }
 
-int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder_id,
-		  corpus_stats *stats, px_err *e)
+int corpus_import_sources(px_db *db, const corpus_source *src, int n, int64_t coder_id,
+			  int replace, corpus_stats *stats, px_err *e)
 {
 	struct imp im = { 0 };
 	corpus_stats local = { 0 };
@@ -1218,11 +1291,21 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 		return rc;
 	/* the corpus brings its own log entries; reading it makes none */
 	db_audit_pause(db, 1);
-	for (int i = 0; i < nfiles && !rc; i++) {
+	if (replace)
+		rc = project_clear_content(db, e);
+	for (int i = 0; i < n && !rc; i++) {
 		yreader r;
-		if ((rc = yreader_open_file(&r, files[i], e)))
+		if ((rc = yreader_open_file(&r, src[i].path, e)))
 			break;
-		rc = import_one(&im, &r);
+		im.phase = src[i].phase;
+		/* the second reading of a file is not a second listing */
+		if (im.phase != CORPUS_READ_MEMOS)
+			rc = import_one(&im, &r);
+		else {
+			im.r = &r;
+			sl_push(&im.files, r.name);
+			rc = import_stream(&im);
+		}
 		yreader_close(&r);
 	}
 	db_audit_pause(db, 0);
@@ -1233,6 +1316,19 @@ int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder
 	}
 	rc = db_commit(db, e);
 	db_notify(db, DB_EV_RESET, NULL, NULL);
+	return rc;
+}
+
+int corpus_import(px_db *db, const char *const *files, int nfiles, int64_t coder_id,
+		  corpus_stats *stats, px_err *e)
+{
+	corpus_source *src = xcalloc(nfiles ? (size_t)nfiles : 1, sizeof(*src));
+	int rc;
+
+	for (int i = 0; i < nfiles; i++)
+		src[i].path = files[i];
+	rc = corpus_import_sources(db, src, nfiles, coder_id, 0, stats, e);
+	free(src);
 	return rc;
 }
 

@@ -321,6 +321,8 @@ static const struct {
 	{ "retrieve", "CODE", "every segment coded with CODE or a sub-code", cmd_retrieve },
 	{ "open", "VIGNETTE", "open the vignette with that id in the reader", cmd_open },
 	{ "negotiate", "A B", "the disagreements of coders A and B", cmd_negotiate },
+	{ "sync", "[DIR]", "share the project through the git work tree DIR (the last one "
+	  "if left out): commit, merge the team's work, push", tui_sync },
 	{ "undo", "", "undo the last change", cmd_undo },
 	{ "redo", "", "redo what was undone", cmd_redo },
 	{ "zoom", "", "zoom the pane to full screen and back", cmd_zoom },

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/sync_conflict.h"
 #include "praxis/agree.h"
 #include "praxis/keymap.h"
 #include "praxis/memo.h"
@@ -17,10 +18,13 @@
 #include "praxis/tui.h"
 #include "praxis/vignette.h"
 
-/* One row of the list: codes[k] of vignette v of the list. */
+/* One row of the list: codes[k] of vignette v of the list, or (v =
+ * CONFLICT_ROW) the sync conflict conf[k], listed first. */
 struct nrow {
 	size_t v, k;
 };
+
+#define CONFLICT_ROW ((size_t)-1)
 
 /* The state of a disagreement before a change, to undo the change. */
 struct nundo {
@@ -43,7 +47,23 @@ struct nstate {
 	size_t nundo;
 	int pending;             /* the decision waiting for its note */
 	int64_t act_vid, act_code; /* the disagreement being decided or edited */
+	sync_conflict *conf;     /* what a sync left for a decision (issue 20) */
+	size_t nconf;
 };
+
+static int is_conflict(const struct nstate *s, size_t i)
+{
+	return s->rows[i].v == CONFLICT_ROW;
+}
+
+static int collect_conflict(const sync_conflict *c, void *ud)
+{
+	struct nstate *s = ud;
+
+	s->conf = xrealloc(s->conf, (s->nconf + 1) * sizeof(*s->conf));
+	sync_conflict_copy(&s->conf[s->nconf++], c);
+	return 0;
+}
 
 static struct nstate *ns(struct pane *p)
 {
@@ -60,6 +80,11 @@ static void n_clear(struct nstate *s)
 	free(s->rows);
 	free(s->vig);
 	negotiate_list_free(&s->l);
+	for (size_t i = 0; i < s->nconf; i++)
+		sync_conflict_free(&s->conf[i]);
+	free(s->conf);
+	s->conf = NULL;
+	s->nconf = 0;
 	s->text = NULL;
 	s->rows = NULL;
 	s->vig = NULL;
@@ -125,30 +150,36 @@ static void n_refresh(struct pane *p, struct tui *t)
 {
 	struct nstate *s = ns(p);
 	px_err e = { 0 };
+	size_t i = 0;
 
 	n_clear(s);
-	if (!s->a || !s->b)
-		goto done;
-	if (negotiate_load(t->db, s->a, s->b, &s->l, &e)) {
+	if (sync_conflict_each(t->db, NULL, collect_conflict, s, &e))
+		tui_error(t, "conflicts: %s", e.msg);
+	if (s->a && s->b && negotiate_load(t->db, s->a, s->b, &s->l, &e))
 		tui_error(t, "negotiate: %s", e.msg);
-		goto done;
-	}
 	s->vig = xcalloc(s->l.n + 1, sizeof(*s->vig));
+	s->nrows = s->nconf;
 	for (size_t v = 0; v < s->l.n; v++) {
 		vignette_get(t->db, s->l.v[v].vignette_id, &s->vig[v], NULL);
 		s->nrows += s->l.v[v].ncodes;
 	}
 	s->rows = xcalloc(s->nrows + 1, sizeof(*s->rows));
 	s->text = xcalloc(s->nrows + 1, sizeof(*s->text));
-	for (size_t v = 0, i = 0; v < s->l.n; v++)
+	for (size_t k = 0; k < s->nconf; k++, i++) {
+		s->rows[i] = (struct nrow){ CONFLICT_ROW, k };
+		s->text[i] = xasprintf("sync conflict %s %s %s", s->conf[k].kind,
+				       s->conf[k].vignette ? s->conf[k].vignette : "",
+				       s->conf[k].description);
+	}
+	for (size_t v = 0; v < s->l.n; v++)
 		for (size_t k = 0; k < s->l.v[v].ncodes; k++, i++) {
 			s->rows[i] = (struct nrow){ v, k };
 			s->text[i] = xasprintf("%s %s %s", s->vig[v].title ? s->vig[v].title : "",
 					       names_get(&t->names, NAMES_CODE, s->l.v[v].codes[k].code_id),
 					       status_name(&s->l.v[v].codes[k]));
 		}
-	figures(s, t);
-done:
+	if (s->a && s->b)
+		figures(s, t);
 	pane_list_reset(p);
 }
 
@@ -164,9 +195,26 @@ static const char *n_row_text(struct pane *p, size_t i)
 
 /* "2026-03-02 The pile         SR/tools       keep A    A only 4  both 6  B only 0";
  * date and title only on a vignette's first row. */
+/* "sync conflict  coding   v03  edited on both sides: ..." */
+static void draw_conflict_row(const sync_conflict *c, int y, int x, int w, int sel)
+{
+	int role = pane_row_role(sel, ROLE_NORMAL);
+
+	dsp_text(y, x + 1, 14, "sync conflict", pane_row_role(sel, ROLE_PROMPT));
+	dsp_text(y, x + 15, 8, c->kind, role);
+	dsp_text(y, x + 23, 10, c->vignette ? c->vignette : "-", role);
+	if (w > 34)
+		dsp_text(y, x + 34, w - 34, c->description, role);
+}
+
 static void n_draw_row(struct pane *p, struct tui *t, size_t i, int y, int x, int w, int sel)
 {
 	struct nstate *s = ns(p);
+
+	if (is_conflict(s, i)) {
+		draw_conflict_row(&s->conf[s->rows[i].k], y, x, w, sel);
+		return;
+	}
 	const negotiate_code *c = row_code(s, i);
 	const px_vignette *v = &s->vig[s->rows[i].v];
 	int role = pane_row_role(sel, ROLE_NORMAL), dim = sel ? role : ROLE_DIM;
@@ -290,14 +338,19 @@ static void n_draw(struct pane *p, struct tui *t, struct rect b)
 	int ok, lh;
 	size_t i;
 
-	if (!s->a) {
+	if (!s->a && !s->nconf) {
 		dsp_text(b.y, b.x + 1, b.w - 1, "(choose two coders: :negotiate A B)", ROLE_DIM);
 		return;
 	}
-	snprintf(label, sizeof(label), "%s vs %s", names_get(&t->names, NAMES_CODER, s->a),
-		 names_get(&t->names, NAMES_CODER, s->b));
-	draw_figures(b.y, b.x, b.w, label, &s->pair);
-	draw_figures(b.y + 1, b.x, b.w, "after decisions", &s->settled);
+	if (s->a) {
+		snprintf(label, sizeof(label), "%s vs %s", names_get(&t->names, NAMES_CODER, s->a),
+			 names_get(&t->names, NAMES_CODER, s->b));
+		draw_figures(b.y, b.x, b.w, label, &s->pair);
+		draw_figures(b.y + 1, b.x, b.w, "after decisions", &s->settled);
+	} else {
+		dsp_text(b.y, b.x + 1, b.w - 1, "sync conflicts (:negotiate A B adds two coders' "
+			 "disagreements)", ROLE_DIM);
+	}
 	lh = (b.h - 3) * 2 / 5;
 	if (lh < 3)
 		lh = 3;
@@ -311,6 +364,14 @@ static void n_draw(struct pane *p, struct tui *t, struct rect b)
 	if (!ok || b.h - 3 - lh < 2)
 		return;
 	rest = (struct rect){ list.y + lh, b.x, b.h - 3 - lh, b.w };
+	if (is_conflict(s, i)) {
+		const sync_conflict *c = &s->conf[s->rows[i].k];
+		dsp_text(rest.y, rest.x, rest.w, "── a: ours   b: theirs   +: both ──", ROLE_BORDER);
+		dsp_text(rest.y + 1, rest.x + 1, rest.w - 1, c->description, ROLE_NORMAL);
+		if (c->theirs_text && rest.h > 2)
+			dsp_text(rest.y + 2, rest.x + 1, rest.w - 1, c->theirs_text, ROLE_MEMO);
+		return;
+	}
 	draw_legend(s, t, i, rest.y, rest.x, rest.w);
 	rest.y++;
 	rest.h--;
@@ -381,7 +442,7 @@ static void next_open(struct pane *p, size_t from)
 	struct nstate *s = ns(p);
 
 	for (size_t k = from; k < p->list.n; k++)
-		if (!row_code(s, p->list.map[k])->memo_id) {
+		if (!is_conflict(s, p->list.map[k]) && !row_code(s, p->list.map[k])->memo_id) {
 			p->list.cursor = k;
 			return;
 		}
@@ -558,6 +619,16 @@ static int n_key(struct pane *p, struct tui *t, int action, int key)
 		tui_error(t, "no disagreement selected");
 		return 1;
 	}
+	if (is_conflict(ns(p), i)) {
+		/* a sync conflict: a ours, b theirs, + both */
+		int side = action == A_N_KEEP_A ? SYNC_OURS : action == A_N_KEEP_B ? SYNC_THEIRS
+			: action == A_N_KEEP_BOTH ? SYNC_BOTH : -1;
+		if (side < 0)
+			tui_error(t, "a sync conflict: a keeps ours, b theirs, + both");
+		else if (!tui_decide_conflict(t, ns(p)->conf[ns(p)->rows[i].k].id, side))
+			p->stale = 1;
+		return 1;
+	}
 	if (action == A_N_EDIT)
 		edit(p, t, i);
 	else if (action == A_N_REOPEN)
@@ -598,7 +669,8 @@ void pane_negotiate_show(struct pane *p, int64_t vignette_id)
 	struct nstate *s = ns(p);
 
 	for (size_t k = 0; k < p->list.n; k++)
-		if (s->l.v[s->rows[p->list.map[k]].v].vignette_id == vignette_id) {
+		if (!is_conflict(s, p->list.map[k]) &&
+		    s->l.v[s->rows[p->list.map[k]].v].vignette_id == vignette_id) {
 			p->list.cursor = k;
 			return;
 		}

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "praxis/sync.h"
+#include "praxis/sync_conflict.h"
 #include "praxis/codebook.h"
 #include "praxis/config.h"
 #include "praxis/coding.h"
@@ -172,8 +174,24 @@ static void reload_summary(struct tui *t)
 		poll_summary(t, 1);
 }
 
+/* The team's state for the status line: what this copy has not shared
+ * yet and what a sync left for a decision (0 when unreadable). */
+void tui_sync_counts(struct tui *t)
+{
+	char *synced = NULL;
+
+	/* a project never synced has no team to be behind */
+	db_meta_get(t->db, "sync_time", &synced, NULL);
+	if (!synced || sync_unsynced(t->db, &t->unsynced, NULL))
+		t->unsynced = 0;
+	free(synced);
+	if (sync_conflict_count(t->db, &t->conflicts, NULL))
+		t->conflicts = 0;
+}
+
 static void reload_counts(struct tui *t)
 {
+	tui_sync_counts(t);
 	tui_names_reload(t);
 	count_vignettes(t);
 	if (!t->sum_job)
@@ -217,6 +235,7 @@ void tui_codings_changed(struct tui *t)
 		tui_changed(t);
 		return;
 	}
+	tui_sync_counts(t);
 	if (filter_on_codings(t)) {
 		count_vignettes(t);
 		t->panes[P_VIGNETTES].stale = 1;
@@ -337,6 +356,9 @@ static void draw_status(struct tui *t)
 		sb_add(&b, "counting codings");
 	else
 		sb_printf(&b, "%lld coding%s", (long long)t->total_codings, PX_S(t->total_codings));
+	if (t->unsynced || t->conflicts)
+		sb_printf(&b, " | %lld unsynced | %lld conflict%s", (long long)t->unsynced,
+			  (long long)t->conflicts, PX_S(t->conflicts));
 	if (browse_filter_active(&t->filter)) {
 		sb_add(&b, " | filter:");
 		filter_text(t, &b);

@@ -114,7 +114,7 @@ static const struct bad_case {
 	{ "unknown-root.yaml",
 	  "3:11: code path 'XX/foo': 'XX' is not a dimension (use ME, JE, SR or mutual engagement, joint enterprise, shared repertoire)" },
 	{ "unknown-top-key.yaml",
-	  "3:1: unknown key 'people' (a corpus has praxis, project, uuid, created, coders, communities, codebook, repertoire, accountability, participants, vignettes, log)" },
+	  "3:1: unknown key 'people' (a corpus has praxis, project, uuid, created, coders, communities, codebook, repertoire, accountability, participants, vignettes, log, memos, conflicts)" },
 	{ "version-2.yaml",
 	  "1:9: format version 2 is newer than this praxis reads (1); upgrade praxis" },
 	{ "version-not-first.yaml",

@@ -275,6 +275,40 @@ static void test_completion_and_agreeing_pair(void **state)
 	free(db);
 }
 
+/* Issue 20: a sync conflict waits in the view, listed first; b keeps
+ * theirs, so our version of the coding goes. */
+static void test_sync_conflict_decided_in_view(void **state)
+{
+	static const char corpus[] =
+		"praxis: 1\n"
+		"coders: [{id: a}, {id: b}]\n"
+		"vignettes:\n"
+		"  - id: v1\n"
+		"    title: The pile\n"
+		"    date: 2026-03-02\n"
+		"    text: Annie put the claim on the Q pile.\n"
+		"    codings:\n"
+		"      - {code: SR/tools, quote: Q pile, coder: a, memo: ours, uuid: cx1}\n"
+		"      - {code: SR/tools, quote: Q pile, coder: a, memo: theirs, uuid: cx2}\n"
+		"conflicts:\n"
+		"  - {uuid: k1, kind: coding, vignette: v1, ours: cx1, theirs: cx2,\n"
+		"     description: edited on both sides}\n";
+	char *db = make_db(corpus), *s;
+
+	(void)state;
+	s = fx_screen_run(db, ":negotiate a b\n", 80, 24, "--coder a");
+	fx_assert_line(s, 4, " sync conflict coding  v1         edited on both sides");
+	fx_assert_has(s, "── a: ours   b: theirs   +: both ──");
+	free(s);
+	s = fx_screen_run(db, ":negotiate a b\nb\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflict 1 decided: theirs");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 0);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding WHERE uuid = 'cx1'"), 0);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding WHERE uuid = 'cx2'"), 1);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_edit_in_reader),
 		cmocka_unit_test(test_command_errors_and_key),
 		cmocka_unit_test(test_completion_and_agreeing_pair),
+		cmocka_unit_test(test_sync_conflict_decided_in_view),
 	};
 	return cmocka_run_group_tests_name("tui_negotiate", tests, NULL, NULL);
 }

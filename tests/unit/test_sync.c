@@ -1,0 +1,280 @@
+/* test_sync.c: issue 20's done test. A bare repository and two clones;
+ * coders a and b code different vignettes and the same one (both edit one
+ * coding; one deletes a coding the other edits), and sync in both orders.
+ * Afterwards both databases hold the same rows (codings, memos, decisions,
+ * conflicts), nothing is lost, and the conflicts wait for a decision; a
+ * decision made on one side reaches the other. Also: a work tree with
+ * changes praxis did not make is refused, and a remote that cannot be
+ * reached leaves a local commit. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "praxis/coding.h"
+#include "praxis/memo.h"
+#include "praxis/sync.h"
+#include "praxis/sync_conflict.h"
+#include "praxis/util.h"
+#include "dbcompare.h"
+#include "fixture.h"
+
+static const char corpus[] =
+	"praxis: 1\n"
+	"coders: [{id: a, name: Ann}, {id: b, name: Bo}]\n"
+	"vignettes:\n"
+	"  - id: v1\n"
+	"    title: The board\n"
+	"    date: 2026-03-02\n"
+	"    text: Rosa wipes the whiteboard and writes the beds.\n"
+	"    codings:\n"
+	"      - {code: SR/tools, quote: whiteboard, coder: a, uuid: c1}\n"
+	"      - {code: ME, quote: Rosa wipes, coder: a, uuid: c2}\n"
+	"  - id: v2\n"
+	"    title: The pager\n"
+	"    date: 2026-03-03\n"
+	"    text: The pager goes off twice.\n";
+
+static void must(int rc, const px_err *e, const char *what)
+{
+	if (rc)
+		fail_msg("%s: %s", what, e->msg);
+}
+
+static void sh(const char *cmd)
+{
+	if (system(cmd) != 0)
+		fail_msg("failed: %s", cmd);
+}
+
+/* The built binary, by an absolute path: git runs the driver in the
+ * work tree. */
+static char *praxis_bin(void)
+{
+	char *rel = xasprintf("%s/praxis", fx_top()), *abs = realpath(rel, NULL);
+
+	assert_non_null(abs);
+	free(rel);
+	return abs;
+}
+
+static sync_result sync_as(px_db *db, const char *dir, const char *coder)
+{
+	char *self = praxis_bin();
+	sync_opts o = { 0 };
+	sync_result r = { 0 };
+	px_err e = { 0 };
+
+	o.dir = dir;
+	o.self = self;
+	o.coder_id = fx_coder(db, coder);
+	must(sync_run(db, &o, &r, &e), &e, dir);
+	free(self);
+	return r;
+}
+
+static void sync_ok(px_db *db, const char *dir, const char *coder)
+{
+	sync_result r = sync_as(db, dir, coder);
+
+	assert_false(r.offline);
+	sync_result_free(&r);
+}
+
+static void add_coding(px_db *db, const char *vignette, const char *code, int64_t start,
+		       int64_t end, const char *coder)
+{
+	px_coding c = { 0 };
+	px_err e = { 0 };
+
+	c.vignette_id = fx_vignette(db, vignette);
+	c.code_id = fx_code(db, code);
+	c.coder_id = fx_coder(db, coder);
+	c.start = start;
+	c.end = end;
+	must(coding_add(db, &c, &e), &e, "code");
+	coding_free(&c);
+}
+
+static void edit_memo(px_db *db, const char *uuid, const char *memo, const char *when)
+{
+	char *sql = xasprintf("UPDATE coding SET memo = '%s', updated = '%s' WHERE uuid = '%s'",
+			      memo, when, uuid);
+	px_err e = { 0 };
+
+	must(db_exec(db, sql, &e), &e, sql);
+	free(sql);
+}
+
+static int64_t count(px_db *db, const char *sql)
+{
+	return db_scalar(db, sql);
+}
+
+struct team {
+	char *top, *a_dir, *b_dir;
+	px_db *a, *b;
+};
+
+static void team_up(struct team *t)
+{
+	char *cmd;
+
+	t->top = fx_path(".team");
+	t->a_dir = xasprintf("%s/a", t->top);
+	t->b_dir = xasprintf("%s/b", t->top);
+	cmd = xasprintf("mkdir -p '%s' && cd '%s' && git init -q --bare remote.git && "
+			"git clone -q remote.git a 2>/dev/null && git clone -q remote.git b "
+			"2>/dev/null", t->top, t->top);
+	sh(cmd);
+	free(cmd);
+	t->a = fx_db_with(corpus);
+	t->b = fx_db_with("praxis: 1\ncoders: [{id: b}]\n");
+	sync_ok(t->a, t->a_dir, "a");
+	/* b's first sync reads the tree a pushed into b's empty project */
+	sync_result r = sync_as(t->b, t->b_dir, "b");
+	assert_true(r.imported_first);
+	sync_result_free(&r);
+	assert_int_equal(count(t->b, "SELECT count(*) FROM coding"), 2);
+}
+
+static void team_down(struct team *t)
+{
+	char *cmd = xasprintf("rm -rf '%s'", t->top);
+
+	sh(cmd);
+	free(cmd);
+	db_close(t->a);
+	db_close(t->b);
+	free(t->top);
+	free(t->a_dir);
+	free(t->b_dir);
+}
+
+static void same_dbs(px_db *a, px_db *b)
+{
+	static const char *const skip[] = { "meta", NULL };  /* each file's own sync state */
+	char msg[4096];
+
+	if (dbc_compare(a, b, skip, msg, sizeof(msg)))
+		fail_msg("%s", msg);
+}
+
+static void test_two_coders_sync_both_orders(void **state)
+{
+	struct team t;
+	px_err e = { 0 };
+	int64_t id;
+
+	(void)state;
+	team_up(&t);
+	/* a: a coding on v1 and one on v2, edits c1 and c2, a memo on v1 */
+	add_coding(t.a, "v1", "ME", 0, 4, "a");
+	add_coding(t.a, "v2", "SR/tools", 4, 9, "a");
+	edit_memo(t.a, "c1", "the board is the shift", "2026-04-01T10:00:00Z");
+	edit_memo(t.a, "c2", "a ritual", "2026-04-01T10:00:00Z");
+	px_memo m = { 0 };
+	memo_on_push(&m, MEMO_VIGNETTE, fx_vignette(t.a, "v1"));
+	m.text = xstrdup("why the board first?");
+	m.coder_id = fx_coder(t.a, "a");
+	must(memo_add(t.a, &m, &e), &e, "memo");
+	memo_free(&m);
+	/* b: a coding on v2, another edit of c1, c2 deleted */
+	add_coding(t.b, "v2", "JE", 0, 3, "b");
+	edit_memo(t.b, "c1", "a to-do list", "2026-04-01T11:00:00Z");
+	assert_int_equal(db_lookup_text(t.b, "SELECT id FROM coding WHERE uuid = ?1", "c2", &id,
+					&e), 1);
+	must(coding_delete(t.b, id, &e), &e, "delete");
+
+	sync_ok(t.a, t.a_dir, "a");      /* a first */
+	sync_ok(t.b, t.b_dir, "b");      /* b merges */
+	sync_ok(t.a, t.a_dir, "a");      /* a takes the merge */
+	same_dbs(t.a, t.b);
+	/* nothing lost: c1 twice, c2 kept, 2 new codings of a, 1 of b */
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 6);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding WHERE memo ="
+			       " 'the board is the shift'"), 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding WHERE memo = 'a to-do list'"),
+			 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding WHERE uuid = 'c2'"), 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM memo WHERE text ="
+			       " 'why the board first?'"), 1);
+	/* the conflicts wait, in both copies */
+	assert_int_equal(count(t.a, "SELECT count(*) FROM sync_conflict WHERE kind = 'coding'"),
+			 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM sync_conflict WHERE kind = 'deleted'"),
+			 1);
+	int64_t unsynced = -1;
+	must(sync_unsynced(t.a, &unsynced, &e), &e, "unsynced");
+	assert_int_equal(unsynced, 0);
+
+	/* b decides the edit conflict (theirs: a's version) and a the deletion
+	 * (ours: the side of b's merge, which recorded it, the deleting one) */
+	must(db_lookup_text(t.b, "SELECT id FROM sync_conflict WHERE kind = ?1", "coding", &id,
+			    &e) != 1, &e, "find");
+	must(sync_conflict_decide(t.b, id, SYNC_THEIRS, &e), &e, "decide");
+	must(db_lookup_text(t.a, "SELECT id FROM sync_conflict WHERE kind = ?1", "deleted", &id,
+			    &e) != 1, &e, "find");
+	must(sync_conflict_decide(t.a, id, SYNC_OURS, &e), &e, "decide");
+	sync_ok(t.b, t.b_dir, "b");      /* now b first */
+	sync_ok(t.a, t.a_dir, "a");
+	sync_ok(t.b, t.b_dir, "b");
+	same_dbs(t.a, t.b);
+	assert_int_equal(count(t.b, "SELECT count(*) FROM sync_conflict"), 0);
+	assert_int_equal(count(t.b, "SELECT count(*) FROM coding WHERE memo = 'a to-do list'"),
+			 0);
+	assert_int_equal(count(t.b, "SELECT count(*) FROM coding WHERE uuid = 'c2'"), 0);
+	assert_int_equal(count(t.b, "SELECT count(*) FROM coding"), 4);
+	assert_int_equal(count(t.b, "SELECT count(*) FROM coding WHERE memo ="
+			       " 'the board is the shift'"), 1);
+	team_down(&t);
+}
+
+static void test_foreign_changes_and_offline(void **state)
+{
+	struct team t;
+	char *cmd, *self = praxis_bin();
+	sync_opts o = { 0 };
+	sync_result r = { 0 };
+	px_err e = { 0 };
+
+	(void)state;
+	team_up(&t);
+	cmd = xasprintf("echo notes > '%s/notes.txt'", t.a_dir);
+	sh(cmd);
+	free(cmd);
+	o.dir = t.a_dir;
+	o.self = self;
+	o.coder_id = fx_coder(t.a, "a");
+	assert_int_equal(sync_run(t.a, &o, &r, &e), PX_EUSAGE);
+	assert_non_null(strstr(e.msg, "changes praxis did not make"));
+	assert_non_null(strstr(e.msg, "notes.txt"));
+	/* the remote gone: the work is committed here and waits */
+	cmd = xasprintf("rm '%s/notes.txt' && mv '%s/remote.git' '%s/moved.git'", t.a_dir,
+			t.top, t.top);
+	sh(cmd);
+	free(cmd);
+	add_coding(t.a, "v2", "JE", 0, 3, "a");
+	must(sync_run(t.a, &o, &r, &e), &e, "offline sync");
+	assert_true(r.offline);
+	assert_non_null(r.message);
+	/* (the count is of rows changed after the last sync's second) */
+	assert_non_null(strstr(r.message, "a: "));
+	assert_non_null(strstr(r.message, " on v2"));
+	sync_result_free(&r);
+	free(self);
+	team_down(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_coders_sync_both_orders),
+		cmocka_unit_test(test_foreign_changes_and_offline),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
