@@ -49,6 +49,15 @@ double bench_now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+double bench_cpu_ms(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
 void samples_add(struct samples *s, double v)
 {
 	if (s->n == s->cap) {
@@ -197,8 +206,11 @@ static void fmt_ms(char *buf, size_t cap, double ms)
 
 static void bench_report(const char *size, const struct measure *m)
 {
-	char a[32], b[32], c[32], d[32], p90[32], cpu[32], ratio[32], target[64];
-	double r = m->raw_med > 0 ? m->med / m->raw_med : NAN;
+	char a[32], b[32], c[32], d[32], p90[32], cpu[32], rcpu[32], ratio[32], target[64];
+	/* CPU against CPU where both sides measured it: on a shared machine
+	 * wall time is mostly waiting for a core */
+	double r = m->cpu_med > 0 && m->raw_cpu_med > 0 ? m->cpu_med / m->raw_cpu_med :
+		   m->raw_med > 0 ? m->med / m->raw_med : NAN;
 	int ok = 1;
 
 	report_mb = m->unit_mb;
@@ -229,8 +241,9 @@ static void bench_report(const char *size, const struct measure *m)
 	fmt_ms(p90, sizeof(p90), m->p90 > 0 ? m->p90 : NAN);
 	report_mb = 0;
 	fmt_ms(cpu, sizeof(cpu), m->cpu_med > 0 ? m->cpu_med : NAN);
-	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n",
-	    size, m->name, a, p90, b, cpu, c, d, ratio, target[0] ? target : "-",
+	fmt_ms(rcpu, sizeof(rcpu), m->raw_cpu_med > 0 ? m->raw_cpu_med : NAN);
+	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n",
+	    size, m->name, a, p90, b, cpu, c, d, rcpu, ratio, target[0] ? target : "-",
 	    !target[0] ? "" : strcmp(size, BENCH_TARGET_SIZE) != 0 ? "-" : ok ? "ok" : "MISS");
 }
 
@@ -244,8 +257,8 @@ static void report_flatness(double p99_small, double p99_large)
 	fmt_ms(a, sizeof(a), p99_large);
 	fmt_ms(b, sizeof(b), p99_small);
 	snprintf(ratio, sizeof(ratio), "%.2fx", r);
-	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n",
-	    BENCH_TARGET_SIZE, "keystroke p99, 100k against 1k", "-", "-", a, "-", "-", b, ratio,
+	out("| %-5s | %-34s | %10s | %10s | %10s | %10s | %10s | %10s | %10s | %7s | %-22s | %-4s |\n",
+	    BENCH_TARGET_SIZE, "keystroke p99, 100k against 1k", "-", "-", a, "-", "-", b, "-", ratio,
 	    "<= 1.5x the 1k p99", r <= 1.5 ? "ok" : "MISS");
 }
 
@@ -286,9 +299,9 @@ static void machine(void)
 static void header(void)
 {
 	out("| size  | measure                            |     median |        p90 |        p99 | "
-	    "cpu median | raw median |    raw p99 |   ratio | target                 | ok   |\n");
+	    "cpu median | raw median |    raw p99 |    raw cpu |   ratio | target                 | ok   |\n");
 	out("|-------|------------------------------------|-----------:|-----------:|-----------:|"
-	    "-----------:|-----------:|-----------:|--------:|------------------------|------|\n");
+	    "-----------:|-----------:|-----------:|-----------:|--------:|------------------------|------|\n");
 }
 
 int main(int argc, char **argv)
