@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -362,8 +363,11 @@ static void machine(void)
 		sscanf(line, "MemTotal: %ld", &mem_kb);
 	if (fp)
 		fclose(fp);
-	out("Machine: %s, %ld cores, %.1f GiB memory; SQLite %s.\n", model,
-	    sysconf(_SC_NPROCESSORS_ONLN), mem_kb / 1048576.0, sqlite3_libversion());
+	struct utsname un;
+	if (uname(&un) != 0)
+		snprintf(un.release, sizeof(un.release), "unknown");
+	out("Machine: %s, %ld cores, %.1f GiB memory, Linux %s; SQLite %s.\n", model,
+	    sysconf(_SC_NPROCESSORS_ONLN), mem_kb / 1048576.0, un.release, sqlite3_libversion());
 	/* a loaded machine moves wall times: say how loaded it was */
 	fp = fopen("/proc/loadavg", "r");
 	if (fp && fgets(line, sizeof(line), fp)) {
