@@ -241,8 +241,8 @@ static const char *const load_sql[Q_COUNT + 1] = {
 	[Q_VIG_COMS] = "SELECT id, community_id FROM vignette",
 	/* ordered by vignette (the primary key's order, no sort), so each
 	 * list is contiguous in the pool */
-	[Q_VIG_PEOPLE] = "SELECT vignette_id, participant_id FROM vignette_participant"
-			 " ORDER BY vignette_id",
+	[Q_VIG_PEOPLE] =
+		"SELECT vignette_id, participant_id FROM vignette_participant ORDER BY vignette_id",
 	[Q_CODING_MAX] = "SELECT coalesce(max(id), 0) FROM coding",
 	[Q_REP_MAX] = "SELECT coalesce(max(id), 0) FROM repertoire",
 	[Q_ACC_MAX] = "SELECT coalesce(max(id), 0) FROM accountability",
