@@ -229,6 +229,11 @@ enum {
 	Q_VIG_PEOPLE, Q_CODING_MAX, Q_REP_MAX, Q_ACC_MAX, Q_CODINGS, Q_PEOPLE, Q_HELD,
 	Q_COUNT
 };
+/* every coding's summary columns, from the covering index
+ * coding_summary_scan */
+static const char codings_sql[] = "SELECT id, vignette_id, code_id, coder_id, repertoire_id,"
+	" accountability_id, stance, coalesce(interpretation, reading), modes, speaker_id,"
+	" coalesce(start, -1), coalesce(end, -1) FROM coding";
 static const char *const load_sql[Q_COUNT + 1] = {
 	[Q_CODE_MAX] = "SELECT coalesce(max(id), 0) FROM code",
 	[Q_CODES] = "SELECT id, parent_id, dimension FROM code",
@@ -246,9 +251,7 @@ static const char *const load_sql[Q_COUNT + 1] = {
 	[Q_CODING_MAX] = "SELECT coalesce(max(id), 0) FROM coding",
 	[Q_REP_MAX] = "SELECT coalesce(max(id), 0) FROM repertoire",
 	[Q_ACC_MAX] = "SELECT coalesce(max(id), 0) FROM accountability",
-	[Q_CODINGS] = "SELECT id, vignette_id, code_id, coder_id, repertoire_id,"
-		      " accountability_id, stance, coalesce(interpretation, reading), modes,"
-		      " speaker_id, coalesce(start, -1), coalesce(end, -1) FROM coding",
+	[Q_CODINGS] = codings_sql,
 	/* people lists of codings; ORDER BY the primary key keeps each
 	 * coding's list contiguous (without it SQLite may scan the
 	 * by-participant index) */
