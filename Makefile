@@ -108,6 +108,14 @@ asan:
 BENCH_SIZES ?= 1k 10k 100k
 # BENCH_ONLY=summaries runs only the measures whose name contains it.
 BENCH_ONLY  ?=
+# Where the generated corpora and their databases are cached (made once).
+# SCALE=1 adds the scale row, 1M vignettes / 10M codings: about 2 GB of
+# YAML and 4 GB of database, generated and imported on the first run
+# (tens of minutes), so keep BENCH_DATA outside the tree, e.g.
+#     make bench SCALE=1 BENCH_DATA=/work/benchcache
+BENCH_DATA  ?= bench/data
+SCALE       ?=
+BENCH_RUN_SIZES = $(BENCH_SIZES)$(if $(filter 1,$(SCALE)), 1m)
 BENCH_SRC   := $(filter-out bench/gen.c,$(sort $(wildcard bench/*.c)))
 
 $(BUILD)/bench/gen: bench/gen.c
@@ -123,8 +131,8 @@ $(BUILD)/bench/bench: $(BENCH_SRC) bench/bench.h $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_SRC) $(LIB) $(LDLIBS)
 
 bench: praxis $(BUILD)/bench/gen $(BUILD)/bench/bench
-	$(BUILD)/bench/bench --sizes "$(BENCH_SIZES)" --praxis ./praxis \
-		--gen $(BUILD)/bench/gen --data bench/data --results bench/results.md \
+	$(BUILD)/bench/bench --sizes "$(BENCH_RUN_SIZES)" --praxis ./praxis \
+		--gen $(BUILD)/bench/gen --data $(BENCH_DATA) --results bench/results.md \
 		$(if $(BENCH_ONLY),--only "$(BENCH_ONLY)")
 
 # The whole suite with every test binary under valgrind, then the headless

@@ -26,6 +26,8 @@ struct measure {
 	const char *name;
 	double med, p90, p99;    /* praxis, ms */
 	double cpu_med;          /* praxis's CPU time (user+sys), ms; 0: not measured */
+	double raw_cpu_med;      /* the raw side's CPU time, ms; 0: not measured. When
+				    both are there the ratio is of the CPU medians */
 	double raw_med, raw_p99; /* raw SQLite doing the same work, ms */
 	double max_ratio;        /* target: med / raw_med at most this (0: none) */
 	double max_ms;           /* target: an absolute bound (0: none) */
@@ -53,6 +55,15 @@ int measure_search(struct measure *m, const char *yaml, const char *db, int repe
 int measure_search_rank(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_search_date(struct measure *m, const char *yaml, const char *db, int repeats);
 int measure_rss(struct measure *m, const char *yaml, const char *db, int repeats);
+
+/* raw_summary.c: the summary load's reads done directly (check NULL:
+ * the timed baseline), and their check against the summary state at
+ * db (0 if every value agrees). */
+struct raw_counts;
+int raw_summary_reads(const char *db, struct raw_counts *check);
+int raw_summary_check(const char *db);
+/* CPU time (user+sys) of this process so far, ms. */
+double bench_cpu_ms(void);
 
 double bench_now_ms(void);
 void samples_add(struct samples *s, double v);

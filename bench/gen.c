@@ -178,21 +178,54 @@ static void coding(int v, size_t len, const int *people, int npeople)
 		printf("        mode: %s\n", below(2) ? "participation" : "reification");
 }
 
+/* Standard output to PREFIX-NAME.yaml from here on. */
+static int reopen(const char *prefix, const char *name)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s-%s.yaml", prefix, name);
+	if (!freopen(path, "w", stdout)) {
+		perror(path);
+		return 0;
+	}
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	static char text[4096];
 	long nv, nc;
 
-	if (argc != 3 || (nv = atol(argv[1])) <= 0 || (nc = atol(argv[2])) < 0) {
-		fprintf(stderr, "usage: gen VIGNETTES CODINGS > corpus.yaml\n");
+	long per = 0;            /* vignettes per part file; 0: one stream */
+	const char *prefix = NULL;
+
+	if ((argc != 3 && argc != 5) || (nv = atol(argv[1])) <= 0 || (nc = atol(argv[2])) < 0 ||
+	    (argc == 5 && (per = atol(argv[3])) <= 0)) {
+		fprintf(stderr, "usage: gen VIGNETTES CODINGS > corpus.yaml\n"
+			"       gen VIGNETTES CODINGS PER_FILE PREFIX  (PREFIX-head.yaml, then\n"
+			"           PREFIX-partNN.yaml of PER_FILE vignettes each: praxis reads\n"
+			"           at most 1 GiB from one corpus file)\n");
 		return 1;
+	}
+	if (per) {
+		prefix = argv[4];
+		if (!reopen(prefix, "head"))
+			return 1;
 	}
 	zipf_init();
 	header();
-	printf("vignettes:\n");
+	if (!per)
+		printf("vignettes:\n");
 	long made = 0;
 	for (long v = 0; v < nv; v++) {
 		int people[6], np = 2 + (int)below(5);
+		if (per && v % per == 0) {
+			char part[32];
+			snprintf(part, sizeof(part), "part%03ld", v / per + 1);
+			if (!reopen(prefix, part))
+				return 1;
+			printf("praxis: 1\nvignettes:\n");
+		}
 		size_t len = make_text(text, sizeof(text));
 		for (int i = 0; i < np; i++)
 			people[i] = (int)below(PARTICIPANTS);
@@ -223,5 +256,5 @@ int main(int argc, char **argv)
 			coding((int)v, len, people, np);
 		made += want;
 	}
-	return 0;
+	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -40,6 +40,9 @@ typedef struct summary_filter {
 int summary_open(px_db *db, px_summary **out, px_err *e);
 /* Stops listening and frees (NULL is fine). */
 void summary_close(px_summary *s);
+/* The SQL of every query a load runs, in its order (NULL-terminated):
+ * the benchmark's baseline runs the same reads. */
+const char *const *summary_load_queries(void);
 /* The same state loaded on a thread with its own read-only connection,
  * so that an interface need not wait for it. summary_bg_start returns
  * once the thread holds its snapshot (*out NULL: db is a memory database

@@ -119,7 +119,8 @@ struct tui {
 	struct undo undo;
 	int64_t last_code[4];    /* last sub-code used per dimension */
 	int64_t vignette_id;     /* the vignette in the reader */
-	int64_t total_vignettes; /* passing the filter */
+	int64_t total_vignettes; /* passing the filter; -1: not counted yet
+				    (the count follows the first frame) */
 	int64_t total_codings;   /* while the summaries load: the change
 				    since their snapshot */
 	int64_t unsynced;        /* rows changed since the last sync (sync.h) */
@@ -132,6 +133,9 @@ struct tui {
 	char *sum_err;
 	summary_job *sum_job;    /* the summary state loading on its own
 				    thread (NULL: loaded or failed) */
+	int sum_deferred;        /* the load starts once the first frame is
+				    painted (nothing competes with it);
+				    until then it counts as loading */
 	unsigned sum_epoch;      /* bumped when it is reloaded after another
 				    process wrote, and when a load arrives */
 };

@@ -228,6 +228,49 @@ static void clear_base(px_summary *s)
 	clear_aggregates(s);
 }
 
+/* Every query of a full load, in the order it runs (the benchmark's
+ * baseline runs the same list: see summary_load_queries). */
+enum {
+	Q_CODE_MAX, Q_CODES, Q_PART_MAX, Q_PARTS, Q_VIG_MAX, Q_VIG_DATES, Q_VIG_COMS,
+	Q_VIG_PEOPLE, Q_CODING_MAX, Q_REP_MAX, Q_ACC_MAX, Q_CODINGS, Q_PEOPLE, Q_HELD,
+	Q_COUNT
+};
+/* every coding's summary columns, from the covering index
+ * coding_summary_scan */
+static const char codings_sql[] = "SELECT id, vignette_id, code_id, coder_id, repertoire_id,"
+	" accountability_id, stance, coalesce(interpretation, reading), modes, speaker_id,"
+	" coalesce(start, -1), coalesce(end, -1) FROM coding";
+static const char *const load_sql[Q_COUNT + 1] = {
+	[Q_CODE_MAX] = "SELECT coalesce(max(id), 0) FROM code",
+	[Q_CODES] = "SELECT id, parent_id, dimension FROM code",
+	[Q_PART_MAX] = "SELECT coalesce(max(id), 0) FROM participant",
+	[Q_PARTS] = "SELECT id, role FROM participant",
+	[Q_VIG_MAX] = "SELECT coalesce(max(id), 0) FROM vignette",
+	/* two narrow queries, each answered from a covering index, rather
+	 * than one scan over the rows with their texts */
+	[Q_VIG_DATES] = "SELECT id, date FROM vignette",
+	[Q_VIG_COMS] = "SELECT id, community_id FROM vignette",
+	/* ordered by vignette (the primary key's order, no sort), so each
+	 * list is contiguous in the pool */
+	[Q_VIG_PEOPLE] =
+		"SELECT vignette_id, participant_id FROM vignette_participant ORDER BY vignette_id",
+	[Q_CODING_MAX] = "SELECT coalesce(max(id), 0) FROM coding",
+	[Q_REP_MAX] = "SELECT coalesce(max(id), 0) FROM repertoire",
+	[Q_ACC_MAX] = "SELECT coalesce(max(id), 0) FROM accountability",
+	[Q_CODINGS] = codings_sql,
+	/* people lists of codings; ORDER BY the primary key keeps each
+	 * coding's list contiguous (without it SQLite may scan the
+	 * by-participant index) */
+	[Q_PEOPLE] = "SELECT coding_id, participant_id FROM coding_participant ORDER BY coding_id",
+	[Q_HELD] = "SELECT coding_id, participant_id FROM coding_held_by ORDER BY coding_id",
+	[Q_COUNT] = NULL,
+};
+
+const char *const *summary_load_queries(void)
+{
+	return load_sql;
+}
+
 /* The array size for ids up to the table's max(id). */
 static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 {
@@ -240,7 +283,7 @@ static int id_span(px_db *db, const char *sql, size_t *out, px_err *e)
 
 static int load_codes(px_summary *s, px_err *e)
 {
-	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, parent_id, dimension FROM code", e);
+	sqlite3_stmt *st = db_prepare_iter(s->db, load_sql[Q_CODES], e);
 	static const char *const paths[4] = {
 		"ME/mutual relationships/conflict", "ME/mutual relationships/support",
 		"ME/diversity and partiality/complementary",
@@ -251,7 +294,7 @@ static int load_codes(px_summary *s, px_err *e)
 
 	if (!st)
 		return px_status_of(e);
-	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM code", &s->ncode, e))) {
+	if ((rc = id_span(s->db, load_sql[Q_CODE_MAX], &s->ncode, e))) {
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -317,12 +360,12 @@ static int load_role_history(px_summary *s, px_err *e)
 
 static int load_participants(px_summary *s, px_err *e)
 {
-	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, role FROM participant", e);
+	sqlite3_stmt *st = db_prepare_iter(s->db, load_sql[Q_PARTS], e);
 	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM participant", &s->npart, e))) {
+	if ((rc = id_span(s->db, load_sql[Q_PART_MAX], &s->npart, e))) {
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -365,18 +408,16 @@ static uint32_t pool_add(px_summary *s, uint32_t v)
 
 static int load_vignettes(px_summary *s, px_err *e)
 {
-	/* two narrow queries, each answered from a covering index, rather
-	 * than one scan over the rows with their texts */
-	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, date FROM vignette", e);
+	sqlite3_stmt *st = db_prepare_iter(s->db, load_sql[Q_VIG_DATES], e);
 	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM vignette", &s->nvig, e))) {
+	if ((rc = id_span(s->db, load_sql[Q_VIG_MAX], &s->nvig, e))) {
 		sqlite3_finalize(st);
 		return rc;
 	}
-	s->vig = xcalloc(s->nvig, sizeof(*s->vig));
+	s->vig = summary_big_calloc(s->nvig, sizeof(*s->vig));
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *date = (const char *)sqlite3_column_text(st, 1);
@@ -389,7 +430,7 @@ static int load_vignettes(px_summary *s, px_err *e)
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	if (!(st = db_prepare_iter(s->db, "SELECT id, community_id FROM vignette", e)))
+	if (!(st = db_prepare_iter(s->db, load_sql[Q_VIG_COMS], e)))
 		return px_status_of(e);
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -399,10 +440,7 @@ static int load_vignettes(px_summary *s, px_err *e)
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	/* ordered by vignette (the primary key's order, no sort), so each list
-	 * is contiguous in the pool */
-	if (!(st = db_prepare_iter(s->db, "SELECT vignette_id, participant_id"
-				   " FROM vignette_participant ORDER BY vignette_id", e)))
+	if (!(st = db_prepare_iter(s->db, load_sql[Q_VIG_PEOPLE], e)))
 		return px_status_of(e);
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t v = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
@@ -424,13 +462,6 @@ static int stance_of(const unsigned char *t)
 
 	return k < 0 ? STANCE_NONE : k;
 }
-
-/* People lists of codings; ORDER BY the primary key keeps each coding's
- * list contiguous (without it SQLite may scan the by-participant index). */
-static const char people_sql[] = "SELECT coding_id, participant_id FROM coding_participant"
-				 " ORDER BY coding_id";
-static const char held_sql[] = "SELECT coding_id, participant_id FROM coding_held_by"
-			       " ORDER BY coding_id";
 
 /* (coding id, participant id) rows as read, before the codings are there. */
 struct id_pairs {
@@ -481,8 +512,8 @@ static void *people_thread(void *ud)
 {
 	struct people_job *j = ud;
 
-	j->failed = read_pairs_sql(j->h, people_sql, &j->part) ||
-		    read_pairs_sql(j->h, held_sql, &j->held);
+	j->failed = read_pairs_sql(j->h, load_sql[Q_PEOPLE], &j->part) ||
+		    read_pairs_sql(j->h, load_sql[Q_HELD], &j->held);
 	return NULL;
 }
 
@@ -536,44 +567,48 @@ static int people_join(px_summary *s, struct people_job *j)
 	return 0;
 }
 
-/* The people lists read here, when the job did not give them. */
-static int people_read(px_summary *s, struct people_job *j, px_err *e)
+/* One (coding, participant) row of a people list into the pool; rows
+ * come ordered by coding, so each coding's list is contiguous. */
+static void people_row(px_summary *s, int64_t id, int64_t p, int held)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct scoding *c;
+	uint32_t off;
 
-	if (!(st = db_prepare_iter(s->db, people_sql, e)))
-		return px_status_of(e);
-	if ((rc = read_pairs(s->db, st, &j->part, e))) {
-		px_wrap(e, "coding participants");
-		return rc;
+	if (id <= 0 || (size_t)id >= s->ncod || !s->cod[id].live || p <= 0 ||
+	    (size_t)p >= s->npart || (held && !s->cod[id].ext))
+		return;
+	c = &s->cod[id];
+	off = pool_add(s, (uint32_t)p);
+	if (held) {
+		struct sext *x = &s->ext[c->ext];
+		if (!x->nh++)
+			x->hoff = off;
+	} else if (!c->np++) {
+		c->poff = off;
 	}
-	if (!(st = db_prepare_iter(s->db, held_sql, e)))
-		return px_status_of(e);
-	if ((rc = read_pairs(s->db, st, &j->held, e)))
-		px_wrap(e, "coding held-by lists");
-	return rc;
 }
 
 static void load_people(px_summary *s, const struct id_pairs *rows, int held)
 {
-	for (size_t i = 0; i < rows->n; i++) {
-		int64_t id = rows->v[i][0], p = rows->v[i][1];
-		struct scoding *c;
-		uint32_t off;
-		if (id <= 0 || (size_t)id >= s->ncod || !s->cod[id].live || p <= 0 ||
-		    (size_t)p >= s->npart || (held && !s->cod[id].ext))
-			continue;
-		c = &s->cod[id];
-		off = pool_add(s, (uint32_t)p);
-		if (held) {
-			struct sext *x = &s->ext[c->ext];
-			if (!x->nh++)
-				x->hoff = off;
-		} else if (!c->np++) {
-			c->poff = off;
-		}
-	}
+	for (size_t i = 0; i < rows->n; i++)
+		people_row(s, rows->v[i][0], rows->v[i][1], held);
+}
+
+/* One people list read here (the job did not give it), each row going
+ * straight into the pool: no copy of the list in between. */
+static int people_scan(px_summary *s, const char *sql, int held, px_err *e)
+{
+	sqlite3_stmt *st = db_prepare_iter(s->db, sql, e);
+	int rc;
+
+	if (!st)
+		return px_status_of(e);
+	while (db_row(s->db, st, &rc, e))
+		people_row(s, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), held);
+	sqlite3_finalize(st);
+	if (rc)
+		px_wrap(e, held ? "coding held-by lists" : "coding participants");
+	return rc;
 }
 
 /* The register links of coding row st (columns 4..7), if any. */
@@ -599,20 +634,16 @@ static void load_links(px_summary *s, struct scoding *c, sqlite3_stmt *st)
 
 static int load_codings(px_summary *s, px_err *e)
 {
-	sqlite3_stmt *st = db_prepare_iter(s->db, "SELECT id, vignette_id, code_id, coder_id,"
-					   " repertoire_id, accountability_id, stance,"
-					   " coalesce(interpretation, reading), modes, speaker_id,"
-					   " coalesce(start, -1), coalesce(end, -1) FROM coding", e);
+	sqlite3_stmt *st = db_prepare_iter(s->db, load_sql[Q_CODINGS], e);
 	size_t span;
 	int64_t rep, acc;
 	int rc;
 
 	if (!st)
 		return px_status_of(e);
-	if ((rc = id_span(s->db, "SELECT coalesce(max(id), 0) FROM coding", &span, e)) ||
-	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM repertoire", &rep, e)) ||
-	    (rc = db_scalar_get(s->db, "SELECT coalesce(max(id), 0) FROM accountability", &acc,
-				e))) {
+	if ((rc = id_span(s->db, load_sql[Q_CODING_MAX], &span, e)) ||
+	    (rc = db_scalar_get(s->db, load_sql[Q_REP_MAX], &rep, e)) ||
+	    (rc = db_scalar_get(s->db, load_sql[Q_ACC_MAX], &acc, e))) {
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -620,9 +651,11 @@ static int load_codings(px_summary *s, px_err *e)
 	 * million-entry array (a spike in add-a-coding latency) */
 	summary_grow_codings(s, span + span / 8 + 1024);
 	summary_grow_entries(s, (uint32_t)rep, (uint32_t)acc);
+	s->coding_rows = 0;
 	while (db_row(s->db, st, &rc, e)) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		struct scoding *c;
+		s->coding_rows++;
 		if (id <= 0 || (size_t)id >= s->ncod)
 			continue;
 		c = &s->cod[id];
@@ -703,17 +736,16 @@ int summary_reload(px_summary *s, px_err *e)
 	if (!rc && !(rc = load_participants(s, e)) && !(rc = load_vignettes(s, e)))
 		rc = load_codings(s, e);
 	/* joined whatever happened above */
-	if (!people_join(s, &job) && !rc)
-		rc = people_read(s, &job, e);
-	if (rc) {
-		pairs_free(&job.part);
-		pairs_free(&job.held);
-		return rc;
+	if (people_join(s, &job) && !rc) {
+		load_people(s, &job.part, 0);
+		load_people(s, &job.held, 1);
+	} else if (!rc && !(rc = people_scan(s, load_sql[Q_PEOPLE], 0, e))) {
+		rc = people_scan(s, load_sql[Q_HELD], 1, e);
 	}
-	load_people(s, &job.part, 0);
-	load_people(s, &job.held, 1);
 	pairs_free(&job.part);
 	pairs_free(&job.held);
+	if (rc)
+		return rc;
 	link_codings(s);
 	s->stale = 0;
 	recompute(s);

@@ -1,8 +1,10 @@
 /* summary_apply.c: what one coding adds to (or takes from) the summaries,
  * and the db listener that applies each change as such a delta. Nothing
  * here scans the corpus: a delta touches the coding's own counters. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "praxis/codebook.h"
 #include "summary_int.h"
 
@@ -403,9 +405,31 @@ void summary_grow_codings(px_summary *s, size_t id)
 		n = id + 1;
 	if (s->ncod && n < 1024)
 		n = 1024;
-	s->cod = xrealloc(s->cod, n * sizeof(*s->cod));
-	memset(s->cod + s->ncod, 0, (n - s->ncod) * sizeof(*s->cod));
+	if (!s->cod) {
+		/* the load: zeroed pages straight from the kernel, so the
+		 * spare room is never written (nor faulted in) until used */
+		s->cod = summary_big_calloc(n, sizeof(*s->cod));
+	} else {
+		s->cod = xrealloc(s->cod, n * sizeof(*s->cod));
+		memset(s->cod + s->ncod, 0, (n - s->ncod) * sizeof(*s->cod));
+	}
 	s->ncod = n;
+}
+
+void *summary_big_calloc(size_t n, size_t size)
+{
+	void *p = xcalloc(n ? n : 1, size);
+
+#ifdef MADV_HUGEPAGE
+	/* a large array is faulted in 2 MiB at a time rather than 4 KiB
+	 * (transparent huge pages in "madvise" mode); only the whole pages
+	 * inside the block are advised, and a refusal changes nothing */
+	uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t hi = ((uintptr_t)p + n * size) & ~(uintptr_t)4095;
+	if (n * size >= SUM_HUGE_MIN && hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#endif
+	return p;
 }
 
 uint32_t summary_ext_new(px_summary *s)

@@ -90,10 +90,10 @@ static void *job_thread(void *ud)
 	 * before the first one is seen here */
 	if (!rc && job_get(j, &j->cancel))
 		rc = px_fail(&e, PX_EIO, "the summaries' load was cancelled");
-	if (!rc)
-		rc = db_scalar_get(j->ro, "SELECT count(*) FROM coding", &j->count, &e);
-	if (!rc)
-		rc = summary_open(j->ro, &j->s, &e);
+	/* the count of codings comes from the load's own scan of them
+	 * (a count(*) of its own would read the table a second time) */
+	if (!rc && !(rc = summary_open(j->ro, &j->s, &e)))
+		j->count = j->s->coding_rows;
 	db_read_end(j->ro, began);
 	j->rc = rc;
 	j->err = e;

@@ -141,6 +141,8 @@ struct px_summary {
 	/* base state, indexed by row id */
 	struct scoding *cod;
 	size_t ncod;             /* max coding id + 1 (capacity) */
+	int64_t coding_rows;     /* rows the load read from the coding table:
+				    its count(*) in the load's snapshot */
 	struct sext *ext;
 	size_t n_ext, cap_ext;   /* entry 0 unused */
 	struct svig *vig;
@@ -222,6 +224,10 @@ int summary_coding_passes(const px_summary *s, const struct scoding *c);
 void summary_on_event(void *ud, int event, const px_coding *before, const px_coding *after);
 uint32_t summary_intern(strmap *ids, strlist *names, const char *text);
 void summary_grow_codings(px_summary *s, size_t id);
+/* Zeroed memory for a large array (calloc: fresh pages are not
+ * written), advised for huge pages when at least SUM_HUGE_MIN bytes. */
+void *summary_big_calloc(size_t n, size_t size);
+#define SUM_HUGE_MIN ((size_t)2 << 20)
 void summary_grow_entries(px_summary *s, uint32_t rep, uint32_t acc);
 /* The ext slot of a new coding with these links (0 if none). */
 uint32_t summary_ext_new(px_summary *s);

@@ -31,7 +31,8 @@ static void smap_grow(smap *m)
 	size_t oldcap = m->cap;
 
 	m->cap = oldcap ? oldcap * 2 : 64;
-	m->s = xcalloc(m->cap, sizeof(*m->s));
+	/* a large table is faulted in by huge pages */
+	m->s = summary_big_calloc(m->cap, sizeof(*m->s));
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].x)
 			m->s[slot_find(m, old[i].x, old[i].y)] = old[i];

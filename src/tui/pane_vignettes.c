@@ -312,8 +312,12 @@ static void v_title(struct pane *p, struct tui *t, char *buf, size_t n)
 {
 	struct vstate *s = vs(p);
 
-	snprintf(buf, n, "Vignettes %lld/%lld%s%s", (long long)(s->n ? s->rank + 1 : 0),
-		 (long long)t->total_vignettes, browse_filter_active(&t->filter) ? " (filtered)" : "",
+	char total[24] = "...";
+
+	if (t->total_vignettes >= 0)
+		snprintf(total, sizeof(total), "%lld", (long long)t->total_vignettes);
+	snprintf(buf, n, "Vignettes %lld/%s%s%s", (long long)(s->n ? s->rank + 1 : 0), total,
+		 browse_filter_active(&t->filter) ? " (filtered)" : "",
 		 !t->filter.search ? "" : t->filter.order == BROWSE_ORDER_DATE ? " by date" :
 		 " by relevance");
 }

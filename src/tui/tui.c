@@ -75,8 +75,10 @@ static void count_vignettes(struct tui *t)
 {
 	px_err e = { 0 };
 
-	if (browse_vignette_count(t->db, &t->filter, &t->total_vignettes, &e))
+	if (browse_vignette_count(t->db, &t->filter, &t->total_vignettes, &e)) {
 		tui_error(t, "%s", e.msg);
+		t->total_vignettes = 0;   /* said; not asked again until a change */
+	}
 }
 
 void tui_names_reload(struct tui *t)
@@ -100,7 +102,7 @@ px_summary *tui_summary(struct tui *t)
 
 int tui_summary_loading(const struct tui *t)
 {
-	return t->sum_job != NULL;
+	return t->sum_job != NULL || t->sum_deferred;
 }
 
 /* The panes that count from the summary state refresh when it arrives. */
@@ -126,6 +128,19 @@ static void start_summary(struct tui *t)
 	t->sum_err = rc ? xstrdup(e.msg) : NULL;
 	/* while it loads, the total counts the change since its snapshot */
 	t->total_codings = t->sum_job ? 0 : coding_count(t->db);
+}
+
+/* What was held back until the first frame was painted: the count of
+ * vignettes and the summaries' load. No key has been handled before, so
+ * the load's snapshot misses no write of ours. */
+static void after_first_frame(struct tui *t)
+{
+	if (t->total_vignettes < 0)
+		count_vignettes(t);
+	if (!t->sum_deferred)
+		return;
+	t->sum_deferred = 0;
+	start_summary(t);
 }
 
 /* Takes the loaded state once the thread is done (wait: even if not);
@@ -194,7 +209,7 @@ static void reload_counts(struct tui *t)
 	tui_sync_counts(t);
 	tui_names_reload(t);
 	count_vignettes(t);
-	if (!t->sum_job)
+	if (!tui_summary_loading(t))
 		t->total_codings = coding_count(t->db);
 }
 
@@ -350,9 +365,12 @@ static void draw_status(struct tui *t)
 	if (t->coder_id != t->own_coder && x < cols)
 		x += draw_overrides(t, y, x);
 	sb_reset(&b);
-	sb_printf(&b, " | %lld vignette%s | ", (long long)t->total_vignettes,
-		  PX_S(t->total_vignettes));
-	if (t->sum_job)
+	if (t->total_vignettes < 0)
+		sb_add(&b, " | counting vignettes | ");
+	else
+		sb_printf(&b, " | %lld vignette%s | ", (long long)t->total_vignettes,
+			  PX_S(t->total_vignettes));
+	if (tui_summary_loading(t))
 		sb_add(&b, "counting codings");
 	else
 		sb_printf(&b, "%lld coding%s", (long long)t->total_codings, PX_S(t->total_codings));
@@ -827,9 +845,14 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 	if ((rc = keymap_apply_config(o->config, e)))
 		return rc;
 	t->running = 1;
-	/* the summary state is the interface's; the panes read it */
-	start_summary(t);
-	reload_counts(t);
+	/* the summary state is the interface's; the panes read it. Its
+	 * load, like the count of vignettes (a scan of the whole table),
+	 * starts after the first frame (after_first_frame): the frame shows
+	 * names, the first page and the first vignette, and shares the
+	 * machine with neither */
+	t->sum_deferred = 1;
+	t->total_vignettes = -1;
+	tui_names_reload(t);
 	t->data_version = db_data_version(t->db);
 	for (int i = 0; i < P_COUNT; i++)
 		pane_init(&t->panes[i], pane_table[i], t);
@@ -861,8 +884,10 @@ static int run_loop(struct tui *t, script *sc)
 {
 	int key;
 
-	if (script_waits(t))
+	if (script_waits(t)) {
+		after_first_frame(t);
 		poll_summary(t, 1);
+	}
 	tui_layout(t);
 	/* the reader shows the first vignette from the start */
 	t->panes[P_VIGNETTES].stale = 0;
@@ -871,6 +896,7 @@ static int run_loop(struct tui *t, script *sc)
 		poll_summary(t, 0);
 		draw(t);
 		timing_first_frame();
+		after_first_frame(t);
 		timing_key_done();
 		if (sc) {
 			if (!script_next(sc, &key))
