@@ -26,7 +26,7 @@
 #include "praxis/vignette.h"
 
 enum export_format { EXP_YAML, EXP_MD, EXP_HTML, EXP_CSV, EXP_QDPX, EXP_QDC, EXP_CODEBOOK,
-		     EXP_GRAPHML };
+		     EXP_CODEBOOK_HTML, EXP_GRAPHML };
 enum export_table { EXP_TABLE_CODINGS, EXP_TABLE_PARTICIPANTS, EXP_TABLE_VIGNETTES,
 		    EXP_TABLE_CODES, EXP_TABLE_MEMOS };
 
@@ -179,5 +179,41 @@ int export_html_analyses(export_ctx *x, strbuf *b);
 int export_md_analyses(export_ctx *x, strbuf *b);
 /* s escaped for XML / HTML text and attributes into b (NULL: nothing). */
 void export_xml_escape(strbuf *b, const char *s);
+/* The same codebook document as one self-contained HTML page
+ * (export_codebook_html.c). */
+int export_codebook_html(export_ctx *x, FILE *out);
+
+/* export_html.c's pieces the codebook page shares. The HTML writers'
+ * state: the export and the page being written. */
+struct html {
+	export_ctx *x;
+	strbuf *b;
+};
+/* The page from <!DOCTYPE> to its <h1>title</h1> (title escaped here),
+ * with the export's stylesheet. */
+void export_html_head(strbuf *b, const char *title);
+/* A memo as a block (an export_memo_fn; ud is a struct html). */
+void export_html_memo(void *ud, const char *title, const char *text, const char *author);
+/* The registers as tables (ud is a struct html). */
+const struct export_register_writer *export_html_registers(void);
+
+/* What a code is used for in the export (export_codeuse.c): its codings
+ * and the vignettes, participants and coders they touch, and its
+ * shortest quotes (pseudonymized already: the export context's),
+ * shortest first, earliest first among equals. The codebook documents'
+ * counts and examples. */
+#define CODEBOOK_EXAMPLES 3
+struct code_use {
+	int64_t codings;
+	idlist vignettes, participants, coders;
+	struct code_example {
+		const struct export_coding *ec;
+		const char *vignette;    /* its corpus id */
+		size_t len;              /* code points */
+	} ex[CODEBOOK_EXAMPLES];
+	size_t nex;
+};
+void code_use_of(const export_ctx *x, int64_t code_id, struct code_use *u);
+void code_use_free(struct code_use *u);
 
 #endif

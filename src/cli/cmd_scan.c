@@ -53,7 +53,8 @@ const struct cli_command cmd_scan = {
 	"and sources; a .docx's document text) and prints every alias of every\n"
 	"participant found, as FILE:LINE:COLUMN: participant-id (alias 'NAME'),\n"
 	"matching as the exports replace them: whole words, ASCII case ignored.\n"
-	"Inside an archive FILE is FILE!ENTRY. Exit status 1 if any alias is found,\n"
+	"In an HTML file (.html, .htm) tags, comments and the stylesheet are skipped,\n"
+	"attribute values read. Inside an archive FILE is FILE!ENTRY. Exit status 1 if any alias is found,\n"
 	"0 if none, 2 for a file that cannot be read. A pseudonymized export passes;\n"
 	"an export with --keep-names does not.\n",
 };

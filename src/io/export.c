@@ -17,6 +17,8 @@ const struct export_format_def export_formats[] = {
 	{ EXP_QDPX, "qdpx", NULL, ".qdpx", NULL, NULL, refi_write_qdpx, 0, 1 },
 	{ EXP_QDC, "qdc", NULL, ".qdc", NULL, refi_write_qdc, NULL, 0, 0 },
 	{ EXP_CODEBOOK, "codebook", NULL, ".codebook.md", NULL, export_codebook_md, NULL, 0, 1 },
+	{ EXP_CODEBOOK_HTML, "codebook-html", NULL, ".codebook.html", NULL, export_codebook_html,
+	  NULL, 0, 1 },
 	{ EXP_GRAPHML, "graphml", NULL, ".graphml", NULL, export_graphml, NULL, 0, 1 },
 };
 const size_t export_nformats = sizeof(export_formats) / sizeof(export_formats[0]);

@@ -419,7 +419,7 @@ int export_open(px_db *db, const struct export_options *o, export_ctx *x, px_err
 	/* the writers' registers, counts and coverage, under the same filter;
 	 * a whole-corpus load, so only for the formats that print them */
 	if (o->format != EXP_MD && o->format != EXP_HTML && o->format != EXP_CODEBOOK &&
-	    o->format != EXP_GRAPHML &&
+	    o->format != EXP_CODEBOOK_HTML && o->format != EXP_GRAPHML &&
 	    !(o->format == EXP_CSV && o->table == EXP_TABLE_CODES))
 		return summary_filter_check(&f->sf, e);
 	if ((rc = summary_open(db, &x->sum, e)))

@@ -285,11 +285,6 @@ static int html_coverage(export_ctx *x, strbuf *b)
 	return PX_OK;
 }
 
-struct html {
-	export_ctx *x;
-	strbuf *b;
-};
-
 /* A register as a table: the columns of praxis/regcols.h that have a
  * document header (the Markdown export's). */
 static void html_register(struct html *h, const char *title, const struct regcols *rc,
@@ -445,14 +440,8 @@ int export_html(export_ctx *x, FILE *out)
 		return rc;
 	t = export_text(x, title ? title : "praxis project");
 	sb_init(&b);
-	sb_add(&b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
-	       "<head>\n<meta charset=\"utf-8\"/>\n<title>");
-	esc(&b, t);
-	sb_printf(&b, "</title>\n<style>\n%s", html_css);
-	css_dimensions(&b);
-	sb_add(&b, "</style>\n</head>\n<body>\n<h1>");
-	esc(&b, t);
-	sb_printf(&b, "</h1>\n<p class=\"meta\">%zu vignette%s, %lld coding%s%s</p>\n", x->nvs,
+	export_html_head(&b, t);
+	sb_printf(&b, "<p class=\"meta\">%zu vignette%s, %lld coding%s%s</p>\n", x->nvs,
 		  PX_S(x->nvs), (long long)x->ncodings, PX_S(x->ncodings),
 		  x->o->keep_names ? "" : ", pseudonymized");
 	free(t);
@@ -502,4 +491,26 @@ io:
 fail:
 	sb_free(&b);
 	return rc;
+}
+
+void export_html_head(strbuf *b, const char *title)
+{
+	sb_add(b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
+	       "<head>\n<meta charset=\"utf-8\"/>\n<title>");
+	esc(b, title);
+	sb_printf(b, "</title>\n<style>\n%s", html_css);
+	css_dimensions(b);
+	sb_add(b, "</style>\n</head>\n<body>\n<h1>");
+	esc(b, title);
+	sb_add(b, "</h1>\n");
+}
+
+void export_html_memo(void *ud, const char *title, const char *text, const char *author)
+{
+	html_memo(ud, title, text, author);
+}
+
+const struct export_register_writer *export_html_registers(void)
+{
+	return &html_register_writer;
 }

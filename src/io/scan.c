@@ -104,6 +104,54 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+/* Blanks [p, end) but for line ends; returns end. */
+static char *blank_to(char *p, char *end)
+{
+	for (; p < end; p++)
+		if (*p != '\n')
+			*p = ' ';
+	return end;
+}
+
+/* Where `what` starts in p, or p's end. */
+static char *find_or_end(char *p, const char *what)
+{
+	char *at = strstr(p, what);
+
+	return at ? at : p + strlen(p);
+}
+
+/* An HTML page's markup blanked in place -- tags, attribute names,
+ * comments, the stylesheet and scripts -- so that only what a reader sees
+ * is scanned (a <mark> is no alias 'Mark'), at unchanged lines and
+ * columns. Attribute values are kept: a title or alt text is read too. */
+static void html_mask(char *text)
+{
+	char *p = text;
+
+	while ((p = strchr(p, '<'))) {
+		int raw = !strncasecmp(p, "<style", 6) || !strncasecmp(p, "<script", 7);
+		if (!strncmp(p, "<!--", 4)) {
+			char *end = find_or_end(p + 4, "-->");
+			p = blank_to(p, *end ? end + 3 : end);
+			continue;
+		}
+		for (char q = 0; *p && (q || *p != '>'); p++) {
+			if (q && *p == q)
+				q = 0, *p = ' ';
+			else if (!q && (*p == '"' || *p == '\''))
+				q = *p, *p = ' ';
+			else if (!q && *p != '\n')
+				*p = ' ';
+		}
+		if (*p == '>')
+			*p++ = ' ';
+		/* a stylesheet or script runs to its end tag, blanked next */
+		if (raw)
+			p = blank_to(p, find_or_end(p, "</"));
+	}
+}
+
 /* The entries of a zip that hold text: a .qdpx's project and sources, a
  * .docx's document, footnotes and comments. */
 static int entry_wanted(const char *name, int docx)
@@ -165,6 +213,8 @@ int scan_file(const alias_map *m, const char *path, scan_hit_fn fn, void *ud, px
 		return scan_zip(m, path, ends_with(path, ".docx"), fn, ud, e);
 	if (!(text = util_read_file(path, &len)))
 		return px_fail(e, PX_EIO, "%s: cannot read: %s", path, strerror(errno));
+	if (ends_with(path, ".html") || ends_with(path, ".htm"))
+		html_mask(text);
 	scan_text(m, path, text, fn, ud);
 	free(text);
 	return PX_OK;

@@ -30,7 +30,8 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "commands (after :, Tab completes)");
 	tui_command_help(out);
 	exts = export_format_list(1, " or ");
-	said = xasprintf("  (:export writes %s, by the name)", exts);
+	sl_push(out, "  (:export picks the format by the file name's extension:");
+	said = xasprintf("   %s)", exts);
 	sl_push(out, said);
 	free(said);
 	free(exts);

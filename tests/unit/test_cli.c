@@ -110,7 +110,7 @@ static const struct usage_case {
 	{ "import --quiet=yes x.yaml", "praxis import: --quiet takes no value\n"
 				       "try 'praxis import --help'\n" },
 	{ "export --format pdf", "praxis export: --format 'pdf': use md, html, csv, yaml,"
-				 " qdpx, qdc, codebook or graphml\ntry 'praxis export --help'\n" },
+				 " qdpx, qdc, codebook, codebook-html or graphml\ntry 'praxis export --help'\n" },
 	{ "export extra", "praxis export: unexpected argument 'extra'\n"
 			  "try 'praxis export --help'\n" },
 	{ "init extra", "praxis init: unexpected argument 'extra'\ntry 'praxis init --help'\n" },

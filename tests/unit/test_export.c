@@ -442,6 +442,7 @@ static void test_scan_command(void **state)
 {
 	char *dbp = fx_path(".db"), *yaml = fx_path(".yaml"), *txt = fx_path(".txt");
 	char *md = fx_path(".md"), *qdpx = fx_path(".qdpx"), *docx = fx_path(".docx");
+	char *html = fx_path(".html");
 	char *args, *out, *err, *cmd;
 	FILE *fp;
 
@@ -478,10 +479,25 @@ static void test_scan_command(void **state)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	scan_expect(dbp, docx, 1, "!word/document.xml:");
+	/* HTML: what a reader sees and attribute values are scanned, never
+	 * tags, comments or the stylesheet (a <mark> is no alias 'Mark') */
+	fp = fopen(html, "w");
+	fputs("<html><head><style>al{color:red}</style></head>\n"
+	      "<body><al title=\"Annie\">x</al><!-- Annie\n al --> ok Al.</body></html>\n", fp);
+	fclose(fp);
+	args = xasprintf("--db '%s' scan '%s'", dbp, html);
+	assert_int_equal(fx_run(args, &out, &err), 1);
+	cmd = xasprintf("%s:2:18: ann (alias 'Annie')\n%s:3:12: ann (alias 'Al')\n", html, html);
+	assert_string_equal(out, cmd);
+	free(cmd), free(args), free(out), free(err);
+	args = xasprintf("--db '%s' export --format html -o '%s'", dbp, html);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	free(args), free(out), free(err);
+	scan_expect(dbp, html, 0, NULL);
 	/* a file that is not there: exit 2 */
 	scan_expect(dbp, "/nonexistent/x.md", 2, NULL);
-	unlink(dbp), unlink(yaml), unlink(txt), unlink(md), unlink(qdpx), unlink(docx);
-	free(dbp), free(yaml), free(txt), free(md), free(qdpx), free(docx);
+	unlink(dbp), unlink(yaml), unlink(txt), unlink(md), unlink(qdpx), unlink(docx), unlink(html);
+	free(dbp), free(yaml), free(txt), free(md), free(qdpx), free(docx), free(html);
 }
 
 static void test_html_escaped_and_valid(void **state)
@@ -732,7 +748,7 @@ static void test_cli_export(void **state)
 	args = xasprintf("--db '%s' export --format pdf", db_path(db));
 	rc = fx_run(args, &out, &err);
 	assert_int_equal(rc, 1);
-	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc, codebook or graphml"));
+	assert_non_null(strstr(err, "--format 'pdf': use md, html, csv, yaml, qdpx, qdc, codebook, codebook-html or graphml"));
 	free(args), free(out), free(err);
 	args = xasprintf("--db '%s' export --format qdpx", db_path(db));
 	rc = fx_run(args, &out, &err);
@@ -829,10 +845,10 @@ static void test_format_table(void **state)
 	assert_int_equal(export_format_of_path("notes.doc"), -1);
 	assert_int_equal(export_format_of_path("notes"), -1);
 	list = export_format_list(0, " or ");
-	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc, codebook or graphml");
+	assert_string_equal(list, "md, html, csv, yaml, qdpx, qdc, codebook, codebook-html or graphml");
 	free(list);
 	list = export_format_list(1, " ");
-	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md .graphml");
+	assert_string_equal(list, ".md .html .csv .yaml .qdpx .qdc .codebook.md .codebook.html .graphml");
 	free(list);
 }
 
@@ -1050,6 +1066,19 @@ static void test_markup_escaped_everywhere(void **state)
 	db_close(db);
 }
 
+/* The page parses as XML without a single error. */
+static void assert_well_formed(const char *what, const char *html)
+{
+	xmlDocPtr doc;
+
+	xmlResetLastError();
+	doc = xmlReadMemory(html, (int)strlen(html), what, NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc || xmlGetLastError())
+		fail_msg("%s is not well-formed", what);
+	xmlFreeDoc(doc);
+}
+
 /* The codebook document: codes in tree order, each with its description,
  * colour, counts, memos and shortest quotes first, everything from the
  * data pseudonymized and escaped; then the registers. */
@@ -1087,9 +1116,37 @@ static void test_codebook_document(void **state)
 	assert_non_null(strstr(md, "# Repertoire register\n"));
 	assert_non_null(strstr(md, "| meet the daily quota |"));
 	free(md);
-	/* :export names it by its double extension; .md stays the notes */
+	/* the same document as a page: the same counts, memo and quotes,
+	 * escaped, well-formed, pseudonymized */
+	o.format = EXP_CODEBOOK_HTML;
+	md = export_str(db, &o);
+	assert_non_null(strstr(md, "<h1>Codebook</h1>\n"));
+	tools = strstr(md, "<h3>SR/tools</h3>\n<p class=\"text\">things used</p>\n<ul>\n"
+		       "<li>colour: <span style=\"background:#c0504d\">&#160;&#160;&#160;</span>"
+		       " <code>#c0504d</code></li>\n"
+		       "<li>codings: 1; vignettes: 1; participants: 1; coders: 1</li>\n</ul>\n"
+		       "<ol class=\"examples\">\n<li>&#8220;the Q pile&#8221; (v1)</li>\n</ol>\n");
+	assert_non_null(tools);
+	acc = strstr(md, "<h3>JE/mutual accountability</h3>\n");
+	assert_non_null(acc);
+	assert_non_null(strstr(acc, "<li>codings: 2; vignettes: 2; participants: 0; coders: 2</li>\n"
+			       "</ul>\n<div class=\"memo\"><strong>memo by tester</strong> Ann keeps"
+			       " count.\n# not a heading</div>\n<ol class=\"examples\">\n"
+			       "<li>&#8220;&lt;script&gt;&#8221; (v2)</li>\n"
+			       "<li>&#8220;Q pile. Also, Ann&#8221; (v1)</li>\n</ol>\n"));
+	assert_true(strstr(md, "<h2>mutual engagement (ME)</h2>") <
+		    strstr(md, "<h2>joint enterprise (JE)</h2>"));
+	assert_true(acc < tools);
+	assert_null(strstr(md, "Annie"));
+	assert_non_null(strstr(md, "<h1>Repertoire register</h1>"));
+	assert_non_null(strstr(md, "<td>meet the daily quota</td>"));
+	assert_well_formed("codebook page", md);
+	free(md);
+	/* :export names them by their double extensions; .md stays the notes */
 	assert_int_equal(export_format_of_path("team.codebook.md"), EXP_CODEBOOK);
+	assert_int_equal(export_format_of_path("team.codebook.html"), EXP_CODEBOOK_HTML);
 	assert_int_equal(export_format_of_path("team.md"), EXP_MD);
+	assert_int_equal(export_format_of_path("team.html"), EXP_HTML);
 	db_close(db);
 }
 

@@ -494,8 +494,8 @@ static void test_export_command(void **state)
 	assert_null(strstr(text, "Quota talk"));   /* v2 has no Bo: filtered out */
 	free(text);
 	keys = xasprintf(":export %s\n", bad);
-	s = run_keys(db, keys, 100, 30, NULL);
-	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc .codebook.md .graphml)");
+	s = run_keys(db, keys, 120, 30, NULL);
+	assert_has(s, "export: unknown format '.doc' (use .md .html .csv .yaml .qdpx .qdc .codebook.md .codebook.html .graphml)");
 	free(s);
 	free(keys);
 	free(md);
