@@ -69,6 +69,13 @@ typedef struct browse_row {
  * query is PX_EUSAGE. */
 int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
 		     int dir, int limit, browse_row **rows, size_t *n, px_err *e);
+/* The SQL browse_vignettes runs for f without a search or a drill-down
+ * set (keyed: after a key; dir as there), caller frees; and the one
+ * that counts a page's codings per dimension (?1: a JSON array of
+ * vignette ids). For the test that both stay index-only (migration 13):
+ * they run on every page of the list. */
+char *browse_page_sql(const browse_filter *f, int keyed, int dir);
+extern const char browse_page_counts_sql[];
 /* How many vignettes pass f, and how many come before (date, id). */
 int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_err *e);
 int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,

@@ -324,12 +324,15 @@ static int cmp_row_id(const void *a, const void *b)
 /* The coding counts of a page's rows in one query, as
  * vignette_dimension_counts gives them one by one (a query per row pays
  * a read transaction each). */
+const char browse_page_counts_sql[] =
+	"SELECT c.vignette_id, code.dimension, count(*)"
+	" FROM json_each(?1) j JOIN coding c ON c.vignette_id = j.value"
+	" JOIN code ON code.id = c.code_id"
+	" GROUP BY c.vignette_id, code.dimension";
+
 static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT c.vignette_id, code.dimension, count(*)"
-				   " FROM json_each(?1) j JOIN coding c ON c.vignette_id = j.value"
-				   " JOIN code ON code.id = c.code_id"
-				   " GROUP BY c.vignette_id, code.dimension", e);
+	sqlite3_stmt *st = db_stmt(db, browse_page_counts_sql, e);
 	browse_row **by_id;
 	idlist ids = { 0 };
 	char *json;
@@ -411,6 +414,38 @@ static void reverse_rows(browse_row *rows, size_t n)
 	}
 }
 
+/* The page query of browse_vignettes into b (see there for hits,
+ * drill, ranked, keyed and dir). */
+static void page_sql(strbuf *b, const browse_filter *f, int hits, int drill, int ranked,
+		     int keyed, int dir)
+{
+	static const char *const date_key[] = { " AND (v.date, v.id) < (?8, ?9)",
+		" AND (v.date, v.id) > (?8, ?9)", " AND (v.date, v.id) >= (?8, ?9)" };
+	static const char *const rank_key[] = { " AND h.pos < " HIT_POS, " AND h.pos > " HIT_POS,
+		" AND h.pos >= " HIT_POS };
+
+	sb_add(b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
+	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
+	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
+	filter_sql(b, f, hits, drill);
+	if (keyed)
+		sb_add(b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
+	if (ranked)
+		sb_add(b, dir > 0 ? " ORDER BY h.pos LIMIT ?10" : " ORDER BY h.pos DESC LIMIT ?10");
+	else
+		sb_add(b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" :
+		       " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+}
+
+char *browse_page_sql(const browse_filter *f, int keyed, int dir)
+{
+	strbuf b;
+
+	sb_init(&b);
+	page_sql(&b, f, 0, 0, 0, keyed, dir);
+	return sb_steal(&b);
+}
+
 int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
 		     int dir, int limit, browse_row **rows, size_t *n, px_err *e)
 {
@@ -419,25 +454,11 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	size_t cap = limit > 0 ? (size_t)limit : 1;
 	int rc = PX_OK, hits = f->search && search_hits(db, f);
 	int drill = f->drill && drill_table(db, f), ranked = hits && f->order == BROWSE_ORDER_RANK;
-	static const char *const date_key[] = { " AND (v.date, v.id) < (?8, ?9)",
-		" AND (v.date, v.id) > (?8, ?9)", " AND (v.date, v.id) >= (?8, ?9)" };
-	static const char *const rank_key[] = { " AND h.pos < " HIT_POS, " AND h.pos > " HIT_POS,
-		" AND h.pos >= " HIT_POS };
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
-	sb_add(&b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
-	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
-	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
-	filter_sql(&b, f, hits, drill);
-	if (key_date)
-		sb_add(&b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
-	if (ranked)
-		sb_add(&b, dir > 0 ? " ORDER BY h.pos LIMIT ?10" : " ORDER BY h.pos DESC LIMIT ?10");
-	else
-		sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" :
-		       " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+	page_sql(&b, f, hits, drill, ranked, key_date != NULL, dir);
 	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
