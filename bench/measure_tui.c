@@ -120,12 +120,13 @@ static const char codings_of_sql[] =
 /* The keys' CPU time (the event loop thread's): median in the table,
  * median and p99 on stderr, since on a shared machine the wall p99 is
  * often a wait for a core. */
-static void key_cpu(struct measure *m, struct samples *cpu)
+static void key_cpu(struct measure *m, struct samples *cpu, const char *what)
 {
 	if (cpu->n) {
 		m->cpu_med = samples_pct(cpu, 50);
-		fprintf(stderr, "bench: %s: cpu median %.3f ms, p90 %.3f ms, p99 %.3f ms (%zu keys)\n",
-			m->name, m->cpu_med, samples_pct(cpu, 90), samples_pct(cpu, 99), cpu->n);
+		fprintf(stderr, "bench: CPU time of the %s: median %.3f ms, p90 %.3f ms,"
+			" p99 %.3f ms (%zu keys)\n", what, m->cpu_med, samples_pct(cpu, 90),
+			samples_pct(cpu, 99), cpu->n);
 	}
 	samples_free(cpu);
 }
@@ -173,7 +174,7 @@ int measure_keystroke(struct measure *m, const char *yaml, const char *db, int r
 	sqlite3_close(h);
 	m->max_ms = 2;
 	m->target_on_p99 = 1;
-	key_cpu(m, &cpu);
+	key_cpu(m, &cpu, "list moves");
 	samples_finish(m, &ours, &raw);
 	return rc;
 }
@@ -230,7 +231,7 @@ int measure_add_coding(struct measure *m, const char *yaml, const char *db, int 
 	bench_sh("rm -f '%s'*", copy);
 	m->max_ms = 5;
 	m->target_on_p99 = 1;
-	key_cpu(m, &cpu);
+	key_cpu(m, &cpu, "codings");
 	samples_finish(m, &ours, &raw);
 	return rc;
 }
