@@ -221,10 +221,11 @@ static void test_badges_far_down_the_list(void **state)
 	screen = fx_screen_run(db, keys, COLS, ROWS, NULL);
 	assert_list_badges(db, screen, 15);
 	free(screen);
-	keys = xasprintf("%s<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>kk\n", keys);
-	screen = fx_screen_run(db, keys, COLS, ROWS, NULL);
+	char *up = xasprintf("%s<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>kk\n", keys);
+	screen = fx_screen_run(db, up, COLS, ROWS, NULL);
 	assert_list_badges(db, screen, 15);
 	free(screen);
+	free(up);
 	free(keys);
 	screen = fx_screen_run(db, ":open l150\njjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj"
 			       "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj\n",
