@@ -51,6 +51,7 @@ typedef struct browse_row {
 	int64_t community_id;
 	char *ext_id;
 	int64_t counts[4];       /* codings: all, ME, JE, SR */
+	int counted;             /* counts[] read (browse_count_rows) */
 	/* with a search: the best-matching piece of the title or text, each
 	 * matched word between BROWSE_HIT_ON and BROWSE_HIT_OFF; NULL for a
 	 * vignette only a memo matched */
@@ -69,6 +70,23 @@ typedef struct browse_row {
  * query is PX_EUSAGE. */
 int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
 		     int dir, int limit, browse_row **rows, size_t *n, px_err *e);
+/* browse_vignettes without the badges (counts[] 0, counted 0), and the
+ * badges of rows read in one query (counted set): a list that shows a
+ * screenful of a larger window counts the rows as they come into view.
+ * Each row's codings are a seek of its own in the codings' index (the
+ * list is in date order, the index in vignette order): a page of 64
+ * rows counted at once cost about 64 page reads at 100k vignettes. */
+int browse_vignettes_uncounted(px_db *db, const browse_filter *f, const char *key_date,
+			       int64_t key_id, int dir, int limit, browse_row **rows, size_t *n,
+			       px_err *e);
+int browse_count_rows(px_db *db, browse_row *rows, size_t n, px_err *e);
+/* The SQL browse_vignettes runs for f without a search or a drill-down
+ * set (keyed: after a key; dir as there), caller frees; and the one
+ * that counts a page's codings per dimension (?1: a JSON array of
+ * vignette ids). For the test that both stay index-only (migration 13):
+ * they run on every page of the list. */
+char *browse_page_sql(const browse_filter *f, int keyed, int dir);
+extern const char browse_page_counts_sql[];
 /* How many vignettes pass f, and how many come before (date, id). */
 int browse_vignette_count(px_db *db, const browse_filter *f, int64_t *count, px_err *e);
 int browse_vignette_rank(px_db *db, const browse_filter *f, const char *date, int64_t id,

@@ -3,8 +3,8 @@
  * With PRAXIS_TIMINGS=FILE the event loop appends one line per event to
  * FILE: "first_frame MS" once the first full frame is drawn (from the
  * start of the interface, database open and summaries included), then
- * "key CODE MS" for each key, from reading it to the end of the redraw it
- * caused, and "summaries MS" when the summary state (loaded on its own
+ * "key CODE MS CPU" for each key, from reading it to the end of the redraw
+ * it caused (MS wall time, CPU the event loop thread's CPU time), and "summaries MS" when the summary state (loaded on its own
  * thread) arrives, from the same start as first_frame. Without the
  * variable every call is a cheap no-op. */
 #ifndef PRAXIS_TIMING_H

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "praxis/browse.h"
+#include "praxis/checkpoint.h"
 #include "praxis/db.h"
 #include "praxis/names.h"
 #include "praxis/pane.h"
@@ -93,6 +94,7 @@ struct tui_frame {
 
 struct tui {
 	px_db *db;
+	db_checkpointer *ckpt;   /* the WAL's checkpoints, off the keys' path */
 	const char *db_path;
 	int read_only;           /* the store refuses writes; the status line says so */
 	int64_t coder_id;        /* the coder in force: own_coder unless a

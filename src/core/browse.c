@@ -323,13 +323,20 @@ static int cmp_row_id(const void *a, const void *b)
 
 /* The coding counts of a page's rows in one query, as
  * vignette_dimension_counts gives them one by one (a query per row pays
- * a read transaction each). */
+ * a read transaction each). The list is in date order and the codings'
+ * index in vignette order: where dates and ids do not go together (an
+ * import in any order), each row is a seek to a page of its own, about
+ * one page read per row at 100k vignettes. */
+/* One row per coding, counted here: a GROUP BY would build a temporary
+ * b-tree (a fresh page cache) on every page of the list. */
+const char browse_page_counts_sql[] =
+	"SELECT c.vignette_id, code.dimension"
+	" FROM json_each(?1) j JOIN coding c ON c.vignette_id = j.value"
+	" JOIN code ON code.id = c.code_id";
+
 static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT c.vignette_id, code.dimension, count(*)"
-				   " FROM json_each(?1) j JOIN coding c ON c.vignette_id = j.value"
-				   " JOIN code ON code.id = c.code_id"
-				   " GROUP BY c.vignette_id, code.dimension", e);
+	sqlite3_stmt *st = db_stmt(db, browse_page_counts_sql, e);
 	browse_row **by_id;
 	idlist ids = { 0 };
 	char *json;
@@ -341,6 +348,7 @@ static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 	by_id = xcalloc(n + 1, sizeof(*by_id)); /* NOLINT(bugprone-sizeof-expression) */
 	for (size_t i = 0; i < n; i++) {
 		memset(rows[i].counts, 0, sizeof(rows[i].counts));
+		rows[i].counted = 1;
 		idl_push(&ids, rows[i].id);
 		by_id[i] = &rows[i];
 	}
@@ -350,13 +358,12 @@ static int page_counts(px_db *db, browse_row *rows, size_t n, px_err *e)
 	while (db_row(db, st, &rc, e)) {
 		browse_row key = { .id = sqlite3_column_int64(st, 0) }, *kp = &key, **hit;
 		int d = sqlite3_column_int(st, 1);
-		int64_t c = sqlite3_column_int64(st, 2);
 		/* NOLINTNEXTLINE(bugprone-sizeof-expression): array of pointers */
 		if (!(hit = bsearch(&kp, by_id, n, sizeof(*by_id), cmp_row_id)))
 			continue;
 		if (d >= 1 && d <= 3)
-			(*hit)->counts[d] = c;
-		(*hit)->counts[0] += c;
+			(*hit)->counts[d]++;
+		(*hit)->counts[0]++;
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -411,33 +418,53 @@ static void reverse_rows(browse_row *rows, size_t n)
 	}
 }
 
-int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
-		     int dir, int limit, browse_row **rows, size_t *n, px_err *e)
+/* The page query of browse_vignettes into b (see there for hits,
+ * drill, ranked, keyed and dir). */
+static void page_sql(strbuf *b, const browse_filter *f, int hits, int drill, int ranked,
+		     int keyed, int dir)
+{
+	static const char *const date_key[] = { " AND (v.date, v.id) < (?8, ?9)",
+		" AND (v.date, v.id) > (?8, ?9)", " AND (v.date, v.id) >= (?8, ?9)" };
+	static const char *const rank_key[] = { " AND h.pos < " HIT_POS, " AND h.pos > " HIT_POS,
+		" AND h.pos >= " HIT_POS };
+
+	sb_add(b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
+	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
+	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
+	filter_sql(b, f, hits, drill);
+	if (keyed)
+		sb_add(b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
+	if (ranked)
+		sb_add(b, dir > 0 ? " ORDER BY h.pos LIMIT ?10" : " ORDER BY h.pos DESC LIMIT ?10");
+	else
+		sb_add(b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" :
+		       " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+}
+
+char *browse_page_sql(const browse_filter *f, int keyed, int dir)
+{
+	strbuf b;
+
+	sb_init(&b);
+	page_sql(&b, f, 0, 0, 0, keyed, dir);
+	return sb_steal(&b);
+}
+
+/* browse_vignettes, with the badges counted (count) or left for
+ * browse_count_rows. */
+static int list_page(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
+		     int dir, int limit, int count, browse_row **rows, size_t *n, px_err *e)
 {
 	strbuf b;
 	sqlite3_stmt *st;
 	size_t cap = limit > 0 ? (size_t)limit : 1;
 	int rc = PX_OK, hits = f->search && search_hits(db, f);
 	int drill = f->drill && drill_table(db, f), ranked = hits && f->order == BROWSE_ORDER_RANK;
-	static const char *const date_key[] = { " AND (v.date, v.id) < (?8, ?9)",
-		" AND (v.date, v.id) > (?8, ?9)", " AND (v.date, v.id) >= (?8, ?9)" };
-	static const char *const rank_key[] = { " AND h.pos < " HIT_POS, " AND h.pos > " HIT_POS,
-		" AND h.pos >= " HIT_POS };
 
 	*rows = xcalloc(cap, sizeof(**rows));
 	*n = 0;
 	sb_init(&b);
-	sb_add(&b, ranked ? "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v"
-	       " JOIN temp.browse_hits h ON h.id = v.id WHERE 1" :
-	       "SELECT v.id, v.date, v.title, v.community_id, v.ext_id FROM vignette v WHERE 1");
-	filter_sql(&b, f, hits, drill);
-	if (key_date)
-		sb_add(&b, (ranked ? rank_key : date_key)[dir > 1 ? 2 : dir > 0]);
-	if (ranked)
-		sb_add(&b, dir > 0 ? " ORDER BY h.pos LIMIT ?10" : " ORDER BY h.pos DESC LIMIT ?10");
-	else
-		sb_add(&b, dir > 0 ? " ORDER BY v.date, v.id LIMIT ?10" :
-		       " ORDER BY v.date DESC, v.id DESC LIMIT ?10");
+	page_sql(&b, f, hits, drill, ranked, key_date != NULL, dir);
 	st = db_stmt_dynamic(db, sb_str(&b), e);
 	sb_free(&b);
 	if (!st)
@@ -457,7 +484,7 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 		r->ext_id = db_col_strdup(st, 4);
 	}
 	sqlite3_reset(st);
-	if (rc || (rc = page_counts(db, *rows, *n, e)) ||
+	if (rc || (count && (rc = page_counts(db, *rows, *n, e))) ||
 	    (f->search && (rc = page_snippets(db, f, *rows, *n, e)))) {
 		browse_rows_free(*rows, *n);
 		*rows = NULL;
@@ -468,6 +495,26 @@ int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, in
 	if (dir < 0)
 		reverse_rows(*rows, *n);
 	return PX_OK;
+}
+
+int browse_vignettes(px_db *db, const browse_filter *f, const char *key_date, int64_t key_id,
+		     int dir, int limit, browse_row **rows, size_t *n, px_err *e)
+{
+	return list_page(db, f, key_date, key_id, dir, limit, 1, rows, n, e);
+}
+
+int browse_vignettes_uncounted(px_db *db, const browse_filter *f, const char *key_date,
+			       int64_t key_id, int dir, int limit, browse_row **rows, size_t *n,
+			       px_err *e)
+{
+	return list_page(db, f, key_date, key_id, dir, limit, 0, rows, n, e);
+}
+
+int browse_count_rows(px_db *db, browse_row *rows, size_t n, px_err *e)
+{
+	if (!n)
+		return PX_OK;
+	return page_counts(db, rows, n, e);
 }
 
 static int count_query(px_db *db, const browse_filter *f, const char *date, int64_t id,

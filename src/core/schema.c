@@ -312,6 +312,23 @@ static const char migration_12[] =
 	" INSERT INTO memo_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;\n"
 	"INSERT INTO memo_fts(memo_fts) VALUES ('rebuild');\n";
 
+/* Issue 18: moving down the vignette list fetches its next page
+ * (src/core/browse.c browse_vignettes) on the key that reaches the
+ * window's edge, and a row's coding badges (page_counts) as it comes into
+ * view. Both read table rows: the page's 64 vignettes with their texts
+ * (about 20 pages), and for each row its codings with memos, uuids and
+ * times for code_id (the list is in date order, the codings by vignette:
+ * a row is a page of its own, two with the table's). The list's columns
+ * in date order make the page one range of one index (about 4 pages);
+ * code_id in the by-vignette index (its order kept for the reader's
+ * codings) makes the badges index-only. vignette_by_date stays: the
+ * count before the cursor (browse_vignette_rank) scans its narrower
+ * rows. */
+static const char migration_13[] =
+	"CREATE INDEX vignette_list ON vignette(date, id, title, community_id, ext_id);\n"
+	"DROP INDEX coding_by_vignette;\n"
+	"CREATE INDEX coding_by_vignette ON coding(vignette_id, start, id, code_id);\n";
+
 const char *const schema_migrations[] = {
 	NULL,          /* version 0: empty file */
 	migration_1,
@@ -326,6 +343,7 @@ const char *const schema_migrations[] = {
 	migration_10,
 	migration_11,
 	migration_12,
+	migration_13,
 };
 
 const int schema_version_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])) - 1;

@@ -511,13 +511,20 @@ int dsp_textf(int y, int x, int w, int role, const char *fmt, ...)
 	return n;
 }
 
+/* One call for the run of cells rather than one a cell: a frame fills
+ * every row of every pane, and a cell at a time was a third of the CPU
+ * time of drawing one (perf, 100k vignettes). The frame starts from an
+ * erased screen (display_clear), so no wide character is cut in two. */
 void dsp_fill(int y, int x, int w, int role)
 {
 	wchar_t sp[2] = { L' ', 0 };
+	int from = x < 0 ? 0 : x, to = x + w < COLS ? x + w : COLS;
+	cchar_t cc;
 
-	for (int i = 0; i < w && x + i < COLS; i++)
-		if (y >= 0 && y < LINES && x + i >= 0)
-			put_cell(y, x + i, sp, role);
+	if (y < 0 || y >= LINES || from >= to)
+		return;
+	setcchar(&cc, sp, role_attr[role], role_pair[role], NULL);
+	mvhline_set(y, from, &cc, to - from);
 }
 
 void dsp_vline(int y, int x, int h, int role)

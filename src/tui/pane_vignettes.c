@@ -1,7 +1,9 @@
 /* pane_vignettes.c: the vignettes passing the filter, paged by key so a
  * huge corpus costs no more than a small one: the pane holds a window of
  * rows around the cursor and fetches the next or previous page at its
- * edges (browse_vignettes). */
+ * edges (browse_vignettes_uncounted). A row's coding badges are read when
+ * it first comes into view (browse_count_rows), not with its page: the
+ * page is a range of one index, its badges a seek per row. */
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/coding.h"
@@ -56,8 +58,8 @@ static void load_around(struct pane *p, struct tui *t, const char *date, int64_t
 	px_err e = { 0 };
 	char *d = xstrdup(date);
 
-	if (browse_vignettes(t->db, &t->filter, d, id, -1, PAGE, &before, &nb, &e) ||
-	    browse_vignettes(t->db, &t->filter, d, id, 2, PAGE, &after, &na, &e)) {
+	if (browse_vignettes_uncounted(t->db, &t->filter, d, id, -1, PAGE, &before, &nb, &e) ||
+	    browse_vignettes_uncounted(t->db, &t->filter, d, id, 2, PAGE, &after, &na, &e)) {
 		tui_error(t, "%s", e.msg);
 		browse_rows_free(before, nb);
 		set_rows(s, NULL, 0);
@@ -91,7 +93,7 @@ static void load_edge(struct pane *p, struct tui *t, int end)
 	size_t n = 0;
 	px_err e = { 0 };
 
-	if (browse_vignettes(t->db, &t->filter, NULL, 0, end ? -1 : 1, PAGE, &rows, &n, &e))
+	if (browse_vignettes_uncounted(t->db, &t->filter, NULL, 0, end ? -1 : 1, PAGE, &rows, &n, &e))
 		tui_error(t, "%s", e.msg);
 	set_rows(s, rows, n);
 	s->cursor = end && n ? n - 1 : 0;
@@ -138,7 +140,7 @@ static void extend(struct pane *p, struct tui *t, int dir)
 	if (!s->n)
 		return;
 	edge = dir > 0 ? &s->rows[s->n - 1] : &s->rows[0];
-	if (browse_vignettes(t->db, &t->filter, edge->date, edge->id, dir, PAGE, &more, &nm, &e)) {
+	if (browse_vignettes_uncounted(t->db, &t->filter, edge->date, edge->id, dir, PAGE, &more, &nm, &e)) {
 		tui_error(t, "%s", e.msg);
 		return;
 	}
@@ -277,6 +279,28 @@ static void draw_snippet(int y, int x, int w, const char *s, int role, int hit)
 	}
 }
 
+/* Reads the badges of the rows in view that have none yet (one query
+ * for the span from the first to the last of them). */
+static void count_in_view(struct vstate *s, struct tui *t, int h)
+{
+	size_t end = s->top + (size_t)(h > 0 ? h : 0), lo = s->n, hi = 0;
+	px_err e = { 0 };
+
+	for (size_t i = s->top; i < end && i < s->n; i++) {
+		if (s->rows[i].counted)
+			continue;
+		if (lo == s->n)
+			lo = i;
+		hi = i + 1;
+	}
+	if (lo < hi && browse_count_rows(t->db, s->rows + lo, hi - lo, &e)) {
+		tui_error(t, "%s", e.msg);
+		/* said once: the rows show no badges rather than asking again */
+		for (size_t i = lo; i < hi; i++)
+			s->rows[i].counted = 1;
+	}
+}
+
 static void v_draw(struct pane *p, struct tui *t, struct rect b)
 {
 	struct vstate *s = vs(p);
@@ -286,6 +310,7 @@ static void v_draw(struct pane *p, struct tui *t, struct rect b)
 		s->top = s->cursor;
 	if (s->cursor >= s->top + (size_t)b.h)
 		s->top = s->cursor - (size_t)b.h + 1;
+	count_in_view(s, t, b.h);
 	for (int i = 0; i < b.h && s->top + (size_t)i < s->n; i++) {
 		const browse_row *r = &s->rows[s->top + (size_t)i];
 		int sel = s->top + (size_t)i == s->cursor ? (focused ? 2 : 1) : 0;
@@ -331,7 +356,8 @@ static void v_count(struct pane *p, struct tui *t, const px_coding *c, int d)
 	int dim = names_code_dimension(&t->names, c->code_id);
 
 	for (size_t i = 0; i < s->n; i++) {
-		if (s->rows[i].id != c->vignette_id)
+		/* a row not yet in view reads its badges when it comes */
+		if (s->rows[i].id != c->vignette_id || !s->rows[i].counted)
 			continue;
 		if (!dim) {
 			p->stale = 1;    /* a code the names do not know yet */

@@ -854,6 +854,8 @@ static int setup(struct tui *t, const struct tui_options *o, px_err *e)
 	t->total_vignettes = -1;
 	tui_names_reload(t);
 	t->data_version = db_data_version(t->db);
+	/* a coding's commit never waits for the WAL's copy into the file */
+	t->ckpt = checkpoint_bg_start(t->db, CHECKPOINT_PAGES);
 	for (int i = 0; i < P_COUNT; i++)
 		pane_init(&t->panes[i], pane_table[i], t);
 	return PX_OK;
@@ -871,6 +873,8 @@ static void teardown(struct tui *t)
 	t->sum = NULL;
 	free(t->sum_err);
 	t->sum_err = NULL;
+	checkpoint_bg_stop(t->ckpt, NULL);
+	t->ckpt = NULL;
 	if (t->db) {
 		db_unlisten(t->db, on_store_event, t);
 		undo_free(&t->undo);

@@ -65,6 +65,42 @@ static void test_page_badges_match_one_by_one(void **state)
 	db_close(db);
 }
 
+/* A page without its badges is the same rows with none read (counted 0);
+ * counting a part of it gives that part what a counted page has. */
+static void test_uncounted_page_then_counted(void **state)
+{
+	px_db *db = fx_db_with(fx_small_corpus);
+	int64_t v1 = fx_vignette(db, "v1"), v2 = fx_vignette(db, "v2");
+	browse_filter f = { 0 };
+	browse_row *want = NULL, *rows = NULL;
+	idlist ids = { 0 };
+	size_t nw = 0, n = 0;
+	px_err e = { 0 };
+
+	(void)state;
+	add_codings(db, v1, v2, fx_coder(db, "tester"), &ids);
+	assert_int_equal(browse_vignettes(db, &f, NULL, 0, 1, 10, &want, &nw, &e), PX_OK);
+	assert_int_equal(browse_vignettes_uncounted(db, &f, NULL, 0, 1, 10, &rows, &n, &e), PX_OK);
+	assert_int_equal(n, nw);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(rows[i].id, want[i].id);
+		assert_int_equal(want[i].counted, 1);
+		assert_int_equal(rows[i].counted, 0);
+		assert_int_equal(rows[i].counts[0], 0);
+	}
+	assert_int_equal(browse_count_rows(db, rows + 1, n - 1, &e), PX_OK);
+	assert_int_equal(rows[0].counted, 0);
+	for (size_t i = 1; i < n; i++) {
+		assert_int_equal(rows[i].counted, 1);
+		assert_memory_equal(rows[i].counts, want[i].counts, sizeof(want[i].counts));
+	}
+	assert_int_equal(browse_count_rows(db, rows, 0, &e), PX_OK);
+	browse_rows_free(rows, n);
+	browse_rows_free(want, nw);
+	idl_free(&ids);
+	db_close(db);
+}
+
 /* A large drill-down set goes through a temp table: the same rows,
  * count and rank as a small one, and a changed set is picked up. */
 static void test_large_drill_set(void **state)
@@ -110,6 +146,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_page_badges_match_one_by_one),
+		cmocka_unit_test(test_uncounted_page_then_counted),
 		cmocka_unit_test(test_large_drill_set),
 	};
 

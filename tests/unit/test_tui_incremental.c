@@ -2,7 +2,9 @@
  * the store's events instead of a reload; after codings made, deleted,
  * undone and redone, every count shown (vignette badges, participants,
  * codebook, summaries, status line) must equal what a fresh start on the
- * same database shows. */
+ * same database shows. The list reads a row's badges when it comes into
+ * view, not with its page: after scrolling, jumping and coding far from
+ * the first page, every row shown carries the database's counts. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "praxis/util.h"
 #include "fixture.h"
 #include "screen.h"
@@ -138,11 +141,153 @@ static void test_counts_while_loading(void **state)
 	unsetenv("PRAXIS_TEST_SUMMARY_DELAY_MS");
 }
 
+/* 300 more vignettes (L001..L300) dated in an order their ids do not
+ * follow, as an import in any order leaves them, with i % 4 ME, i % 3
+ * JE and i % 5 SR codings each. */
+static char *long_list_db(void)
+{
+	char *db = fx_screen_db(NULL);
+	sqlite3 *h = NULL;
+	char *err = NULL;
+	static const char sql[] =
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+		" INSERT INTO vignette(ext_id, title, date, text, length, uuid, created, updated)"
+		" SELECT printf('l%03d', i), printf('L%03d', i),"
+		" printf('2027-%02d-%02d', 1 + (i * 7) % 12, 1 + (i * 13) % 28),"
+		" 'some text here', 14, printf('lu%d', i), 't', 't' FROM n;"
+		"WITH RECURSIVE k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < 4)"
+		" INSERT INTO coding(vignette_id, code_id, coder_id, uuid, created, updated)"
+		" SELECT v.id, (SELECT min(id) FROM code WHERE dimension = d.d),"
+		" (SELECT min(id) FROM coder), printf('lc%d-%d-%d', v.id, d.d, k.k), 't', 't'"
+		" FROM vignette v, (SELECT 1 AS d, 4 AS m UNION SELECT 2, 3 UNION SELECT 3, 5) d, k"
+		" WHERE v.ext_id LIKE 'l%' AND k.k <= CAST(substr(v.ext_id, 2) AS INTEGER) % d.m;";
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	if (sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("long list: %s", err);
+	sqlite3_close(h);
+	return db;
+}
+
+/* Every list row of screen showing an L vignette ends with its badges as
+ * the database counts them; at least min rows are checked. */
+static void assert_list_badges(const char *db, const char *screen, int min)
+{
+	int checked = 0;
+
+	for (int n = 1; n < ROWS - 2; n++) {
+		char *left, *right, *at, sql[160], want[48];
+		size_t len;
+		side_panes(screen, n, &left, &right);
+		at = strstr(left, " L");
+		if (at && at[2] >= '0' && at[2] <= '9') {
+			int64_t c[4];
+			for (int d = 1; d <= 3; d++) {
+				snprintf(sql, sizeof(sql), "SELECT count(*) FROM coding c JOIN code"
+					 " ON code.id = c.code_id JOIN vignette v ON v.id ="
+					 " c.vignette_id WHERE v.title = '%.4s' AND code.dimension"
+					 " = %d", at + 1, d);
+				c[d] = fx_scalar(db, sql);
+			}
+			snprintf(want, sizeof(want), " %lld %lld %lld", (long long)c[1],
+				 (long long)c[2], (long long)c[3]);
+			len = strlen(left);
+			while (len && left[len - 1] == ' ')
+				left[--len] = '\0';
+			if (len < strlen(want) || strcmp(left + len - strlen(want), want))
+				fail_msg("line %d: '%s', want badges '%s'\n%s", n, left, want, screen);
+			checked++;
+		}
+		free(left);
+		free(right);
+	}
+	if (checked < min)
+		fail_msg("only %d list rows checked:\n%s", checked, screen);
+}
+
+static void test_badges_far_down_the_list(void **state)
+{
+	char *db = long_list_db(), *keys, *screen;
+	strbuf b;
+
+	(void)state;
+	/* down past three pages (the window drops its far side), back up
+	 * over rows fetched again, a jump to the middle and on from there */
+	sb_init(&b);
+	for (int i = 0; i < 230; i++)
+		sb_addc(&b, 'j');
+	sb_add(&b, "\n");
+	keys = sb_steal(&b);
+	screen = fx_screen_run(db, keys, COLS, ROWS, NULL);
+	assert_list_badges(db, screen, 15);
+	free(screen);
+	char *up = xasprintf("%s<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>kk\n", keys);
+	screen = fx_screen_run(db, up, COLS, ROWS, NULL);
+	assert_list_badges(db, screen, 15);
+	free(screen);
+	free(up);
+	free(keys);
+	screen = fx_screen_run(db, ":open l150\njjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj"
+			       "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj\n",
+			       COLS, ROWS, NULL);
+	assert_list_badges(db, screen, 15);
+	free(screen);
+	free(db);
+}
+
+/* A coding made on a row, the row scrolled out of view and out of the
+ * window, an undo while it is away, and back: its badges follow the
+ * database, never counted twice (once from the change, once on view);
+ * then a search codes every hit, most of them rows not yet in view. */
+static void test_badges_follow_codings_out_of_view(void **state)
+{
+	char *db = long_list_db(), *screen, *keys;
+	strbuf b;
+
+	(void)state;
+	sb_init(&b);
+	sb_add(&b, ":open l150\nvll1\nwvll3\n");
+	for (int i = 0; i < 300; i++)
+		sb_addc(&b, 'j');
+	sb_add(&b, "\nu\n");
+	for (int i = 0; i < 300; i++)
+		sb_addc(&b, 'k');
+	sb_add(&b, "\n");
+	keys = sb_steal(&b);
+	screen = fx_screen_run(db, keys, COLS, ROWS, NULL);
+	/* l150 gained an ME coding (the SR one was undone) */
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding c JOIN vignette v ON"
+				   " v.id = c.vignette_id WHERE v.ext_id = 'l150'"),
+			 150 % 4 + 150 % 3 + 150 % 5 + 1);
+	fx_assert_has(screen, "L150");
+	assert_list_badges(db, screen, 15);
+	free(screen);
+	free(keys);
+	/* a search (a filter: the list reloads in rank order) and every hit
+	 * coded at once, rows in view and rows not yet seen alike */
+	sb_init(&b);
+	sb_add(&b, "/some<Enter>\n:autocode ME\ny\n");
+	for (int i = 0; i < 120; i++)
+		sb_addc(&b, 'j');
+	sb_add(&b, "\n");
+	keys = sb_steal(&b);
+	int64_t before = fx_scalar(db, "SELECT count(*) FROM coding");
+	screen = fx_screen_run(db, keys, COLS, ROWS, NULL);
+	/* one ME coding per hit of "some" in each L vignette */
+	assert_true(fx_scalar(db, "SELECT count(*) FROM coding") - before >= 300);
+	assert_list_badges(db, screen, 15);
+	free(screen);
+	free(keys);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_match_a_fresh_start),
 		cmocka_unit_test(test_counts_while_loading),
+		cmocka_unit_test(test_badges_far_down_the_list),
+		cmocka_unit_test(test_badges_follow_codings_out_of_view),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
