@@ -46,6 +46,13 @@ typedef struct sync_result {
 int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e);
 void sync_result_free(sync_result *r);
 
+/* Decides sync conflict id for side (sync_conflict_decide), and a field
+ * conflict for theirs too: the field's row takes their value (the project
+ * is written as a tree in a temporary directory, the field set there and
+ * the tree read back, in one transaction; rows are renumbered as after a
+ * sync, so a caller finds its coder again by corpus id). */
+int sync_decide(px_db *db, int64_t id, int side, px_err *e);
+
 /* Codings, memos and vignettes changed since the last sync (all of them
  * before the first): the status line's "N unsynced". */
 int sync_unsynced(px_db *db, int64_t *n, px_err *e);

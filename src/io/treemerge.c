@@ -22,7 +22,26 @@ struct tm {
 	char *merged_text;
 	const char *side_text[2];  /* ours, theirs */
 	int remap;
+	/* where the merge is: keys and (item[i]) row ids from the file's root,
+	 * so that a field conflict can say which field (treemerge_set_field) */
+	const char *steps[TREEMERGE_MAX_DEPTH];
+	int item[TREEMERGE_MAX_DEPTH];
+	int depth;
 };
+
+static void step_in(struct tm *m, const char *step, int item)
+{
+	if (m->depth < TREEMERGE_MAX_DEPTH) {
+		m->steps[m->depth] = step;
+		m->item[m->depth] = item;
+	}
+	m->depth++;
+}
+
+static void step_out(struct tm *m)
+{
+	m->depth--;
+}
 
 /* ---- small trees ------------------------------------------------------- */
 
@@ -218,6 +237,77 @@ static char *coding_label(const ynode *c)
 			 coder ? coder : "?");
 }
 
+/* A value for a description: a scalar cut to a line, else what it is. */
+static char *value_label(const ynode *v)
+{
+	size_t n;
+
+	if (v->type != YN_SCALAR)
+		return xstrdup(v->type == YN_SEQ ? "a list" : "a mapping");
+	n = strcspn(v->value, "\n");
+	if (n > 40)
+		return xasprintf("%.37s...", v->value);
+	return n < strlen(v->value) ? xasprintf("%.*s...", (int)n, v->value)
+		: xstrdup(v->value);
+}
+
+/* theirs as a one-key YAML document ("role: nurse"), for a person to read
+ * and for treemerge_set_field to parse back. */
+static char *value_yaml(const char *key, const ynode *v)
+{
+	ynode *doc = ynew(YN_MAP);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	yput(doc, key, ycopy(v));
+	if (fp) {
+		if (corpus_write_node(doc, fp, NULL)) {
+			fclose(fp);
+			free(buf);
+			buf = NULL;
+		} else {
+			fclose(fp);
+		}
+	}
+	ynode_free(doc);
+	if (buf && len && buf[len - 1] == '\n')
+		buf[len - 1] = 0;
+	return buf ? buf : xasprintf("%s: ", key);
+}
+
+/* A field both sides changed: ours stays; the conflict holds where the
+ * field is (its path, in ours) and theirs (theirs_text), so that deciding
+ * theirs can apply it. */
+static void record_field(struct tm *m, const char *key, const ynode *o, const ynode *t)
+{
+	strbuf path, where;
+	char *lo = value_label(o), *lt = value_label(t), *tt = value_yaml(key, t), *desc;
+	int n = m->depth < TREEMERGE_MAX_DEPTH ? m->depth : TREEMERGE_MAX_DEPTH;
+
+	sb_init(&path);
+	sb_init(&where);
+	for (int i = 0; i < n; i++) {
+		sb_printf(&path, "%s%s\n", m->item[i] ? "=" : "", m->steps[i]);
+		if (m->item[i] && i > 0)
+			sb_printf(&where, "%s%s %s", where.len ? ", " : "", m->steps[i - 1],
+				  m->steps[i]);
+	}
+	sb_add(&path, key);
+	desc = xasprintf("'%s'%s%s changed on both sides: ours is kept (%s), theirs is %s", key,
+			 where.len ? " of " : " of the project", where.len ? sb_str(&where) : "",
+			 lo, lt);
+	/* a path cut short by a very deep file cannot be applied: none then */
+	record(m, "field", m->depth <= TREEMERGE_MAX_DEPTH ? sb_str(&path) : NULL, NULL, tt,
+	       desc);
+	free(desc);
+	free(tt);
+	free(lo);
+	free(lt);
+	sb_free(&path);
+	sb_free(&where);
+}
+
 /* ---- the merge ------------------------------------------------------------ */
 
 static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
@@ -260,26 +350,26 @@ static ynode *merge_value(struct tm *m, const char *key, const ynode *b, const y
 		return merge_text(m, b, o, t);
 	if (o && t && o->type == YN_SEQ && t->type == YN_SEQ && (!b || b->type == YN_SEQ) &&
 	    identified(b) && identified(o) && identified(t) && (o->n || t->n) &&
-	    (item_id(o->n ? o->kids[0] : t->kids[0])))
-		return merge_list(m, b, o, t, kind_of_list(key));
-	if (o && t && o->type == YN_MAP && t->type == YN_MAP && (!b || b->type == YN_MAP))
-		return merge_map(m, b, o, t, ITEM_OTHER, clash);
+	    (item_id(o->n ? o->kids[0] : t->kids[0]))) {
+		step_in(m, key, 0);
+		ynode *r = merge_list(m, b, o, t, kind_of_list(key));
+		step_out(m);
+		return r;
+	}
+	if (o && t && o->type == YN_MAP && t->type == YN_MAP && (!b || b->type == YN_MAP)) {
+		step_in(m, key, 0);
+		ynode *r = merge_map(m, b, o, t, ITEM_OTHER, clash);
+		step_out(m);
+		return r;
+	}
 	if (clash) {
 		*clash = 1;
 		return NULL;
 	}
 	if (!o)          /* deleted here, changed there: kept */
 		return ycopy(t);
-	if (t) {
-		strbuf d;
-		sb_init(&d);
-		sb_printf(&d, "'%s' changed on both sides", key);
-		char *tt = t->type == YN_SCALAR ? xasprintf("%s: %s", key, t->value)
-			: xasprintf("%s: (a list or mapping)", key);
-		record(m, "field", NULL, NULL, tt, sb_str(&d));
-		free(tt);
-		sb_free(&d);
-	}
+	if (t)
+		record_field(m, key, o, t);
 	return ycopy(o);
 }
 
@@ -460,7 +550,9 @@ static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const yno
 			continue;
 		}
 		int clash = 0;
+		step_in(m, id, 1);
 		ynode *merged = merge_map(m, bi, oi, ti, kind, &clash);
+		step_out(m);
 		if (kind == ITEM_CODING && clash) {
 			ynode_free(merged);
 			merged = ycopy(oi);
@@ -621,5 +713,85 @@ out:
 	ynode_free(t);
 	ynode_free(r);
 	ynode_free(empty);
+	return rc;
+}
+
+/* ---- a field conflict decided for theirs ----------------------------------- */
+
+/* The node a path leads to in root and the key of its last step; NULL
+ * when the file has no such row or field. */
+static ynode *follow(ynode *root, char *path, char **last)
+{
+	ynode *at = root;
+	const char *list_key = NULL;
+	char *step = path, *next;
+
+	for (;; step = next + 1) {
+		next = strchr(step, '\n');
+		if (!next) {
+			*last = step;
+			return at && at->type == YN_MAP && ynode_get(at, step) ? at : NULL;
+		}
+		*next = 0;
+		if (!at)
+			return NULL;
+		if (*step == '=') {
+			if (at->type != YN_SEQ || !list_key)
+				return NULL;
+			at = (ynode *)find_item(at, step + 1, kind_of_list(list_key));
+		} else {
+			if (at->type != YN_MAP)
+				return NULL;
+			list_key = step;
+			at = ynode_get(at, step);
+		}
+	}
+}
+
+int treemerge_set_field(const char *file, const char *path, const char *theirs_yaml,
+			px_err *e)
+{
+	ynode *root = NULL, *doc = NULL, *parent;
+	char *p = xstrdup(path), *key = NULL, now[32];
+	yreader r;
+	atomic_file af;
+	int rc;
+
+	if ((rc = read_tree(file, 0, &root, e)))
+		goto out;
+	if (yreader_open_buffer(&r, "their value", theirs_yaml, strlen(theirs_yaml))) {
+		rc = px_fail(e, PX_EIO, "cannot read the conflict's value of theirs");
+		goto out;
+	}
+	rc = yreader_document(&r, &doc, e);
+	yreader_close(&r);
+	if (rc)
+		goto out;
+	if (!root || !(parent = follow(root, p, &key))) {
+		rc = px_fail(e, PX_ENOTFOUND, "the field the conflict names is no longer there "
+			     "(the row was deleted or renamed): decide ours");
+		goto out;
+	}
+	if (!doc || doc->type != YN_MAP || !ynode_get(doc, key)) {
+		rc = px_fail(e, PX_EDATA, "the conflict's value of theirs is not '%s: VALUE'",
+			     key);
+		goto out;
+	}
+	yset(parent, key, ycopy(ynode_get(doc, key)));
+	/* the row changed now: the next sync sends it as this side's edit */
+	if (strcmp(key, "updated") != 0 && ynode_get(parent, "updated")) {
+		util_now_iso(now);
+		yset(parent, "updated", yscalar(now, 0));
+	}
+	if ((rc = atomic_open(&af, file, e)))
+		goto out;
+	if ((rc = corpus_write_node(root, af.fp, e)))
+		atomic_abort(&af);
+	else
+		rc = atomic_commit(&af, e);
+out:
+	ynode_free(root);
+	ynode_free(doc);
+	free(p);
 	return rc;
 }
