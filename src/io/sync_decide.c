@@ -63,9 +63,17 @@ static int take_their_field(px_db *db, const sync_conflict *c, px_err *e)
 	/* the conflict goes first, so that the tree does not bring it back */
 	if (!(rc = db_run_id(db, "DELETE FROM sync_conflict WHERE id = ?1", c->id,
 			     "removing a conflict", e)) &&
+	    !(rc = db_exec(db, "CREATE TEMP TABLE conflict_number AS SELECT uuid, id"
+			   " FROM sync_conflict", e)) &&
 	    !(rc = tree_export(db, dir, NULL, e)) &&
-	    !(rc = treemerge_set_field(file, c->ours, c->theirs_text, e)))
-		rc = tree_import(db, dir, 0, 1, NULL, e);
+	    !(rc = treemerge_set_field(file, c->ours, c->theirs_text, e)) &&
+	    !(rc = tree_import(db, dir, 0, 1, NULL, e)))
+		/* the other conflicts keep the numbers a person has seen */
+		rc = db_exec(db, "UPDATE sync_conflict SET id = -(SELECT id FROM"
+			     " temp.conflict_number n WHERE n.uuid = sync_conflict.uuid)"
+			     " WHERE uuid IN (SELECT uuid FROM temp.conflict_number);"
+			     " UPDATE sync_conflict SET id = -id WHERE id < 0", e);
+	db_exec(db, "DROP TABLE IF EXISTS temp.conflict_number", NULL);
 	if (rc)
 		db_rollback(db);
 	else

@@ -327,12 +327,31 @@ static int kind_of_list(const char *key)
 	return ITEM_OTHER;
 }
 
+/* A vignette's codings after its text was merged (merge_value). */
+static ynode *merge_codings(struct tm *m, const char *key, const ynode *b, const ynode *o,
+			    const ynode *t)
+{
+	ynode *none = ynew(YN_SEQ), *r;
+
+	step_in(m, key, 0);
+	r = merge_list(m, b, o ? o : none, t ? t : none, ITEM_CODING);
+	step_out(m);
+	ynode_free(none);
+	return r;
+}
+
 /* One key's merged value (NULL: absent). A field both sides changed
  * differently sets *clash when clash is given (a coding keeps both), else
  * keeps ours and records a field conflict. */
 static ynode *merge_value(struct tm *m, const char *key, const ynode *b, const ynode *o,
 			  const ynode *t, int parent_kind, int *clash)
 {
+	/* a text merged from both sides: every coding moves into it, even
+	 * where the lists themselves agree */
+	if (m->remap && parent_kind == ITEM_VIGNETTE && strcmp(key, "codings") == 0 &&
+	    (o || t) && (!o || o->type == YN_SEQ) && (!t || t->type == YN_SEQ) &&
+	    (!b || b->type == YN_SEQ))
+		return merge_codings(m, key, b, o, t);
 	if (yeq(o, t) || yeq(b, t))
 		return ycopy(o);
 	if (yeq(b, o))
