@@ -193,9 +193,8 @@ static int apply(px_db *db, const sync_conflict *c, int side, px_err *e)
 	int field = strcmp(c->kind, "field") == 0;
 
 	if (side == SYNC_BOTH && (field || strcmp(c->kind, "text") == 0))
-		return px_fail(e, PX_EUSAGE, "conflict %lld is about %s: one value is kept, "
-			       "choose ours or theirs", (long long)c->id,
-			       field ? "one field" : "a vignette's text");
+		return px_fail(e, PX_EUSAGE, "one value is kept for %s: choose ours or theirs",
+			       field ? "a field" : "a text");
 	if (strcmp(c->kind, "text") == 0)
 		return side == SYNC_THEIRS ? take_their_text(db, c, e) : PX_OK;
 	/* a field: ours is what the project holds; theirs is written through

@@ -393,6 +393,11 @@ static void n_title(struct pane *p, struct tui *t, char *buf, size_t n)
 	char pos[32];
 
 	pane_list_position(p, pos, sizeof(pos));
+	if (!s->a) {
+		snprintf(buf, n, "Negotiate  %zu sync conflict%s  %s", s->nconf, PX_S(s->nconf),
+			 pos);
+		return;
+	}
 	snprintf(buf, n, "Negotiate  A = %s, B = %s  %lld/%lld resolved  %s",
 		 names_get(&t->names, NAMES_CODER, s->a), names_get(&t->names, NAMES_CODER, s->b),
 		 (long long)s->l.resolved, (long long)s->l.total, pos);

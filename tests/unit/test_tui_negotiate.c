@@ -309,6 +309,54 @@ static void test_sync_conflict_decided_in_view(void **state)
 	free(db);
 }
 
+/* A field both sides changed: N opens the view on the conflicts alone
+ * (no pair needed), the status line counts them, + is refused (one value
+ * is kept) and b sets the field to theirs; a on the next keeps ours. */
+static void test_field_conflict_decided_in_view(void **state)
+{
+	static const char corpus[] =
+		"praxis: 1\n"
+		"coders: [{id: a}]\n"
+		"participants: [{id: p01, pseudonym: Rosa, role: charge nurse}]\n"
+		"vignettes:\n"
+		"  - {id: v1, title: The board, date: 2026-03-02, text: Rosa wipes.}\n"
+		"conflicts:\n"
+		"  - kind: field\n"
+		"    ours: \"participants\\n=p01\\nrole\"\n"
+		"    theirs_text: \"role: ward nurse\"\n"
+		"    description: role changed on both sides\n"
+		"  - kind: field\n"
+		"    vignette: v1\n"
+		"    ours: \"vignettes\\n=v1\\ntitle\"\n"
+		"    theirs_text: \"title: The whiteboard\"\n"
+		"    description: title changed on both sides\n";
+	char *db = make_db(corpus), *s;
+
+	(void)state;
+	s = fx_screen_run(db, "N\n", 80, 24, "--coder a");
+	fx_assert_line(s, 0, " Negotiate  2 sync conflicts  1/2");
+	fx_assert_line(s, 4, " sync conflict field   -          role changed on both sides");
+	fx_assert_has(s, " role: ward nurse");
+	fx_assert_has(s, "| 2 conflicts");
+	free(s);
+	s = fx_screen_run(db, "N\n+\n", 80, 24, "--coder a");
+	fx_assert_has(s, "choose ours or theirs");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 2);
+	s = fx_screen_run(db, "N\nb\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflict 1 decided: theirs");
+	fx_assert_has(s, "| 1 conflict");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM participant WHERE role = 'ward nurse'"),
+			 1);
+	s = fx_screen_run(db, "N\na\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflict 2 decided: ours");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM vignette WHERE title = 'The board'"), 1);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 0);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_command_errors_and_key),
 		cmocka_unit_test(test_completion_and_agreeing_pair),
 		cmocka_unit_test(test_sync_conflict_decided_in_view),
+		cmocka_unit_test(test_field_conflict_decided_in_view),
 	};
 	return cmocka_run_group_tests_name("tui_negotiate", tests, NULL, NULL);
 }
