@@ -60,7 +60,7 @@ static int run_sync(struct cli *c)
 		rc = sync_run(db, &o, &r, &e);
 	db_close(db);
 	if (o.progress)
-		fprintf(c->err, "\r%40s\r", "");
+		fprintf(c->err, "\r%50s\r", "");
 	if (rc)
 		return cli_report(c, &e);
 	if (r.imported_first)

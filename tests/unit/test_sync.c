@@ -5,7 +5,8 @@
  * conflicts), nothing is lost, and the conflicts wait for a decision; a
  * decision made on one side reaches the other. Also: a work tree with
  * changes praxis did not make is refused, and a remote that cannot be
- * reached leaves a local commit. */
+ * reached leaves a local commit; a change another connection makes during
+ * a sync is never dropped by the sync's reading the merged tree. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -269,11 +270,95 @@ static void test_foreign_changes_and_offline(void **state)
 	team_down(&t);
 }
 
+/* Another connection (the interface) writing to the project between the
+ * sync's writing it out and its reading the merged tree back. */
+struct meddler {
+	const char *path;
+	int times;       /* how many syncs' steps to meddle in */
+	int done;
+};
+
+static void meddle(void *ud, const char *step)
+{
+	struct meddler *m = ud;
+	px_db *h = NULL;
+	px_err e = { 0 };
+
+	if (strcmp(step, "reading the merged tree") != 0 || m->done == m->times)
+		return;
+	must(db_connect(m->path, 0, &h, &e), &e, "second connection");
+	add_coding(h, "v2", "SR/tools", 4, 9 + m->done, "a");
+	db_close(h);
+	m->done++;
+}
+
+static int sync_meddled(px_db *db, const char *dir, struct meddler *m, px_err *e)
+{
+	char *self = praxis_bin();
+	sync_opts o = { 0 };
+	sync_result r = { 0 };
+	int rc;
+
+	o.dir = dir;
+	o.self = self;
+	o.coder_id = fx_coder(db, "a");
+	o.progress = meddle;
+	o.progress_ud = m;
+	rc = sync_run(db, &o, &r, e);
+	sync_result_free(&r);
+	free(self);
+	return rc;
+}
+
+#define MEDDLED "SELECT count(*) FROM coding c JOIN code k ON k.id = c.code_id" \
+	" WHERE k.name = 'tools' AND c.start = 4"
+
+static void test_change_during_sync_is_kept(void **state)
+{
+	struct team t;
+	struct meddler m = { 0 };
+	px_err e = { 0 };
+
+	(void)state;
+	team_up(&t);
+	add_coding(t.b, "v2", "JE", 0, 3, "b");
+	sync_ok(t.b, t.b_dir, "b");
+	add_coding(t.a, "v1", "ME", 0, 4, "a");
+	/* one change meanwhile: the sync writes the project out again */
+	m.path = db_path(t.a);
+	m.times = 1;
+	must(sync_meddled(t.a, t.a_dir, &m, &e), &e, "sync with a change meanwhile");
+	assert_int_equal(m.done, 1);
+	assert_int_equal(count(t.a, MEDDLED), 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 5);
+	sync_ok(t.b, t.b_dir, "b");
+	assert_int_equal(count(t.b, MEDDLED), 1);
+	same_dbs(t.a, t.b);
+	/* changes at every attempt: refused, nothing lost, nothing half-read */
+	add_coding(t.b, "v1", "JE", 0, 3, "b");
+	sync_ok(t.b, t.b_dir, "b");
+	m.done = 0;
+	m.times = 99;
+	assert_int_equal(sync_meddled(t.a, t.a_dir, &m, &e), PX_EUSAGE);
+	assert_non_null(strstr(e.msg, "kept changing"));
+	assert_int_equal(m.done, 3);
+	assert_int_equal(count(t.a, MEDDLED), 4);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 8);
+	/* the next quiet sync sends them all and takes b's */
+	sync_ok(t.a, t.a_dir, "a");
+	sync_ok(t.b, t.b_dir, "b");
+	assert_int_equal(count(t.b, MEDDLED), 4);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 9);
+	same_dbs(t.a, t.b);
+	team_down(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_coders_sync_both_orders),
 		cmocka_unit_test(test_foreign_changes_and_offline),
+		cmocka_unit_test(test_change_during_sync_is_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
