@@ -159,7 +159,7 @@ out:
 /* "mk: 12 codings, 2 memos on v03, v07" */
 static char *commit_message(px_db *db, const char *coder, const tree_changes *ch)
 {
-	int64_t codings = 0, memos = 0;
+	int64_t codings = 0, memos = 0, gone = 0;
 	strbuf b;
 
 	/* what the team has not seen yet: rows changed since the last sync */
@@ -167,14 +167,18 @@ static char *commit_message(px_db *db, const char *coder, const tree_changes *ch
 		      " FROM meta WHERE key = 'sync_time'), '')", &codings, NULL);
 	db_scalar_get(db, "SELECT count(*) FROM memo WHERE updated > coalesce((SELECT value"
 		      " FROM meta WHERE key = 'sync_time'), '')", &memos, NULL);
+	sync_deleted(db, &gone, NULL);
 	sb_init(&b);
 	sb_printf(&b, "%s: ", coder);
-	if (codings || memos) {
+	if (codings || memos || gone) {
 		if (codings)
 			sb_printf(&b, "%lld coding%s", (long long)codings, PX_S(codings));
 		if (memos)
 			sb_printf(&b, "%s%lld memo%s", codings ? ", " : "", (long long)memos,
 				  PX_S(memos));
+		if (gone)
+			sb_printf(&b, "%s%lld deleted", codings || memos ? ", " : "",
+				  (long long)gone);
 	} else {
 		sb_add(&b, "changes");
 	}
@@ -218,6 +222,8 @@ static int mark_synced(px_db *db, struct run *s)
 	}
 	if (!(rc = db_meta_set(db, "sync_time", now, s->e)) && h)
 		rc = db_meta_set(db, "sync_head", h, s->e);
+	if (!rc)
+		rc = sync_mark_rows(db, s->e);
 	free(h);
 	return rc;
 }
