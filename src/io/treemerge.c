@@ -15,7 +15,7 @@
 enum item_kind { ITEM_OTHER, ITEM_CODING, ITEM_VIGNETTE, ITEM_CODE };
 enum origin { FROM_OURS, FROM_THEIRS };
 
-struct tm {
+struct tmerge {
 	ynode *conflicts;          /* the conflicts this merge records */
 	const char *vignette;      /* the vignette being merged (its id) */
 	/* a text merged from both sides: each side's codings move into it */
@@ -29,7 +29,7 @@ struct tm {
 	int depth;
 };
 
-static void step_in(struct tm *m, const char *step, int item)
+static void step_in(struct tmerge *m, const char *step, int item)
 {
 	if (m->depth < TREEMERGE_MAX_DEPTH) {
 		m->steps[m->depth] = step;
@@ -38,7 +38,7 @@ static void step_in(struct tm *m, const char *step, int item)
 	m->depth++;
 }
 
-static void step_out(struct tm *m)
+static void step_out(struct tmerge *m)
 {
 	m->depth--;
 }
@@ -202,7 +202,7 @@ static char *derived_uuid(const char *a, const char *b)
 
 /* ---- conflicts ----------------------------------------------------------- */
 
-static void record(struct tm *m, const char *kind, const char *ours, const char *theirs,
+static void record(struct tmerge *m, const char *kind, const char *ours, const char *theirs,
 		   const char *theirs_text, const char *description)
 {
 	ynode *c = ynew(YN_MAP);
@@ -279,7 +279,7 @@ static char *value_yaml(const char *key, const ynode *v)
 /* A field both sides changed: ours stays; the conflict holds where the
  * field is (its path, in ours) and theirs (theirs_text), so that deciding
  * theirs can apply it. */
-static void record_field(struct tm *m, const char *key, const ynode *o, const ynode *t)
+static void record_field(struct tmerge *m, const char *key, const ynode *o, const ynode *t)
 {
 	strbuf path, where;
 	char *lo = value_label(o), *lt = value_label(t), *tt = value_yaml(key, t), *desc;
@@ -310,11 +310,11 @@ static void record_field(struct tm *m, const char *key, const ynode *o, const yn
 
 /* ---- the merge ------------------------------------------------------------ */
 
-static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_map(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			int kind, int *clash);
-static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_list(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			 int kind);
-static ynode *merge_text(struct tm *m, const ynode *b, const ynode *o, const ynode *t);
+static ynode *merge_text(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t);
 
 static int kind_of_list(const char *key)
 {
@@ -328,7 +328,7 @@ static int kind_of_list(const char *key)
 }
 
 /* A vignette's codings after its text was merged (merge_value). */
-static ynode *merge_codings(struct tm *m, const char *key, const ynode *b, const ynode *o,
+static ynode *merge_codings(struct tmerge *m, const char *key, const ynode *b, const ynode *o,
 			    const ynode *t)
 {
 	ynode *none = ynew(YN_SEQ), *r;
@@ -343,7 +343,7 @@ static ynode *merge_codings(struct tm *m, const char *key, const ynode *b, const
 /* One key's merged value (NULL: absent). A field both sides changed
  * differently sets *clash when clash is given (a coding keeps both), else
  * keeps ours and records a field conflict. */
-static ynode *merge_value(struct tm *m, const char *key, const ynode *b, const ynode *o,
+static ynode *merge_value(struct tmerge *m, const char *key, const ynode *b, const ynode *o,
 			  const ynode *t, int parent_kind, int *clash)
 {
 	/* a text merged from both sides: every coding moves into it, even
@@ -413,7 +413,7 @@ static int span_eq(const ynode *a, const ynode *b)
 /* A mapping key by key. The template (ours, or for a coding whose span
  * only theirs moved, theirs) gives the order; keys only the other side
  * has follow. The span of a coding is one field. */
-static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_map(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			int kind, int *clash)
 {
 	const ynode *tpl = o, *other = t;
@@ -464,7 +464,7 @@ static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynod
 }
 
 /* A coding of one side moved into the merged text (merge_text). */
-static void remap_coding(struct tm *m, ynode *c, int origin)
+static void remap_coding(struct tmerge *m, ynode *c, int origin)
 {
 	const char *text = m->side_text[origin], *quote = yget_str(c, "quote");
 	const char *s = yget_str(c, "start"), *e = yget_str(c, "end");
@@ -501,7 +501,7 @@ static void remap_coding(struct tm *m, ynode *c, int origin)
 
 /* Both versions of a coding both sides edited: ours as it is, theirs under
  * a uuid made from its own and its time. */
-static void keep_both(struct tm *m, ynode *r, const ynode *o, const ynode *t)
+static void keep_both(struct tmerge *m, ynode *r, const ynode *o, const ynode *t)
 {
 	ynode *copy = ycopy(t);
 	const char *uuid = yget_str(o, "uuid");
@@ -520,7 +520,7 @@ static void keep_both(struct tm *m, ynode *r, const ynode *o, const ynode *t)
 }
 
 /* A row deleted on one side and edited on the other: the edit is kept. */
-static void kept_edit(struct tm *m, ynode *r, const ynode *item, int origin, int kind)
+static void kept_edit(struct tmerge *m, ynode *r, const ynode *item, int origin, int kind)
 {
 	ynode *copy = ycopy(item);
 
@@ -540,7 +540,7 @@ static void kept_edit(struct tm *m, ynode *r, const ynode *item, int origin, int
 	}
 }
 
-static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_list(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			 int kind)
 {
 	ynode *r = ynew(YN_SEQ);
@@ -638,7 +638,7 @@ static char *apply_both(const char *base, const char *o, const textdiff *dO, con
 	return sb_steal(&out);
 }
 
-static ynode *merge_text(struct tm *m, const ynode *b, const ynode *o, const ynode *t)
+static ynode *merge_text(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t)
 {
 	const char *base = b ? b->value : "";
 	textdiff dO, dT;
@@ -692,7 +692,7 @@ int treemerge_files(const char *base, const char *ours, const char *theirs, int 
 		    px_err *e)
 {
 	ynode *b = NULL, *o = NULL, *t = NULL, *r = NULL, *empty = ynew(YN_MAP);
-	struct tm m = { 0 };
+	struct tmerge m = { 0 };
 	atomic_file af;
 	int rc;
 
