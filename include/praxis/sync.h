@@ -53,13 +53,15 @@ void sync_result_free(sync_result *r);
  * sync, so a caller finds its coder again by corpus id). */
 int sync_decide(px_db *db, int64_t id, int side, px_err *e);
 
-/* Codings, memos and vignettes added, edited or deleted since the last
- * sync (all of them before the first): the status line's "N unsynced". A
- * deletion is found against sync_rows, which sync_mark_rows records. */
+/* Codings, memos and vignettes added, edited or deleted, and conflicts
+ * decided, since the last sync (all rows before the first): the status
+ * line's "N unsynced". A deletion or a decision is found against
+ * sync_rows, which sync_mark_rows records. */
 int sync_unsynced(px_db *db, int64_t *n, px_err *e);
 /* Of the codings, memos and vignettes the last sync shared, how many are
- * gone (0 before the first sync). */
-int sync_deleted(px_db *db, int64_t *n, px_err *e);
+ * deleted (*n), and of its conflicts how many are decided (0 before the
+ * first sync). */
+int sync_deleted(px_db *db, int64_t *n, int64_t *decided, px_err *e);
 /* Notes the rows the project holds now (meta sync_rows: each table's count
  * and highest id) as the ones the team has seen. */
 int sync_mark_rows(px_db *db, px_err *e);

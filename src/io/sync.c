@@ -159,7 +159,7 @@ out:
 /* "mk: 12 codings, 2 memos on v03, v07" */
 static char *commit_message(px_db *db, const char *coder, const tree_changes *ch)
 {
-	int64_t codings = 0, memos = 0, gone = 0;
+	int64_t codings = 0, memos = 0, gone = 0, decided = 0;
 	strbuf b;
 
 	/* what the team has not seen yet: rows changed since the last sync */
@@ -167,10 +167,10 @@ static char *commit_message(px_db *db, const char *coder, const tree_changes *ch
 		      " FROM meta WHERE key = 'sync_time'), '')", &codings, NULL);
 	db_scalar_get(db, "SELECT count(*) FROM memo WHERE updated > coalesce((SELECT value"
 		      " FROM meta WHERE key = 'sync_time'), '')", &memos, NULL);
-	sync_deleted(db, &gone, NULL);
+	sync_deleted(db, &gone, &decided, NULL);
 	sb_init(&b);
 	sb_printf(&b, "%s: ", coder);
-	if (codings || memos || gone) {
+	if (codings || memos || gone || decided) {
 		if (codings)
 			sb_printf(&b, "%lld coding%s", (long long)codings, PX_S(codings));
 		if (memos)
@@ -179,6 +179,9 @@ static char *commit_message(px_db *db, const char *coder, const tree_changes *ch
 		if (gone)
 			sb_printf(&b, "%s%lld deleted", codings || memos ? ", " : "",
 				  (long long)gone);
+		if (decided)
+			sb_printf(&b, "%s%lld conflict%s decided", codings || memos || gone ? ", "
+				  : "", (long long)decided, PX_S(decided));
 	} else {
 		sb_add(&b, "changes");
 	}

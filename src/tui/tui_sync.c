@@ -1,5 +1,5 @@
-/* tui_sync.c: `:sync [DIR]` (sync.h) and `:conflict ID ours|theirs|both`
- * (sync_conflict.h) from the interface. */
+/* tui_sync.c: `:sync [DIR]` (sync.h) and the decision of a sync conflict
+ * (sync_conflict.h) from the negotiation view. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,9 +56,10 @@ void tui_sync(struct tui *t, const char *args)
 		tui_error(t, "sync: %s; committed locally, the next sync sends it",
 			  r.no_remote ? "no remote" : "the remote could not be reached");
 	else
-		tui_message(t, "sync: %s%s%s | %lld conflict%s", r.message ? r.message
+		tui_message(t, "sync: %s%s%s | %lld conflict%s%s", r.message ? r.message
 			    : "nothing new", r.merged ? " | merged" : "", r.pushed ? " | pushed" : "",
-			    (long long)r.conflicts, PX_S(r.conflicts));
+			    (long long)r.conflicts, PX_S(r.conflicts),
+			    r.conflicts ? " (:conflicts)" : "");
 	sync_result_free(&r);
 	free(dir);
 }

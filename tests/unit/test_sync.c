@@ -284,7 +284,8 @@ static int64_t unsynced_of(px_db *db)
 	return n;
 }
 
-/* The status line's unsynced count follows deletions as well as edits;
+/* The status line's unsynced count follows deletions and decisions as
+ * well as edits;
  * a row added and deleted again since the sync is no change. (The sync's
  * own bookkeeping, without git: the time and the rows it shared.) */
 static void test_unsynced_counts_deletions(void **state)
@@ -305,6 +306,10 @@ static void test_unsynced_counts_deletions(void **state)
 		     " UPDATE memo SET created = " OLD ", updated = " OLD ";"
 		     " UPDATE vignette SET created = " OLD ", updated = " OLD, &e), &e, "age");
 #undef OLD
+	sync_conflict k = { 0 };
+	k.kind = xstrdup("coding");
+	k.description = xstrdup("edited on both sides");
+	must(sync_conflict_add(db, &k, &e), &e, "conflict");
 	must(db_meta_set(db, "sync_time", "2000-01-01T00:00:00Z", &e), &e, "time");
 	must(sync_mark_rows(db, &e), &e, "rows");
 	assert_int_equal(unsynced_of(db), 0);
@@ -325,6 +330,10 @@ static void test_unsynced_counts_deletions(void **state)
 	assert_int_equal(unsynced_of(db), 5);
 	must(db_exec(db, "DELETE FROM coding", &e), &e, "delete new");
 	assert_int_equal(unsynced_of(db), 4);
+	/* a decision is a change the others have not seen */
+	must(sync_conflict_decide(db, k.id, SYNC_BOTH, &e), &e, "decide");
+	assert_int_equal(unsynced_of(db), 5);
+	sync_conflict_free(&k);
 	/* synced again: nothing pending */
 	must(sync_mark_rows(db, &e), &e, "rows");
 	assert_int_equal(unsynced_of(db), 0);

@@ -309,9 +309,10 @@ static void test_sync_conflict_decided_in_view(void **state)
 	free(db);
 }
 
-/* A field both sides changed: N opens the view on the conflicts alone
- * (no pair needed), the status line counts them, + is refused (one value
- * is kept) and b sets the field to theirs; a on the next keeps ours. */
+/* A field both sides changed: N (or :conflicts) opens the view on the
+ * conflicts alone (no pair needed), the status line counts them, + is
+ * refused (one value is kept) and b sets the field to theirs; a on the
+ * next keeps ours. */
 static void test_field_conflict_decided_in_view(void **state)
 {
 	static const char corpus[] =
@@ -339,6 +340,10 @@ static void test_field_conflict_decided_in_view(void **state)
 	fx_assert_has(s, " role: ward nurse");
 	fx_assert_has(s, "| 2 conflicts");
 	free(s);
+	/* :conflicts goes there from any pane */
+	s = fx_screen_run(db, "<Tab>\n:conflicts\n", 80, 24, "--coder a");
+	fx_assert_line(s, 0, " Negotiate  2 sync conflicts  1/2");
+	free(s);
 	s = fx_screen_run(db, "N\n+\n", 80, 24, "--coder a");
 	fx_assert_has(s, "choose ours or theirs");
 	free(s);
@@ -354,6 +359,9 @@ static void test_field_conflict_decided_in_view(void **state)
 	free(s);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM vignette WHERE title = 'The board'"), 1);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 0);
+	s = fx_screen_run(db, ":conflicts\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflicts: none waits for a decision");
+	free(s);
 	free(db);
 }
 
