@@ -35,6 +35,7 @@ typedef struct sync_result {
 	int no_remote;         /* the repository has no such remote */
 	int64_t conflicts;     /* waiting for a decision after the sync */
 	char *detail;          /* for offline: git's words */
+	char *branch;          /* the branch synced (the work tree's when not given) */
 	int64_t coder_id;      /* the coder's row id after the sync (the import
 				  of the merged tree renumbers rows) */
 } sync_result;

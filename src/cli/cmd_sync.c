@@ -67,8 +67,7 @@ static int run_sync(struct cli *c)
 		fprintf(c->out, "read the project from %s\n", o.dir);
 	fprintf(c->out, "%s\n", r.message ? r.message : "nothing new to commit");
 	if (r.merged)
-		fprintf(c->out, "merged %s/%s\n", remote ? remote : "origin",
-			branch ? branch : "(current branch)");
+		fprintf(c->out, "merged %s/%s\n", remote ? remote : "origin", r.branch);
 	if (r.conflicts)
 		fprintf(c->out, "%lld conflict%s wait for a decision: praxis conflicts\n",
 			(long long)r.conflicts, PX_S(r.conflicts));

@@ -499,6 +499,7 @@ int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e)
 		branch = trimmed(&s.out);
 	}
 	s.branch = branch;
+	r->branch = xstrdup(branch);
 	if ((rc = git(&s, &status, (const char *const[]){ "config", "user.email", NULL })))
 		goto out;
 	email_cfg = status ? xasprintf("%s@praxis.invalid", coder.ext_id) : trimmed(&s.out);
@@ -541,5 +542,6 @@ void sync_result_free(sync_result *r)
 {
 	free(r->message);
 	free(r->detail);
+	free(r->branch);
 	memset(r, 0, sizeof(*r));
 }

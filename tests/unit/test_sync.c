@@ -275,6 +275,39 @@ static void test_foreign_changes_and_offline(void **state)
 	team_down(&t);
 }
 
+/* praxis sync from the command line names what it merged. */
+static void test_cli_sync_says_what_it_did(void **state)
+{
+	struct team t;
+	char *args, *out = NULL, *err = NULL, *branch, *want, *cmd;
+	FILE *p;
+	char line[256] = "";
+
+	(void)state;
+	team_up(&t);
+	add_coding(t.a, "v2", "JE", 0, 3, "a");
+	sync_ok(t.a, t.a_dir, "a");
+	cmd = xasprintf("git -C '%s' symbolic-ref --short HEAD", t.b_dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	assert_non_null(fgets(line, sizeof(line), p));
+	pclose(p);
+	free(cmd);
+	line[strcspn(line, "\n")] = 0;
+	branch = xstrdup(line);
+	args = xasprintf("--db '%s' --coder b sync '%s'", db_path(t.b), t.b_dir);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	want = xasprintf("merged origin/%s\n", branch);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, "pushed\n"));
+	free(want);
+	free(branch);
+	free(args);
+	free(out);
+	free(err);
+	team_down(&t);
+}
+
 static int64_t unsynced_of(px_db *db)
 {
 	int64_t n = -1;
@@ -431,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_changes_and_offline),
 		cmocka_unit_test(test_change_during_sync_is_kept),
 		cmocka_unit_test(test_unsynced_counts_deletions),
+		cmocka_unit_test(test_cli_sync_says_what_it_did),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

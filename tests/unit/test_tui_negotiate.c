@@ -299,6 +299,9 @@ static void test_sync_conflict_decided_in_view(void **state)
 	s = fx_screen_run(db, ":negotiate a b\n", 80, 24, "--coder a");
 	fx_assert_line(s, 4, " sync conflict coding  v1         edited on both sides");
 	fx_assert_has(s, "── a: ours   b: theirs   +: both ──");
+	/* what each side holds, to choose from */
+	fx_assert_has(s, " ours:   SR/tools 'Q pile' by a, memo: ours");
+	fx_assert_has(s, " theirs: SR/tools 'Q pile' by a, memo: theirs");
 	free(s);
 	s = fx_screen_run(db, ":negotiate a b\nb\n", 80, 24, "--coder a");
 	fx_assert_has(s, "conflict 1 decided: theirs");
@@ -337,7 +340,7 @@ static void test_field_conflict_decided_in_view(void **state)
 	s = fx_screen_run(db, "N\n", 80, 24, "--coder a");
 	fx_assert_line(s, 0, " Negotiate  2 sync conflicts  1/2");
 	fx_assert_line(s, 4, " sync conflict field   -          role changed on both sides");
-	fx_assert_has(s, " role: ward nurse");
+	fx_assert_has(s, " theirs: role: ward nurse");
 	fx_assert_has(s, "| 2 conflicts");
 	free(s);
 	/* :conflicts goes there from any pane */
