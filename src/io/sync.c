@@ -232,12 +232,12 @@ static int mark_synced(px_db *db, struct run *s)
 }
 
 /* Reads the tree over the project (one transaction); the coder is found
- * again by corpus id, as rows are renumbered. With since >= 0 (the data
+ * again by corpus id, as rows are renumbered. With since (the data
  * version when the project was written out), a project another
  * connection changed since is left alone and *changed set: the tree does
  * not hold that change and reading it over the project would drop it. The
  * check is made holding the write lock, so nothing can slip in after. */
-static int read_tree(px_db *db, struct run *s, const char *coder_ext, int64_t since,
+static int read_tree(px_db *db, struct run *s, const char *coder_ext, const int64_t *since,
 		     int *changed)
 {
 	int rc;
@@ -246,7 +246,7 @@ static int read_tree(px_db *db, struct run *s, const char *coder_ext, int64_t si
 	step(s, "reading the merged tree");
 	if ((rc = db_begin(db, s->e)))
 		return rc;
-	if (since >= 0 && db_data_version(db) != since) {
+	if (since && db_data_version(db) != *since) {
 		db_rollback(db);
 		*changed = 1;
 		return PX_OK;
@@ -398,7 +398,7 @@ static int first_sync(px_db *db, struct run *s, const char *coder_ext, int *done
 	*done = 1;
 	s->r->imported_first = 1;
 	/* an empty project: nothing a change while reading could hold */
-	if ((rc = read_tree(db, s, coder_ext, -1, &changed)))
+	if ((rc = read_tree(db, s, coder_ext, NULL, &changed)))
 		return rc;
 	return mark_synced(db, s);
 }
@@ -450,7 +450,7 @@ static int exchange(px_db *db, struct run *s, const char *coder_ext, const char 
 		goto out;
 	if (r->offline || !r->merged)
 		goto out;
-	if ((rc = read_tree(db, s, coder_ext, since, changed)))
+	if ((rc = read_tree(db, s, coder_ext, &since, changed)))
 		goto out;
 	if (*changed) {
 		if (!mine) {

@@ -688,12 +688,26 @@ static int read_tree(const char *path, int may_be_missing, ynode **root, px_err 
 	return rc;
 }
 
+/* root written over path, atomically. */
+static int write_tree(const char *path, const ynode *root, px_err *e)
+{
+	atomic_file af;
+	int rc;
+
+	if ((rc = atomic_open(&af, path, e)))
+		return rc;
+	if ((rc = corpus_write_node(root, af.fp, e)))
+		atomic_abort(&af);
+	else
+		rc = atomic_commit(&af, e);
+	return rc;
+}
+
 int treemerge_files(const char *base, const char *ours, const char *theirs, int *conflicts,
 		    px_err *e)
 {
 	ynode *b = NULL, *o = NULL, *t = NULL, *r = NULL, *empty = ynew(YN_MAP);
 	struct tmerge m = { 0 };
-	atomic_file af;
 	int rc;
 
 	m.conflicts = ynew(YN_SEQ);
@@ -715,12 +729,7 @@ int treemerge_files(const char *base, const char *ours, const char *theirs, int 
 	}
 	if (conflicts)
 		*conflicts = (int)m.conflicts->n;
-	if ((rc = atomic_open(&af, ours, e)))
-		goto out;
-	if ((rc = corpus_write_node(r, af.fp, e)))
-		atomic_abort(&af);
-	else
-		rc = atomic_commit(&af, e);
+	rc = write_tree(ours, r, e);
 out:
 	for (size_t i = 0; i < m.conflicts->n; i++)
 		ynode_free(m.conflicts->kids[i]);
@@ -773,7 +782,6 @@ int treemerge_set_field(const char *file, const char *path, const char *theirs_y
 	ynode *root = NULL, *doc = NULL, *parent;
 	char *p = xstrdup(path), *key = NULL, now[32];
 	yreader r;
-	atomic_file af;
 	int rc;
 
 	if ((rc = read_tree(file, 0, &root, e)))
@@ -802,12 +810,7 @@ int treemerge_set_field(const char *file, const char *path, const char *theirs_y
 		util_now_iso(now);
 		yset(parent, "updated", yscalar(now, 0));
 	}
-	if ((rc = atomic_open(&af, file, e)))
-		goto out;
-	if ((rc = corpus_write_node(root, af.fp, e)))
-		atomic_abort(&af);
-	else
-		rc = atomic_commit(&af, e);
+	rc = write_tree(file, root, e);
 out:
 	ynode_free(root);
 	ynode_free(doc);

@@ -23,22 +23,11 @@ struct three {
 	char *base, *ours, *theirs;
 };
 
-static char *write_file(const char *suffix, const char *text)
-{
-	char *path = fx_path(suffix);
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
 /* Merges the three texts; the merged file's tree (ours is overwritten). */
 static ynode *merge(const char *base, const char *ours, const char *theirs, int *conflicts)
 {
-	struct three f = { write_file(".base.yaml", base), write_file(".ours.yaml", ours),
-			   write_file(".theirs.yaml", theirs) };
+	struct three f = { fx_file_with(".base.yaml", base), fx_file_with(".ours.yaml", ours),
+			   fx_file_with(".theirs.yaml", theirs) };
 	ynode *root = NULL;
 	yreader r;
 	px_err e = { 0 };
@@ -102,7 +91,7 @@ static void test_field_conflict_names_its_place(void **state)
 	assert_string_equal(str_at(c, "theirs_text"), "role: ward nurse");
 	assert_non_null(strstr(str_at(c, "description"), "of participants p01"));
 	/* theirs set where the path says, and only there */
-	file = write_file(".set.yaml", PARTICIPANT("charge nurse"));
+	file = fx_file_with(".set.yaml", PARTICIPANT("charge nurse"));
 	if (treemerge_set_field(file, "participants\n=p01\nrole", "role: ward nurse", &e))
 		fail_msg("set: %s", e.msg);
 	text = fx_read_file(file, NULL);
@@ -193,23 +182,6 @@ static void test_text_edits_overlap_keep_ours(void **state)
 	ynode_free(root);
 }
 
-/* A field conflict as an import brings it, decided from the CLI. */
-static const char field_corpus[] =
-	"praxis: 1\n"
-	"participants: [{id: p01, pseudonym: Rosa, role: charge nurse}]\n"
-	"vignettes:\n"
-	"  - {id: v1, title: The board, date: 2026-03-02, text: Rosa wipes.}\n"
-	"conflicts:\n"
-	"  - kind: field\n"
-	"    ours: \"participants\\n=p01\\nrole\"\n"
-	"    theirs_text: \"role: ward nurse\"\n"
-	"    description: role changed on both sides\n"
-	"  - kind: field\n"
-	"    vignette: v1\n"
-	"    ours: \"vignettes\\n=v1\\ntitle\"\n"
-	"    theirs_text: \"title: The whiteboard\"\n"
-	"    description: title changed on both sides\n";
-
 static int64_t q(const char *db, const char *sql)
 {
 	return fx_scalar(db, sql);
@@ -217,7 +189,7 @@ static int64_t q(const char *db, const char *sql)
 
 static void test_cli_decides_a_field_for_theirs(void **state)
 {
-	char *db = fx_project_with(field_corpus), *args, *out = NULL, *err = NULL;
+	char *db = fx_project_with(fx_field_conflict_corpus), *args, *out = NULL, *err = NULL;
 
 	(void)state;
 	/* both is refused: one value is kept */
@@ -235,7 +207,8 @@ static void test_cli_decides_a_field_for_theirs(void **state)
 	free(err);
 	assert_int_equal(q(db, "SELECT count(*) FROM participant WHERE role = 'ward nurse'"), 1);
 	assert_int_equal(q(db, "SELECT count(*) FROM sync_conflict"), 1);
-	/* a vignette's field, through its own file; the vignette keeps its id
+	/* a vignette's field, through its own file; conflict 2 kept its number
+	 * through the tree read back; the vignette keeps its id
 	 * and text */
 	args = xasprintf("--db '%s' conflicts decide 2 theirs", db);
 	assert_int_equal(fx_run(args, &out, &err), 0);

@@ -318,23 +318,7 @@ static void test_sync_conflict_decided_in_view(void **state)
  * next keeps ours. */
 static void test_field_conflict_decided_in_view(void **state)
 {
-	static const char corpus[] =
-		"praxis: 1\n"
-		"coders: [{id: a}]\n"
-		"participants: [{id: p01, pseudonym: Rosa, role: charge nurse}]\n"
-		"vignettes:\n"
-		"  - {id: v1, title: The board, date: 2026-03-02, text: Rosa wipes.}\n"
-		"conflicts:\n"
-		"  - kind: field\n"
-		"    ours: \"participants\\n=p01\\nrole\"\n"
-		"    theirs_text: \"role: ward nurse\"\n"
-		"    description: role changed on both sides\n"
-		"  - kind: field\n"
-		"    vignette: v1\n"
-		"    ours: \"vignettes\\n=v1\\ntitle\"\n"
-		"    theirs_text: \"title: The whiteboard\"\n"
-		"    description: title changed on both sides\n";
-	char *db = make_db(corpus), *s;
+	char *db = make_db(fx_field_conflict_corpus), *s;
 
 	(void)state;
 	s = fx_screen_run(db, "N\n", 80, 24, "--coder a");
