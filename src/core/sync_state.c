@@ -1,5 +1,6 @@
 /* sync_state.c: what this file knows of its syncs (meta sync_time,
  * sync_head, sync_rows); see praxis/sync.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "praxis/sync.h"
@@ -32,6 +33,23 @@ int sync_mark_rows(px_db *db, px_err *e)
 	return rc ? rc : db_meta_set(db, "sync_rows", buf, e);
 }
 
+/* Up to 8 numbers of sync_rows into was; how many were read. */
+static int read_rows(const char *s, long long was[8])
+{
+	int n = 0;
+
+	while (n < 8) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(s, &end, 10);
+		if (end == s || errno)
+			break;
+		was[n++] = v;
+		s = end;
+	}
+	return n;
+}
+
 /* Of the rows the last sync shared (sync_rows: each table's count and
  * highest id then, conflicts too: only a sync brings them, so one gone is
  * one decided), how many are gone: the rows left are those with an id
@@ -48,8 +66,7 @@ int sync_deleted(px_db *db, int64_t *n, int64_t *decided, px_err *e)
 	if ((rc = db_meta_get(db, "sync_rows", &rows, e)) || !rows)
 		return rc;
 	/* (the conflicts' pair is missing from a sync_rows of before it) */
-	if (sscanf(rows, "%lld %lld %lld %lld %lld %lld %lld %lld", &was[0], &was[1], &was[2],
-		   &was[3], &was[4], &was[5], &was[6], &was[7]) < 6) {
+	if (read_rows(rows, was) < 6) {
 		free(rows);
 		return PX_OK;   /* unreadable: no figure rather than a wrong one */
 	}
