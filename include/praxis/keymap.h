@@ -124,7 +124,7 @@ enum key_ctx {
 	X(A_S_COMMUNITY,  "entry-community", KC_SUMMARIES,    "c",               "registers: set the entry's community") \
 	X(A_S_MERGE,      "entry-merge",     KC_SUMMARIES,    "M",               "registers: merge the entry into another") \
 	X(A_S_DELETE,     "entry-delete",    KC_SUMMARIES,    "D",               "registers: delete the entry (codings lose it)") \
-	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements") \
+	X(A_V_NEGOTIATE,  "negotiate",       KC_VIGNETTES,    "N",               "negotiate two coders' disagreements; the sync conflicts") \
 	X(A_V_ORDER,      "search-order",    KC_VIGNETTES,    "o",               "search hits by relevance / by date (also :order)") \
 	X(A_N_KEEP_A,     "keep-a",          KC_NEGOTIATE,    "a",               "keep coder A's spans (note prompt); a sync conflict: ours") \
 	X(A_N_KEEP_B,     "keep-b",          KC_NEGOTIATE,    "b",               "keep coder B's spans (note prompt); a sync conflict: theirs") \

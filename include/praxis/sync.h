@@ -35,6 +35,7 @@ typedef struct sync_result {
 	int no_remote;         /* the repository has no such remote */
 	int64_t conflicts;     /* waiting for a decision after the sync */
 	char *detail;          /* for offline: git's words */
+	char *branch;          /* the branch synced (the work tree's when not given) */
 	int64_t coder_id;      /* the coder's row id after the sync (the import
 				  of the merged tree renumbers rows) */
 } sync_result;
@@ -46,8 +47,24 @@ typedef struct sync_result {
 int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e);
 void sync_result_free(sync_result *r);
 
-/* Codings, memos and vignettes changed since the last sync (all of them
- * before the first): the status line's "N unsynced". */
+/* Decides sync conflict id for side (sync_conflict_decide), and a field
+ * conflict for theirs too: the field's row takes their value (the project
+ * is written as a tree in a temporary directory, the field set there and
+ * the tree read back, in one transaction; rows are renumbered as after a
+ * sync, so a caller finds its coder again by corpus id). */
+int sync_decide(px_db *db, int64_t id, int side, px_err *e);
+
+/* Codings, memos and vignettes added, edited or deleted, and conflicts
+ * decided, since the last sync (all rows before the first): the status
+ * line's "N unsynced". A deletion or a decision is found against
+ * sync_rows, which sync_mark_rows records. */
 int sync_unsynced(px_db *db, int64_t *n, px_err *e);
+/* Of the codings, memos and vignettes the last sync shared, how many are
+ * deleted (*n), and of its conflicts how many are decided (0 before the
+ * first sync). */
+int sync_deleted(px_db *db, int64_t *n, int64_t *decided, px_err *e);
+/* Notes the rows the project holds now (meta sync_rows: each table's count
+ * and highest id) as the ones the team has seen. */
+int sync_mark_rows(px_db *db, px_err *e);
 
 #endif

@@ -10,10 +10,13 @@
  *              is kept and the deleting side's uuid is empty;
  *   - text:    both sides edited a vignette's text where the edits overlap;
  *              ours is kept and theirs is in theirs_text;
- *   - field:   both sides changed one field of a project row (a participant,
- *              a code); ours is kept, theirs is described in theirs_text.
+ *   - field:   both sides changed one field of a row (a participant, a
+ *              code, a memo, a vignette's title); ours is kept, theirs is
+ *              in theirs_text as "key: value" and ours holds the field's
+ *              path in the tree (treemerge_set_field).
  * Deciding applies the choice (keeps one version, both, or theirs' text)
- * and removes the conflict, in one transaction. */
+ * and removes the conflict, in one transaction. A field decided for
+ * theirs goes through the tree: sync_decide (sync.h). */
 #ifndef PRAXIS_SYNC_CONFLICT_H
 #define PRAXIS_SYNC_CONFLICT_H
 
@@ -25,7 +28,8 @@ typedef struct sync_conflict {
 	char *uuid;
 	char *kind;          /* coding, deleted, text, field */
 	char *vignette;      /* the vignette's corpus id; NULL for project rows */
-	char *ours, *theirs; /* coding uuids (NULL: that side deleted it) */
+	char *ours, *theirs; /* coding uuids (NULL: that side deleted it);
+				field: ours is the field's path */
 	char *theirs_text;   /* text: their version; field: "key: value" */
 	char *description;   /* one line for a person */
 	char *created;
@@ -49,7 +53,8 @@ int sync_conflict_each(px_db *db, const char *vignette, sync_conflict_fn fn, voi
 int sync_conflict_count(px_db *db, int64_t *n, px_err *e);
 int sync_conflict_get(px_db *db, int64_t id, sync_conflict *out, px_err *e);
 /* Applies side to conflict id and removes it, in one transaction. both is
- * refused for a text conflict (one text is kept). */
+ * refused for a text or field conflict (one value is kept); theirs for a
+ * field is refused here (sync_decide applies it). */
 int sync_conflict_decide(px_db *db, int64_t id, int side, px_err *e);
 /* Removes every conflict (an import of a whole tree brings its own). */
 int sync_conflict_clear(px_db *db, px_err *e);

@@ -19,7 +19,8 @@
  *     conflict naming theirs.
  * Conflicts go into the file's `conflicts:` list (sync_conflict.h), which
  * the import of the tree stores: never conflict markers, never a lost
- * coding. */
+ * coding. A field conflict names the field by its path (in `ours`) and
+ * holds theirs as "key: value" (theirs_text). */
 #ifndef PRAXIS_TREEMERGE_H
 #define PRAXIS_TREEMERGE_H
 
@@ -30,5 +31,17 @@
  * *conflicts (may be NULL) gets how many conflicts this merge recorded. */
 int treemerge_files(const char *base, const char *ours, const char *theirs, int *conflicts,
 		    px_err *e);
+
+/* How deep a field conflict's path (the keys and row ids from a file's
+ * root to the field) may go. */
+#define TREEMERGE_MAX_DEPTH 32
+
+/* Sets the field that a field conflict's path names in file (a tree file)
+ * to theirs_yaml's single key's value ("role: nurse", as the conflict
+ * holds it), and the row's updated time to now, atomically. The path's
+ * steps are separated by newlines: a key, or =ID for the row of that
+ * identity in the list above. PX_ENOTFOUND when the row or field is gone. */
+int treemerge_set_field(const char *file, const char *path, const char *theirs_yaml,
+			px_err *e);
 
 #endif

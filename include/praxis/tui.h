@@ -265,10 +265,16 @@ void tui_autocode(struct tui *t, const char *path);
 /* Retrieval of code_id in the middle slot. */
 void tui_retrieve(struct tui *t, int64_t code_id);
 /* The negotiation view for coders a and b (row ids), full screen; 0 0:
- * the pair negotiated last, else the prompt to choose one. */
+ * the pair negotiated last, else the sync conflicts alone when some wait,
+ * else the prompt to choose a pair. */
 void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b);
 /* :sync [DIR]: a sync (sync.h) with the tree DIR, or the last one synced. */
 void tui_sync(struct tui *t, const char *args);
+/* The detail of a sync conflict in the negotiation view: what happened and
+ * what each side holds, in the area y, x, h, w (negotiate_conflict.c). */
+struct sync_conflict;
+void negotiate_conflict_draw(struct tui *t, const struct sync_conflict *c, int y, int x, int h,
+			     int w);
 /* Decides sync conflict id (enum sync_side) and reloads; 1 on an error
  * (shown on the message line). */
 int tui_decide_conflict(struct tui *t, int64_t id, int side);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <time.h>
 #include "praxis/err.h"
 
 void *xmalloc(size_t n);
@@ -77,6 +78,9 @@ char *util_read_file(const char *path, size_t *len);
 
 /* Current UTC time as 2026-03-02T03:10:00Z. */
 void util_now_iso(char buf[32]);
+/* The clock util_now_iso reads (NULL: the system's). For tests, whose
+ * timestamps must not depend on when a second turns. */
+void util_set_clock(time_t (*fn)(void));
 /* A random version-4 UUID, lower-case hex with dashes. */
 void util_uuid(char buf[37]);
 

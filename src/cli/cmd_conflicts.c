@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "praxis/project.h"
+#include "praxis/sync.h"
 #include "praxis/sync_conflict.h"
 #include "commands.h"
 
@@ -31,7 +32,7 @@ static int decide(struct cli *c, char **pos, int npos)
 				       pos[2]);
 	if ((rc = cli_open_db(c, 0, &db, &e)))
 		return cli_report(c, &e);
-	rc = sync_conflict_decide(db, id, side, &e);
+	rc = sync_decide(db, id, side, &e);
 	db_close(db);
 	if (rc == PX_EUSAGE)
 		return cli_usage_error(c, &cmd_conflicts, "%s", e.msg);
@@ -76,10 +77,11 @@ const struct cli_command cmd_conflicts = {
 	"  text     both sides edited the same place of a vignette's text: ours is\n"
 	"           kept; theirs replaces it (codings re-anchored as after an edit)\n"
 	"           if you decide theirs\n"
-	"  field    both sides changed one field of a project row: ours is kept;\n"
-	"           theirs is shown for you to apply by hand\n"
+	"  field    both sides changed one field of a row (a participant's role, a\n"
+	"           code's description, a memo, a vignette's title): ours is kept;\n"
+	"           theirs sets the field to their value (both is refused)\n"
 	"A decision is one transaction; the conflict is then gone here, and from the\n"
-	"others' copies at their next sync. The negotiation view (n, then C) lists\n"
-	"the same conflicts with keys o, t and b.\n"
+	"others' copies at their next sync. The negotiation view (n) lists the same\n"
+	"conflicts first, with keys a (ours), b (theirs) and + (both).\n"
 	"Exit status 1 for a bad number or side, 2 when the conflict is not there.\n",
 };

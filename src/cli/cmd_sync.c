@@ -60,15 +60,14 @@ static int run_sync(struct cli *c)
 		rc = sync_run(db, &o, &r, &e);
 	db_close(db);
 	if (o.progress)
-		fprintf(c->err, "\r%40s\r", "");
+		fprintf(c->err, "\r%50s\r", "");
 	if (rc)
 		return cli_report(c, &e);
 	if (r.imported_first)
 		fprintf(c->out, "read the project from %s\n", o.dir);
 	fprintf(c->out, "%s\n", r.message ? r.message : "nothing new to commit");
 	if (r.merged)
-		fprintf(c->out, "merged %s/%s\n", remote ? remote : "origin",
-			branch ? branch : "(current branch)");
+		fprintf(c->out, "merged %s/%s\n", remote ? remote : "origin", r.branch);
 	if (r.conflicts)
 		fprintf(c->out, "%lld conflict%s wait for a decision: praxis conflicts\n",
 			(long long)r.conflicts, PX_S(r.conflicts));
@@ -107,7 +106,10 @@ const struct cli_command cmd_sync = {
 	"     and merges it: codings by uuid, never conflict markers, never a lost\n"
 	"     coding; what needs a person becomes a conflict (praxis conflicts);\n"
 	"  5. reads the merged tree into the project in one transaction (its own\n"
-	"     settings stay) and pushes.\n"
+	"     settings stay) and pushes. If the project changed since step 3 (the\n"
+	"     interface coding meanwhile), the merge is undone and the sync goes\n"
+	"     back to step 3; after three tries it stops (exit status 1), nothing\n"
+	"     lost, the work committed locally.\n"
 	"Progress is shown on standard error when it is a terminal. Git runs as a\n"
 	"command (no shell) with prompts off.\n"
 	"\n"
@@ -118,6 +120,7 @@ const struct cli_command cmd_sync = {
 	"Exit status 0 when synced; 3 when the remote could not be reached or DIR\n"
 	"has no such remote (the work is committed locally and goes out with the\n"
 	"next sync); 1 for bad usage, a DIR that is not a git work tree or holds\n"
-	"changes praxis did not make, or a merge git could not finish (undone);\n"
+	"changes praxis did not make, a merge git could not finish (undone) or a\n"
+	"project that kept changing during the sync;\n"
 	"2 when git is missing or the project cannot be read or written.\n",
 };

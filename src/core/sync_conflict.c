@@ -190,14 +190,21 @@ static int apply(px_db *db, const sync_conflict *c, int side, px_err *e)
 	const char *chosen = side == SYNC_OURS ? c->ours : c->theirs;
 	const char *other = side == SYNC_OURS ? c->theirs : c->ours;
 
-	if (strcmp(c->kind, "text") == 0) {
-		if (side == SYNC_BOTH)
-			return px_fail(e, PX_EUSAGE, "conflict %lld is about a vignette's text: "
-				       "choose ours or theirs", (long long)c->id);
+	int field = strcmp(c->kind, "field") == 0;
+
+	if (side == SYNC_BOTH && (field || strcmp(c->kind, "text") == 0))
+		return px_fail(e, PX_EUSAGE, "one value is kept for %s: choose ours or theirs",
+			       field ? "a field" : "a text");
+	if (strcmp(c->kind, "text") == 0)
 		return side == SYNC_THEIRS ? take_their_text(db, c, e) : PX_OK;
-	}
-	if (strcmp(c->kind, "field") == 0 || side == SYNC_BOTH)
-		return PX_OK;     /* a field: ours is what the file holds */
+	/* a field: ours is what the project holds; theirs is written through
+	 * the project's tree, which sync_decide (sync.h) does */
+	if (field)
+		return side == SYNC_THEIRS ? px_fail(e, PX_EUSAGE, "conflict %lld: a field is "
+						     "decided for theirs by sync_decide",
+						     (long long)c->id) : PX_OK;
+	if (side == SYNC_BOTH)
+		return PX_OK;
 	/* the side not chosen goes, unless it is the very coding kept */
 	if (other && (!chosen || strcmp(chosen, other) != 0))
 		return drop_coding(db, other, e);

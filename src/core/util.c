@@ -229,9 +229,16 @@ void sl_copy(strlist *dst, const strlist *src)
 		sl_push(dst, src->v[i]);
 }
 
+static time_t (*now_fn)(void);
+
+void util_set_clock(time_t (*fn)(void))
+{
+	now_fn = fn;
+}
+
 void util_now_iso(char buf[32])
 {
-	time_t t = time(NULL);
+	time_t t = now_fn ? now_fn() : time(NULL);
 	struct tm tm;
 
 	gmtime_r(&t, &tm);

@@ -11,6 +11,9 @@
 #include "praxis/vignette.h"
 
 #define GITATTR_LINE "*.yaml merge=praxis"
+/* Times a sync writes the project out again when another connection
+ * changed it during the sync, before it gives up. */
+#define SYNC_ATTEMPTS 3
 
 struct run {
 	const sync_opts *o;
@@ -156,7 +159,7 @@ out:
 /* "mk: 12 codings, 2 memos on v03, v07" */
 static char *commit_message(px_db *db, const char *coder, const tree_changes *ch)
 {
-	int64_t codings = 0, memos = 0;
+	int64_t codings = 0, memos = 0, gone = 0, decided = 0;
 	strbuf b;
 
 	/* what the team has not seen yet: rows changed since the last sync */
@@ -164,14 +167,21 @@ static char *commit_message(px_db *db, const char *coder, const tree_changes *ch
 		      " FROM meta WHERE key = 'sync_time'), '')", &codings, NULL);
 	db_scalar_get(db, "SELECT count(*) FROM memo WHERE updated > coalesce((SELECT value"
 		      " FROM meta WHERE key = 'sync_time'), '')", &memos, NULL);
+	sync_deleted(db, &gone, &decided, NULL);
 	sb_init(&b);
 	sb_printf(&b, "%s: ", coder);
-	if (codings || memos) {
+	if (codings || memos || gone || decided) {
 		if (codings)
 			sb_printf(&b, "%lld coding%s", (long long)codings, PX_S(codings));
 		if (memos)
 			sb_printf(&b, "%s%lld memo%s", codings ? ", " : "", (long long)memos,
 				  PX_S(memos));
+		if (gone)
+			sb_printf(&b, "%s%lld deleted", codings || memos ? ", " : "",
+				  (long long)gone);
+		if (decided)
+			sb_printf(&b, "%s%lld conflict%s decided", codings || memos || gone ? ", "
+				  : "", (long long)decided, PX_S(decided));
 	} else {
 		sb_add(&b, "changes");
 	}
@@ -215,18 +225,37 @@ static int mark_synced(px_db *db, struct run *s)
 	}
 	if (!(rc = db_meta_set(db, "sync_time", now, s->e)) && h)
 		rc = db_meta_set(db, "sync_head", h, s->e);
+	if (!rc)
+		rc = sync_mark_rows(db, s->e);
 	free(h);
 	return rc;
 }
 
 /* Reads the tree over the project (one transaction); the coder is found
- * again by corpus id, as rows are renumbered. */
-static int read_tree(px_db *db, struct run *s, const char *coder_ext)
+ * again by corpus id, as rows are renumbered. With since (the data
+ * version when the project was written out), a project another
+ * connection changed since is left alone and *changed set: the tree does
+ * not hold that change and reading it over the project would drop it. The
+ * check is made holding the write lock, so nothing can slip in after. */
+static int read_tree(px_db *db, struct run *s, const char *coder_ext, const int64_t *since,
+		     int *changed)
 {
 	int rc;
 
+	*changed = 0;
 	step(s, "reading the merged tree");
-	if ((rc = tree_import(db, s->o->dir, 0, 1, NULL, s->e)))
+	if ((rc = db_begin(db, s->e)))
+		return rc;
+	if (since && db_data_version(db) != *since) {
+		db_rollback(db);
+		*changed = 1;
+		return PX_OK;
+	}
+	if ((rc = tree_import(db, s->o->dir, 0, 1, NULL, s->e))) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = db_commit(db, s->e)))
 		return rc;
 	if (entity_find(db, ENT_CODER, coder_ext, &s->r->coder_id, NULL) != PX_OK)
 		s->r->coder_id = 0;
@@ -349,7 +378,7 @@ static int join(struct run *s)
 static int first_sync(px_db *db, struct run *s, const char *coder_ext, int *done)
 {
 	char *sh = NULL;
-	int rc;
+	int rc, changed;
 
 	*done = 0;
 	if ((rc = db_meta_get(db, "sync_head", &sh, s->e)))
@@ -368,9 +397,79 @@ static int first_sync(px_db *db, struct run *s, const char *coder_ext, int *done
 			       "--replace %s", s->o->dir, s->o->dir, s->o->dir);
 	*done = 1;
 	s->r->imported_first = 1;
-	if ((rc = read_tree(db, s, coder_ext)))
+	/* an empty project: nothing a change while reading could hold */
+	if ((rc = read_tree(db, s, coder_ext, NULL, &changed)))
 		return rc;
 	return mark_synced(db, s);
+}
+
+/* Writes the project out, commits it, merges the remote's branch and
+ * reads the merged tree back. When another connection changed the project
+ * after it was written out, the merge is undone (the work tree back at
+ * this side's commit, which git made and nothing else depends on) and
+ * *changed set: the caller writes it out again. */
+static int exchange(px_db *db, struct run *s, const char *coder_ext, const char *remote,
+		    tree_changes *ch, int *changed)
+{
+	const sync_opts *o = s->o;
+	sync_result *r = s->r;
+	char *mine = NULL;
+	int rc, made, state, status;
+	int64_t since;
+
+	*changed = 0;
+	r->merged = 0;
+	free(r->message);
+	r->message = NULL;
+	tree_changes_free(ch);
+	/* what the written tree holds: the project as of this version */
+	since = db_data_version(db);
+	step(s, "writing the tree");
+	if ((rc = tree_export(db, o->dir, ch, s->e)))
+		return rc;
+	r->message = commit_message(db, coder_ext, ch);
+	step(s, "committing");
+	if ((rc = commit(s, r->message, &made)))
+		return rc;
+	if (!made) {
+		free(r->message);
+		r->message = NULL;
+	}
+	if ((rc = git(s, &status, (const char *const[]){ "remote", "get-url", remote, NULL })))
+		return rc;
+	if (status) {
+		r->no_remote = 1;   /* committed here; nothing to share it with */
+		return PX_OK;
+	}
+	step(s, "asking the remote");
+	if ((state = remote_state(s, remote, s->branch)) < 0)
+		return -state;
+	if ((rc = head(s, &mine)))
+		return rc;
+	if (state == 0 && (rc = fetch_merge(db, s, remote, s->branch)))
+		goto out;
+	if (r->offline || !r->merged)
+		goto out;
+	if ((rc = read_tree(db, s, coder_ext, &since, changed)))
+		goto out;
+	if (*changed) {
+		if (!mine) {
+			rc = px_fail(s->e, PX_EUSAGE, "%s: the project changed during the sync and "
+				     "the merge cannot be undone (no commit of this side)", o->dir);
+			goto out;
+		}
+		rc = git_ok(s, "git reset", (const char *const[]){ "reset", "-q", "--hard", mine,
+								   NULL });
+		goto out;
+	}
+	/* the merged files as praxis writes them (a merge may order rows
+	 * otherwise): committed, so the next sync starts from them */
+	tree_changes_free(ch);
+	if (!(rc = tree_export(db, o->dir, ch, s->e)))
+		rc = commit(s, "praxis sync: the merged tree as praxis writes it", &made);
+out:
+	free(mine);
+	return rc;
 }
 
 int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e)
@@ -380,7 +479,7 @@ int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e)
 	char *branch = NULL, *email_cfg = NULL;
 	px_entity coder = { 0 };
 	tree_changes ch = { 0 };
-	int rc, made, state, status, fresh;
+	int rc, status, fresh;
 
 	memset(r, 0, sizeof(*r));
 	r->coder_id = o->coder_id;
@@ -400,6 +499,7 @@ int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e)
 		branch = trimmed(&s.out);
 	}
 	s.branch = branch;
+	r->branch = xstrdup(branch);
 	if ((rc = git(&s, &status, (const char *const[]){ "config", "user.email", NULL })))
 		goto out;
 	email_cfg = status ? xasprintf("%s@praxis.invalid", coder.ext_id) : trimmed(&s.out);
@@ -407,42 +507,21 @@ int sync_run(px_db *db, const sync_opts *o, sync_result *r, px_err *e)
 	s.user_email = email_cfg;
 	if ((rc = first_sync(db, &s, coder.ext_id, &fresh)) || (rc = register_driver(&s)))
 		goto out;
-	step(&s, "writing the tree");
-	if ((rc = tree_export(db, o->dir, &ch, e)))
-		goto out;
-	r->message = commit_message(db, coder.ext_id, &ch);
-	step(&s, "committing");
-	if ((rc = commit(&s, r->message, &made)))
-		goto out;
-	if (!made) {
-		free(r->message);
-		r->message = NULL;
+	for (int attempt = 1; ; attempt++) {
+		int changed = 0;
+		if ((rc = exchange(db, &s, coder.ext_id, remote, &ch, &changed)) || !changed)
+			break;
+		if (attempt == SYNC_ATTEMPTS) {
+			rc = px_fail(e, PX_EUSAGE, "the project kept changing while it was being "
+				     "synced (another praxis is writing to it): the team's work was "
+				     "not read in and nothing here was lost; your work is committed "
+				     "in %s; sync again when the other window is idle", o->dir);
+			break;
+		}
+		step(&s, "changed meanwhile: again");
 	}
-	if ((rc = git(&s, &status, (const char *const[]){ "remote", "get-url", remote, NULL })))
-		goto out;
-	if (status) {
-		r->no_remote = 1;   /* committed here; nothing to share it with */
-		goto out;
-	}
-	step(&s, "asking the remote");
-	if ((state = remote_state(&s, remote, branch)) < 0) {
-		rc = -state;
-		goto out;
-	}
-	if (state == 0 && (rc = fetch_merge(db, &s, remote, branch)))
-		goto out;
-	if (r->offline)
-		goto out;    /* the commit waits for the next sync */
-	if (r->merged) {
-		if ((rc = read_tree(db, &s, coder.ext_id)))
-			goto out;
-		/* the merged files as praxis writes them (a merge may order rows
-		 * otherwise): committed, so the next sync starts from them */
-		tree_changes_free(&ch);
-		if ((rc = tree_export(db, o->dir, &ch, e)) ||
-		    (rc = commit(&s, "praxis sync: the merged tree as praxis writes it", &made)))
-			goto out;
-	}
+	if (rc || r->no_remote || r->offline)
+		goto out;    /* offline: the commit waits for the next sync */
 	if (!o->no_push && (rc = push(&s, remote, branch)))
 		goto out;
 	if (!r->offline)
@@ -463,5 +542,6 @@ void sync_result_free(sync_result *r)
 {
 	free(r->message);
 	free(r->detail);
+	free(r->branch);
 	memset(r, 0, sizeof(*r));
 }

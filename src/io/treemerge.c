@@ -15,14 +15,33 @@
 enum item_kind { ITEM_OTHER, ITEM_CODING, ITEM_VIGNETTE, ITEM_CODE };
 enum origin { FROM_OURS, FROM_THEIRS };
 
-struct tm {
+struct tmerge {
 	ynode *conflicts;          /* the conflicts this merge records */
 	const char *vignette;      /* the vignette being merged (its id) */
 	/* a text merged from both sides: each side's codings move into it */
 	char *merged_text;
 	const char *side_text[2];  /* ours, theirs */
 	int remap;
+	/* where the merge is: keys and (item[i]) row ids from the file's root,
+	 * so that a field conflict can say which field (treemerge_set_field) */
+	const char *steps[TREEMERGE_MAX_DEPTH];
+	int item[TREEMERGE_MAX_DEPTH];
+	int depth;
 };
+
+static void step_in(struct tmerge *m, const char *step, int item)
+{
+	if (m->depth < TREEMERGE_MAX_DEPTH) {
+		m->steps[m->depth] = step;
+		m->item[m->depth] = item;
+	}
+	m->depth++;
+}
+
+static void step_out(struct tmerge *m)
+{
+	m->depth--;
+}
 
 /* ---- small trees ------------------------------------------------------- */
 
@@ -183,7 +202,7 @@ static char *derived_uuid(const char *a, const char *b)
 
 /* ---- conflicts ----------------------------------------------------------- */
 
-static void record(struct tm *m, const char *kind, const char *ours, const char *theirs,
+static void record(struct tmerge *m, const char *kind, const char *ours, const char *theirs,
 		   const char *theirs_text, const char *description)
 {
 	ynode *c = ynew(YN_MAP);
@@ -218,13 +237,84 @@ static char *coding_label(const ynode *c)
 			 coder ? coder : "?");
 }
 
+/* A value for a description: a scalar cut to a line, else what it is. */
+static char *value_label(const ynode *v)
+{
+	size_t n;
+
+	if (v->type != YN_SCALAR)
+		return xstrdup(v->type == YN_SEQ ? "a list" : "a mapping");
+	n = strcspn(v->value, "\n");
+	if (n > 40)
+		return xasprintf("%.37s...", v->value);
+	return n < strlen(v->value) ? xasprintf("%.*s...", (int)n, v->value)
+		: xstrdup(v->value);
+}
+
+/* theirs as a one-key YAML document ("role: nurse"), for a person to read
+ * and for treemerge_set_field to parse back. */
+static char *value_yaml(const char *key, const ynode *v)
+{
+	ynode *doc = ynew(YN_MAP);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	yput(doc, key, ycopy(v));
+	if (fp) {
+		if (corpus_write_node(doc, fp, NULL)) {
+			fclose(fp);
+			free(buf);
+			buf = NULL;
+		} else {
+			fclose(fp);
+		}
+	}
+	ynode_free(doc);
+	if (buf && len && buf[len - 1] == '\n')
+		buf[len - 1] = 0;
+	return buf ? buf : xasprintf("%s: ", key);
+}
+
+/* A field both sides changed: ours stays; the conflict holds where the
+ * field is (its path, in ours) and theirs (theirs_text), so that deciding
+ * theirs can apply it. */
+static void record_field(struct tmerge *m, const char *key, const ynode *o, const ynode *t)
+{
+	strbuf path, where;
+	char *lo = value_label(o), *lt = value_label(t), *tt = value_yaml(key, t), *desc;
+	int n = m->depth < TREEMERGE_MAX_DEPTH ? m->depth : TREEMERGE_MAX_DEPTH;
+
+	sb_init(&path);
+	sb_init(&where);
+	for (int i = 0; i < n; i++) {
+		sb_printf(&path, "%s%s\n", m->item[i] ? "=" : "", m->steps[i]);
+		if (m->item[i] && i > 0)
+			sb_printf(&where, "%s%s %s", where.len ? ", " : "", m->steps[i - 1],
+				  m->steps[i]);
+	}
+	sb_add(&path, key);
+	desc = xasprintf("'%s'%s%s changed on both sides: ours is kept (%s), theirs is %s", key,
+			 where.len ? " of " : " of the project", where.len ? sb_str(&where) : "",
+			 lo, lt);
+	/* a path cut short by a very deep file cannot be applied: none then */
+	record(m, "field", m->depth <= TREEMERGE_MAX_DEPTH ? sb_str(&path) : NULL, NULL, tt,
+	       desc);
+	free(desc);
+	free(tt);
+	free(lo);
+	free(lt);
+	sb_free(&path);
+	sb_free(&where);
+}
+
 /* ---- the merge ------------------------------------------------------------ */
 
-static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_map(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			int kind, int *clash);
-static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_list(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			 int kind);
-static ynode *merge_text(struct tm *m, const ynode *b, const ynode *o, const ynode *t);
+static ynode *merge_text(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t);
 
 static int kind_of_list(const char *key)
 {
@@ -237,12 +327,31 @@ static int kind_of_list(const char *key)
 	return ITEM_OTHER;
 }
 
+/* A vignette's codings after its text was merged (merge_value). */
+static ynode *merge_codings(struct tmerge *m, const char *key, const ynode *b, const ynode *o,
+			    const ynode *t)
+{
+	ynode *none = ynew(YN_SEQ), *r;
+
+	step_in(m, key, 0);
+	r = merge_list(m, b, o ? o : none, t ? t : none, ITEM_CODING);
+	step_out(m);
+	ynode_free(none);
+	return r;
+}
+
 /* One key's merged value (NULL: absent). A field both sides changed
  * differently sets *clash when clash is given (a coding keeps both), else
  * keeps ours and records a field conflict. */
-static ynode *merge_value(struct tm *m, const char *key, const ynode *b, const ynode *o,
+static ynode *merge_value(struct tmerge *m, const char *key, const ynode *b, const ynode *o,
 			  const ynode *t, int parent_kind, int *clash)
 {
+	/* a text merged from both sides: every coding moves into it, even
+	 * where the lists themselves agree */
+	if (m->remap && parent_kind == ITEM_VIGNETTE && strcmp(key, "codings") == 0 &&
+	    (o || t) && (!o || o->type == YN_SEQ) && (!t || t->type == YN_SEQ) &&
+	    (!b || b->type == YN_SEQ))
+		return merge_codings(m, key, b, o, t);
 	if (yeq(o, t) || yeq(b, t))
 		return ycopy(o);
 	if (yeq(b, o))
@@ -260,26 +369,26 @@ static ynode *merge_value(struct tm *m, const char *key, const ynode *b, const y
 		return merge_text(m, b, o, t);
 	if (o && t && o->type == YN_SEQ && t->type == YN_SEQ && (!b || b->type == YN_SEQ) &&
 	    identified(b) && identified(o) && identified(t) && (o->n || t->n) &&
-	    (item_id(o->n ? o->kids[0] : t->kids[0])))
-		return merge_list(m, b, o, t, kind_of_list(key));
-	if (o && t && o->type == YN_MAP && t->type == YN_MAP && (!b || b->type == YN_MAP))
-		return merge_map(m, b, o, t, ITEM_OTHER, clash);
+	    (item_id(o->n ? o->kids[0] : t->kids[0]))) {
+		step_in(m, key, 0);
+		ynode *r = merge_list(m, b, o, t, kind_of_list(key));
+		step_out(m);
+		return r;
+	}
+	if (o && t && o->type == YN_MAP && t->type == YN_MAP && (!b || b->type == YN_MAP)) {
+		step_in(m, key, 0);
+		ynode *r = merge_map(m, b, o, t, ITEM_OTHER, clash);
+		step_out(m);
+		return r;
+	}
 	if (clash) {
 		*clash = 1;
 		return NULL;
 	}
 	if (!o)          /* deleted here, changed there: kept */
 		return ycopy(t);
-	if (t) {
-		strbuf d;
-		sb_init(&d);
-		sb_printf(&d, "'%s' changed on both sides", key);
-		char *tt = t->type == YN_SCALAR ? xasprintf("%s: %s", key, t->value)
-			: xasprintf("%s: (a list or mapping)", key);
-		record(m, "field", NULL, NULL, tt, sb_str(&d));
-		free(tt);
-		sb_free(&d);
-	}
+	if (t)
+		record_field(m, key, o, t);
 	return ycopy(o);
 }
 
@@ -304,7 +413,7 @@ static int span_eq(const ynode *a, const ynode *b)
 /* A mapping key by key. The template (ours, or for a coding whose span
  * only theirs moved, theirs) gives the order; keys only the other side
  * has follow. The span of a coding is one field. */
-static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_map(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			int kind, int *clash)
 {
 	const ynode *tpl = o, *other = t;
@@ -355,7 +464,7 @@ static ynode *merge_map(struct tm *m, const ynode *b, const ynode *o, const ynod
 }
 
 /* A coding of one side moved into the merged text (merge_text). */
-static void remap_coding(struct tm *m, ynode *c, int origin)
+static void remap_coding(struct tmerge *m, ynode *c, int origin)
 {
 	const char *text = m->side_text[origin], *quote = yget_str(c, "quote");
 	const char *s = yget_str(c, "start"), *e = yget_str(c, "end");
@@ -392,7 +501,7 @@ static void remap_coding(struct tm *m, ynode *c, int origin)
 
 /* Both versions of a coding both sides edited: ours as it is, theirs under
  * a uuid made from its own and its time. */
-static void keep_both(struct tm *m, ynode *r, const ynode *o, const ynode *t)
+static void keep_both(struct tmerge *m, ynode *r, const ynode *o, const ynode *t)
 {
 	ynode *copy = ycopy(t);
 	const char *uuid = yget_str(o, "uuid");
@@ -411,7 +520,7 @@ static void keep_both(struct tm *m, ynode *r, const ynode *o, const ynode *t)
 }
 
 /* A row deleted on one side and edited on the other: the edit is kept. */
-static void kept_edit(struct tm *m, ynode *r, const ynode *item, int origin, int kind)
+static void kept_edit(struct tmerge *m, ynode *r, const ynode *item, int origin, int kind)
 {
 	ynode *copy = ycopy(item);
 
@@ -431,7 +540,7 @@ static void kept_edit(struct tm *m, ynode *r, const ynode *item, int origin, int
 	}
 }
 
-static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const ynode *t,
+static ynode *merge_list(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t,
 			 int kind)
 {
 	ynode *r = ynew(YN_SEQ);
@@ -460,7 +569,9 @@ static ynode *merge_list(struct tm *m, const ynode *b, const ynode *o, const yno
 			continue;
 		}
 		int clash = 0;
+		step_in(m, id, 1);
 		ynode *merged = merge_map(m, bi, oi, ti, kind, &clash);
+		step_out(m);
 		if (kind == ITEM_CODING && clash) {
 			ynode_free(merged);
 			merged = ycopy(oi);
@@ -527,7 +638,7 @@ static char *apply_both(const char *base, const char *o, const textdiff *dO, con
 	return sb_steal(&out);
 }
 
-static ynode *merge_text(struct tm *m, const ynode *b, const ynode *o, const ynode *t)
+static ynode *merge_text(struct tmerge *m, const ynode *b, const ynode *o, const ynode *t)
 {
 	const char *base = b ? b->value : "";
 	textdiff dO, dT;
@@ -577,12 +688,26 @@ static int read_tree(const char *path, int may_be_missing, ynode **root, px_err 
 	return rc;
 }
 
+/* root written over path, atomically. */
+static int write_tree(const char *path, const ynode *root, px_err *e)
+{
+	atomic_file af;
+	int rc;
+
+	if ((rc = atomic_open(&af, path, e)))
+		return rc;
+	if ((rc = corpus_write_node(root, af.fp, e)))
+		atomic_abort(&af);
+	else
+		rc = atomic_commit(&af, e);
+	return rc;
+}
+
 int treemerge_files(const char *base, const char *ours, const char *theirs, int *conflicts,
 		    px_err *e)
 {
 	ynode *b = NULL, *o = NULL, *t = NULL, *r = NULL, *empty = ynew(YN_MAP);
-	struct tm m = { 0 };
-	atomic_file af;
+	struct tmerge m = { 0 };
 	int rc;
 
 	m.conflicts = ynew(YN_SEQ);
@@ -604,12 +729,7 @@ int treemerge_files(const char *base, const char *ours, const char *theirs, int 
 	}
 	if (conflicts)
 		*conflicts = (int)m.conflicts->n;
-	if ((rc = atomic_open(&af, ours, e)))
-		goto out;
-	if ((rc = corpus_write_node(r, af.fp, e)))
-		atomic_abort(&af);
-	else
-		rc = atomic_commit(&af, e);
+	rc = write_tree(ours, r, e);
 out:
 	for (size_t i = 0; i < m.conflicts->n; i++)
 		ynode_free(m.conflicts->kids[i]);
@@ -621,5 +741,79 @@ out:
 	ynode_free(t);
 	ynode_free(r);
 	ynode_free(empty);
+	return rc;
+}
+
+/* ---- a field conflict decided for theirs ----------------------------------- */
+
+/* The node a path leads to in root and the key of its last step; NULL
+ * when the file has no such row or field. */
+static ynode *follow(ynode *root, char *path, char **last)
+{
+	ynode *at = root;
+	const char *list_key = NULL;
+	char *step = path, *next;
+
+	for (;; step = next + 1) {
+		next = strchr(step, '\n');
+		if (!next) {
+			*last = step;
+			return at && at->type == YN_MAP && ynode_get(at, step) ? at : NULL;
+		}
+		*next = 0;
+		if (!at)
+			return NULL;
+		if (*step == '=') {
+			if (at->type != YN_SEQ || !list_key)
+				return NULL;
+			at = (ynode *)find_item(at, step + 1, kind_of_list(list_key));
+		} else {
+			if (at->type != YN_MAP)
+				return NULL;
+			list_key = step;
+			at = ynode_get(at, step);
+		}
+	}
+}
+
+int treemerge_set_field(const char *file, const char *path, const char *theirs_yaml,
+			px_err *e)
+{
+	ynode *root = NULL, *doc = NULL, *parent;
+	char *p = xstrdup(path), *key = NULL, now[32];
+	yreader r;
+	int rc;
+
+	if ((rc = read_tree(file, 0, &root, e)))
+		goto out;
+	if (yreader_open_buffer(&r, "their value", theirs_yaml, strlen(theirs_yaml))) {
+		rc = px_fail(e, PX_EIO, "cannot read the conflict's value of theirs");
+		goto out;
+	}
+	rc = yreader_document(&r, &doc, e);
+	yreader_close(&r);
+	if (rc)
+		goto out;
+	if (!root || !(parent = follow(root, p, &key))) {
+		rc = px_fail(e, PX_ENOTFOUND, "the field the conflict names is no longer there "
+			     "(the row was deleted or renamed): decide ours");
+		goto out;
+	}
+	if (!doc || doc->type != YN_MAP || !ynode_get(doc, key)) {
+		rc = px_fail(e, PX_EDATA, "the conflict's value of theirs is not '%s: VALUE'",
+			     key);
+		goto out;
+	}
+	yset(parent, key, ycopy(ynode_get(doc, key)));
+	/* the row changed now: the next sync sends it as this side's edit */
+	if (strcmp(key, "updated") != 0 && ynode_get(parent, "updated")) {
+		util_now_iso(now);
+		yset(parent, "updated", yscalar(now, 0));
+	}
+	rc = write_tree(file, root, e);
+out:
+	ynode_free(root);
+	ynode_free(doc);
+	free(p);
 	return rc;
 }

@@ -209,6 +209,18 @@ static void cmd_negotiate(struct tui *t, const char *args)
 	tui_negotiate(t, ida, idb);
 }
 
+/* The negotiation view on what syncs left for a decision. */
+static void cmd_conflicts(struct tui *t, const char *args)
+{
+	(void)args;
+	tui_sync_counts(t);
+	if (!t->conflicts) {
+		tui_message(t, "conflicts: none waits for a decision");
+		return;
+	}
+	tui_negotiate(t, 0, 0);
+}
+
 static void cmd_quit(struct tui *t, const char *args)
 {
 	(void)args;
@@ -323,6 +335,8 @@ static const struct {
 	{ "negotiate", "A B", "the disagreements of coders A and B", cmd_negotiate },
 	{ "sync", "[DIR]", "share the project through the git work tree DIR (the last one "
 	  "if left out): commit, merge the team's work, push", tui_sync },
+	{ "conflicts", "", "what syncs left for a decision, in the negotiation view (a ours, "
+	  "b theirs, + both)", cmd_conflicts },
 	{ "undo", "", "undo the last change", cmd_undo },
 	{ "redo", "", "redo what was undone", cmd_redo },
 	{ "zoom", "", "zoom the pane to full screen and back", cmd_zoom },

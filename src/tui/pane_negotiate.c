@@ -365,11 +365,7 @@ static void n_draw(struct pane *p, struct tui *t, struct rect b)
 		return;
 	rest = (struct rect){ list.y + lh, b.x, b.h - 3 - lh, b.w };
 	if (is_conflict(s, i)) {
-		const sync_conflict *c = &s->conf[s->rows[i].k];
-		dsp_text(rest.y, rest.x, rest.w, "── a: ours   b: theirs   +: both ──", ROLE_BORDER);
-		dsp_text(rest.y + 1, rest.x + 1, rest.w - 1, c->description, ROLE_NORMAL);
-		if (c->theirs_text && rest.h > 2)
-			dsp_text(rest.y + 2, rest.x + 1, rest.w - 1, c->theirs_text, ROLE_MEMO);
+		negotiate_conflict_draw(t, &s->conf[s->rows[i].k], rest.y, rest.x, rest.h, rest.w);
 		return;
 	}
 	draw_legend(s, t, i, rest.y, rest.x, rest.w);
@@ -393,6 +389,11 @@ static void n_title(struct pane *p, struct tui *t, char *buf, size_t n)
 	char pos[32];
 
 	pane_list_position(p, pos, sizeof(pos));
+	if (!s->a) {
+		snprintf(buf, n, "Negotiate  %zu sync conflict%s  %s", s->nconf, PX_S(s->nconf),
+			 pos);
+		return;
+	}
 	snprintf(buf, n, "Negotiate  A = %s, B = %s  %lld/%lld resolved  %s",
 		 names_get(&t->names, NAMES_CODER, s->a), names_get(&t->names, NAMES_CODER, s->b),
 		 (long long)s->l.resolved, (long long)s->l.total, pos);

@@ -137,6 +137,8 @@ static void after_first_frame(struct tui *t)
 {
 	if (t->total_vignettes < 0)
 		count_vignettes(t);
+	/* the status line's unsynced and conflicts (scans, like the count) */
+	tui_sync_counts(t);
 	if (!t->sum_deferred)
 		return;
 	t->sum_deferred = 0;

@@ -193,10 +193,14 @@ void tui_negotiate(struct tui *t, int64_t coder_a, int64_t coder_b)
 {
 	if (!coder_a || !coder_b) {
 		pane_negotiate_pair(&t->panes[P_NEGOTIATE], &coder_a, &coder_b);
-		if (!coder_a || !coder_b) {
+		/* no pair yet: the sync conflicts alone, when some wait */
+		tui_sync_counts(t);
+		if ((!coder_a || !coder_b) && !t->conflicts) {
 			tui_command_prompt(t, "negotiate ");
 			return;
 		}
+		if (!coder_a || !coder_b)
+			coder_a = coder_b = 0;
 	}
 	/* one negotiation at a time; a zoom does not stay under it */
 	leave_negotiation(t);

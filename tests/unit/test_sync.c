@@ -5,7 +5,8 @@
  * conflicts), nothing is lost, and the conflicts wait for a decision; a
  * decision made on one side reaches the other. Also: a work tree with
  * changes praxis did not make is refused, and a remote that cannot be
- * reached leaves a local commit. */
+ * reached leaves a local commit; a change another connection makes during
+ * a sync is never dropped by the sync's reading the merged tree. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "praxis/sync.h"
 #include "praxis/sync_conflict.h"
 #include "praxis/util.h"
+#include "praxis/vignette.h"
 #include "dbcompare.h"
 #include "fixture.h"
 
@@ -258,14 +260,200 @@ static void test_foreign_changes_and_offline(void **state)
 	sh(cmd);
 	free(cmd);
 	add_coding(t.a, "v2", "JE", 0, 3, "a");
+	int64_t id;
+	assert_int_equal(db_lookup_text(t.a, "SELECT id FROM coding WHERE uuid = ?1", "c1", &id,
+					&e), 1);
+	must(coding_delete(t.a, id, &e), &e, "delete");
 	must(sync_run(t.a, &o, &r, &e), &e, "offline sync");
 	assert_true(r.offline);
 	assert_non_null(r.message);
 	/* (the count is of rows changed after the last sync's second) */
 	assert_non_null(strstr(r.message, "a: "));
-	assert_non_null(strstr(r.message, " on v2"));
+	assert_non_null(strstr(r.message, "1 deleted on v1, v2"));
 	sync_result_free(&r);
 	free(self);
+	team_down(&t);
+}
+
+/* praxis sync from the command line names what it merged. */
+static void test_cli_sync_says_what_it_did(void **state)
+{
+	struct team t;
+	char *args, *out = NULL, *err = NULL, *branch, *want, *cmd;
+	FILE *p;
+	char line[256] = "";
+
+	(void)state;
+	team_up(&t);
+	add_coding(t.a, "v2", "JE", 0, 3, "a");
+	sync_ok(t.a, t.a_dir, "a");
+	cmd = xasprintf("git -C '%s' symbolic-ref --short HEAD", t.b_dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	assert_non_null(fgets(line, sizeof(line), p));
+	pclose(p);
+	free(cmd);
+	line[strcspn(line, "\n")] = 0;
+	branch = xstrdup(line);
+	args = xasprintf("--db '%s' --coder b sync '%s'", db_path(t.b), t.b_dir);
+	assert_int_equal(fx_run(args, &out, &err), 0);
+	want = xasprintf("merged origin/%s\n", branch);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, "pushed\n"));
+	free(want);
+	free(branch);
+	free(args);
+	free(out);
+	free(err);
+	team_down(&t);
+}
+
+static int64_t unsynced_of(px_db *db)
+{
+	int64_t n = -1;
+	px_err e = { 0 };
+
+	must(sync_unsynced(db, &n, &e), &e, "unsynced");
+	return n;
+}
+
+/* The status line's unsynced count follows deletions and decisions as
+ * well as edits;
+ * a row added and deleted again since the sync is no change. (The sync's
+ * own bookkeeping, without git: the time and the rows it shared.) */
+static void test_unsynced_counts_deletions(void **state)
+{
+	px_db *db = fx_db_with(corpus);
+	px_memo m = { 0 };
+	px_err e = { 0 };
+	int64_t id;
+
+	(void)state;
+	memo_on_push(&m, MEMO_VIGNETTE, fx_vignette(db, "v1"));
+	m.text = xstrdup("a memo to delete");
+	m.coder_id = fx_coder(db, "a");
+	must(memo_add(db, &m, &e), &e, "memo");
+	/* synced in 2000, every row older: a row made now is after it */
+#define OLD "'1999-01-01T00:00:00Z'"
+	must(db_exec(db, "UPDATE coding SET created = " OLD ", updated = " OLD ";"
+		     " UPDATE memo SET created = " OLD ", updated = " OLD ";"
+		     " UPDATE vignette SET created = " OLD ", updated = " OLD, &e), &e, "age");
+#undef OLD
+	sync_conflict k = { 0 };
+	k.kind = xstrdup("coding");
+	k.description = xstrdup("edited on both sides");
+	must(sync_conflict_add(db, &k, &e), &e, "conflict");
+	must(db_meta_set(db, "sync_time", "2000-01-01T00:00:00Z", &e), &e, "time");
+	must(sync_mark_rows(db, &e), &e, "rows");
+	assert_int_equal(unsynced_of(db), 0);
+	assert_int_equal(db_lookup_text(db, "SELECT id FROM coding WHERE uuid = ?1", "c1", &id,
+					&e), 1);
+	must(coding_delete(db, id, &e), &e, "delete coding");
+	assert_int_equal(unsynced_of(db), 1);
+	must(memo_delete(db, m.id, &e), &e, "delete memo");
+	assert_int_equal(unsynced_of(db), 2);
+	/* a vignette goes with its coding c2: two rows more */
+	must(vignette_delete(db, fx_vignette(db, "v1"), &e), &e, "delete vignette");
+	assert_int_equal(unsynced_of(db), 4);
+	/* a coding made since is one more, even under the id of one deleted
+	 * (the table is empty: sqlite gives id 1 again); deleted again, it is
+	 * no change */
+	add_coding(db, "v2", "JE", 0, 3, "a");
+	assert_int_equal(count(db, "SELECT max(id) FROM coding"), 1);
+	assert_int_equal(unsynced_of(db), 5);
+	must(db_exec(db, "DELETE FROM coding", &e), &e, "delete new");
+	assert_int_equal(unsynced_of(db), 4);
+	/* a decision is a change the others have not seen */
+	must(sync_conflict_decide(db, k.id, SYNC_BOTH, &e), &e, "decide");
+	assert_int_equal(unsynced_of(db), 5);
+	sync_conflict_free(&k);
+	/* synced again: nothing pending */
+	must(sync_mark_rows(db, &e), &e, "rows");
+	assert_int_equal(unsynced_of(db), 0);
+	memo_free(&m);
+	db_close(db);
+}
+
+/* Another connection (the interface) writing to the project between the
+ * sync's writing it out and its reading the merged tree back. */
+struct meddler {
+	const char *path;
+	int times;       /* how many syncs' steps to meddle in */
+	int done;
+};
+
+static void meddle(void *ud, const char *step)
+{
+	struct meddler *m = ud;
+	px_db *h = NULL;
+	px_err e = { 0 };
+
+	if (strcmp(step, "reading the merged tree") != 0 || m->done == m->times)
+		return;
+	must(db_connect(m->path, 0, &h, &e), &e, "second connection");
+	add_coding(h, "v2", "SR/tools", 4, 9 + m->done, "a");
+	db_close(h);
+	m->done++;
+}
+
+static int sync_meddled(px_db *db, const char *dir, struct meddler *m, px_err *e)
+{
+	char *self = praxis_bin();
+	sync_opts o = { 0 };
+	sync_result r = { 0 };
+	int rc;
+
+	o.dir = dir;
+	o.self = self;
+	o.coder_id = fx_coder(db, "a");
+	o.progress = meddle;
+	o.progress_ud = m;
+	rc = sync_run(db, &o, &r, e);
+	sync_result_free(&r);
+	free(self);
+	return rc;
+}
+
+#define MEDDLED "SELECT count(*) FROM coding c JOIN code k ON k.id = c.code_id" \
+	" WHERE k.name = 'tools' AND c.start = 4"
+
+static void test_change_during_sync_is_kept(void **state)
+{
+	struct team t;
+	struct meddler m = { 0 };
+	px_err e = { 0 };
+
+	(void)state;
+	team_up(&t);
+	add_coding(t.b, "v2", "JE", 0, 3, "b");
+	sync_ok(t.b, t.b_dir, "b");
+	add_coding(t.a, "v1", "ME", 0, 4, "a");
+	/* one change meanwhile: the sync writes the project out again */
+	m.path = db_path(t.a);
+	m.times = 1;
+	must(sync_meddled(t.a, t.a_dir, &m, &e), &e, "sync with a change meanwhile");
+	assert_int_equal(m.done, 1);
+	assert_int_equal(count(t.a, MEDDLED), 1);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 5);
+	sync_ok(t.b, t.b_dir, "b");
+	assert_int_equal(count(t.b, MEDDLED), 1);
+	same_dbs(t.a, t.b);
+	/* changes at every attempt: refused, nothing lost, nothing half-read */
+	add_coding(t.b, "v1", "JE", 0, 3, "b");
+	sync_ok(t.b, t.b_dir, "b");
+	m.done = 0;
+	m.times = 99;
+	assert_int_equal(sync_meddled(t.a, t.a_dir, &m, &e), PX_EUSAGE);
+	assert_non_null(strstr(e.msg, "kept changing"));
+	assert_int_equal(m.done, 3);
+	assert_int_equal(count(t.a, MEDDLED), 4);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 8);
+	/* the next quiet sync sends them all and takes b's */
+	sync_ok(t.a, t.a_dir, "a");
+	sync_ok(t.b, t.b_dir, "b");
+	assert_int_equal(count(t.b, MEDDLED), 4);
+	assert_int_equal(count(t.a, "SELECT count(*) FROM coding"), 9);
+	same_dbs(t.a, t.b);
 	team_down(&t);
 }
 
@@ -274,6 +462,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_coders_sync_both_orders),
 		cmocka_unit_test(test_foreign_changes_and_offline),
+		cmocka_unit_test(test_change_during_sync_is_kept),
+		cmocka_unit_test(test_unsynced_counts_deletions),
+		cmocka_unit_test(test_cli_sync_says_what_it_did),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,7 @@ static const char *const help_tail[] = {
 	"   :open VIGNETTE               open the vignette with that id in the reader",
 	"   :negotiate A B               the disagreements of coders A and B",
 	"   :sync [DIR]                  share the project through the git work tree DIR (the last",
+	"   :conflicts                   what syncs left for a decision, in the negotiation view (a",
 	"   :undo                        undo the last change",
 	"   :redo                        redo what was undone",
 	"   :zoom                        zoom the pane to full screen and back",

@@ -299,6 +299,9 @@ static void test_sync_conflict_decided_in_view(void **state)
 	s = fx_screen_run(db, ":negotiate a b\n", 80, 24, "--coder a");
 	fx_assert_line(s, 4, " sync conflict coding  v1         edited on both sides");
 	fx_assert_has(s, "── a: ours   b: theirs   +: both ──");
+	/* what each side holds, to choose from */
+	fx_assert_has(s, " ours:   SR/tools 'Q pile' by a, memo: ours");
+	fx_assert_has(s, " theirs: SR/tools 'Q pile' by a, memo: theirs");
 	free(s);
 	s = fx_screen_run(db, ":negotiate a b\nb\n", 80, 24, "--coder a");
 	fx_assert_has(s, "conflict 1 decided: theirs");
@@ -306,6 +309,46 @@ static void test_sync_conflict_decided_in_view(void **state)
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 0);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding WHERE uuid = 'cx1'"), 0);
 	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM coding WHERE uuid = 'cx2'"), 1);
+	free(db);
+}
+
+/* A field both sides changed: N (or :conflicts) opens the view on the
+ * conflicts alone (no pair needed), the status line counts them, + is
+ * refused (one value is kept) and b sets the field to theirs; a on the
+ * next keeps ours. */
+static void test_field_conflict_decided_in_view(void **state)
+{
+	char *db = make_db(fx_field_conflict_corpus), *s;
+
+	(void)state;
+	s = fx_screen_run(db, "N\n", 80, 24, "--coder a");
+	fx_assert_line(s, 0, " Negotiate  2 sync conflicts  1/2");
+	fx_assert_line(s, 4, " sync conflict field   -          role changed on both sides");
+	fx_assert_has(s, " theirs: role: ward nurse");
+	fx_assert_has(s, "| 2 conflicts");
+	free(s);
+	/* :conflicts goes there from any pane */
+	s = fx_screen_run(db, "<Tab>\n:conflicts\n", 80, 24, "--coder a");
+	fx_assert_line(s, 0, " Negotiate  2 sync conflicts  1/2");
+	free(s);
+	s = fx_screen_run(db, "N\n+\n", 80, 24, "--coder a");
+	fx_assert_has(s, "choose ours or theirs");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 2);
+	s = fx_screen_run(db, "N\nb\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflict 1 decided: theirs");
+	fx_assert_has(s, "| 1 conflict");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM participant WHERE role = 'ward nurse'"),
+			 1);
+	s = fx_screen_run(db, "N\na\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflict 2 decided: ours");
+	free(s);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM vignette WHERE title = 'The board'"), 1);
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM sync_conflict"), 0);
+	s = fx_screen_run(db, ":conflicts\n", 80, 24, "--coder a");
+	fx_assert_has(s, "conflicts: none waits for a decision");
+	free(s);
 	free(db);
 }
 
@@ -321,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_command_errors_and_key),
 		cmocka_unit_test(test_completion_and_agreeing_pair),
 		cmocka_unit_test(test_sync_conflict_decided_in_view),
+		cmocka_unit_test(test_field_conflict_decided_in_view),
 	};
 	return cmocka_run_group_tests_name("tui_negotiate", tests, NULL, NULL);
 }

@@ -352,3 +352,31 @@ char *fx_pandoc_html(const char *md_path)
 	free(cmd);
 	return html;
 }
+
+const char fx_field_conflict_corpus[] =
+	"praxis: 1\n"
+	"coders: [{id: a}]\n"
+	"participants: [{id: p01, pseudonym: Rosa, role: charge nurse}]\n"
+	"vignettes:\n"
+	"  - {id: v1, title: The board, date: 2026-03-02, text: Rosa wipes.}\n"
+	"conflicts:\n"
+	"  - kind: field\n"
+	"    ours: \"participants\\n=p01\\nrole\"\n"
+	"    theirs_text: \"role: ward nurse\"\n"
+	"    description: role changed on both sides\n"
+	"  - kind: field\n"
+	"    vignette: v1\n"
+	"    ours: \"vignettes\\n=v1\\ntitle\"\n"
+	"    theirs_text: \"title: The whiteboard\"\n"
+	"    description: title changed on both sides\n";
+
+char *fx_file_with(const char *suffix, const char *text)
+{
+	char *path = fx_path(suffix);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}

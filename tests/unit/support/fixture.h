@@ -35,6 +35,12 @@ extern const char fx_memo_corpus[];
  * entry, interpretation and speaker, one with stance and held_by, and a
  * whole-vignette coding: what the REFI-QDA exchange must carry. */
 extern const char fx_refi_memo_corpus[];
+/* Two field conflicts as a sync leaves them (issue 20): participant p01's
+ * role (ours charge nurse, theirs ward nurse), conflict 1, and vignette
+ * v1's title (ours The board, theirs The whiteboard), conflict 2. */
+extern const char fx_field_conflict_corpus[];
+/* A new scratch file (fx_path(suffix)) holding text; caller frees. */
+char *fx_file_with(const char *suffix, const char *text);
 /* The row id for a corpus id, failing the test if absent. */
 int64_t fx_vignette(px_db *db, const char *ext_id);
 int64_t fx_participant(px_db *db, const char *ext_id);
