@@ -79,6 +79,7 @@ static void test_round_trip_is_byte_identical(void **state)
 	c.theirs_text = "their text\nover two lines\n";
 	c.description = "both edited the text";
 	must(sync_conflict_add(a, &c, &e), &e, "conflict");
+	free(c.uuid), free(c.created);
 	c.uuid = NULL, c.created = NULL;
 	d1 = export_dir(a);
 	must(tree_import(b, d1, 0, 0, NULL, &e), &e, "tree import");
