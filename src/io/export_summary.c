@@ -5,6 +5,7 @@
  * recomputed here: an export and `praxis summary` share one definition. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/analysis_table.h"
 #include "praxis/export_ctx.h"
 #include "praxis/regcols.h"
 #include "praxis/summary_table.h"
@@ -112,16 +113,30 @@ char *export_register_cell(const export_ctx *x, const struct regcol *col, const 
 	}
 }
 
+/* Interpretations in the analyses' tables: pseudonymized as everywhere. */
+static char *analysis_text(void *ud, const char *s)
+{
+	return export_text(ud, s);
+}
+
 int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
 {
 	static const struct {
+		int section;
 		const char *title;
 		int (*rows)(px_summary *s, const px_names *nm, enum names_kind person,
 			    tabular *t, px_err *e);
+		int analysis;            /* enum analysis_kind when rows is NULL */
 	} tables[] = {
-		{ "Engagement ties", summary_table_engagement },
-		{ "Accountability network", summary_table_network },
+		{ EXP_SEC_ENGAGEMENT, "Engagement ties", summary_table_engagement, 0 },
+		{ EXP_SEC_NETWORK, "Accountability network", summary_table_network, 0 },
+		{ EXP_SEC_TRAJECTORY, "Trajectories", NULL, AN_TRAJECTORY },
+		{ EXP_SEC_HISTORY, "Histories of the repertoire", NULL, AN_HISTORY },
+		{ EXP_SEC_BOUNDARY, "Boundary objects", NULL, AN_BOUNDARY },
+		{ EXP_SEC_BROKERS, "Brokers", NULL, AN_BROKERS },
+		{ EXP_SEC_COOCCURRENCE, "Co-occurrence", NULL, AN_COOCCURRENCE },
 	};
+	struct analysis_args a = { 0, NULL, 1, analysis_text, (void *)x };
 
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		tabular t;
@@ -129,12 +144,14 @@ int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
 
 		tab_init(&t);
 		/* the same rows as `praxis summary`, people by pseudonym */
-		if ((rc = tables[i].rows(x->sum, &x->nm, NAMES_PSEUDONYM, &t, x->e))) {
+		rc = tables[i].rows ? tables[i].rows(x->sum, &x->nm, NAMES_PSEUDONYM, &t, x->e)
+				    : analysis_table(x->sum, &x->nm, tables[i].analysis, &a, &t, x->e);
+		if (rc) {
 			tab_free(&t);
 			return rc;
 		}
 		if (tab_rows(&t))
-			fn(ud, tables[i].title, &t);
+			fn(ud, tables[i].section, tables[i].title, &t);
 		tab_free(&t);
 	}
 	return PX_OK;
