@@ -23,10 +23,11 @@ void svg_circle(strbuf *b, int cx, int cy, int r, const char *fill, const char *
 		const char *tip);
 /* A straight line; dashed if dash. */
 void svg_line(strbuf *b, int x1, int y1, int x2, int y2, const char *stroke, int dash);
-/* A curved edge from (x1, y1) to (x2, y2) bending through (cx, cy), of
- * width w, ending in the arrow marker (NULL: none). */
-void svg_edge(strbuf *b, int x1, int y1, int cx, int cy, int x2, int y2, double w,
-	      const char *stroke, const char *marker, const char *tip);
+/* A curved edge: a cubic Bezier from p[0..1] to p[6..7] with the control
+ * points p[2..3] and p[4..5], of width w, ending in the arrow marker
+ * (NULL: none). */
+void svg_edge(strbuf *b, const int p[8], double w, const char *stroke, const char *marker,
+	      const char *tip);
 /* A dimension's colour as #rrggbb: the built-in background of its role in
  * the interface's role table (praxis/theme.h), so the page matches the
  * screen. */

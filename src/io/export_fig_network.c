@@ -53,23 +53,52 @@ static void node(const export_ctx *x, strbuf *b, struct point p, size_t i, size_
 	svg_text(b, (int)lround(l.x), (int)lround(l.y + (dy > 0 ? 10 : 0)), a, 12, 0, name);
 }
 
+static void edge(strbuf *b, struct point p, struct point c1, struct point c2, struct point q,
+		 int64_t codings, int64_t max, const char *tip)
+{
+	const int v[8] = { (int)lround(p.x), (int)lround(p.y), (int)lround(c1.x),
+			   (int)lround(c1.y), (int)lround(c2.x), (int)lround(c2.y),
+			   (int)lround(q.x), (int)lround(q.y) };
+
+	svg_edge(b, v, 1.0 + 4.0 * (double)codings / (double)max, EDGE_COLOR, "arrow", tip);
+}
+
+/* p moved by d towards t (a unit step scaled by d). */
+static struct point toward(struct point p, struct point t, double d)
+{
+	double dx = t.x - p.x, dy = t.y - p.y, len = hypot(dx, dy);
+
+	return len < 1 ? p : (struct point){ p.x + dx / len * d, p.y + dy / len * d };
+}
+
 /* One arrow holder -> held, bending to its right so that the arrows of
  * two people holding each other stay apart; it stops at the nodes. */
 static void arrow(strbuf *b, struct point p, struct point q, int64_t codings, int64_t max,
 		  const char *tip)
 {
-	double dx = q.x - p.x, dy = q.y - p.y, len = hypot(dx, dy);
+	double dx = q.x - p.x, dy = q.y - p.y;
 	struct point c = { (p.x + q.x) / 2 - dy * 0.15, (p.y + q.y) / 2 + dx * 0.15 };
-	double sx = c.x - p.x, sy = c.y - p.y, sl = hypot(sx, sy);
-	double ex = q.x - c.x, ey = q.y - c.y, el = hypot(ex, ey);
 
-	if (len < 1 || sl < 1 || el < 1)
+	if (hypot(dx, dy) < 1)
 		return;
-	p.x += sx / sl * NODE_R, p.y += sy / sl * NODE_R;
-	q.x -= ex / el * (NODE_R + 2), q.y -= ey / el * (NODE_R + 2);
-	svg_edge(b, (int)lround(p.x), (int)lround(p.y), (int)lround(c.x), (int)lround(c.y),
-		 (int)lround(q.x), (int)lround(q.y), 1.0 + 4.0 * (double)codings / (double)max,
-		 EDGE_COLOR, "arrow", tip);
+	edge(b, toward(p, c, NODE_R), c, c, toward(q, c, NODE_R + 2), codings, max, tip);
+}
+
+/* Someone holding themselves (named on both sides of a coding): a loop
+ * beside the node, along the circle (the label is outside, the other
+ * arrows inside). */
+static void loop(strbuf *b, struct point p, int64_t codings, int64_t max, const char *tip)
+{
+	double ux = p.x - NET_W / 2, uy = p.y - NET_H / 2, len = hypot(ux, uy);
+	struct point c1, c2;
+
+	if (len < 1)
+		ux = 0, uy = -1, len = 1;
+	ux /= len, uy /= len;
+	/* the tangent (-uy, ux), opening a little outwards */
+	c1 = (struct point){ p.x - uy * 34 + ux * 14, p.y + ux * 34 + uy * 14 };
+	c2 = (struct point){ p.x - uy * 34 - ux * 14, p.y + ux * 34 - uy * 14 };
+	edge(b, toward(p, c1, NODE_R), c1, c2, toward(p, c2, NODE_R + 2), codings, max, tip);
 }
 
 /* "Di holds Cy to account: 2 codings (quota upheld 1; (unnamed) 1)" for
@@ -135,11 +164,12 @@ int export_fig_network(const export_ctx *x, strbuf *b)
 		char *tip;
 		for (j = i; j < n && r[j].holder == r[i].holder && r[j].held == r[i].held; j++)
 			;
-		if (r[i].holder == r[i].held)
-			continue;
 		tip = edge_tip(x, r, i, j, &total);
-		arrow(b, place(index_of(&people, r[i].holder), people.n),
-		      place(index_of(&people, r[i].held), people.n), total, max, tip);
+		if (r[i].holder == r[i].held)
+			loop(b, place(index_of(&people, r[i].holder), people.n), total, max, tip);
+		else
+			arrow(b, place(index_of(&people, r[i].holder), people.n),
+			      place(index_of(&people, r[i].held), people.n), total, max, tip);
 		free(tip);
 	}
 	for (size_t i = 0; i < people.n; i++)

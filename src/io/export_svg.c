@@ -74,11 +74,12 @@ void svg_line(strbuf *b, int x1, int y1, int x2, int y2, const char *stroke, int
 		  x2, y2, stroke, dash ? " stroke-dasharray=\"3,3\"" : "");
 }
 
-void svg_edge(strbuf *b, int x1, int y1, int cx, int cy, int x2, int y2, double w,
-	      const char *stroke, const char *marker, const char *tip)
+void svg_edge(strbuf *b, const int p[8], double w, const char *stroke, const char *marker,
+	      const char *tip)
 {
-	sb_printf(b, "<path class=\"edge\" d=\"M%d,%d Q%d,%d %d,%d\" fill=\"none\" stroke=\"%s\""
-		  " stroke-width=\"%.1f\"", x1, y1, cx, cy, x2, y2, stroke, w);
+	sb_printf(b, "<path class=\"edge\" d=\"M%d,%d C%d,%d %d,%d %d,%d\" fill=\"none\""
+		  " stroke=\"%s\" stroke-width=\"%.1f\"", p[0], p[1], p[2], p[3], p[4], p[5], p[6],
+		  p[7], stroke, w);
 	if (marker)
 		sb_printf(b, " marker-end=\"url(#%s)\"", marker);
 	mark_end(b, "path", tip);
