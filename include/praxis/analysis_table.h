@@ -15,8 +15,8 @@ struct analysis_args {
 	 * and text from the notes (interpretations) through text (NULL: as
 	 * stored; it returns a copy the table frees). */
 	int pseudonyms;
-	char *(*text)(void *ud, const char *s);
-	void *text_ud;
+	char *(*text)(const void *ud, const char *s);
+	const void *text_ud;
 };
 
 /* Fills t (fresh from tab_init) with kind's columns and rows. */

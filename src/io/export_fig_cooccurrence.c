@@ -66,7 +66,7 @@ int export_fig_cooccurrence(const export_ctx *x, strbuf *b)
 	an_cooc_row *r;
 	struct code_ref *c;
 	size_t n, nc;
-	const an_cooc_row **grid;
+	size_t *grid;                /* per cell the row's index + 1; 0: none */
 	int64_t max = 1;
 	int rc;
 
@@ -78,7 +78,7 @@ int export_fig_cooccurrence(const export_ctx *x, strbuf *b)
 	grid = xcalloc(nc * nc + 1, sizeof(*grid));
 	for (size_t i = 0; i < n; i++) {
 		size_t a = index_of(c, nc, r[i].code_a), d = index_of(c, nc, r[i].code_b);
-		grid[a * nc + d] = grid[d * nc + a] = &r[i];
+		grid[a * nc + d] = grid[d * nc + a] = i + 1;
 		if (r[i].vignettes > max)
 			max = r[i].vignettes;
 	}
@@ -98,7 +98,7 @@ int export_fig_cooccurrence(const export_ctx *x, strbuf *b)
 		sb_add(b, "</th>");
 		for (size_t j = 0; j < nc; j++) {
 			if (grid[i * nc + j])
-				cell(b, &c[i], &c[j], grid[i * nc + j], max);
+				cell(b, &c[i], &c[j], &r[grid[i * nc + j] - 1], max);
 			else
 				sb_add(b, i == j ? "<td class=\"diag\"></td>" : "<td></td>");
 		}

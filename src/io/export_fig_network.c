@@ -22,7 +22,7 @@ static struct point place(size_t i, size_t n)
 	double a = -FIG_PI / 2 + 2 * FIG_PI * (double)i / (double)n;
 	double r = n > 1 ? NET_R : 0;
 
-	return (struct point){ NET_W / 2 + r * cos(a), NET_H / 2 + r * sin(a) };
+	return (struct point){ NET_W / 2.0 + r * cos(a), NET_H / 2.0 + r * sin(a) };
 }
 
 static size_t index_of(const idlist *l, int64_t id)
@@ -39,7 +39,7 @@ static void node(const export_ctx *x, strbuf *b, struct point p, size_t i, size_
 {
 	const char *name = names_get(&x->nm, NAMES_PSEUDONYM, id);
 	struct point l = place(i, n);
-	double dx = l.x - NET_W / 2, dy = l.y - NET_H / 2, len = hypot(dx, dy);
+	double dx = l.x - NET_W / 2.0, dy = l.y - NET_H / 2.0, len = hypot(dx, dy);
 	enum svg_anchor a = SVG_MIDDLE;
 
 	svg_circle(b, (int)lround(p.x), (int)lround(p.y), NODE_R, "#333", NULL, name);
@@ -89,7 +89,7 @@ static void arrow(strbuf *b, struct point p, struct point q, int64_t codings, in
  * arrows inside). */
 static void loop(strbuf *b, struct point p, int64_t codings, int64_t max, const char *tip)
 {
-	double ux = p.x - NET_W / 2, uy = p.y - NET_H / 2, len = hypot(ux, uy);
+	double ux = p.x - NET_W / 2.0, uy = p.y - NET_H / 2.0, len = hypot(ux, uy);
 	struct point c1, c2;
 
 	if (len < 1)

@@ -114,7 +114,7 @@ char *export_register_cell(const export_ctx *x, const struct regcol *col, const 
 }
 
 /* Interpretations in the analyses' tables: pseudonymized as everywhere. */
-static char *analysis_text(void *ud, const char *s)
+static char *analysis_text(const void *ud, const char *s)
 {
 	return export_text(ud, s);
 }
@@ -122,21 +122,21 @@ static char *analysis_text(void *ud, const char *s)
 int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
 {
 	static const struct {
-		int section;
 		const char *title;
 		int (*rows)(px_summary *s, const px_names *nm, enum names_kind person,
 			    tabular *t, px_err *e);
+		int section;
 		int analysis;            /* enum analysis_kind when rows is NULL */
 	} tables[] = {
-		{ EXP_SEC_ENGAGEMENT, "Engagement ties", summary_table_engagement, 0 },
-		{ EXP_SEC_NETWORK, "Accountability network", summary_table_network, 0 },
-		{ EXP_SEC_TRAJECTORY, "Trajectories", NULL, AN_TRAJECTORY },
-		{ EXP_SEC_HISTORY, "Histories of the repertoire", NULL, AN_HISTORY },
-		{ EXP_SEC_BOUNDARY, "Boundary objects", NULL, AN_BOUNDARY },
-		{ EXP_SEC_BROKERS, "Brokers", NULL, AN_BROKERS },
-		{ EXP_SEC_COOCCURRENCE, "Co-occurrence", NULL, AN_COOCCURRENCE },
+		{ "Engagement ties", summary_table_engagement, EXP_SEC_ENGAGEMENT, 0 },
+		{ "Accountability network", summary_table_network, EXP_SEC_NETWORK, 0 },
+		{ "Trajectories", NULL, EXP_SEC_TRAJECTORY, AN_TRAJECTORY },
+		{ "Histories of the repertoire", NULL, EXP_SEC_HISTORY, AN_HISTORY },
+		{ "Boundary objects", NULL, EXP_SEC_BOUNDARY, AN_BOUNDARY },
+		{ "Brokers", NULL, EXP_SEC_BROKERS, AN_BROKERS },
+		{ "Co-occurrence", NULL, EXP_SEC_COOCCURRENCE, AN_COOCCURRENCE },
 	};
-	struct analysis_args a = { 0, NULL, 1, analysis_text, (void *)x };
+	struct analysis_args a = { 0, NULL, 1, analysis_text, x };
 
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		tabular t;
