@@ -11,6 +11,12 @@
 struct analysis_args {
 	int64_t repertoire;      /* history: one entry (row id); 0: all */
 	const char *by;          /* matrix: role, community, coder, attribute:NAME */
+	/* The exports: participants by pseudonym (0: by corpus id, the CLI's),
+	 * and text from the notes (interpretations) through text (NULL: as
+	 * stored; it returns a copy the table frees). */
+	int pseudonyms;
+	char *(*text)(const void *ud, const char *s);
+	const void *text_ud;
 };
 
 /* Fills t (fresh from tab_init) with kind's columns and rows. */

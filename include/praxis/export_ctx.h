@@ -110,12 +110,21 @@ struct export_register_writer {
 	void (*accountability)(void *ud, const summary_acc_row *rows, size_t n);
 };
 int export_registers(const export_ctx *x, const struct export_register_writer *w, void *ud);
-/* The engagement ties and the accountability network under the export's
- * filter, the rows `praxis summary --kind engagement` and `--kind network`
- * print (praxis/summary_table.h) with participants by pseudonym, each
- * handed to fn with its title when it has rows. */
+/* The summaries and analyses the documents print as tables, in their
+ * order: the engagement ties and the accountability network (the rows of
+ * `praxis summary --kind engagement` and `network`, praxis/summary_table.h),
+ * then trajectories, histories of the repertoire entries, boundary
+ * objects, brokers and co-occurrence (`--kind trajectory` ...,
+ * praxis/analysis_table.h), under the export's filter, participants by
+ * pseudonym and interpretations pseudonymized. Each is handed to fn with
+ * its section and title when it has rows. */
+enum export_section {
+	EXP_SEC_ENGAGEMENT, EXP_SEC_NETWORK, EXP_SEC_TRAJECTORY, EXP_SEC_HISTORY,
+	EXP_SEC_BOUNDARY, EXP_SEC_BROKERS, EXP_SEC_COOCCURRENCE
+};
 struct tabular;
-typedef void (*export_table_fn)(void *ud, const char *title, const struct tabular *t);
+typedef void (*export_table_fn)(void *ud, int section, const char *title,
+				const struct tabular *t);
 int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud);
 /* The distinct interpretations of a repertoire row, pseudonymized and
  * joined with "; " (caller frees). */
@@ -173,10 +182,12 @@ int export_html(export_ctx *x, FILE *out);
 int export_csv(export_ctx *x, FILE *out);
 /* The people as a network for Gephi, igraph, networkx (export_graphml.c). */
 int export_graphml(export_ctx *x, FILE *out);
-/* The analyses' sections of the HTML and Markdown documents
- * (export_analyses.c): appended to b. */
-int export_html_analyses(export_ctx *x, strbuf *b);
-int export_md_analyses(export_ctx *x, strbuf *b);
+/* The HTML document's figure for a section of export_summary_tables, put
+ * before its table (export_analyses.c): the accountability network as a
+ * diagram, a trajectory chart per participant, a timeline per repertoire
+ * entry, the co-occurrence heat map; nothing for the others. Appended to
+ * b; the table's rows come from the same analyses under the same filter. */
+int export_html_figure(const export_ctx *x, int section, strbuf *b);
 /* s escaped for XML / HTML text and attributes into b (NULL: nothing). */
 void export_xml_escape(strbuf *b, const char *s);
 /* The same codebook document as one self-contained HTML page
@@ -188,6 +199,7 @@ int export_codebook_html(export_ctx *x, FILE *out);
 struct html {
 	export_ctx *x;
 	strbuf *b;
+	int rc;                  /* the first figure's failure */
 };
 /* The page from <!DOCTYPE> to its <h1>title</h1> (title escaped here),
  * with the export's stylesheet. */

@@ -18,6 +18,26 @@ static void cell_ids(tabular *t, const px_names *nm, enum names_kind k, const id
 	free(s);
 }
 
+/* How a participant is named: by pseudonym in the exports. */
+static enum names_kind person(const struct analysis_args *a)
+{
+	return a && a->pseudonyms ? NAMES_PSEUDONYM : NAMES_PARTICIPANT;
+}
+
+/* Text from the notes, through the exports' alias replacement if any. */
+static void cell_text(tabular *t, const struct analysis_args *a, const char *s)
+{
+	char *r;
+
+	if (!s || !a || !a->text) {
+		tab_cell(t, s);
+		return;
+	}
+	r = a->text(a->text_ud, s);
+	tab_cell(t, r);
+	free(r);
+}
+
 static int trajectory(px_summary *s, const px_names *nm, const struct analysis_args *a,
 		      tabular *t, px_err *e)
 {
@@ -27,14 +47,13 @@ static int trajectory(px_summary *s, const px_names *nm, const struct analysis_a
 	size_t n;
 	int rc;
 
-	(void)a;
 	head(t, cols, 0xf8u);
 	if ((rc = analysis_trajectory(s, &r, &n, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		char m[16];
 		summary_format_month(r[i].month, m);
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r[i].participant));
+		tab_cell(t, names_get(nm, person(a), r[i].participant));
 		tab_cell(t, m);
 		tab_cell(t, r[i].role);
 		for (int d = 1; d <= 3; d++)
@@ -67,8 +86,8 @@ static int history(px_summary *s, const px_names *nm, const struct analysis_args
 		tab_cell(t, names_get(nm, NAMES_VIGNETTE, r[i].vignette));
 		tab_cell(t, r[i].community ? names_get(nm, NAMES_COMMUNITY, r[i].community) : NULL);
 		tab_cell(t, names_get(nm, NAMES_CODER, r[i].coder));
-		tab_cell(t, r[i].speaker ? names_get(nm, NAMES_PARTICIPANT, r[i].speaker) : NULL);
-		tab_cell(t, r[i].interpretation);
+		tab_cell(t, r[i].speaker ? names_get(nm, person(a), r[i].speaker) : NULL);
+		cell_text(t, a, r[i].interpretation);
 		tab_cell(t, r[i].mode ? coding_mode_name(r[i].mode) : NULL);
 	}
 	free(r);
@@ -107,12 +126,11 @@ static int brokers(px_summary *s, const px_names *nm, const struct analysis_args
 	size_t n;
 	int rc;
 
-	(void)a;
 	head(t, cols, 0x4u);
 	if ((rc = analysis_brokers(s, &r, &n, e)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		tab_cell(t, names_get(nm, NAMES_PARTICIPANT, r[i].participant));
+		tab_cell(t, names_get(nm, person(a), r[i].participant));
 		cell_ids(t, nm, NAMES_COMMUNITY, &r[i].communities);
 		tab_cell_int(t, r[i].vignettes);
 	}

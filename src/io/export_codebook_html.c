@@ -75,7 +75,7 @@ static int page_code(const px_code *c, void *ud)
 int export_codebook_html(export_ctx *x, FILE *out)
 {
 	strbuf b;
-	struct cbpage d = { { x, &b }, 0 };
+	struct cbpage d = { { x, &b, 0 }, 0 };
 	int rc;
 
 	sb_init(&b);

@@ -7,6 +7,7 @@
 #include "praxis/codebook.h"
 #include "praxis/entity.h"
 #include "praxis/export_ctx.h"
+#include "praxis/export_svg.h"
 #include "praxis/memo.h"
 #include "praxis/regcols.h"
 #include "praxis/tabular.h"
@@ -24,17 +25,13 @@ static const char html_css[] =
 	"sup.lab{font:.7em Helvetica,Arial,sans-serif;color:#444}\n"
 	".memo{border-left:3px solid #bbb;padding-left:.7em;color:#333}\n"
 	"table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}\n"
-	"td.num{text-align:right}\n";
-
-/* A dimension's color as #rrggbb: the built-in background of its role in
- * the interface's role table (praxis/theme.h). */
-static void dimension_hex(int dimension, char out[8])
-{
-	int rgb = 0x777777;
-
-	theme_role_default_rgb(theme_dimension_role(dimension), &rgb);
-	snprintf(out, 8, "#%06x", (unsigned)rgb & 0xffffffu);
-}
+	"td.num{text-align:right}\n"
+	"table.heat td{text-align:right;font:.8em Helvetica,Arial,sans-serif;min-width:1.4em;"
+	"padding:.1em .25em}\n"
+	"table.heat th{font:.8em Helvetica,Arial,sans-serif}\n"
+	"table.heat th.code{text-align:left;white-space:nowrap}\n"
+	"table.heat td.diag{background:#eee}\n"
+	".figure{overflow-x:auto}\n";
 
 /* mark.ME ... mark.SR: a light tint of the dimension's color, its border
  * in the color itself. */
@@ -44,7 +41,7 @@ static void css_dimensions(strbuf *b)
 		char hex[8];
 		unsigned rgb;
 
-		dimension_hex(d, hex);
+		svg_dimension_color(d, hex);
 		rgb = (unsigned)strtoul(hex + 1, NULL, 16);
 		sb_printf(b, "mark.%s{background:rgba(%u,%u,%u,.3);border-color:%s}\n",
 			  codebook_root_short(d), rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff, hex);
@@ -262,7 +259,7 @@ static int html_coverage(export_ctx *x, strbuf *b)
 			dims[cov.codes[i].dimension - 1] = cov.codes[i].codings;
 	for (int d = 0; d < 3; d++) {
 		labels[d] = codebook_root_name(d + 1);
-		dimension_hex(d + 1, hex[d]);
+		svg_dimension_color(d + 1, hex[d]);
 		colors[d] = hex[d];
 	}
 	sb_add(b, "<h1>Coverage</h1>\n");
@@ -329,16 +326,26 @@ static const struct export_register_writer html_register_writer = {
 	html_repertoire, html_accountability,
 };
 
-/* A summary's rows (the engagement ties, the network) as a table under
- * the CLI's column names. */
-static void html_tabular(void *ud, const char *title, const struct tabular *t)
+/* A summary's or an analysis's rows (the engagement ties, the network,
+ * trajectories ...) as a table under the CLI's column names, after the
+ * section's figure if it has one. */
+static void html_tabular(void *ud, int section, const char *title, const struct tabular *t)
 {
-	strbuf *b = ((struct html *)ud)->b;
+	struct html *h = ud;
+	strbuf *b = h->b;
 	size_t nc = t->cols.n;
+	/* long tables the figure shows whole (a tooltip per mark) fold away */
+	int fold = section == EXP_SEC_HISTORY || section == EXP_SEC_COOCCURRENCE;
 
 	if (!nc)
 		return;
-	sb_printf(b, "<h1>%s</h1>\n<table><tr>", title);
+	sb_printf(b, "<h1>%s</h1>\n", title);
+	if (!h->rc)
+		h->rc = export_html_figure(h->x, section, b);
+	if (fold)
+		sb_printf(b, "<details><summary>The table (%zu row%s)</summary>\n", tab_rows(t),
+			  PX_S(tab_rows(t)));
+	sb_add(b, "<table><tr>");
 	for (size_t c = 0; c < nc; c++) {
 		sb_add(b, "<th>");
 		esc(b, t->cols.v[c]);
@@ -351,7 +358,7 @@ static void html_tabular(void *ud, const char *title, const struct tabular *t)
 		esc(b, t->cells.v[i]);
 		sb_add(b, "</td>");
 	}
-	sb_add(b, "</tr>\n</table>\n");
+	sb_add(b, fold ? "</tr>\n</table>\n</details>\n" : "</tr>\n</table>\n");
 }
 
 /* A memo as a block: "memo by AUTHOR", the title, the text. */
@@ -420,7 +427,7 @@ static int html_code(const px_code *c, void *ud)
 	free(d);
 	/* the code's memos, if any, in a row of their own */
 	sb_init(&memos);
-	rc = export_memos_on(cc->x, MEMO_CODE, c->id, html_memo, &(struct html){ cc->x, &memos });
+	rc = export_memos_on(cc->x, MEMO_CODE, c->id, html_memo, &(struct html){ cc->x, &memos, 0 });
 	if (memos.len)
 		sb_printf(cc->b, "<tr><td colspan=\"3\" style=\"padding-left:%dem\">%s</td></tr>\n",
 			  c->depth + 2, memos.s);
@@ -451,7 +458,7 @@ int export_html(export_ctx *x, FILE *out)
 		goto fail;
 	if (any) {
 		sb_add(&b, "<h1>Project memos</h1>\n");
-		if ((rc = export_memos_on(x, MEMO_PROJECT, 0, html_memo, &(struct html){ x, &b })))
+		if ((rc = export_memos_on(x, MEMO_PROJECT, 0, html_memo, &(struct html){ x, &b, 0 })))
 			goto fail;
 	}
 	if ((rc = html_coverage(x, &b)))
@@ -475,12 +482,15 @@ int export_html(export_ctx *x, FILE *out)
 	if (rc)
 		goto fail;
 	sb_add(&b, "</table>\n");
-	if ((rc = export_memo_sections(x, &html_memo_writer, &(struct html){ x, &b })))
+	if ((rc = export_memo_sections(x, &html_memo_writer, &(struct html){ x, &b, 0 })))
 		goto fail;
-	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b })))
+	if ((rc = export_registers(x, &html_register_writer, &(struct html){ x, &b, 0 })))
 		goto fail;
-	if ((rc = export_summary_tables(x, html_tabular, &(struct html){ x, &b })))
-		goto fail;
+	{
+		struct html h = { x, &b, PX_OK };
+		if ((rc = export_summary_tables(x, html_tabular, &h)) || (rc = h.rc))
+			goto fail;
+	}
 	sb_add(&b, "</body>\n</html>\n");
 	if (fwrite(b.s, 1, b.len, out) != b.len)
 		goto io;

@@ -423,13 +423,15 @@ static const struct export_register_writer md_register_writer = {
 	md_repertoire, md_accountability,
 };
 
-/* A summary's rows (the engagement ties, the network) as a pipe table
- * under the CLI's column names; numbers right-aligned. */
-static void md_tabular(void *ud, const char *title, const struct tabular *t)
+/* A summary's or an analysis's rows (the engagement ties, the network,
+ * trajectories ...) as a pipe table under the CLI's column names; numbers
+ * right-aligned. */
+static void md_tabular(void *ud, int section, const char *title, const struct tabular *t)
 {
 	strbuf *b = &((struct md *)ud)->b;
 	size_t nc = t->cols.n;
 
+	(void)section;
 	if (!nc)
 		return;
 	sb_printf(b, "# %s\n\n|", title);

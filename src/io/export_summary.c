@@ -5,6 +5,7 @@
  * recomputed here: an export and `praxis summary` share one definition. */
 #include <stdlib.h>
 #include <string.h>
+#include "praxis/analysis_table.h"
 #include "praxis/export_ctx.h"
 #include "praxis/regcols.h"
 #include "praxis/summary_table.h"
@@ -112,16 +113,30 @@ char *export_register_cell(const export_ctx *x, const struct regcol *col, const 
 	}
 }
 
+/* Interpretations in the analyses' tables: pseudonymized as everywhere. */
+static char *analysis_text(const void *ud, const char *s)
+{
+	return export_text(ud, s);
+}
+
 int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
 {
 	static const struct {
 		const char *title;
 		int (*rows)(px_summary *s, const px_names *nm, enum names_kind person,
 			    tabular *t, px_err *e);
+		int section;
+		int analysis;            /* enum analysis_kind when rows is NULL */
 	} tables[] = {
-		{ "Engagement ties", summary_table_engagement },
-		{ "Accountability network", summary_table_network },
+		{ "Engagement ties", summary_table_engagement, EXP_SEC_ENGAGEMENT, 0 },
+		{ "Accountability network", summary_table_network, EXP_SEC_NETWORK, 0 },
+		{ "Trajectories", NULL, EXP_SEC_TRAJECTORY, AN_TRAJECTORY },
+		{ "Histories of the repertoire", NULL, EXP_SEC_HISTORY, AN_HISTORY },
+		{ "Boundary objects", NULL, EXP_SEC_BOUNDARY, AN_BOUNDARY },
+		{ "Brokers", NULL, EXP_SEC_BROKERS, AN_BROKERS },
+		{ "Co-occurrence", NULL, EXP_SEC_COOCCURRENCE, AN_COOCCURRENCE },
 	};
+	struct analysis_args a = { 0, NULL, 1, analysis_text, x };
 
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		tabular t;
@@ -129,12 +144,14 @@ int export_summary_tables(const export_ctx *x, export_table_fn fn, void *ud)
 
 		tab_init(&t);
 		/* the same rows as `praxis summary`, people by pseudonym */
-		if ((rc = tables[i].rows(x->sum, &x->nm, NAMES_PSEUDONYM, &t, x->e))) {
+		rc = tables[i].rows ? tables[i].rows(x->sum, &x->nm, NAMES_PSEUDONYM, &t, x->e)
+				    : analysis_table(x->sum, &x->nm, tables[i].analysis, &a, &t, x->e);
+		if (rc) {
 			tab_free(&t);
 			return rc;
 		}
 		if (tab_rows(&t))
-			fn(ud, tables[i].title, &t);
+			fn(ud, tables[i].section, tables[i].title, &t);
 		tab_free(&t);
 	}
 	return PX_OK;

@@ -65,6 +65,8 @@ void tui_help_lines(strlist *out)
 	sl_push(out, "  Boundary       entries used in 2+ communities, each community's readings");
 	sl_push(out, "  Brokers        people present in 2+ communities");
 	sl_push(out, "  Co-occurrence  codes found in the same vignettes; cells ░1..█4, Enter lists them");
+	sl_push(out, "  exported       :export F.html draws them: network, trajectories, timelines of");
+	sl_push(out, "                 readings, co-occurrence heat map; F.md has them as tables");
 	sl_push(out, "");
 	sl_push(out, "mouse");
 	sl_push(out, "  click          focus the pane; select the row / put the reader's cursor there");

@@ -40,13 +40,9 @@ static int teardown(void **state)
 /* `praxis summary ARGS --format csv` on the corpus; exits 0. */
 static char *summary(const char *args)
 {
-	char *cmd = xasprintf("--db %s summary --format csv %s", path, args), *out, *err;
-	int rc = fx_run(cmd, &out, &err);
+	char *cmd = xasprintf("summary --format csv %s", args), *out = fx_cli_out(path, cmd);
 
-	if (rc != 0)
-		fail_msg("summary %s: exit %d: %s", args, rc, err);
 	free(cmd);
-	free(err);
 	return out;
 }
 
@@ -216,7 +212,7 @@ static char *all_csv(px_summary *s, px_db *db)
 	assert_int_equal(names_load(db, &nm, &e), PX_OK);
 	for (int k = 0; k < AN_COUNT; k++)
 		for (int v = 0; v < (k == AN_MATRIX ? 4 : 1); v++) {
-			struct analysis_args a = { 0, bys[v] };
+			struct analysis_args a = { .by = bys[v] };
 			tabular t;
 			char *buf = NULL;
 			size_t len = 0;

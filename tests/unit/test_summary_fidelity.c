@@ -196,34 +196,6 @@ static void test_registers(void **state)
 	       "cy,ed,quota,contested,1,2026-02-10,2026-02-10\r\n");
 }
 
-/* The output of an export command (fails the test on a non-zero exit). */
-static char *export_out(const char *db, const char *args)
-{
-	char *cmd = xasprintf("--db '%s' %s", db, args), *out, *err;
-	int st = fx_run(cmd, &out, &err);
-
-	if (st != 0)
-		fail_msg("%s: exit %d: %s", args, st, err);
-	free(cmd);
-	free(err);
-	return out;
-}
-
-/* pandoc reads Markdown text without a warning; its HTML (caller frees). */
-static char *pandoc_of(const char *md)
-{
-	char *in = fx_path(".md"), *html;
-	FILE *f = fopen(in, "w");
-
-	assert_non_null(f);
-	fputs(md, f);
-	fclose(f);
-	html = fx_pandoc_html(in);
-	unlink(in);
-	free(in);
-	return html;
-}
-
 /* The Markdown and HTML exports hold the engagement ties and the network,
  * the rows of `praxis summary --kind engagement|network` (above), with
  * people by pseudonym, under the export's filters. */
@@ -232,7 +204,7 @@ static void test_exports_ties_network(void **state)
 	char *md, *html;
 
 	(void)state;
-	md = export_out(cli_db, "export --format md");
+	md = fx_cli_out(cli_db, "export --format md");
 	assert_non_null(strstr(md, "# Engagement ties\n\n"
 			       "| participant\\_a | participant\\_b | quality | codings | vignettes |"
 			       " first\\_seen | last\\_seen |\n|---|---|---|--:|--:|---|---|\n"
@@ -246,19 +218,24 @@ static void test_exports_ties_network(void **state)
 	/* never present-only pairs (Di and Fa never spoke), never corpus ids */
 	assert_null(strstr(md, "| Di | Fa |"));
 	assert_null(strstr(md, "| cy |"));
-	html = pandoc_of(md);
+	html = fx_pandoc_of(md);
 	assert_non_null(strstr(html, "<td>Cy</td>\n<td>Ed</td>\n<td>ME/mutual relationships/teasing"
 			       "</td>\n<td style=\"text-align: right;\">2</td>"));
 	free(html);
 	free(md);
-	html = export_out(cli_db, "export --format html");
+	html = fx_cli_out(cli_db, "export --format html");
 	assert_non_null(strstr(html, "<h1>Engagement ties</h1>\n<table><tr><th>participant_a</th>"
 			       "<th>participant_b</th><th>quality</th><th>codings</th>"
 			       "<th>vignettes</th><th>first_seen</th><th>last_seen</th></tr>\n"));
 	assert_non_null(strstr(html, "<tr><td>Cy</td><td>Ed</td><td>all</td><td class=\"num\">3"
 			       "</td><td class=\"num\">2</td><td>2026-02-01</td>"
 			       "<td>2026-02-10</td></tr>\n"));
-	assert_non_null(strstr(html, "<h1>Accountability network</h1>\n<table><tr><th>holder</th>"
+	/* the network's diagram (test_export_analyses.c) comes between, Cy
+	 * holding himself as a loop */
+	assert_non_null(strstr(html, "<h1>Accountability network</h1>\n<p class=\"meta\">"));
+	assert_non_null(strstr(html, "<title>Cy holds Cy to account: 1 coding (quota upheld 1)"
+			       "</title></path>"));
+	assert_non_null(strstr(html, "</svg>\n</div>\n<table><tr><th>holder</th>"
 			       "<th>held</th><th>accountability</th><th>stance</th><th>codings</th>"
 			       "<th>first_seen</th><th>last_seen</th></tr>\n"
 			       "<tr><td>Cy</td><td>Cy</td><td>quota</td><td>upheld</td>"
@@ -268,7 +245,7 @@ static void test_exports_ties_network(void **state)
 			       "</table>\n"));
 	free(html);
 	/* coder b coded only c4 (teasing Cy and Ed) and nothing held */
-	md = export_out(cli_db, "--coder b export --format md --coder b");
+	md = fx_cli_out(cli_db, "--coder b export --format md --coder b");
 	assert_non_null(strstr(md, "|---|---|---|--:|--:|---|---|\n"
 			       "| Cy | Ed | all | 1 | 1 | 2026-02-10 | 2026-02-10 |\n"
 			       "| Cy | Ed | ME/mutual relationships | 1 | 1 |"));
@@ -293,8 +270,8 @@ static void test_exports_ties_escaped(void **state)
 	char *md, *html;
 
 	(void)state;
-	md = export_out(db, "export --format md");
-	html = pandoc_of(md);
+	md = fx_cli_out(db, "export --format md");
+	html = fx_pandoc_of(md);
 	assert_non_null(strstr(html, "<td>C|y *x*</td>\n<td>- [E](d)</td>\n"
 			       "<td>ME/mutual relationships/a|b_c*</td>"));
 	assert_non_null(strstr(html, "<td>- [E](d)</td>\n<td>C|y *x*</td>\n<td>(unnamed)</td>"));

@@ -66,6 +66,8 @@ static const char *const help_tail[] = {
 	"   Boundary       entries used in 2+ communities, each community's readings",
 	"   Brokers        people present in 2+ communities",
 	"   Co-occurrence  codes found in the same vignettes; cells ░1..█4, Enter lists them",
+	"   exported       :export F.html draws them: network, trajectories, timelines of",
+	"                  readings, co-occurrence heat map; F.md has them as tables",
 	"",
 	" mouse",
 	"   click          focus the pane; select the row / put the reader's cursor there",

@@ -452,7 +452,7 @@ static void test_help_lists_summary_keys(void **state)
 	fx_assert_has(s, "S              reverse the sort");
 	free(s);
 	/* how to reach the pane anywhere, what the Engagement tab holds */
-	s = fx_screen_run(db, "?G\n", 100, 44, NULL);
+	s = fx_screen_run(db, "?G\n", 100, 48, NULL);
 	fx_assert_has(s, "   :summaries [N|NAME]          focus the summaries pane (on tab 1-11 or by name)");
 	fx_assert_has(s, "\n summaries pane\n"
 		      "   reaching it    last in the Tab order; Shift-Tab from the vignettes, or\n"

@@ -335,6 +335,32 @@ char *fx_corpus_text(px_db *db)
 	return text;
 }
 
+char *fx_cli_out(const char *db, const char *args)
+{
+	char *cmd = xasprintf("--db '%s' %s", db, args), *out, *err;
+	int st = fx_run(cmd, &out, &err);
+
+	if (st != 0)
+		fail_msg("%s: exit %d: %s", args, st, err);
+	free(cmd);
+	free(err);
+	return out;
+}
+
+char *fx_pandoc_of(const char *md)
+{
+	char *in = fx_path(".md"), *html;
+	FILE *f = fopen(in, "w");
+
+	assert_non_null(f);
+	fputs(md, f);
+	fclose(f);
+	html = fx_pandoc_html(in);
+	unlink(in);
+	free(in);
+	return html;
+}
+
 char *fx_pandoc_html(const char *md_path)
 {
 	char *out = fx_path(".html"), *cmd, *html;

@@ -57,6 +57,11 @@ char *fx_corpus_text(px_db *db);
 /* pandoc reads the Markdown file without a warning; its HTML (caller
  * frees). Fails the test when pandoc is missing (make deps). */
 char *fx_pandoc_html(const char *md_path);
+/* The same for Markdown text. */
+char *fx_pandoc_of(const char *md);
+/* The standard output of `praxis --db DB ARGS`, failing the test on a
+ * non-zero exit; caller frees. */
+char *fx_cli_out(const char *db, const char *args);
 /* Reads a whole file; caller frees. NULL if unreadable. */
 char *fx_read_file(const char *path, size_t *len);
 /* The first byte sequence a terminal would act on in s, or NULL: C0
