@@ -144,23 +144,12 @@ static void test_respan(void **state)
 	free(db);
 }
 
-static char *write_file(const char *text)
-{
-	char *path = fx_path(".txt");
-	FILE *fp = fopen(path, "wb");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
 static void test_set_text(void **state)
 {
 	char *db = fx_screen_db(fx_small_corpus), *tools = code_id(db, "tools"), *want, *args;
-	char *moved = write_file("Yesterday Annie put the claim on the Q pile. Bo asked why.\n");
-	char *cut = write_file("Yesterday Annie put the claim on the Q heap. Bo asked why.");
-	char *empty = write_file("\n\n"), *bad = write_file("Annie \xff");
+	char *moved = fx_file_with(".txt", "Yesterday Annie put the claim on the Q pile. Bo asked why.\n");
+	char *cut = fx_file_with(".txt", "Yesterday Annie put the claim on the Q heap. Bo asked why.");
+	char *empty = fx_file_with(".txt", "\n\n"), *bad = fx_file_with(".txt", "Annie \xff");
 
 	(void)state;
 	args = xasprintf("set-text --vignette v1 '%s'", moved);

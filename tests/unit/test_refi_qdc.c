@@ -36,20 +36,9 @@ static const char taguette_qdc[] =
 	" isCodable=\"true\"/></Code>\n"
 	"</Codes><Sets/></CodeBook>\n";
 
-static char *write_file(const char *suffix, const char *text)
-{
-	char *path = fx_path(suffix);
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
 static void test_taguette_codebook(void **state)
 {
-	char *qdc = write_file(".qdc", taguette_qdc), *proj = fx_project_with(fx_small_corpus);
+	char *qdc = fx_file_with(".qdc", taguette_qdc), *proj = fx_project_with(fx_small_corpus);
 	char *args = xasprintf("--db '%s' import '%s'", proj, qdc), *out, *err;
 	px_db *db;
 	px_code c = { 0 };
@@ -160,7 +149,7 @@ static void test_bad_codebooks(void **state)
 		{ "<!DOCTYPE x [<!ENTITY a \"b\">]><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">"
 		  "<Codes/></CodeBook>", "a DOCTYPE is not accepted" },
 	};
-	char *good = write_file(".qdc", taguette_qdc), *proj = fx_project_with(fx_small_corpus);
+	char *good = fx_file_with(".qdc", taguette_qdc), *proj = fx_project_with(fx_small_corpus);
 	char *before, *after;
 	px_db *db;
 	px_err e = { 0 };
@@ -170,7 +159,7 @@ static void test_bad_codebooks(void **state)
 	before = fx_corpus_text(db);
 	db_close(db);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		char *qdc = write_file(".qdc", bad[i].text), *out, *err;
+		char *qdc = fx_file_with(".qdc", bad[i].text), *out, *err;
 		char *args = xasprintf("--db '%s' import '%s' '%s'", proj, good, qdc);
 		char *want = xasprintf("%s%s", qdc, bad[i].want);
 		assert_int_equal(fx_run(args, &out, &err), 2);

@@ -42,14 +42,6 @@ static char *write_text_at(const char *path, const char *text)
 	return xstrdup(path);
 }
 
-static char *write_text(const char *suffix, const char *text)
-{
-	char *path = fx_path(suffix), *copy = write_text_at(path, text);
-
-	free(path);
-	return copy;
-}
-
 /* A corpus with one vignette, id pN. */
 static char *corpus_n(int n)
 {
@@ -61,7 +53,7 @@ static char *corpus_n(int n)
 			       "    text: Text of corpus %d.\n"
 			       "    codings:\n"
 			       "      - code: ME\n", n, n, n % 9 + 1, n);
-	char *path = write_text(".yaml", yaml);
+	char *path = fx_file_with(".yaml", yaml);
 
 	free(yaml);
 	return path;
@@ -186,7 +178,7 @@ static void test_refused_files_are_not_touched(void **state)
  * one): read commands say it is empty; init and import set it up. */
 static void test_zero_byte_file(void **state)
 {
-	char *db = write_text(".db", ""), *db2 = write_text(".db", "");
+	char *db = fx_file_with(".db", ""), *db2 = fx_file_with(".db", "");
 	char *corpus = corpus_n(2), *cmd, *err = NULL;
 
 	(void)state;
@@ -323,7 +315,7 @@ static void test_signal_removes_export_temp(void **state)
  * tracks both with tempfile_track). */
 static void test_signal_removes_backup_temp(void **state)
 {
-	char *tmp = write_text(".tmp", "half a copy"), *journal = xasprintf("%s-journal", tmp);
+	char *tmp = fx_file_with(".tmp", "half a copy"), *journal = xasprintf("%s-journal", tmp);
 	int status;
 	pid_t pid;
 
@@ -627,7 +619,7 @@ static void test_qdpx_read_limits(void **state)
  * a segfault. */
 static void test_interface_coder_failure_exits_cleanly(void **state)
 {
-	char *db = project(), *keys = write_text(".keys", "q\n"), *cmd, *err = NULL;
+	char *db = project(), *keys = fx_file_with(".keys", "q\n"), *cmd, *err = NULL;
 	sqlite3 *lock = NULL;
 
 	(void)state;
@@ -709,7 +701,7 @@ static char *run_on_terminal(const char *const *args)
  * export to a terminal is now inert; to a file it keeps the exact text. */
 static void test_exports_to_terminal_are_inert(void **state)
 {
-	char *yaml = write_text(".yaml", "praxis: 1\nvignettes:\n  - id: h\n    title: \"T\\e[31m\"\n"
+	char *yaml = fx_file_with(".yaml", "praxis: 1\nvignettes:\n  - id: h\n    title: \"T\\e[31m\"\n"
 				"    date: 2026-01-01\n"
 				"    text: \"Reset \\ec bell \\a csi \\x9b rtl \\u202e end.\"\n");
 	char *db = fx_path(".db"), *cmd, *file = fx_path(".md"), *text;
@@ -758,7 +750,7 @@ static void test_exports_to_terminal_are_inert(void **state)
  * its bidi override (an invisible difference between two ids). */
 static void test_table_separators_and_bidi_ids(void **state)
 {
-	char *yaml = write_text(".yaml", "praxis: 1\nvignettes:\n  - id: s\n"
+	char *yaml = fx_file_with(".yaml", "praxis: 1\nvignettes:\n  - id: s\n"
 				"    title: \"one\\Ltwo\\Pthree\"\n    date: 2026-01-01\n"
 				"    text: x\n");
 	char *db = fx_path(".db"), *dir = fx_path(".d"), *note, *cmd, *out = NULL;

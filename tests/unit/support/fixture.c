@@ -403,6 +403,6 @@ char *fx_file_with(const char *suffix, const char *text)
 
 	assert_non_null(fp);
 	fputs(text, fp);
-	fclose(fp);
+	assert_int_equal(fclose(fp), 0);
 	return path;
 }
